@@ -1,0 +1,108 @@
+/**
+ * Pipeline settings: defaults, the zod schema that validates a user's pipeline.config.ts, and loading it.
+ * A config that gives `markers.sections` or `markers.items` replaces that default list.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const sectionMarkerSchema = z.object({
+  /** Text that opens a section title, e.g. `※`, `【`, `■`. */
+  open: z.string().min(1),
+  /** Text that closes it (`※`, `】`), or '' when the title runs to the end of the line. */
+  close: z.string(),
+});
+
+const lexiconsSchema = z
+  .object({
+    titles: z.array(z.string().min(1)).default([]),
+    surnames: z.array(z.string().min(1)).default([]),
+    organisationSuffixes: z.array(z.string().min(1)).default([]),
+    organisations: z.array(z.string().min(1)).default([]),
+    placeSuffixes: z.array(z.string().min(1)).default([]),
+    places: z.array(z.string().min(1)).default([]),
+    /** Words never taken for a person's name. */
+    notNames: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    outDir: z.string().min(1).default('out'),
+    markers: z
+      .object({
+        sections: z
+          .array(sectionMarkerSchema)
+          .min(1)
+          .default([
+            { open: '※', close: '※' },
+            { open: '【', close: '】' },
+          ]),
+        items: z.array(z.string().min(1)).min(1).default(['◆', '◇']),
+      })
+      .strict()
+      .prefault({}),
+    lexicons: lexiconsSchema.prefault({}),
+    limits: z
+      .object({
+        /** Files larger than this fail with `too-large`. */
+        maxFileBytes: z.number().int().positive().default(100 * 1024 * 1024),
+        /** A docx whose parts would inflate past this fails with `zip-bomb` before inflating. */
+        maxInflatedBytes: z.number().int().positive().default(200 * 1024 * 1024),
+        /** Per-file time limit; the worker is stopped and the file fails with `timeout`. */
+        timeoutMs: z.number().int().positive().default(60_000),
+      })
+      .strict()
+      .prefault({}),
+    /** Worker threads for `ingest`; default: the number of cores. */
+    concurrency: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+
+/** Typed helper for pipeline.config.ts: `export default defineConfig({...})`. */
+export function defineConfig(config: ConfigInput): ConfigInput {
+  return config;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates a raw config object; throws ConfigError with one readable line per problem. */
+export function parseConfig(raw: unknown, origin = 'config'): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid ${origin}:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
+
+/**
+ * Loads a config file (TS or JS, default export) with jiti, so users need no build step.
+ * With no explicit file, `pipeline.config.ts` in `cwd` is used when present, else the defaults.
+ */
+export async function loadConfig(file?: string, cwd = process.cwd()): Promise<{ config: Config; file: string | null }> {
+  const target = file ? path.resolve(cwd, file) : path.resolve(cwd, DEFAULT_CONFIG_FILE);
+  if (!fs.existsSync(target)) {
+    if (file) throw new ConfigError(`Config file not found: ${file}`);
+    return { config: parseConfig({}), file: null };
+  }
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  let mod: unknown;
+  try {
+    mod = await jiti.import(target, { default: true });
+  } catch (err) {
+    throw new ConfigError(`Cannot load ${path.relative(cwd, target) || target}: ${(err as Error).message}`);
+  }
+  return { config: parseConfig(mod, path.relative(cwd, target) || target), file: target };
+}

@@ -1,0 +1,80 @@
+/**
+ * The neutral shapes every stage speaks. Nothing after extraction knows the file format:
+ * extractors turn bytes into Blocks, later stages only see Blocks and text.
+ */
+
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'doc';
+
+export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell' | 'rule';
+
+export interface Block {
+  /** The block's text, as extracted (normalisation repairs it later). */
+  text: string;
+  kind: BlockKind;
+  /** Heading level (1 = top) for `heading`; nesting level (0 = top) for `listItem`. */
+  level?: number;
+  /** The glyph Word list numbering draws before a `listItem` (e.g. `◆`), when known. */
+  listGlyph?: string;
+  /** True when the whole paragraph is bold (a docx "bold lead line" headline). */
+  bold?: boolean;
+  /** 1-based page for PDF blocks. */
+  page?: number;
+  /** Position of the block in the source: paragraph/line number, 0-based, increasing. */
+  index: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Message {
+  severity: Severity;
+  /** Stable kebab-case code, e.g. `item-without-date`, `pdf-garbled-text`. */
+  code: string;
+  message: string;
+  page: number | null;
+  /** Character offset (into the item text, or the block index when no text offset applies). */
+  offset: number | null;
+}
+
+export interface Extraction {
+  format: SourceFormat;
+  blocks: Block[];
+  /** txt only: the encoding the bytes were decoded with. */
+  encoding: string | null;
+  /** pdf only: page count. */
+  pages: number | null;
+  messages: Message[];
+}
+
+export const INGEST_ERROR_CODES = [
+  'empty-file',
+  'unknown-format',
+  'corrupt-file',
+  'encrypted',
+  'needs-ocr',
+  'undecodable-text',
+  'too-large',
+  'zip-bomb',
+  'timeout',
+  'read-failed',
+  'internal-error',
+] as const;
+export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
+
+/** The only thing a stage may throw: the file cannot be read at all. Everything else is a Message. */
+export class IngestError extends Error {
+  readonly code: IngestErrorCode;
+  constructor(code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'IngestError';
+    this.code = code;
+  }
+}
+
+export function message(
+  severity: Severity,
+  code: string,
+  text: string,
+  where: { page?: number | null; offset?: number | null } = {},
+): Message {
+  return { severity, code, message: text, page: where.page ?? null, offset: where.offset ?? null };
+}
