@@ -1,0 +1,119 @@
+/**
+ * The `bulletin` command: argument parsing and dispatch only. Each command's module is imported
+ * lazily, so `bulletin query` never loads the extractors or the segmentation dictionaries.
+ * Exit status: 0 success, 1 some files failed / nothing found, 2 wrong usage or unreadable config.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
+const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, else jsonl)').choices(FORMATS);
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'bulletin.invalidArgument', `not a positive integer: ${value}`);
+  return n;
+};
+
+export function buildProgram(): Command {
+  const program = new Command('bulletin')
+    .description('Turn Chinese government work bulletins (.txt .docx .doc .pdf) into structured JSON records.')
+    .version(pkg.version, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('ingest')
+    .description('ingest files and folders (walked recursively) into OUT/bulletins/<id>.json, with a manifest')
+    .argument('<inputs...>', 'files or folders')
+    .option('-o, --out <dir>', 'output folder (default: outDir from the config, "out")')
+    .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
+    .option('-j, --concurrency <n>', 'worker threads (default: number of cores)', positiveInt)
+    .option('-f, --force', 'redo files even when unchanged since the last run')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(async (inputs: string[], opts) => {
+      const { runIngest } = await import('./batch/command.js');
+      process.exitCode = await runIngest(inputs, opts);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a bulletin record (generated from the zod schema)')
+    .action(async () => {
+      const { recordJsonSchema } = await import('./record/schema.js');
+      process.stdout.write(`${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('index')
+    .description('rebuild the SQLite query index of an output folder from its records')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .action(async (opts) => {
+      const { runIndex } = await import('./query/command.js');
+      process.exitCode = await runIndex(opts);
+    });
+
+  program
+    .command('query')
+    .description('find items; filters combine with AND; results in date order')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--person <name>', 'items that mention this person')
+    .option('--title <text>', 'items with a person holding a title containing this text')
+    .option('--org <text>', 'items that mention an organisation containing this text')
+    .option('--place <text>', 'items that mention a place containing this text')
+    .option('--section <text>', 'items in a section whose title contains this text')
+    .option('--from <date>', 'items whose date range ends on or after YYYY-MM-DD')
+    .option('--to <date>', 'items whose date range starts on or before YYYY-MM-DD')
+    .option('--text <words>', 'full-text search over item text')
+    .option('--limit <n>', 'at most N items', positiveInt)
+    .addOption(formatOption())
+    .action(async (opts) => {
+      const { runQuery } = await import('./query/command.js');
+      process.exitCode = await runQuery(opts);
+    });
+
+  program
+    .command('person')
+    .description("a person's titles over time and the items that mention them")
+    .argument('<name>', 'the name, e.g. 贺俊')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(formatOption())
+    .action(async (name: string, opts) => {
+      const { runPerson } = await import('./query/command.js');
+      process.exitCode = await runPerson(name, opts);
+    });
+
+  for (const kind of ['people', 'orgs'] as const) {
+    program
+      .command(kind)
+      .description(kind === 'people' ? 'the most-mentioned people, with counts' : 'the most-mentioned organisations, with counts')
+      .option('-o, --out <dir>', 'output folder', 'out')
+      .option('--limit <n>', 'at most N rows', positiveInt)
+      .addOption(formatOption())
+      .action(async (opts) => {
+        const { runTop } = await import('./query/command.js');
+        process.exitCode = await runTop(kind, opts);
+      });
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage errors get 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    const { ConfigError } = await import('./config.js');
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
