@@ -1,0 +1,76 @@
+/**
+ * Re-joins paragraphs that extraction or conversion cut in mid-sentence: PDF visual lines, page
+ * breaks in converted text (`…时` / blank / `刻绷紧…`), hard-wrapped plain text. A break is repaired
+ * when the first part does not end a sentence, is long enough not to be a headline, and the second
+ * part does not open a structure (section, item, footer, heading).
+ */
+import type { Line } from '../segment/lines.js';
+import { endsSentence } from '../segment/classify.js';
+
+/** Display width: Han and full-width forms count 2, ASCII 1 (wrap widths are visual). */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * The wrap width of hard-wrapped text: when many lines share one (maximal) display width, lines of
+ * that width were cut by the wrap, not by the author. Returns null for text with one line per paragraph.
+ */
+export function detectWrapWidth(lines: Line[]): number | null {
+  const widths = lines.filter((l) => l.kind === 'paragraph').map((l) => displayWidth(l.text)).filter((w) => w >= 30);
+  if (widths.length < 6) return null;
+  const counts = new Map<number, number>();
+  for (const w of widths) for (const band of [w - 1, w, w + 1]) counts.set(band, (counts.get(band) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, c] of counts) if (c > bestCount || (c === bestCount && w > best)) [best, bestCount] = [w, c];
+  return bestCount >= Math.max(4, widths.length * 0.4) ? best + 1 : null;
+}
+
+const MIN_BROKEN_LENGTH = 20;
+const LATIN_END = /[A-Za-z0-9]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+
+export interface StructureTests {
+  /** The line opens a section, item, heading or footer: it never continues the line before it. */
+  opensStructure: (line: Line) => boolean;
+  /** The line opens an item: its text runs on, so a short first line may still be cut short. */
+  opensItem: (line: Line) => boolean;
+  /** The line is a title (section, heading): it never takes the next line in. */
+  isTitle: (line: Line) => boolean;
+}
+
+export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isTitle }: StructureTests): Line[] {
+  const wrap = detectWrapWidth(lines);
+  const out: Line[] = [];
+  // Width of the last physical line of the paragraph being built (for wrapped text).
+  let lastPieceWidth = 0;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && isCutShort(prev, lastPieceWidth, wrap, opensItem)) {
+      const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
+      out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
+    } else {
+      out.push(line);
+    }
+    lastPieceWidth = displayWidth(line.text);
+  }
+  return out;
+}
+
+function canContinue(prev: Line, next: Line): boolean {
+  return (prev.kind === 'paragraph' || prev.kind === 'listItem') && next.kind === 'paragraph' && !prev.bold && !next.bold;
+}
+
+function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean): boolean {
+  if (wrap !== null) {
+    // Hard-wrapped text: a line that reaches the wrap width was cut by the wrap.
+    return lastPieceWidth >= wrap - 3 && !/[。！？!?]$/.test(prev.text);
+  }
+  if (endsSentence(prev.text)) return false;
+  // A short line without a sentence end is a headline or a label, unless it opens an item or is
+  // visibly inside a sentence (headlines rarely carry commas).
+  return prev.text.length >= MIN_BROKEN_LENGTH || /[，、]/.test(prev.text) || opensItem(prev);
+}

@@ -1,0 +1,62 @@
+/**
+ * Assembles the record from the stages' results, in the contract's key order (serialisation relies
+ * on it), and validates it with the zod schema: an invalid record is a bug, never written.
+ */
+import { createHash } from 'node:crypto';
+import type { ItemEntities } from '../entities/index.js';
+import type { Segmented } from '../segment/index.js';
+import type { Extraction, Message } from '../types.js';
+import { itemId, recordIdFor } from './id.js';
+import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item } from './schema.js';
+
+export interface RecordParts {
+  sourcePath: string;
+  bytes: Uint8Array;
+  extraction: Extraction;
+  segmented: Segmented;
+  entities: ItemEntities[];
+}
+
+export function buildRecord({ sourcePath, bytes, extraction, segmented, entities }: RecordParts): BulletinRecord {
+  const id = recordIdFor(sourcePath, extraction.format);
+  const messages: Message[] = [...extraction.messages, ...segmented.messages];
+  const items: Item[] = segmented.items.map((item, k) => {
+    const e = entities[k];
+    const iid = itemId(id, k + 1);
+    for (const m of e.messages) messages.push({ ...m, message: `${iid}: ${m.message}`, page: m.page ?? item.page });
+    return {
+      id: iid,
+      section: item.section,
+      marker: item.marker,
+      headline: item.headline,
+      text: item.paragraphs.join('\n'),
+      date: e.date,
+      dates: e.dates,
+      people: e.people,
+      organisations: e.organisations,
+      places: e.places,
+      provenance: { page: item.page, paragraph: item.paragraph },
+    };
+  });
+  if (items.length === 0) {
+    messages.push({ severity: 'warning', code: 'no-items', message: 'No items or articles were found in this document.', page: null, offset: null });
+  }
+  const record: BulletinRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    source: {
+      path: sourcePath,
+      format: extraction.format,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.byteLength,
+      encoding: extraction.encoding,
+      pages: extraction.pages,
+    },
+    masthead: segmented.masthead,
+    sections: segmented.sections,
+    items,
+    footer: segmented.footer,
+    messages,
+  };
+  return recordSchema.parse(record);
+}

@@ -1,0 +1,63 @@
+/**
+ * Segmentation: masthead, body (sections and items) and footer, from normalised lines.
+ * Order matters: the masthead and footer are cut off first, because their short unpunctuated
+ * lines would otherwise be glued together by line-break repair, which then runs on the body only.
+ */
+import type { Config } from '../config.js';
+import type { Footer, Masthead, Section } from '../record/schema.js';
+import type { Message } from '../types.js';
+import { repairLineBreaks } from '../normalise/line-breaks.js';
+import { removePageFurniture } from '../normalise/page-furniture.js';
+import { isFooterLine, matchItemStart, type Markers } from './classify.js';
+import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
+import { parseFooter } from './footer.js';
+import type { Line } from './lines.js';
+import { mastheadEnd, parseMasthead } from './masthead.js';
+
+export interface Segmented {
+  masthead: Masthead;
+  sections: Section[];
+  items: SegmentedItem[];
+  footer: Footer;
+  messages: Message[];
+}
+
+export type { SegmentedItem } from './body.js';
+
+/** Index of the first footer line: a labelled line after which no section or item starts. */
+function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolean): number {
+  let start = lines.length;
+  for (let i = lines.length - 1; i >= from; i--) {
+    const line = lines[i];
+    if (opensBody(line)) break;
+    if (isFooterLine(line.raw)) start = i;
+  }
+  // Rules and blank furniture just above the footer belong to it, not to the last item.
+  while (start > from && lines[start - 1].kind === 'rule') start--;
+  return start;
+}
+
+export function segment(extracted: Line[], markers: Markers = defaultMarkers()): Segmented {
+  // The masthead title is what running headers repeat; find it on the raw lines first.
+  const firstGuess = parseMasthead(extracted.slice(0, mastheadEnd(extracted, () => false))).masthead.title;
+  const furniture = removePageFurniture(extracted, firstGuess);
+  const allLines = furniture.lines;
+  const detectSection = sectionDetector(allLines, markers);
+  const opensBody = (l: Line) => detectSection(l) !== null || matchItemStart(l, markers) !== null;
+  const bodyStart = mastheadEnd(allLines, opensBody);
+  const { masthead, messages } = parseMasthead(allLines.slice(0, bodyStart));
+  const footerAt = footerStart(allLines, bodyStart, opensBody);
+  const bodyLines = allLines.slice(bodyStart, footerAt).filter((l) => l.kind !== 'rule');
+  const repaired = repairLineBreaks(bodyLines, {
+    opensStructure: (l) => opensBody(l) || l.kind === 'heading' || isFooterLine(l.raw),
+    opensItem: (l) => matchItemStart(l, markers) !== null,
+    isTitle: (l) => detectSection(l) !== null || l.kind === 'heading',
+  });
+  const body = segmentBody(repaired, markers);
+  const footer = parseFooter(allLines.slice(footerAt));
+  return { masthead, sections: body.sections, items: body.items, footer, messages: [...furniture.messages, ...messages, ...body.messages] };
+}
+
+function defaultMarkers(): Config['markers'] {
+  return { sections: [{ open: '※', close: '※' }, { open: '【', close: '】' }], items: ['◆', '◇'] };
+}

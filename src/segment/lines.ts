@@ -1,0 +1,9 @@
+/** The unit the segmenter works on: a normalised block that remembers its raw text. */
+import type { Block } from '../types.js';
+
+export interface Line extends Omit<Block, 'text'> {
+  /** Text after character and spacing repair. */
+  text: string;
+  /** Text as extracted (only character-normalised): layout spaces intact, for footer names. */
+  raw: string;
+}

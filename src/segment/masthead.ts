@@ -1,0 +1,125 @@
+/**
+ * The masthead: title, issue number, total issue, year, publisher and date, read from the lines
+ * before the body. Offices print these in many arrangements (office and date on one line, issue
+ * and year together, Chinese-numeral dates), so each field is found by its own pattern.
+ */
+import type { Masthead } from '../record/schema.js';
+import { parseFullDate } from '../entities/index.js';
+import { message, type Message } from '../types.js';
+import { parseSmallNumber } from './chinese-numerals.js';
+import type { Line } from './lines.js';
+
+const NUM = '(?:\\d+|[〇零○一二两三四五六七八九十百]+)';
+const ISSUE = new RegExp(`(?<!总\\s*)第\\s*(${NUM})\\s*期`, 'u');
+const TOTAL_ISSUE = new RegExp(`总\\s*第?\\s*(${NUM})\\s*期`, 'u');
+const YEAR_ISSUE = /((?:19|20)\d{2})\s*年\s*第/u;
+const YEAR_DIGIT = '(?:\\d|[〇零○Ｏ一二三四五六七八九])';
+const FULL_DATE = new RegExp(
+  `(${YEAR_DIGIT}\\s*){4}年\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日`,
+  'u',
+);
+const GENRE = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|情\s*况|工\s*作/u;
+const OFFICE = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|宣传部|编辑部|工作部|联络处|调研处|[处科局部厅会委])\s*(?:编印|编|主办|印发|印)?$/u;
+const CLASSIFICATION = /内部资料|注意保存|内部刊物|秘密|机密|仅供参考|请勿外传/u;
+const CLASSIFICATIONS = new RegExp(CLASSIFICATION.source, 'gu');
+const MAX_MASTHEAD_LINES = 12;
+
+export interface MastheadResult {
+  masthead: Masthead;
+  /** Index (into the lines) of the first line after the masthead. */
+  end: number;
+  messages: Message[];
+}
+
+/** Where the masthead ends: at the first body structure, or just after the line carrying the date. */
+export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean): number {
+  const limit = Math.min(lines.length, MAX_MASTHEAD_LINES);
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i];
+    if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return i;
+    if (FULL_DATE.test(line.text)) {
+      let end = i + 1;
+      // Classification marks and rules printed under the date still belong to the masthead.
+      while (end < lines.length && (CLASSIFICATION.test(lines[end].text) || lines[end].kind === 'rule')) end++;
+      return end;
+    }
+  }
+  // No date and no structure near the top: take the leading short lines that end no sentence.
+  let end = 0;
+  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text)) end++;
+  return end;
+}
+
+export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
+  const messages: Message[] = [];
+  let issue: number | null = null;
+  let totalIssue: number | null = null;
+  let issueYear: number | null = null;
+  let date: string | null = null;
+  /** The office printed on the date line (`包头市政协办公室　2020年5月11日`): the surest publisher. */
+  let dateLineOffice: string | null = null;
+  const candidates: Array<{ line: Line; rest: string }> = [];
+
+  for (const line of lines) {
+    if (line.kind === 'rule') continue;
+    let text = line.text;
+    const total = TOTAL_ISSUE.exec(text);
+    if (total && totalIssue === null) totalIssue = parseSmallNumber(total[1]);
+    const iss = ISSUE.exec(text.replace(TOTAL_ISSUE, ''));
+    if (iss && issue === null) issue = parseSmallNumber(iss[1]);
+    const yi = YEAR_ISSUE.exec(text);
+    if (yi && issueYear === null) issueYear = Number(yi[1]);
+    const dm = FULL_DATE.exec(text);
+    if (dm && date === null) {
+      date = parseFullDate(dm[0].replace(/\s+/g, ''));
+      const before = text.slice(0, dm.index).replace(/[\s\u3000]+$/, '');
+      if (before && (OFFICE.test(before) || !GENRE.test(before))) dateLineOffice = cleanPublisher(before);
+      text = `${text.slice(0, dm.index)}${text.slice(dm.index + dm[0].length)}`;
+    }
+    // What remains once issue, total issue, date and classification marks are taken out.
+    const rest = text
+      .replace(TOTAL_ISSUE, '')
+      .replace(/(?:(?:19|20)\d{2}\s*年\s*)?第\s*(?:\d+|[〇零○一二两三四五六七八九十百]+)\s*期/u, '')
+      .replace(/[（(]\s*[)）]/g, '')
+      .replace(CLASSIFICATIONS, '')
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    if (rest && !(dm && dateLineOffice !== null && cleanPublisher(rest) === dateLineOffice)) candidates.push({ line, rest });
+  }
+
+  // The title is the line that names the genre (工作简报, 政协信息…); failing that, the first line.
+  const titled = candidates.find((c) => GENRE.test(c.rest) && !isOfficeOnly(c.rest)) ?? candidates.find((c) => !isOfficeOnly(c.rest)) ?? candidates[0];
+  const title = titled ? displayTitle(titled.line.raw, titled.rest) : null;
+  const office = [...candidates].reverse().find((c) => c !== titled && OFFICE.test(c.rest));
+  const publisher = dateLineOffice ?? (office ? cleanPublisher(office.rest) : null);
+  const year = issueYear ?? (date ? Number(date.slice(0, 4)) : null);
+  if (date === null) messages.push(message('warning', 'masthead-without-date', 'No issue date found in the masthead; month-day dates in items get no year.'));
+  if (issue === null) messages.push(message('warning', 'masthead-without-issue', 'No issue number (第N期) found in the masthead.'));
+  if (title === null) messages.push(message('warning', 'masthead-without-title', 'No masthead title found.'));
+  return { masthead: { title, issue, totalIssue, year, publisher, date }, messages };
+}
+
+/** An office name with no genre word (`包头市政协办公室`), as opposed to a title (`城关政协`, `政协信息`). */
+function isOfficeOnly(text: string): boolean {
+  return /(?:办公室|办公厅|委员会|研究室|秘书处|编辑部)\s*(?:编印|编|主办|印发|印)?$/u.test(text) && !GENRE.test(text.replace(/工作部$/u, ''));
+}
+
+function cleanPublisher(text: string): string {
+  return text.replace(/[\s\u3000]*(?:编印|编|主办|印发|印)$/u, '').replace(/[\s\u3000]+/g, '');
+}
+
+/** The title as printed: letter-spacing (`工 作 简 报`) closed up, other whitespace runs made one space. */
+function displayTitle(raw: string, fallback: string): string {
+  const t = raw
+    .replace(/^#+\s*/, '')
+    .replace(/(?:(?:19|20)\d{2}\s*年\s*)?第\s*\S+\s*期.*$/u, '')
+    .trim();
+  const words: string[] = [];
+  let spaced = false;
+  for (const token of t.split(/[\s\u3000]+/).filter(Boolean)) {
+    const single = [...token].length === 1;
+    if (single && spaced && words.length) words[words.length - 1] += token;
+    else words.push(token);
+    spaced = single || (spaced && single);
+  }
+  return words.join(' ') || fallback;
+}

@@ -1,0 +1,64 @@
+/**
+ * Golden records: every fixture in fixtures/ is ingested and compared with
+ * fixtures/expected/<name>.<ext>.json. Regenerate with `npm run golden:update` and review the diff.
+ * Fixtures named cfg-* are parsed with the config in test/data/<name>.config.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig, type Config } from '../src/config.js';
+import { ingestFile } from '../src/ingest.js';
+import { serialiseRecord } from '../src/record/serialise.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const fixtureDir = path.join(root, 'fixtures');
+const expectedDir = path.join(fixtureDir, 'expected');
+const update = process.env.UPDATE_GOLDEN === '1';
+const fixtures = fs
+  .readdirSync(fixtureDir)
+  .filter((f) => /\.(txt|docx|doc|pdf)$/.test(f))
+  .sort();
+
+async function configFor(name: string): Promise<Config> {
+  const custom = path.join(root, 'test', 'data', `${name.replace(/\.[^.]+$/, '')}.config.ts`);
+  return fs.existsSync(custom) ? (await loadConfig(custom, root)).config : parseConfig({});
+}
+
+describe('golden records', () => {
+  it('has fixtures in every supported format', () => {
+    const formats = new Set(fixtures.map((f) => path.extname(f)));
+    expect([...formats].sort()).toEqual(['.doc', '.docx', '.pdf', '.txt']);
+  });
+
+  for (const name of fixtures) {
+    it(`turns fixtures/${name} into the reviewed record`, async () => {
+      const { record } = await ingestFile(path.join(fixtureDir, name), await configFor(name), { displayPath: `fixtures/${name}` });
+      const actual = serialiseRecord(record);
+      const expectedFile = path.join(expectedDir, `${name}.json`);
+      if (update) {
+        fs.mkdirSync(expectedDir, { recursive: true });
+        fs.writeFileSync(expectedFile, actual);
+        return;
+      }
+      expect(fs.existsSync(expectedFile), `missing ${path.relative(root, expectedFile)}: run npm run golden:update`).toBe(true);
+      expect(JSON.parse(actual)).toEqual(JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
+      expect(actual).toBe(fs.readFileSync(expectedFile, 'utf8'));
+    });
+  }
+});
+
+describe('the sample in three formats', () => {
+  const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+  it('gives the same sections, items and item texts from the .txt, .docx and .pdf', async () => {
+    const config = parseConfig({});
+    const records = await Promise.all(
+      ['txt', 'docx', 'pdf'].map(async (ext) => (await ingestFile(path.join(fixtureDir, `baotou-2020-18.${ext}`), config)).record),
+    );
+    const shape = (r: (typeof records)[number]) => ({
+      sections: r.sections,
+      items: r.items.map((i) => ({ section: i.section, marker: i.marker, headline: squash(i.headline), text: squash(i.text) })),
+    });
+    expect(shape(records[1])).toEqual(shape(records[0]));
+    expect(shape(records[2])).toEqual(shape(records[0]));
+  });
+});

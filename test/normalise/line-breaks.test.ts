@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { repairLineBreaks, detectWrapWidth } from '../../src/normalise/line-breaks.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const opensStructure = {
+  opensStructure: (l: { text: string }) => /^[◆◇※]/.test(l.text),
+  opensItem: (l: { text: string }) => /^[◆◇]/.test(l.text),
+  isTitle: (l: { text: string }) => /^※/.test(l.text),
+};
+
+describe('repairLineBreaks', () => {
+  it('joins a paragraph that a page break cut in mid-sentence', () => {
+    const lines = linesFrom(['我们要继续抓紧做好各项工作，时', '刻绷紧疫情防控这根弦，扎实推进复工复产复学。']);
+    expect(repairLineBreaks(lines, opensStructure).map((l) => l.text)).toEqual(['我们要继续抓紧做好各项工作，时刻绷紧疫情防控这根弦，扎实推进复工复产复学。']);
+  });
+
+  it('joins a name that was cut in two by a line break', () => {
+    const lines = linesFrom(['◆6月3日，区政协副主席宋晓', '辉带队调研社区治理工作。']);
+    expect(repairLineBreaks(lines, opensStructure)[0].text).toContain('宋晓辉带队');
+  });
+
+  it('does not join after a sentence end', () => {
+    const lines = linesFrom(['会议听取了各专委会的修改意见。', '刘晓东强调，要统筹好业务工作和党建工作。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
+  it('does not glue a short headline onto the paragraph after it', () => {
+    const lines = linesFrom(['市政协召开秘书长联席会议', '5月9日，市政协召开秘书长联席会议，秘书长主持。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
+  it('does not join a line that opens an item or section', () => {
+    const lines = linesFrom(['在各自岗位上做出新的贡献，希望他们继续发扬顽强作风', '◆5月8日，市政协召开会议。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
+  it('never glues the line after a section title onto the title', () => {
+    const lines = linesFrom(['※重要精神※', '中共中央召开党外人士座谈会习近平主持并发表重要讲话']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
+  it('rejoins hard-wrapped text by its wrap width', () => {
+    const wrapped = [
+      '5月12日，区政协主席王建国带领部分委员深入长河',
+      '街道调研老旧小区改造工作，实地察看了三个小区的',
+      '改造进展情况，听取了街道办事处的工作汇报。',
+      '王建国指出，老旧小区改造是民生工程，要坚持问需',
+      '于民，把好事办好、实事办实，切实提升居民的获得',
+      '感和幸福感。',
+      '5月13日，区政协副主席李红梅带队赴滨江新区开展',
+      '专题视察，委员们围绕产业园区建设提出了意见建议',
+      '，并与园区管委会负责同志进行了座谈交流。',
+    ];
+    const lines = linesFrom(wrapped);
+    expect(detectWrapWidth(lines)).not.toBeNull();
+    const texts = repairLineBreaks(lines, opensStructure).map((l) => l.text);
+    expect(texts[0]).toContain('深入长河街道调研');
+    expect(texts[0]).toContain('听取了街道办事处的工作汇报。');
+    expect(texts.some((t) => t.includes('获得感和幸福感。'))).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseFooter } from '../../src/segment/footer.js';
+import { linesFrom } from '../helpers/lines.js';
+
+describe('parseFooter', () => {
+  it('reads distribution lists that run over several lines, editors with layout spaces, phone and e-mail', () => {
+    const footer = parseFooter(
+      linesFrom([
+        '报：市委各常委，市政协主席，各副主席，秘书长，自治区政协办公厅。  ',
+        '送：市委办公室，市人大常委会办公室，市政府办公室，市委统战部，  ',
+        '各民主党派市委会，市工商联，各专委会主任、副主任。',
+        '编 辑：闫建军 陈 刚',
+        '审 核：王东海',
+        '联系电话：0472-5616362',
+        '电子邮箱：btszxxxk@126.com',
+      ]),
+    );
+    expect(footer.reportTo).toEqual(['市委各常委', '市政协主席', '各副主席', '秘书长', '自治区政协办公厅']);
+    expect(footer.copyTo).toEqual(['市委办公室', '市人大常委会办公室', '市政府办公室', '市委统战部', '各民主党派市委会', '市工商联', '各专委会主任、副主任']);
+    expect(footer.editors).toEqual(['闫建军', '陈刚']);
+    expect(footer.reviewers).toEqual(['王东海']);
+    expect(footer.phone).toBe('0472-5616362');
+    expect(footer.email).toBe('btszxxxk@126.com');
+  });
+
+  it('reads several labels on one line and the print run', () => {
+    const footer = parseFooter(linesFrom(['抄送：区委办、区人大办、区政府办', '发：各委员', '编辑：欧阳明 李 华　　签发：司马文涛　　（共印 50 份）']));
+    expect(footer.copyTo).toEqual(['区委办', '区人大办', '区政府办']);
+    expect(footer.distributeTo).toEqual(['各委员']);
+    expect(footer.editors).toEqual(['欧阳明', '李华']);
+    expect(footer.reviewers).toEqual(['司马文涛']);
+    expect(footer.copies).toBe(50);
+  });
+
+  it('gives empty lists and nulls for an empty footer', () => {
+    expect(parseFooter([])).toEqual({ reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mastheadEnd, parseMasthead } from '../../src/segment/masthead.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const parse = (texts: Parameters<typeof linesFrom>[0]) => parseMasthead(linesFrom(texts)).masthead;
+
+describe('parseMasthead', () => {
+  it('reads title, issue, publisher and an Arabic-numeral date from separate lines', () => {
+    expect(parse([{ text: '包头市 工作周报', kind: 'heading', level: 1 }, '第 18 期', '包头市政协办公室', '2020 年 5 月 11 日'])).toEqual({
+      title: '包头市 工作周报', issue: 18, totalIssue: null, year: 2020, publisher: '包头市政协办公室', date: '2020-05-11',
+    });
+  });
+
+  it('reads a year-and-issue line with a total issue, and office and Chinese-numeral date sharing a line', () => {
+    expect(parse(['政 协 信 息', '2021年第5期（总第112期）', '赤峰市政协办公室　　　　二〇二一年五月二十四日'])).toEqual({
+      title: '政协信息', issue: 5, totalIssue: 112, year: 2021, publisher: '赤峰市政协办公室', date: '2021-05-24',
+    });
+  });
+
+  it('takes the year from 2021年第5期 even when the date is in another year', () => {
+    expect(parse(['工作动态', '2021年第1期', '某县政协办公室编', '2020年12月31日'])).toMatchObject({ year: 2021, publisher: '某县政协办公室', issue: 1 });
+  });
+
+  it('reads Chinese-numeral issue numbers and ignores classification marks', () => {
+    expect(parse(['内部资料 注意保存', '工 作 简 报', '第十八期', '中共某某区委办公室　2019年3月2日'])).toMatchObject({
+      title: '工作简报', issue: 18, publisher: '中共某某区委办公室', date: '2019-03-02',
+    });
+  });
+
+  it('reports a masthead without a date instead of inventing one', () => {
+    const { masthead, messages } = parseMasthead(linesFrom(['工作简报', '第3期']));
+    expect(masthead.date).toBeNull();
+    expect(messages.map((m) => m.code)).toContain('masthead-without-date');
+  });
+});
+
+describe('mastheadEnd', () => {
+  it('ends the masthead after the date line, keeping classification marks printed under it', () => {
+    const lines = linesFrom(['工作简报', '第3期', '某市政协办公室 2021年3月2日', '内部资料', '【重要会议】']);
+    expect(mastheadEnd(lines, (l) => l.text.startsWith('【'))).toBe(4);
+  });
+
+  it('ends the masthead at the first section title when there is no date', () => {
+    const lines = linesFrom(['工作简报', '第3期', '※重要活动※', '◆3月1日，召开会议。']);
+    expect(mastheadEnd(lines, (l) => /^[※◆]/.test(l.text))).toBe(2);
+  });
+});

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/segment/index.js';
+import { parseConfig } from '../../src/config.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const markers = parseConfig({}).markers;
+
+describe('segment', () => {
+  it('nests a ### section under the ## section before it and files items under the innermost one', () => {
+    const doc = segment(
+      linesFrom([
+        { text: '某市 工作周报', kind: 'heading', level: 1 }, '第 3 期', '某市政协办公室', '2021 年 3 月 8 日',
+        { text: '※重要活动※', kind: 'heading', level: 2 },
+        '◆3月1日，市政协主席张建国出席会议。',
+        { text: '※领导活动※', kind: 'heading', level: 3 },
+        '◇3月2日上午，市政协副主席李华调研。',
+        '李华强调，要抓好落实。',
+        '编辑：王明',
+      ]),
+      markers,
+    );
+    expect(doc.sections).toEqual([
+      { title: '重要活动', level: 1, parent: null },
+      { title: '领导活动', level: 2, parent: '重要活动' },
+    ]);
+    expect(doc.items.map((i) => [i.section, i.marker, i.paragraphs])).toEqual([
+      ['重要活动', '◆', ['3月1日，市政协主席张建国出席会议。']],
+      ['领导活动', '◇', ['3月2日上午，市政协副主席李华调研。', '李华强调，要抓好落实。']],
+    ]);
+    expect(doc.footer.editors).toEqual(['王明']);
+  });
+
+  it('reads an article: a headline and its paragraphs with no glyph', () => {
+    const doc = segment(
+      linesFrom(['工作简报', '第1期', '某县政协办公室 2022年1月4日', '【重要精神】', { text: '全国政协召开双周协商座谈会', kind: 'heading', level: 3 },
+        '新华社北京1月3日电 全国政协3日召开双周协商座谈会。', '会议强调，要深入调查研究。', '【工作动态】', '◆12月28日，县政协召开全会。']),
+      markers,
+    );
+    expect(doc.items[0]).toMatchObject({ section: '重要精神', marker: null, headline: '全国政协召开双周协商座谈会' });
+    expect(doc.items[0].paragraphs).toHaveLength(2);
+    expect(doc.items[1]).toMatchObject({ section: '工作动态', marker: '◆', headline: null });
+  });
+
+  it('gives a headline printed above an item to that item', () => {
+    const doc = segment(linesFrom(['※重要会议※', { text: '市政协召开秘书长联席会议', kind: 'heading', level: 3 }, '◆5月9日，市政协召开联席会议。']), markers);
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0]).toMatchObject({ headline: '市政协召开秘书长联席会议', marker: '◆' });
+  });
+
+  it('takes Word list bullets as items with the glyph from the numbering definitions', () => {
+    const doc = segment(linesFrom(['※重要活动※', { text: '5月7日，市政协召开会议。', kind: 'listItem', listGlyph: '◆', level: 0 }, '会议要求，抓好落实。']), markers);
+    expect(doc.items).toEqual([expect.objectContaining({ marker: '◆', paragraphs: ['5月7日，市政协召开会议。', '会议要求，抓好落实。'] })]);
+  });
+
+  it('opens an item at each date-led paragraph when the glyphs were lost (legacy .doc)', () => {
+    const doc = segment(linesFrom(['※重要活动※', '5月7日，市政协召开会议。', '会议要求，抓好落实。', '5月8日上午，市政协副主席调研。']), markers);
+    expect(doc.items.map((i) => [i.marker, i.paragraphs.length])).toEqual([[null, 2], [null, 1]]);
+  });
+
+  it('uses configured markers: ■ titles and ●/○ items', () => {
+    const custom = parseConfig({ markers: { sections: [{ open: '■', close: '' }], items: ['●', '○'] } }).markers;
+    const doc = segment(linesFrom(['■ 协商议政', '●6月2日，区政协召开协商会。', '○6月3日，区政协视察。', '■ 委员风采', '●6月5日，委员捐款。']), custom);
+    expect(doc.sections.map((s) => s.title)).toEqual(['协商议政', '委员风采']);
+    expect(doc.items.map((i) => [i.section, i.marker])).toEqual([['协商议政', '●'], ['协商议政', '○'], ['委员风采', '●']]);
+  });
+
+  it('takes short standalone lines before items as section titles when there are no markers or heading styles', () => {
+    const doc = segment(linesFrom(['重要活动', '◆12月28日下午，市委会召开全委会议。', '会议审议通过了工作总结。', '参政议政', '◆12月29日，市委会召开评审会。']), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['重要活动', '参政议政']);
+    expect(doc.items.map((i) => i.section)).toEqual(['重要活动', '参政议政']);
+  });
+
+  it('never drops text that fits nowhere: it becomes a message', () => {
+    const doc = segment(linesFrom(['工作简报', '第1期', '某办公室 2021年1月1日', '编者按', '※要闻※', '◆1月1日，召开会议。']), markers);
+    expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('编者按'))).toBe(true);
+  });
+
+  it('segments the sample bulletin into its seven sections and eleven items', () => {
+    const text = fs.readFileSync(new URL('../../fixtures/baotou-2020-18.txt', import.meta.url), 'utf8');
+    const blocks = text.split('\n').map((line, index) => {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      if (h) return { text: h[2], kind: 'heading' as const, level: h[1].length, index };
+      if (/^-{3,}$/.test(line.trim())) return { text: line, kind: 'rule' as const, index };
+      return { text: line, kind: 'paragraph' as const, index };
+    });
+    const doc = segment(linesFrom(blocks.filter((b) => b.text.trim())), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['重要精神', '重要会议', '重要活动', '领导活动', '民主党派、工商联工作', '专门委员会工作', '旗县区政协工作']);
+    expect(doc.items).toHaveLength(11);
+    expect(doc.items[0].paragraphs.join('')).toContain('时刻绷紧疫情防控这根弦');
+    expect(doc.items[2].paragraphs.join('')).toContain('家乡人民的英雄儿女');
+    expect(doc.items[10].paragraphs.join('')).not.toContain('市委各常委');
+    expect(doc.masthead).toMatchObject({ issue: 18, date: '2020-05-11', publisher: '包头市政协办公室' });
+  });
+});
