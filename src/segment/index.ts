@@ -8,6 +8,7 @@ import type { Footer, Masthead, Section } from '../record/schema.js';
 import type { Message } from '../types.js';
 import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
+import { discoverMarkers } from './auto-markers.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
 import { parseFooter } from './footer.js';
@@ -37,7 +38,9 @@ function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolea
   return start;
 }
 
-export function segment(extracted: Line[], markers: Markers = defaultMarkers()): Segmented {
+export function segment(extracted: Line[], configured: Markers = defaultMarkers()): Segmented {
+  const discovered = discoverMarkers(extracted, configured);
+  const markers = discovered.markers;
   // The masthead title is what running headers repeat; find it on the raw lines first.
   const firstGuess = parseMasthead(extracted.slice(0, mastheadEnd(extracted, () => false))).masthead.title;
   const furniture = removePageFurniture(extracted, firstGuess);
@@ -55,7 +58,7 @@ export function segment(extracted: Line[], markers: Markers = defaultMarkers()):
   });
   const body = segmentBody(repaired, markers);
   const footer = parseFooter(allLines.slice(footerAt));
-  return { masthead, sections: body.sections, items: body.items, footer, messages: [...furniture.messages, ...messages, ...body.messages] };
+  return { masthead, sections: body.sections, items: body.items, footer, messages: [...discovered.messages, ...furniture.messages, ...messages, ...body.messages] };
 }
 
 function defaultMarkers(): Config['markers'] {

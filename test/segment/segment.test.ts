@@ -71,6 +71,24 @@ describe('segment', () => {
     expect(doc.items.map((i) => i.section)).toEqual(['重要活动', '参政议政']);
   });
 
+  it('discovers ■ titles and ●/○ items when none of the configured markers occur, and says so', () => {
+    const doc = segment(linesFrom(['■ 协商议政', '● 6月2日，区政协召开协商会。', '○ 6月3日，区政协视察。', '■ 委员风采', '● 6月5日，委员捐款。']), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['协商议政', '委员风采']);
+    expect(doc.items.map((i) => i.marker)).toEqual(['●', '○', '●']);
+    expect(doc.messages.map((m) => m.code)).toContain('markers-discovered');
+  });
+
+  it('discovers titles wrapped in ★ like ※', () => {
+    const doc = segment(linesFrom(['★重要会议★', '◆6月2日，区政协召开协商会。', '★视察调研★', '◆6月5日，委员视察。']), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['重要会议', '视察调研']);
+  });
+
+  it('does not discover markers when the configured ones are used', () => {
+    const doc = segment(linesFrom(['※重要会议※', '◆6月2日，区政协召开协商会。', '● 要点一，抓落实。', '● 要点二，重实效。']), markers);
+    expect(doc.items).toHaveLength(1);
+    expect(doc.messages.map((m) => m.code)).not.toContain('markers-discovered');
+  });
+
   it('never drops text that fits nowhere: it becomes a message', () => {
     const doc = segment(linesFrom(['工作简报', '第1期', '某办公室 2021年1月1日', '编者按', '※要闻※', '◆1月1日，召开会议。']), markers);
     expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('编者按'))).toBe(true);

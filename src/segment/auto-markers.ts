@@ -1,0 +1,61 @@
+/**
+ * Marker discovery for documents that use none of the configured markers. Publishers differ
+ * (`● 6月3日…` items, `■ 协商议政` or `★重要活动★` titles), and an archive run with the default
+ * config should still find their structure. Only glyphs from a fixed set of bullet shapes are
+ * considered, and only when they are used the way markers are: several times, at line starts.
+ * Configured markers always win: discovery runs only when they occur nowhere in the document.
+ */
+import { message, type Message } from '../types.js';
+import { matchItemStart, matchSectionTitle, type Markers } from './classify.js';
+import type { Line } from './lines.js';
+
+const GLYPHS = ['◆', '◇', '●', '○', '▲', '△', '■', '□', '★', '☆', '◎', '◉', '►', '▶', '❖', '➢', '▪', '•', '〓', '◈'];
+const MAX_TITLE = 20;
+// Filled and hollow forms are used together (◆ main items, ◇ minor ones): once one is established,
+// its partner needs only one occurrence.
+const PARTNER: Record<string, string> = { '◆': '◇', '◇': '◆', '●': '○', '○': '●', '▲': '△', '△': '▲', '■': '□', '□': '■', '★': '☆', '☆': '★', '◎': '◉', '◉': '◎' };
+const DATE_OR_SENTENCE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月|[，。；]/u;
+
+export function discoverMarkers(lines: Line[], configured: Markers): { markers: Markers; messages: Message[] } {
+  const messages: Message[] = [];
+  const hasItems = lines.some((l) => matchItemStart(l, configured) !== null);
+  const hasSections = lines.some((l) => matchSectionTitle(l.text, configured) !== null);
+  const sections = [...configured.sections];
+  const items = [...configured.items];
+
+  if (!hasSections) {
+    for (const g of GLYPHS) {
+      // A glyph wrapping short titles on both sides: ★重要活动★, 〓工作动态〓.
+      const wrapped = lines.filter((l) => l.text.length <= MAX_TITLE + 2 && l.text.startsWith(g) && l.text.endsWith(g) && l.text.length > 2);
+      if (wrapped.length >= 2) {
+        sections.push({ open: g, close: g });
+        continue;
+      }
+      // A glyph opening short title lines without sentence punctuation: ■ 协商议政.
+      const opened = lines.filter((l) => l.text.startsWith(g) && l.text.length <= MAX_TITLE && !DATE_OR_SENTENCE.test(l.text.slice(g.length)));
+      const asItems = lines.filter((l) => l.text.startsWith(g) && DATE_OR_SENTENCE.test(l.text.slice(g.length)));
+      if (opened.length >= 2 && asItems.length === 0) sections.push({ open: g, close: '' });
+    }
+  }
+  if (!hasItems) {
+    const sectionGlyphs = new Set(sections.map((s) => s.open));
+    const counts = new Map<string, number>();
+    for (const g of GLYPHS) {
+      if (sectionGlyphs.has(g)) continue;
+      counts.set(g, lines.filter((l) => l.text.startsWith(g) && l.text.length > MAX_TITLE / 2 && DATE_OR_SENTENCE.test(l.text.slice(g.length))).length);
+    }
+    for (const [g, n] of counts) {
+      const partner = PARTNER[g];
+      if (n >= 2 || (n === 1 && partner !== undefined && (counts.get(partner) ?? 0) >= 2)) items.push(g);
+    }
+  }
+  const found = { sections: sections.slice(configured.sections.length), items: items.slice(configured.items.length) };
+  if (found.sections.length || found.items.length) {
+    const parts = [
+      ...found.sections.map((s) => `section titles ${s.open}…${s.close}`),
+      ...found.items.map((g) => `items opened by ${g}`),
+    ];
+    messages.push(message('info', 'markers-discovered', `None of the configured markers occur; recognised ${parts.join(', ')} (set markers in the config to make this explicit).`));
+  }
+  return { markers: { sections, items }, messages };
+}
