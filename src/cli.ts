@@ -3,7 +3,7 @@
  * lazily, so `bulletin query` never loads the extractors or the segmentation dictionaries.
  * Exit status: 0 success, 1 some files failed / nothing found, 2 wrong usage or unreadable config.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -12,7 +12,7 @@ const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
 const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, else jsonl)').choices(FORMATS);
 const positiveInt = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'bulletin.invalidArgument', `not a positive integer: ${value}`);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`not a positive integer: ${value}`);
   return n;
 };
 

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseDateBound, runIndex, runPerson, runQuery, runTop } from '../../src/query/command.js';
+import { indexPath } from '../../src/store/index-db.js';
+import { makeOutDir } from './sample-records.js';
+
+let stdout: string;
+let stderr: string;
+const dirs: string[] = [];
+
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function outDir(): string {
+  const dir = makeOutDir();
+  dirs.push(dir);
+  return dir;
+}
+
+const jsonl = () => stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { itemId: string });
+
+describe('bulletin query', () => {
+  it('builds the index on first use when only the records exist', async () => {
+    const out = outDir();
+    expect(fs.existsSync(indexPath(out))).toBe(false);
+    expect(await runQuery({ out, person: '贺俊', format: 'jsonl' })).toBe(0);
+    expect(fs.existsSync(indexPath(out))).toBe(true);
+    expect(jsonl().map((r) => r.itemId)).toEqual(['c2020#2', 'c2021#1', 'c2020#3']);
+    expect(fs.existsSync(path.join(out, 'schema', 'query-result.schema.json'))).toBe(true);
+  });
+
+  it('prints a JSON array, and an empty one when nothing matches, with exit status 0', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, from: '2021-01-01', format: 'json' })).toBe(0);
+    expect((JSON.parse(stdout) as { itemId: string }[]).map((r) => r.itemId)).toEqual(['c2021#1', 'c2021#2']);
+    stdout = '';
+    expect(await runQuery({ out, person: '无名氏', format: 'json' })).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+
+  it('prints nothing for no results in jsonl and table formats', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, person: '无名氏', format: 'jsonl' })).toBe(0);
+    expect(await runQuery({ out, person: '无名氏', format: 'table' })).toBe(0);
+    expect(stdout).toBe('');
+  });
+
+  it('prints CSV with a header row', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, section: '重要会议', format: 'csv' })).toBe(0);
+    expect(stdout).toMatch(/^item_id,record_id,/);
+    expect(stdout).toContain('"He said ""hello, world""\n第二段，贺俊强调。"');
+  });
+
+  it('rejects invalid dates, an inverted window and empty filters with exit status 2', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, from: '2020-02-30' })).toBe(2);
+    expect(stderr).toContain('--from "2020-02-30" is not a date');
+    expect(await runQuery({ out, to: '20200501' })).toBe(2);
+    expect(await runQuery({ out, from: '2021-01-01', to: '2020-01-01' })).toBe(2);
+    expect(await runQuery({ out, person: '  ' })).toBe(2);
+    expect(stdout).toBe('');
+  });
+
+  it('exits with status 2 when the output folder or its records are missing', async () => {
+    const missing = path.join(os.tmpdir(), 'bulletin-no-such-folder');
+    expect(await runQuery({ out: missing })).toBe(2);
+    expect(stderr).toContain('no output folder');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-empty-'));
+    dirs.push(empty);
+    expect(await runQuery({ out: empty })).toBe(2);
+    expect(await runIndex({ out: empty })).toBe(2);
+  });
+
+  it('uses jsonl when stdout is not a terminal and no format is given', async () => {
+    const out = outDir();
+    const isTTY = process.stdout.isTTY;
+    Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+    try {
+      expect(await runQuery({ out, limit: 1 })).toBe(0);
+    } finally {
+      Object.defineProperty(process.stdout, 'isTTY', { value: isTTY, configurable: true });
+    }
+    expect(jsonl().map((r) => r.itemId)).toEqual(['c2019#1']);
+  });
+});
+
+describe('a stale index', () => {
+  it('is used with a warning when records changed after the index was written', async () => {
+    const out = outDir();
+    expect(await runIndex({ out })).toBe(0);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(out, 'bulletins'), later, later);
+    stderr = '';
+    expect(await runQuery({ out, person: '乌云', format: 'jsonl' })).toBe(0);
+    expect(stderr).toContain('run `bulletin index');
+    expect(jsonl().map((r) => r.itemId)).toEqual(['c2021#2']);
+  });
+});
+
+describe('date bounds', () => {
+  it('accepts calendar dates and expands a year or month to its first or last day', () => {
+    expect(parseDateBound('2020-02-29', 'from')).toBe('2020-02-29');
+    expect(parseDateBound('2020', 'from')).toBe('2020-01-01');
+    expect(parseDateBound('2020', 'to')).toBe('2020-12-31');
+    expect(parseDateBound('2021-02', 'to')).toBe('2021-02-28');
+    expect(() => parseDateBound('2021-02-29', 'from')).toThrow(/not a date/);
+    expect(() => parseDateBound('2021-13', 'to')).toThrow(/not a date/);
+    expect(() => parseDateBound('yesterday', 'to')).toThrow(/not a date/);
+  });
+});
+
+describe('bulletin index, person, people and orgs', () => {
+  it('rebuilds the index and reports the counts', async () => {
+    const out = outDir();
+    expect(await runIndex({ out })).toBe(0);
+    expect(stderr).toContain('indexed 3 records, 6 items');
+  });
+
+  it("prints a person's titles over time and the items", async () => {
+    const out = outDir();
+    expect(await runPerson('贺俊', { out, format: 'json' })).toBe(0);
+    const timeline = JSON.parse(stdout);
+    expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['市政协副主席', '民建包头市委主委', '市政协主席']);
+    expect(timeline.items).toHaveLength(3);
+    stdout = '';
+    expect(await runPerson('贺俊', { out, format: 'table' })).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('贺俊');
+    expect(stdout).toContain('市政协副主席');
+    expect(stdout).toContain('3 items');
+  });
+
+  it('prints the most-mentioned people and organisations with counts', async () => {
+    const out = outDir();
+    expect(await runTop('people', { out, format: 'csv', limit: 2 })).toBe(0);
+    expect(stdout).toBe('name,items,first,last\r\n刘晓东,3,2019-12-28,2020-05-09\r\n贺俊,3,2020-05-09,2021-03-02\r\n');
+    stdout = '';
+    expect(await runTop('orgs', { out, format: 'jsonl' })).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(4);
+  });
+});
