@@ -10,7 +10,7 @@ import { endsSentence } from '../segment/classify.js';
 /** Display width: Han and full-width forms count 2, ASCII 1 (wrap widths are visual). */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  for (const ch of text) w += /[\u1100-\u115F\u2014\u2018-\u201F\u2026\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -19,15 +19,17 @@ export function displayWidth(text: string): number {
  * that width were cut by the wrap, not by the author. Returns null for text with one line per paragraph.
  */
 export function detectWrapWidth(lines: Line[]): number | null {
-  const widths = lines.filter((l) => l.kind === 'paragraph').map((l) => displayWidth(l.text)).filter((w) => w >= 30);
+  const widths = lines.filter((l) => l.kind === 'paragraph').map((l) => displayWidth(l.text)).filter((w) => w >= 30).sort((a, b) => a - b);
   if (widths.length < 6) return null;
-  const counts = new Map<number, number>();
-  for (const w of widths) for (const band of [w - 1, w, w + 1]) counts.set(band, (counts.get(band) ?? 0) + 1);
-  let best = 0;
-  let bestCount = 0;
-  for (const [w, c] of counts) if (c > bestCount || (c === bestCount && w > best)) [best, bestCount] = [w, c];
-  return bestCount >= Math.max(4, widths.length * 0.4) ? best + 1 : null;
+  // Wrapped lines fill the measure give or take a few characters (punctuation and digits are
+  // narrower), so look for a crowd of lines just under the widest ones.
+  const top = widths[Math.floor(widths.length * 0.9)];
+  const near = widths.filter((w) => w >= top - WRAP_TOLERANCE && w <= top + 2).length;
+  return near >= Math.max(4, widths.length * 0.4) ? top : null;
 }
+
+/** How far (in half-width columns) a wrapped line may fall short of the measure. */
+const WRAP_TOLERANCE = 8;
 
 const MIN_BROKEN_LENGTH = 20;
 const LATIN_END = /[A-Za-z0-9]$/;
@@ -65,11 +67,9 @@ function canContinue(prev: Line, next: Line): boolean {
 }
 
 function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean): boolean {
-  if (wrap !== null) {
-    // Hard-wrapped text: a line that reaches the wrap width was cut by the wrap.
-    return lastPieceWidth >= wrap - 3 && !/[。！？!?]$/.test(prev.text);
-  }
   if (endsSentence(prev.text)) return false;
+  // Hard-wrapped text: a line that reaches the measure was cut by the wrap.
+  if (wrap !== null && lastPieceWidth >= wrap - WRAP_TOLERANCE) return true;
   // A short line without a sentence end is a headline or a label, unless it opens an item or is
   // visibly inside a sentence (headlines rarely carry commas).
   return prev.text.length >= MIN_BROKEN_LENGTH || /[，、]/.test(prev.text) || opensItem(prev);
