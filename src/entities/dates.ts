@@ -1,0 +1,167 @@
+/**
+ * Day dates in item text: `5月8日`, `5月6日至7日`, `4月30日至5月2日`, `2020年5月11日`, `二〇二一年五月二十四日`,
+ * with a part of day (`上午` am, `下午` pm, `晚上`/`晚` evening). Month ranges (`1—2月份`), months (`5月份`),
+ * durations (`45天`) and bare years are not day dates.
+ */
+import type { DateMention } from '../record/schema.js';
+import { message, type Message } from '../types.js';
+
+const YEAR = '[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}';
+const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
+const SEP = '(?:至|到|——|—|–|―|－|-|~|～|−)';
+const DAY_END = '[日号]';
+const PART_OF_DAY = '上午|下午|晚上|晚间|傍晚|夜间|早上|早晨|清晨|凌晨|晚';
+
+/**
+ * Groups: 1 year, 2 month, 3 day, then either (4 end year, 5 end month, 6 end day) after a closed first day,
+ * or (7 end month, 8 end day) after an open one (`5月6—7日`); 9 part of day.
+ */
+const DATE_RE = new RegExp(
+  `(?<![0-9０-９])(?:(${YEAR})\\s*年\\s*)?(${NUM}|元)\\s*月\\s*(${NUM})\\s*` +
+    `(?:${DAY_END}(?:\\s*${SEP}\\s*(?:(${YEAR})\\s*年\\s*)?(?:(${NUM})\\s*月\\s*)?(${NUM})\\s*${DAY_END})?` +
+    `|\\s*${SEP}\\s*(?:(${NUM})\\s*月\\s*)?(${NUM})\\s*${DAY_END})` +
+    `(?:[（(]星期[一二三四五六日天][）)])?(${PART_OF_DAY})?`,
+  'g',
+);
+
+const HAN_DIGITS: Record<string, number> = {
+  '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+};
+
+function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+}
+
+/** '12', '１２', '十二', '二十四', '三十一', '十' → number; a year's '二〇二一' → 2021. */
+export function parseNumber(raw: string): number | null {
+  // 元月 is January
+  if (raw === '元') return 1;
+  const s = toAsciiDigits(raw);
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  if (!s.includes('十')) {
+    let n = 0;
+    for (const c of s) {
+      const d = HAN_DIGITS[c];
+      if (d === undefined) return null;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  const [tens, ones] = s.split('十');
+  const t = tens === '' ? 1 : HAN_DIGITS[tens];
+  const o = ones === '' ? 0 : HAN_DIGITS[ones];
+  if (t === undefined || o === undefined || tens.length > 1 || ones.length > 1) return null;
+  return t * 10 + o;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function partOfDayOf(word: string | undefined): DateMention['partOfDay'] {
+  if (!word) return null;
+  if (/上午|早上|早晨|清晨|凌晨/.test(word)) return 'am';
+  if (word === '下午') return 'pm';
+  return 'evening';
+}
+
+/**
+ * The first full date (with its year) in `text`: '2020年5月11日', '2020 年 5 月 11 日', '二〇二一年五月二十四日'
+ * → ISO, or null.
+ */
+export function parseFullDate(text: string): string | null {
+  const re = new RegExp(`(${YEAR})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*${DAY_END}`, 'g');
+  for (const m of text.matchAll(re)) {
+    const y = parseNumber(m[1]);
+    const mo = parseNumber(m[2]);
+    const d = parseNumber(m[3]);
+    if (y !== null && mo !== null && d !== null && isValidDay(y, mo, d)) return isoDate(y, mo, d);
+  }
+  return null;
+}
+
+/** The first explicit year of a full date in `text`, used when the issue date is unknown. */
+export function firstExplicitYear(text: string): number | null {
+  const iso = parseFullDate(text);
+  return iso ? Number(iso.slice(0, 4)) : null;
+}
+
+export interface DateFindOptions {
+  /** ISO issue date: month-days take its year (or the year before when they lie clearly after it). */
+  issueDate: string | null;
+  /** Year to use when there is no issue date. */
+  fallbackYear: number | null;
+}
+
+/** A month-day more than this many days after the issue date belongs to the year before. */
+const FUTURE_TOLERANCE_DAYS = 31;
+
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** Every day date in `text`, in order, with messages (guessed-year) carrying offsets into `text`. */
+export function findDates(text: string, options: DateFindOptions): { dates: DateMention[]; messages: Message[] } {
+  const dates: DateMention[] = [];
+  const messages: Message[] = [];
+  const issueYear = options.issueDate ? Number(options.issueDate.slice(0, 4)) : options.fallbackYear;
+  for (const m of text.matchAll(DATE_RE)) {
+    const start = m.index ?? 0;
+    const month = parseNumber(m[2]);
+    const day = parseNumber(m[3]);
+    if (month === null || day === null) continue;
+    const explicitYear = m[1] ? parseNumber(m[1]) : null;
+    let year = explicitYear ?? issueYear;
+    if (year === null) {
+      messages.push(message('info', 'date-without-year', `No year known for the date "${m[0]}"`, { offset: start }));
+      continue;
+    }
+    if (!isValidDay(year, month, day)) continue;
+    let guessed = false;
+    if (explicitYear === null && options.issueDate) {
+      const candidate = isoDate(year, month, day);
+      if (dayNumber(candidate) - dayNumber(options.issueDate) > FUTURE_TOLERANCE_DAYS && isValidDay(year - 1, month, day)) {
+        year -= 1;
+        guessed = true;
+      }
+    }
+    const startIso = isoDate(year, month, day);
+    let endIso = startIso;
+    const endDayRaw = m[6] ?? m[8];
+    if (endDayRaw) {
+      const endDay = parseNumber(endDayRaw);
+      const endMonthRaw = m[5] ?? m[7];
+      const endMonth = endMonthRaw ? parseNumber(endMonthRaw) : month;
+      let endYear = m[4] ? parseNumber(m[4]) : year;
+      if (endDay !== null && endMonth !== null && endYear !== null) {
+        if (!m[4] && endMonth < month) endYear += 1;
+        if (isValidDay(endYear, endMonth, endDay)) {
+          const candidate = isoDate(endYear, endMonth, endDay);
+          if (candidate >= startIso) endIso = candidate;
+        }
+      }
+    }
+    const mention: DateMention = {
+      text: m[0],
+      start: startIso,
+      end: endIso,
+      partOfDay: partOfDayOf(m[9]),
+      span: [start, start + m[0].length],
+    };
+    dates.push(mention);
+    if (guessed) {
+      messages.push(
+        message('info', 'guessed-year', `"${m[0]}" lies after the issue date ${options.issueDate}; taken as ${startIso}`, {
+          offset: start,
+        }),
+      );
+    }
+  }
+  return { dates, messages };
+}

@@ -1,0 +1,96 @@
+/**
+ * The entity pass: dates, people with their titles, organisations and places of every item of one issue.
+ * Names are found from context (titles, enumerations, verbs of speech, 同志) and then recognised in bare
+ * mentions across all items of the issue.
+ */
+import type { Config } from '../config.js';
+import type { DateMention, NamedSpan, Person } from '../record/schema.js';
+import { message, type Message } from '../types.js';
+import { createContext, type ItemContext } from './context.js';
+import { findDates, firstExplicitYear } from './dates.js';
+import { getLexicons } from './lexicons.js';
+import { findOrganisations, type Blocker } from './organisations.js';
+import { collectPeople, findPersonMentions, type PersonMention } from './people.js';
+import { findPlaces } from './places.js';
+import type { TitleSpan } from './titles.js';
+
+export { parseFullDate } from './dates.js';
+export { splitFooterNames } from './footer.js';
+
+export interface ItemEntities {
+  date: DateMention | null;
+  dates: DateMention[];
+  people: Person[];
+  organisations: NamedSpan[];
+  places: NamedSpan[];
+  messages: Message[];
+}
+
+export interface EntityOptions {
+  /** ISO issue date; month-days take its year. */
+  issueDate: string | null;
+  lexicons: Config['lexicons'];
+}
+
+interface ItemWork {
+  ctx: ItemContext;
+  dates: DateMention[];
+  messages: Message[];
+  mentions: PersonMention[];
+  titles: TitleSpan[];
+}
+
+function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Blocker {
+  const stops = new Set<number>();
+  const inside = new Array<boolean>(length).fill(false);
+  const mark = (start: number, end: number) => {
+    stops.add(end);
+    for (let i = start; i < end; i++) inside[i] = true;
+  };
+  const personStarts = new Set<number>();
+  const personEnds = new Set<number>();
+  for (const p of people) {
+    for (const [s, e] of p.spans) {
+      mark(s, e);
+      personStarts.add(s);
+      personEnds.add(e);
+    }
+  }
+  // a role noun (书法家, 人员) blocks a name only where it stands next to a person
+  for (const t of titles) if (!t.role || personStarts.has(t.end) || personEnds.has(t.headStart)) mark(t.headStart, t.end);
+  return { stops, inside };
+}
+
+/**
+ * One result per item text, in order. Texts are normalised item texts (paragraphs joined by '\n').
+ * A name established in any item (with a title or strong context) is recognised in bare mentions in all.
+ */
+export function extractEntities(itemTexts: string[], options: EntityOptions): ItemEntities[] {
+  const lex = getLexicons(options.lexicons);
+  let fallbackYear: number | null = null;
+  if (!options.issueDate) {
+    for (const t of itemTexts) if ((fallbackYear = firstExplicitYear(t)) !== null) break;
+  }
+  const work: ItemWork[] = itemTexts.map((text) => {
+    const { dates, messages } = findDates(text, { issueDate: options.issueDate, fallbackYear });
+    const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
+    const { mentions, titles } = findPersonMentions(ctx);
+    return { ctx, dates, messages, mentions, titles };
+  });
+  const established = [...new Set(work.flatMap((w) => w.mentions.map((m) => m.name)))];
+  return work.map(({ ctx, dates, messages, mentions, titles }) => {
+    const people = collectPeople(ctx, mentions, established);
+    const blocker = blockerFor(ctx.text.length, people, titles);
+    const date = dates[0] ?? null;
+    const itemMessages = [...messages];
+    if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
+    return {
+      date,
+      dates,
+      people,
+      organisations: findOrganisations(ctx, blocker),
+      places: findPlaces(ctx, blocker),
+      messages: itemMessages,
+    };
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The entity lexicons: data files in `lexicons/*.txt` (one entry per line, or several separated by spaces;
+ * `#` starts a comment) merged with the user's `Config['lexicons']`. Loaded once per process and per
+ * distinct config.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+
+export type LexiconConfig = Config['lexicons'];
+
+export interface Lexicons {
+  /** Title heads, longest first. */
+  titleHeads: string[];
+  titleHeadSet: Set<string>;
+  /** Role nouns (人员, 代表): anchor names like titles, but weaker. */
+  roleHeads: Set<string>;
+  singleSurnames: Set<string>;
+  compoundSurnames: Set<string>;
+  ethnicNameChars: Set<string>;
+  notNames: Set<string>;
+  /** Words that may follow a name: strong ones decide a name's end on their own. */
+  strongFollowers: Set<string>;
+  weakFollowers: Set<string>;
+  /** Words after which a title / organisation prefix starts. */
+  boundaryWords: Set<string>;
+  /** Verbs of speech/action that reveal a name before them at a clause start. */
+  speechVerbs: Set<string>;
+  orgSuffixes: string[];
+  parties: string[];
+  organisations: Set<string>;
+  placeSuffixes: string[];
+  placeSuffixSet: Set<string>;
+  partySet: Set<string>;
+  places: Set<string>;
+  notPlaces: Set<string>;
+  /** Longest entry length per word set, for bounded scans. */
+  maxWordLength: number;
+}
+
+function lexiconDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.join(here, 'lexicons'),
+    // compiled to dist/entities: the data files stay in src/entities/lexicons
+    path.join(here, '..', '..', 'src', 'entities', 'lexicons'),
+  ];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'titles.txt'))) ?? candidates[0];
+}
+
+const fileCache = new Map<string, string[]>();
+
+export function readLexiconFile(name: string): string[] {
+  let entries = fileCache.get(name);
+  if (!entries) {
+    const raw = fs.readFileSync(path.join(lexiconDir(), name), 'utf8');
+    entries = raw
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .flatMap((line) => (line ? line.split(/[\s\u3000]+/) : []))
+      .filter(Boolean);
+    fileCache.set(name, entries);
+  }
+  return entries;
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+const unique = (xs: string[]) => [...new Set(xs)];
+
+const lexiconCache = new Map<string, Lexicons>();
+
+const EMPTY_CONFIG: LexiconConfig = {
+  titles: [],
+  surnames: [],
+  organisationSuffixes: [],
+  organisations: [],
+  placeSuffixes: [],
+  places: [],
+  notNames: [],
+};
+
+export function getLexicons(config: LexiconConfig = EMPTY_CONFIG): Lexicons {
+  const key = JSON.stringify(config);
+  const cached = lexiconCache.get(key);
+  if (cached) return cached;
+
+  const titleHeads = unique([...readLexiconFile('titles.txt'), ...config.titles]).sort(byLengthDesc);
+  const surnames = [...readLexiconFile('surnames.txt'), ...config.surnames];
+  const followers = readLexiconFile('name-followers.txt');
+  const lex: Lexicons = {
+    titleHeads,
+    titleHeadSet: new Set(titleHeads),
+    roleHeads: new Set(readLexiconFile('roles.txt')),
+    singleSurnames: new Set(surnames.filter((s) => s.length === 1)),
+    compoundSurnames: new Set(surnames.filter((s) => s.length === 2)),
+    ethnicNameChars: new Set(readLexiconFile('ethnic-name-chars.txt')),
+    notNames: new Set([...readLexiconFile('not-names.txt'), ...config.notNames]),
+    strongFollowers: new Set(followers.filter((w) => !w.startsWith('!'))),
+    weakFollowers: new Set(followers.filter((w) => w.startsWith('!')).map((w) => w.slice(1))),
+    boundaryWords: new Set(readLexiconFile('boundary-words.txt')),
+    speechVerbs: new Set(readLexiconFile('speech-verbs.txt')),
+    orgSuffixes: unique([...readLexiconFile('org-suffixes.txt'), ...config.organisationSuffixes]).sort(byLengthDesc),
+    parties: unique(readLexiconFile('parties.txt')).sort(byLengthDesc),
+    organisations: new Set([...readLexiconFile('organisations.txt'), ...config.organisations]),
+    placeSuffixes: unique([...readLexiconFile('place-suffixes.txt'), ...config.placeSuffixes]).sort(byLengthDesc),
+    placeSuffixSet: new Set<string>(),
+    partySet: new Set<string>(),
+    places: new Set([...readLexiconFile('places.txt'), ...config.places]),
+    notPlaces: new Set(readLexiconFile('not-places.txt')),
+    maxWordLength: 8,
+  };
+  lex.placeSuffixSet = new Set(lex.placeSuffixes);
+  lex.partySet = new Set(lex.parties);
+  lexiconCache.set(key, lex);
+  return lex;
+}

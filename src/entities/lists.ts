@@ -1,0 +1,102 @@
+/**
+ * Bare lists of names, without a title over them: `杜文斌、蒋海鹰、鲍丽君…出席`,
+ * `还有赵海涛、钱思远…和孙丽华、…冯志刚等`. A run of list elements counts only when it is made of names that
+ * are not ordinary words, and not when 等企业 / 等单位 closes it.
+ */
+import type { ItemContext } from './context.js';
+import { joinerAt, type MentionSet } from './mentions.js';
+import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
+
+const CLAUSE_SPLIT = /[，。；：！？\n,;:!?（）()“”"《》【】「」]/;
+
+/** Bare lists of names: `杜文斌、蒋海鹰、鲍丽君…出席`, `还有赵海涛、钱思远…和孙丽华、…冯志刚等`. */
+export function fromBareLists(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  let clauseStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !CLAUSE_SPLIT.test(text[i])) continue;
+    if (text.slice(clauseStart, i).includes('、')) listInClause(ctx, found, clauseStart, i);
+    clauseStart = i + 1;
+  }
+}
+
+function wholeName(ctx: ItemContext, start: number, end: number): NameHit | null {
+  const name = ctx.text.slice(start, end);
+  const a = assessName(name, ctx.lex);
+  if (!acceptable(a, 'list', 2)) return null;
+  return { name, start, end, assessment: a, score: 2 };
+}
+
+/** Names of one list element (a middle one must be nothing but names: `钱思远和孙丽华`). */
+function elementNames(ctx: ItemContext, start: number, end: number, position: 'first' | 'middle' | 'last'): NameHit[] | null {
+  const { text } = ctx;
+  const whole = wholeName(ctx, start, end);
+  if (whole) return position === 'first' && scorePrev(ctx, start) < 2 ? null : [whole];
+  if (position === 'first') {
+    const hit = nameBefore(ctx, end, 'weak');
+    return hit && !hit.assessment.ordinary ? [hit] : null;
+  }
+  // names joined by 和/及/与, and for the last element a name followed by a verb (李楠回顾了, 冯志刚等)
+  const names: NameHit[] = [];
+  let cur = start;
+  for (;;) {
+    let hit: NameHit | null = null;
+    if (position === 'last' || cur > start) hit = nameAfter(ctx, cur, 'list');
+    else {
+      for (let len = 2; len <= 4 && !hit; len++) {
+        const j = joinerAt(text, cur + len);
+        if (j && j !== '、') hit = wholeName(ctx, cur, cur + len);
+      }
+    }
+    if (!hit || hit.end > end) return null;
+    names.push(hit);
+    cur = hit.end;
+    if (cur === end) return names;
+    const j = joinerAt(text, cur);
+    if (!j || j === '、') return position === 'last' ? names : null;
+    cur += j.length;
+  }
+}
+
+function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: number): void {
+  const { text } = ctx;
+  const bounds: [number, number][] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '、') {
+      bounds.push([s, i]);
+      s = i + 1;
+    }
+  }
+  const parsed = bounds.map(([a, b], k) =>
+    elementNames(ctx, a, b, k === 0 ? 'first' : k === bounds.length - 1 ? 'last' : 'middle'),
+  );
+  // accept maximal runs of consecutive elements that are names
+  let run: NameHit[] = [];
+  const flush = () => {
+    const plain = run.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious).length;
+    if (run.length && NOT_PEOPLE_AFTER_LIST.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 4))) run = [];
+    if (run.length >= 3 ? plain >= 2 : run.length === 2 && plain === 2 && closesList(ctx, run[1])) {
+      for (const h of run) found.add(h, []);
+    }
+    run = [];
+  };
+  parsed.forEach((names, k) => {
+    if (!names) {
+      flush();
+      return;
+    }
+    run.push(...names);
+    if (names[names.length - 1].end !== bounds[k][1]) flush();
+  });
+  flush();
+}
+
+/** 包钢、华电、苏宁等企业: a list closed by 等 + a noun for bodies or places is no list of people. */
+const NOT_PEOPLE_AFTER_LIST = /^等(?:企业|单位|公司|部门|机构|地区|地|省|市|区|县|旗|乡|镇|村|行业|领域|产业|院校|学校|医院|商会|协会|项目|品牌|城市|国家|方面|问题|工作|产品|景区|园区|集团|银行)/;
+
+/** A two-name list counts only when a verb or 等 closes it (张三、李四出席). */
+function closesList(ctx: ItemContext, last: NameHit): boolean {
+  return scoreNext(ctx, last.end) >= 2 || ctx.text[last.end] === '等';
+}
+

@@ -1,0 +1,242 @@
+/**
+ * Whether a string can be a person's name, and where a name starts or ends next to its context.
+ * A name is 2–4 Han characters led by a surname (single or compound: 2–3 after a single surname, 3–4 after a
+ * compound one); a transliterated name (巴特尔, 鲍巴雅尔, 阿拉坦巴根: up to 6 characters, possibly after
+ * a Han surname) needs a title or role right next to it. Words of jieba's dictionary (常青, 安然, 方圆, 时光)
+ * are names only in strong context; words that are never names live in not-names.txt.
+ */
+import { isHan, wordEndingAt, wordStartingAt, type ItemContext } from './context.js';
+import { lookupWord } from './dictionary.js';
+import type { Lexicons } from './lexicons.js';
+
+/**
+ * How strongly the context says "a name is here":
+ * `title` a title right before/after it; `enumeration` inside a list led by a title and a found name;
+ * `list` inside a bare list of names;
+ * `role` after a role noun (人员, 代表); `weak` a verb of speech, 同志, a bare list, an earlier mention.
+ */
+export type Strength = 'title' | 'enumeration' | 'list' | 'role' | 'weak';
+
+export interface NameAssessment {
+  ok: boolean;
+  /** A word of the dictionary (常青, 单位). */
+  ordinary: boolean;
+  /** Tagged as a name in the dictionary (常青 nr, 赵海涛 nr). */
+  nrWord: boolean;
+  /** No Han surname: a transliterated name. */
+  ethnic: boolean;
+  /** A dictionary word that is a noun or adjective (方圆, 高洁), not a verb or function word. */
+  nounLike: boolean;
+  /** Surname + a frequent ordinary word (高质量, 高标准): a name only in strong context. */
+  suspicious: boolean;
+}
+
+/** Characters that do not occur in given names (function words, administrative suffixes). */
+const NON_NAME_CHARS = new Set([...'的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位名第和总师老某']);
+/** Characters of place names (冯家峪, 田家圪旦): not taken for given names from weak context. */
+const PLACE_CHARS = new Set([...'沟湾堡寨坡岭峪店屯营庄桥路街巷港场厦楼馆坊厂矿渠坝滩洼峁圪旦']);
+
+const MAX_NAME = 4;
+/** Transliterated names run longer (阿拉坦巴根). */
+const MAX_ETHNIC_NAME = 6;
+const RARE_WORD_FREQ = 20;
+const NOT_OK: NameAssessment = { ok: false, ordinary: false, nrWord: false, ethnic: false, suspicious: false, nounLike: false };
+const assessCache = new WeakMap<Lexicons, Map<string, NameAssessment>>();
+
+export function surnameLength(cand: string, lex: Lexicons): number {
+  if (cand.length >= 3 && lex.compoundSurnames.has(cand.slice(0, 2))) return 2;
+  if (lex.singleSurnames.has(cand[0])) return 1;
+  return 0;
+}
+
+export function assessName(cand: string, lex: Lexicons): NameAssessment {
+  let cache = assessCache.get(lex);
+  if (!cache) assessCache.set(lex, (cache = new Map()));
+  const hit = cache.get(cand);
+  if (hit) return hit;
+  const result = assess(cand, lex);
+  cache.set(cand, result);
+  return result;
+}
+
+function assess(cand: string, lex: Lexicons): NameAssessment {
+  if (cand.length < 2 || cand.length > MAX_ETHNIC_NAME) return NOT_OK;
+  for (const c of cand) if (!isHan(c)) return NOT_OK;
+  if (lex.notNames.has(cand)) return NOT_OK;
+  const found = lookupWord(cand);
+  // words rarer than this in jieba's dictionary carry no evidence of being ordinary (达来, 钟南山)
+  // (places stay ordinary however rare: 乌海, 固阳)
+  const entry = found && (found.freq >= RARE_WORD_FREQ || (found.tag.startsWith('ns') && cand.length === 2)) ? found : undefined;
+  // a long transliterated name in the dictionary (a Mongolian name of five characters) is still a name
+  const ordinary = entry !== undefined && cand.length <= 3;
+  const nrWord = entry !== undefined && (entry.tag.startsWith('nr') || (cand.length === 3 && entry.tag === 'ns'));
+  const nounLike = entry !== undefined && /^(n$|nz|a$|an|ng)/.test(entry.tag);
+  const surLen = cand.length <= MAX_NAME ? surnameLength(cand, lex) : 0;
+  const given = cand.slice(surLen);
+  // 暨|人大, 左|一 (a photo caption): the given part is a body, a title or a number
+  const givenIsBody =
+    lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
+  if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...given].some((c) => NON_NAME_CHARS.has(c))) {
+    let suspicious = [...given].some((c) => PLACE_CHARS.has(c));
+    if (!suspicious && given.length === 2) {
+      const g = lookupWord(given);
+      // 高|质量, 高|标准: a common noun, verb or adjective as the given name (not 建国 ns, 文华 nz, 国庆 t)
+      suspicious = g !== undefined && /^(n$|vn|v$|a$|an|d$|ad)/.test(g.tag) && g.freq >= 1000;
+    }
+    // a 3-character dictionary word tagged as a name after a single surname is a person's name (赵海涛), not
+    // an ordinary word: the ordinary-word names are the 2-character ones (常青, 安然, 乌兰)
+    const knownName = entry !== undefined && entry.tag.startsWith('nr') && given.length === 2;
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike };
+  }
+  // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
+  const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;
+  if (cand.length - ethnicFrom < 2) return NOT_OK;
+  for (const c of cand.slice(ethnicFrom)) if (!lex.ethnicNameChars.has(c)) return NOT_OK;
+  return { ok: true, ordinary, nrWord, ethnic: true, suspicious: false, nounLike };
+}
+
+/** Whether a name of this assessment is acceptable with this context strength and boundary score. */
+export function acceptable(a: NameAssessment, strength: Strength, boundary: number): boolean {
+  if (!a.ok) return false;
+  if (a.ethnic) {
+    if (a.ordinary && !a.nrWord) return false;
+    return (strength === 'title' && boundary >= 1) || ((strength === 'role' || strength === 'enumeration') && boundary >= 1.5);
+  }
+  if (a.ordinary) {
+    // 时光, 安然, 方圆 … are names in a list under a title; after the title alone they are words (高度重视)
+    if (!a.nrWord) return strength === 'enumeration' && boundary >= 2 && a.nounLike;
+    if (strength === 'role') return boundary >= 1;
+    return (strength === 'title' || strength === 'enumeration' || strength === 'list') && boundary >= 2;
+  }
+  if (a.suspicious) return (strength === 'title' || strength === 'enumeration' || strength === 'role') && boundary >= 1.5;
+  return boundary >= 1;
+}
+
+/** Punctuation that closes a name in a list or clause (张占均，), unlike an opening quote (石磊作“…”). */
+const CLOSING_PUNCT = /^$|[、，,。；;：:！？!?）)\n]/;
+const WEAK_PREV = new Set([...'在以和与及对向由等的将把被请邀同有是为']);
+const VERBISH = /^(v|p|c|d|u|ad|vd|r)/;
+
+/**
+ * How clearly a name may end at `at`: 3 end of the Han run or a strong follower (强调, 出席, 一行),
+ * 2 a title or a count (三位), 1.5 a dictionary verb or preposition (回顾, 关于), 1 a weak follower
+ * (和, 等, 在), 0 nothing.
+ */
+export function scoreNext(ctx: ItemContext, at: number): number {
+  const { text, lex } = ctx;
+  if (at >= text.length || !isHan(text[at])) return 3;
+  if (wordStartingAt(text, at, lex.strongFollowers, 4)) return 3;
+  if (wordStartingAt(text, at, lex.titleHeadSet, 6) || wordStartingAt(text, at, lex.roleHeads, 4)) return 2;
+  for (let len = 4; len >= 2; len--) {
+    const e = lookupWord(text.slice(at, at + len));
+    if (e && VERBISH.test(e.tag) && !e.tag.startsWith('vn')) return 1.5;
+  }
+  // 三位委员, 等10名: a count of people follows the name
+  if (/[一二三四五六七八九十两几]/.test(text[at]) && /[位名人个]/.test(text[at + 1] ?? '')) return 2;
+  if (lex.weakFollowers.has(text[at])) return 1;
+  return 0;
+}
+
+/** How clearly a name may start at `start`: 3 clause start, 2 a boundary word / title / verb before, 0 nothing. */
+export function scorePrev(ctx: ItemContext, start: number): number {
+  const { text, lex } = ctx;
+  if (start > 0 && NAME_DOTS.has(text[start - 1])) return 0;
+  if (start === 0 || !isHan(text[start - 1]) || ctx.clauseStarts.has(start)) return 3;
+  if (wordEndingAt(text, start, lex.boundaryWords, 4)) return 2;
+  if (WEAK_PREV.has(text[start - 1])) return 2;
+  if (wordEndingAt(text, start, lex.titleHeadSet, 6) || wordEndingAt(text, start, lex.roleHeads, 4)) return 2;
+  for (let len = 4; len >= 2; len--) {
+    if (start - len < 0) continue;
+    const e = lookupWord(text.slice(start - len, start));
+    if (e && VERBISH.test(e.tag) && !e.tag.startsWith('vn')) return 2;
+  }
+  return 0;
+}
+
+/** Whether `start` cuts a dictionary word of jieba's segmentation in two (有|关负责). */
+function startsInsideWord(ctx: ItemContext, start: number): boolean {
+  const t = ctx.tokens.tokenAt(start);
+  return t !== undefined && t.start < start && lookupWord(t.word) !== undefined;
+}
+
+export interface NameHit {
+  name: string;
+  start: number;
+  end: number;
+  assessment: NameAssessment;
+  score: number;
+}
+
+
+/** The name that starts at `pos` (right after a title, a list separator…), or null. */
+export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): NameHit | null {
+  const { text, lex } = ctx;
+  let best: NameHit | null = null;
+  for (let len = 2; len <= MAX_ETHNIC_NAME; len++) {
+    const end = pos + len;
+    if (end > text.length || !isHan(text[end - 1])) break;
+    const cand = text.slice(pos, end);
+    const a = assessName(cand, lex);
+    if (!a.ok) continue;
+    const next = scoreNext(ctx, end);
+    if (!acceptable(a, strength, next)) continue;
+    // jieba segmenting the very candidate as one word decides between lengths (孙建强|到会, not 孙建|强到)
+    let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
+    // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
+    if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !CLOSING_PUNCT.test(text[end] ?? '')) score -= 2.5;
+    if (!best || score >= best.score) best = { name: cand, start: pos, end, assessment: a, score };
+  }
+  if (strength === 'title' || strength === 'role') {
+    const dotted = dottedName(ctx, pos);
+    if (dotted && (!best || dotted.end > best.end)) return dotted;
+  }
+  if (!best && strength === 'title') best = jiebaName(ctx, pos);
+  return best;
+}
+
+const NAME_DOTS = new Set(['·', '•', '・', '‧']);
+
+/** A transliterated name written with a middle dot (买买提·艾力) right after a title. */
+function dottedName(ctx: ItemContext, pos: number): NameHit | null {
+  const { text, lex } = ctx;
+  let dot = pos;
+  while (dot < text.length && dot - pos <= MAX_ETHNIC_NAME && isHan(text[dot])) dot++;
+  if (dot - pos < 1 || !NAME_DOTS.has(text[dot])) return null;
+  for (let i = pos; i < dot; i++) if (!lex.ethnicNameChars.has(text[i])) return null;
+  for (let end = dot + 2; end <= dot + 1 + MAX_ETHNIC_NAME && end <= text.length && isHan(text[end - 1]); end++) {
+    if (scoreNext(ctx, end) >= 2) {
+      const a: NameAssessment = { ok: true, ordinary: false, nrWord: false, ethnic: true, suspicious: false, nounLike: false };
+      return { name: text.slice(pos, end), start: pos, end, assessment: a, score: 3 };
+    }
+  }
+  return null;
+}
+
+/** After a title, a name jieba segments as one word (赵文来包调研 → 赵文) when no follower decides. */
+function jiebaName(ctx: ItemContext, pos: number): NameHit | null {
+  const token = ctx.tokens.tokenAt(pos);
+  if (!token || token.start !== pos || token.word.length < 2 || token.word.length > 3) return null;
+  const a = assessName(token.word, ctx.lex);
+  if (!a.ok || a.ordinary || a.suspicious || a.ethnic) return null;
+  return { name: token.word, start: pos, end: token.end, assessment: a, score: 0.5 };
+}
+
+/** The name that ends at `end` (right before a title, 同志, a verb of speech…), or null. */
+export function nameBefore(ctx: ItemContext, end: number, strength: Strength, minPrev = 2): NameHit | null {
+  const { text, lex } = ctx;
+  let best: NameHit | null = null;
+  for (let len = 2; len <= MAX_ETHNIC_NAME; len++) {
+    const start = end - len;
+    if (start < 0 || !isHan(text[start])) break;
+    const cand = text.slice(start, end);
+    const a = assessName(cand, lex);
+    if (!a.ok) continue;
+    const prev = scorePrev(ctx, start);
+    // with minPrev 0 the caller vouches for the start (a byline): judge the name as if weakly framed
+    if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev)) continue;
+    if (strength !== 'title' && startsInsideWord(ctx, start)) continue;
+    const score = prev + (ctx.tokens.starts.has(start) ? 0.5 : 0);
+    if (!best || score > best.score) best = { name: cand, start, end, assessment: a, score };
+  }
+  return best;
+}

@@ -1,0 +1,92 @@
+/**
+ * Organisations: known bodies (中共中央, 市政协, 提案委), democratic parties and their branches
+ * (民革中央, 九三学社包头市委, 民革包头市青山区总支), and names built from a well-formed prefix plus an
+ * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
+ */
+import type { NamedSpan } from '../record/schema.js';
+import { boundaryAt, isHan, stripLeadingNoise, wordStartingAt, type ItemContext } from './context.js';
+import { longestWins, occurrences, type Candidate } from './spans.js';
+
+const MAX_PREFIX = 16;
+const ADMIN_CHARS = new Set([...'省市区县旗盟州镇乡']);
+/** Parts of speech that never belong to a body's name (verbs, prepositions, conjunctions, pronouns…). */
+const STOP_TAGS = /^(p|c|r|u|d|y|e|o|ad$)/;
+/** A one-character verb or function word right before a name (送|市委办公室, 在|…医院). */
+const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
+/** Words ending in 局/委/办… that are not organisations. */
+const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办']);
+const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
+const PLACE_PART = /^[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)/;
+
+export interface Blocker {
+  /** Offsets where a prefix may not extend past (ends of person names and title heads). */
+  stops: Set<number>;
+  /** Offsets inside a person name or a title head: no organisation ends there. */
+  inside: boolean[];
+}
+
+function partyBranches(ctx: ItemContext): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  for (const party of lex.parties) {
+    for (let at = text.indexOf(party); at >= 0; at = text.indexOf(party, at + 1)) {
+      let cur = at + party.length;
+      // 民革中央 / 九三学社包头市委 / 民革包头市青山区总支
+      for (let k = 0; k < 3; k++) {
+        const m = PLACE_PART.exec(text.slice(cur, cur + 12));
+        if (!m) break;
+        cur += m[0].length;
+      }
+      const rest = text.slice(cur);
+      const branch = BRANCH_SUFFIXES.find((b) => rest.startsWith(b) && (b !== '委' || cur > at + party.length));
+      const end = branch ? cur + branch.length : at + party.length;
+      out.push({ name: text.slice(at, end), start: at, end });
+    }
+  }
+  return out;
+}
+
+function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker: Blocker): number {
+  const { text } = ctx;
+  let s = suffixStart;
+  while (s > 0 && suffixStart - s < MAX_PREFIX) {
+    if (!isHan(text[s - 1])) break;
+    if (blocker.stops.has(s) || ctx.clauseStarts.has(s)) break;
+    if (boundaryAt(ctx, s, end)) break;
+    const t = ctx.tokens.tokenAt(s - 1);
+    if (!ctx.protectedAt[s] && t && t.end === s && t.word.length > 1 && STOP_TAGS.test(t.tag)) break;
+    s--;
+    // 单位|区教育局: a lone 区/市/县 opens the body's name; inside a place word (青山区政协) it does not
+    const own = ctx.tokens.tokenAt(s);
+    if (ADMIN_CHARS.has(text[s]) && own && own.word.length === 1) break;
+  }
+  return s;
+}
+
+function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    if (blocker.inside[end - 1]) continue;
+    const suffix = lex.orgSuffixes.find((s) => s.length <= end && text.startsWith(s, end - s.length));
+    if (!suffix) continue;
+    const suffixStart = end - suffix.length;
+    const token = ctx.tokens.tokenAt(end - 1);
+    // the suffix must end a word: 社会, 举办, 队伍 are no organisations
+    if (token && token.end !== end && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
+    if (suffix.length === 1 && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
+    if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
+    let start = stripLeadingNoise(text, prefixStart(ctx, suffixStart, end, blocker), suffixStart);
+    // 送|市委办公室: a one-character verb or preposition before the name
+    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
+    const prefixLength = suffixStart - start;
+    if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
+    out.push({ name: text.slice(start, end), start, end });
+  }
+  return out;
+}
+
+export function findOrganisations(ctx: ItemContext, blocker: Blocker): NamedSpan[] {
+  const known = occurrences(ctx.text, ctx.lex.organisations).filter((c) => !blocker.inside[c.start]);
+  return longestWins([...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)]);
+}

@@ -1,0 +1,207 @@
+/**
+ * People in item text, found from their context, never from a list of names:
+ * - a title before the name (`市政协副主席钱振宇`), several titles joined by 、 (`市委常委、统战部部长、…巴特尔`),
+ *   one title over an enumeration (`副秘书长孙丽华、冯志刚`), a role noun (`医护人员江晓燕、李楠`);
+ * - a title after the name (`上官婉清副主任`, `赵国庆书记`), `X同志`;
+ * - a verb of speech or action at a clause start (`周立新强调`, `会议由张三主持`);
+ * - a bare list of names (`杜文斌、蒋海鹰、鲍丽君…出席`), bylines (`（记者王淼林光耀）`), counts and elections
+ *   (`冯建军等10名`, `选举赵文华为…`);
+ * - within an issue, a bare mention of a name found in any item (`钱振宇详细询问了`).
+ */
+import type { Person } from '../record/schema.js';
+import { fromBylines } from './bylines.js';
+import { isHan, type ItemContext } from './context.js';
+import { fromBareLists } from './lists.js';
+import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
+import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit, type Strength } from './names.js';
+import { findTitles, type TitleSpan } from './titles.js';
+
+export type { PersonMention } from './mentions.js';
+
+const COLONS = new Set(['：', ':']);
+/** Names following `first` in an enumeration (`赵海涛、常青、钱思远`), each given `titles`. */
+function followEnumeration(ctx: ItemContext, found: MentionSet, first: NameHit, titles: string[], strength: Strength): void {
+  let cur = first.end;
+  for (;;) {
+    const joiner = joinerAt(ctx.text, cur);
+    if (!joiner) return;
+    const next = nameAfter(ctx, cur + joiner.length, strength);
+    if (!next) return;
+    if (joiner !== '、' && next.assessment.ordinary) return;
+    if (!found.add(next, titles)) return;
+    cur = next.end;
+  }
+}
+
+/**
+ * An ordinary word right after a title that opens a list of names (副主委方圆、韩冰、史永强): the list
+ * shows it is a name.
+ */
+function listHeadAfter(ctx: ItemContext, pos: number): NameHit | null {
+  const first = nameAfter(ctx, pos, 'enumeration');
+  if (!first || ctx.text[first.end] !== '、') return null;
+  const second = nameAfter(ctx, first.end + 1, 'enumeration');
+  return second && !second.assessment.ordinary && !second.assessment.suspicious ? first : null;
+}
+
+function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] {
+  const chain = [titles[k]];
+  for (let j = k - 1; j >= 0; j--) {
+    const head = chain[0];
+    // a role noun inside this title's prefix (赤峰市群众艺术馆馆长) is part of it
+    if (titles[j].start >= head.start) continue;
+    // 市委常委、统战部部长 and 副主席兼秘书长: titles joined by 、 or 兼 belong to the same name
+    if (titles[j].end === head.start - 1 && text[head.start - 1] === '、') chain.unshift(titles[j]);
+    else if (titles[j].end === head.start && text[head.start] === '兼') chain.unshift(titles[j]);
+    else break;
+  }
+  return chain.map((t) => t.text);
+}
+
+function fromTitles(ctx: ItemContext, found: MentionSet, titles: TitleSpan[]): void {
+  const { text } = ctx;
+  titles.forEach((t, k) => {
+    const strength: Strength = t.role ? 'role' : 'title';
+    // 组长：张三, 撰稿：刘建国
+    const at = COLONS.has(text[t.end]) ? t.end + 1 : t.end;
+    const after = nameAfter(ctx, at, strength) ?? listHeadAfter(ctx, at);
+    if (after) {
+      const titleTexts = titlesOverName(titles, k, text);
+      if (found.add(after, titleTexts)) followEnumeration(ctx, found, after, titleTexts, t.role ? 'role' : 'enumeration');
+      return;
+    }
+    if (t.role) return;
+    // a title after the name: 上官婉清副主任, 贯彻赵国庆书记
+    const prefix = text.slice(t.start, t.headStart);
+    if (prefix.length >= 2 && prefix.length <= 4) {
+      const a = assessName(prefix, ctx.lex);
+      if (acceptable(a, 'title', 3)) {
+        found.add({ name: prefix, start: t.start, end: t.headStart }, [t.head]);
+        return;
+      }
+    }
+    if (prefix.length > 2) {
+      const before = nameBefore(ctx, t.headStart, 'title');
+      if (before && !before.assessment.ethnic) found.add(before, [t.head]);
+    }
+  });
+}
+
+function fromComrade(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  for (let at = text.indexOf('同志'); at >= 0; at = text.indexOf('同志', at + 2)) {
+    if (text[at + 2] === '们') continue;
+    const hit = nameBefore(ctx, at, 'enumeration');
+    // 有关负责同志: 关负责 is no name
+    if (hit && (!hit.assessment.suspicious || hit.assessment.nrWord)) found.add(hit, []);
+  }
+}
+
+function fromSpeechVerbs(ctx: ItemContext, found: MentionSet): void {
+  const { text, lex } = ctx;
+  for (let at = 2; at < text.length; at++) {
+    if (!isHan(text[at])) continue;
+    let verb = false;
+    let verbLength = 0;
+    for (let len = 4; len >= 1 && !verb; len--) {
+      verb = lex.speechVerbs.has(text.slice(at, at + len));
+      if (verb) verbLength = len;
+    }
+    if (!verb) continue;
+    const verbWord = text.slice(at, at + verbLength);
+    // a byline closes a paragraph (…区政协杨学文供稿）): jieba's word boundary is the evidence there
+    const byline = BYLINE_VERBS.has(verbWord) && !isHan(text[at + verbLength]);
+    // a one-character verb (说) only right after a clause start: 孙志强说：
+    let hit = nameBefore(ctx, at, 'weak', verbLength === 1 ? 3 : byline ? 0 : 2);
+    if (hit && byline && scorePrev(ctx, hit.start) < 2 && !ctx.tokens.starts.has(hit.start)) hit = null;
+    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) {
+      found.add(hit, []);
+      followEnumeration(ctx, found, hit, [], 'weak');
+    }
+  }
+}
+
+const SPEECH_CLAUSE_END = /[，。；！？\n,;!?]/;
+
+/** `赵国庆在全市…会议上强调`: a name opening a clause, then 在 …, then a verb of speech in the same clause. */
+function fromSpeechAfterSetting(ctx: ItemContext, found: MentionSet): void {
+  const { text, lex } = ctx;
+  for (let at = text.indexOf('在'); at >= 0; at = text.indexOf('在', at + 1)) {
+    const hit = nameBefore(ctx, at, 'weak', 3);
+    if (!hit || hit.assessment.ordinary || hit.assessment.suspicious) continue;
+    let end = at;
+    while (end < text.length && end - at < 40 && !SPEECH_CLAUSE_END.test(text[end])) end++;
+    const clause = text.slice(at, end);
+    if ([...lex.speechVerbs].some((v) => v.length > 1 && clause.includes(v))) found.add(hit, []);
+  }
+}
+
+const BYLINE_VERBS = new Set(['供稿', '撰稿', '摄影报道', '摄', '报道']);
+const COUNTED = /等(?:[0-9]+|[一二三四五六七八九十两几百]+)(?:名|位|人)/g;
+const APPOINTING = /(?:选举|增补|任命|推选|推举|聘请|聘任|免去|表彰|授予|推荐|提名)/g;
+
+/** `冯建军等10名优秀委员`, `选举赵文华为副主席`, `增补钱玉兰为常委`. */
+function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(COUNTED)) {
+    const hit = nameBefore(ctx, m.index ?? 0, 'weak', 0);
+    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
+  }
+  for (const m of text.matchAll(APPOINTING)) {
+    const pos = (m.index ?? 0) + m[0].length;
+    const hit = nameAfter(ctx, pos, 'weak');
+    if (!hit || hit.assessment.ordinary || hit.assessment.suspicious) continue;
+    if (text[hit.end] === '为' || text.startsWith('同志', hit.end) || text[hit.end] === '等') found.add(hit, []);
+  }
+}
+
+/** Bare mentions of names established anywhere in the issue. */
+function fromEstablished(ctx: ItemContext, found: MentionSet, established: string[]): void {
+  const { text, lex } = ctx;
+  for (const name of established) {
+    const a = assessName(name, lex);
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (!found.free(at, end)) continue;
+      const prev = scorePrev(ctx, at);
+      const next = scoreNext(ctx, end);
+      // a name that is also an ordinary word (时光, 安然) needs a clear frame in a bare mention
+      const ok =
+        a.ordinary && !a.nrWord
+          ? prev >= 2 && next >= 3
+          : a.ordinary || a.ethnic
+            ? (prev >= 2 && next >= 2) || (prev === 3 && next >= 1)
+            : prev >= 2 || next >= 2;
+      if (ok) found.add({ name, start: at, end }, []);
+    }
+  }
+}
+
+/** Mentions found from context in one item (phase 1). */
+export function findPersonMentions(ctx: ItemContext): { mentions: PersonMention[]; titles: TitleSpan[] } {
+  const found = new MentionSet(ctx.text.length);
+  const titles = findTitles(ctx);
+  fromTitles(ctx, found, titles);
+  fromComrade(ctx, found);
+  fromSpeechVerbs(ctx, found);
+  fromSpeechAfterSetting(ctx, found);
+  fromCountsAndAppointments(ctx, found);
+  fromBylines(ctx, found);
+  fromBareLists(ctx, found);
+  return { mentions: found.mentions, titles };
+}
+
+/** Adds bare mentions of `established` names (phase 2) and folds mentions into one Person per name. */
+export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: string[]): Person[] {
+  const found = new MentionSet(ctx.text.length);
+  for (const m of mentions) found.add(m, m.titles);
+  fromEstablished(ctx, found, [...established].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)));
+  const byName = new Map<string, Person>();
+  for (const m of [...found.mentions].sort((a, b) => a.start - b.start)) {
+    let p = byName.get(m.name);
+    if (!p) byName.set(m.name, (p = { name: m.name, titles: [], spans: [] }));
+    for (const t of m.titles) if (!p.titles.includes(t)) p.titles.push(t);
+    p.spans.push([m.start, m.end]);
+  }
+  return [...byName.values()];
+}

@@ -1,0 +1,36 @@
+/** Span bookkeeping shared by the organisation and place finders. */
+import type { NamedSpan } from '../record/schema.js';
+
+export interface Candidate {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Keeps the longest of overlapping candidates (earlier first on ties) and folds them into named spans. */
+export function longestWins(candidates: Candidate[]): NamedSpan[] {
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  const byName = new Map<string, NamedSpan>();
+  for (const c of kept) {
+    let n = byName.get(c.name);
+    if (!n) byName.set(c.name, (n = { name: c.name, spans: [] }));
+    n.spans.push([c.start, c.end]);
+  }
+  return [...byName.values()];
+}
+
+/** Every occurrence of every word of `words` in `text`. */
+export function occurrences(text: string, words: Iterable<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const w of words) {
+    if (!w) continue;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push({ name: w, start: at, end: at + w.length });
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Titles (职务) in item text: a head from the title lexicon (副主席, 一级巡视员, 主委) with the organisation or
+ * qualifier prefix printed before it (`市政协经济委员会主任`, `九三学社包头市委主委`). The prefix starts after
+ * the previous punctuation, date, or boundary word (与 和 及 由 向 在 陪同 会见 …).
+ */
+import { boundaryAt, isDigit, isHan, type ItemContext } from './context.js';
+
+export interface TitleSpan {
+  /** Prefix + head, as printed. */
+  text: string;
+  start: number;
+  headStart: number;
+  end: number;
+  head: string;
+  /** A role noun (人员, 代表) rather than an office. */
+  role: boolean;
+}
+
+/** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
+const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
+const MAX_PREFIX = 20;
+
+const headIndexCache = new WeakMap<object, Map<string, { word: string; role: boolean }[]>>();
+
+function headIndex(ctx: ItemContext): Map<string, { word: string; role: boolean }[]> {
+  let index = headIndexCache.get(ctx.lex);
+  if (!index) {
+    index = new Map();
+    const add = (word: string, role: boolean) => {
+      const list = index!.get(word[0]) ?? [];
+      list.push({ word, role });
+      index!.set(word[0], list);
+    };
+    for (const w of ctx.lex.titleHeads) add(w, false);
+    for (const w of ctx.lex.roleHeads) if (!ctx.lex.titleHeadSet.has(w)) add(w, true);
+    for (const list of index.values()) list.sort((a, b) => b.word.length - a.word.length);
+    headIndexCache.set(ctx.lex, index);
+  }
+  return index;
+}
+
+/** Where the prefix of a title whose head starts at `headStart` begins. */
+export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
+  const { text } = ctx;
+  let s = headStart;
+  while (s > 0 && headStart - s < MAX_PREFIX && s > previousHeadEnd) {
+    const c = text[s - 1];
+    if (isDigit(c)) {
+      // 第5界别: digits belong to the prefix only after 第
+      let d = s - 1;
+      while (d > 0 && isDigit(text[d - 1])) d--;
+      if (text[d - 1] !== '第') break;
+      s = d;
+      continue;
+    }
+    if (!isHan(c)) break;
+    if (ctx.clauseStarts.has(s)) break;
+    if (boundaryAt(ctx, s, headStart)) break;
+    s--;
+  }
+  return s;
+}
+
+/** Every title in the text, in order. */
+export function findTitles(ctx: ItemContext): TitleSpan[] {
+  const { text } = ctx;
+  const index = headIndex(ctx);
+  const titles: TitleSpan[] = [];
+  let previousHeadEnd = 0;
+  for (let i = 0; i < text.length; ) {
+    const heads = index.get(text[i]);
+    let matched: { word: string; role: boolean } | null = null;
+    if (heads) {
+      for (const h of heads) {
+        if (text.startsWith(h.word, i) && !NOT_AFTER_HEAD.has(text[i + h.word.length] ?? '')) {
+          matched = h;
+          break;
+        }
+      }
+    }
+    if (!matched) {
+      i++;
+      continue;
+    }
+    const end = i + matched.word.length;
+    const start = titlePrefixStart(ctx, i, previousHeadEnd);
+    titles.push({ text: text.slice(start, end), start, headStart: i, end, head: matched.word, role: matched.role });
+    // a role noun inside a body's name (群众艺术馆) does not cut the next title's prefix
+    if (!matched.role) previousHeadEnd = end;
+    i = end;
+  }
+  return titles;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities, parseFullDate } from '../../src/entities/index.js';
+import { defaultLexicons, entitiesOf } from './helpers.js';
+
+type Expect = { text: string; start: string; end?: string; partOfDay?: 'am' | 'pm' | 'evening' | null };
+
+const ITEM_DATES: [string, string, string, Expect][] = [
+  ['a month-day', '5月8日，市政协召开会议。', '2020-05-11', { text: '5月8日', start: '2020-05-08' }],
+  ['a range within a month with 至', '5月6日至7日，调研组赴石拐区调研。', '2020-05-11', { text: '5月6日至7日', start: '2020-05-06', end: '2020-05-07' }],
+  ['a range with an em dash', '5月17日—18日，召开全会。', '2020-05-20', { text: '5月17日—18日', start: '2020-05-17', end: '2020-05-18' }],
+  ['a range with a hyphen', '5月17日-18日，召开全会。', '2020-05-20', { text: '5月17日-18日', start: '2020-05-17', end: '2020-05-18' }],
+  ['a range with an open first day', '9月6—7日，举办培训班。', '2021-09-10', { text: '9月6—7日', start: '2021-09-06', end: '2021-09-07' }],
+  ['a range across months', '4月30日至5月2日，开展志愿服务。', '2020-05-11', { text: '4月30日至5月2日', start: '2020-04-30', end: '2020-05-02' }],
+  ['a full date', '2020年5月11日，市政协召开常委会议。', '2020-05-11', { text: '2020年5月11日', start: '2020-05-11' }],
+  ['a full date in Chinese numerals', '二〇二一年五月二十四日，区政协召开全会。', '2021-05-25', { text: '二〇二一年五月二十四日', start: '2021-05-24' }],
+  ['a full date with ○', '二○二二年十二月三十一日召开会议。', '2023-01-02', { text: '二○二二年十二月三十一日', start: '2022-12-31' }],
+  ['full-width digits', '２０２１年６月１日，召开会议。', '2021-06-02', { text: '２０２１年６月１日', start: '2021-06-01' }],
+  ['a month-day in Chinese numerals', '三月十五日，召开座谈会。', '2021-03-20', { text: '三月十五日', start: '2021-03-15' }],
+  ['上午', '5月9日上午，召开专题协商座谈会。', '2020-05-11', { text: '5月9日上午', start: '2020-05-09', partOfDay: 'am' }],
+  ['下午', '5月9日下午，召开总支党员大会。', '2020-05-11', { text: '5月9日下午', start: '2020-05-09', partOfDay: 'pm' }],
+  ['晚上', '5月9日晚上，举办读书分享会。', '2020-05-11', { text: '5月9日晚上', start: '2020-05-09', partOfDay: 'evening' }],
+  ['晚', '5月9日晚，举办读书分享会。', '2020-05-11', { text: '5月9日晚', start: '2020-05-09', partOfDay: 'evening' }],
+  ['上午 after the day of the week', '5月8日（星期五）上午，召开会议。', '2020-05-11', { text: '5月8日（星期五）上午', start: '2020-05-08', partOfDay: 'am' }],
+  ['上午 after a range', '6月3日至4日上午，开展视察。', '2021-06-10', { text: '6月3日至4日上午', start: '2021-06-03', end: '2021-06-04', partOfDay: 'am' }],
+  ['a date inside a news agency line', '新华社北京5月8日电 5月8日，中共中央召开座谈会。', '2020-05-11', { text: '5月8日', start: '2020-05-08' }],
+  ['a range at the year end', '12月28日至29日，召开全会。', '2021-12-31', { text: '12月28日至29日', start: '2021-12-28', end: '2021-12-29' }],
+  ['元月 for January', '元月8日下午，县政协主席深入村里调研。', '2021-01-10', { text: '元月8日下午', start: '2021-01-08', partOfDay: 'pm' }],
+  ['号 for 日', '7月1号，举行升旗仪式。', '2021-07-05', { text: '7月1号', start: '2021-07-01' }],
+];
+
+describe('dates', () => {
+  it.each(ITEM_DATES)('reads %s', (_why, text, issueDate, expected) => {
+    const { date } = entitiesOf(text, issueDate);
+    expect(date).not.toBeNull();
+    expect(date!.text).toBe(expected.text);
+    expect(date!.start).toBe(expected.start);
+    expect(date!.end).toBe(expected.end ?? expected.start);
+    expect(date!.partOfDay).toBe(expected.partOfDay ?? null);
+    expect(text.slice(date!.span[0], date!.span[1])).toBe(expected.text);
+  });
+
+  it.each([
+    ['a month range', '1—2月份，全市规模以上工业增加值同比增长8.5%。'],
+    ['a month', '5月份以来，各项工作有序推进。'],
+    ['a duration', '在武汉市江汉区优抚医院奋战了45天。'],
+    ['a year alone', '总结2019年工作中所取得的优异成绩。'],
+    ['前4个月', '听取了前4个月工作完成情况。'],
+    ['a month without a day', '2020年5月，市政协开展调研。'],
+  ])('takes no day date from %s', (_why, text) => {
+    const e = entitiesOf(text, '2020-05-11');
+    expect(e.dates).toEqual([]);
+    expect(e.date).toBeNull();
+  });
+
+  it('lists every date of an item and takes the first as its own', () => {
+    const e = entitiesOf('5月7日，调研组赴武汉。据了解，他们于2月16日离包赴鄂。', '2020-05-11');
+    expect(e.dates.map((d) => d.start)).toEqual(['2020-05-07', '2020-02-16']);
+    expect(e.date?.start).toBe('2020-05-07');
+  });
+
+  it('puts a month-day clearly after the issue date into the year before, with a guessed-year message', () => {
+    const e = entitiesOf('12月28日，市政协召开常委会议。', '2022-01-04');
+    expect(e.date?.start).toBe('2021-12-28');
+    expect(e.messages).toEqual([expect.objectContaining({ severity: 'info', code: 'guessed-year', offset: 0 })]);
+  });
+
+  it('keeps the issue year for a month-day shortly after the issue date', () => {
+    const e = entitiesOf('1月20日，将召开全会。', '2022-01-04');
+    expect(e.date?.start).toBe('2022-01-20');
+    expect(e.messages).toEqual([]);
+  });
+
+  it('moves the end of a range across the new year into the next year', () => {
+    const e = entitiesOf('12月30日至1月2日，开展慰问活动。', '2022-01-04');
+    expect(e.date).toMatchObject({ start: '2021-12-30', end: '2022-01-02' });
+  });
+
+  it('warns about an item without a date', () => {
+    const e = entitiesOf('近日，市政协召开会议。', '2022-01-04');
+    expect(e.date).toBeNull();
+    expect(e.messages).toEqual([expect.objectContaining({ severity: 'warning', code: 'item-without-date' })]);
+  });
+
+  it('takes the year from a full date in the issue when the issue date is unknown', () => {
+    const [first, second] = extractEntities(['2021年3月2日，召开会议。', '3月5日，开展调研。'], {
+      issueDate: null,
+      lexicons: defaultLexicons,
+    });
+    expect(first.date?.start).toBe('2021-03-02');
+    expect(second.date?.start).toBe('2021-03-05');
+  });
+
+  it('skips an impossible day', () => {
+    expect(entitiesOf('2月30日，召开会议。', '2021-03-01').dates).toEqual([]);
+  });
+});
+
+describe('parseFullDate', () => {
+  it.each([
+    ['2020年5月11日', '2020-05-11'],
+    ['2020 年 5 月 11 日', '2020-05-11'],
+    ['二〇二一年五月二十四日', '2021-05-24'],
+    ['二○二一年五月二十四日', '2021-05-24'],
+    ['二零二一年十月一日', '2021-10-01'],
+    ['２０２１年１２月３日', '2021-12-03'],
+    ['包头市政协办公室　　二〇二〇年十二月三十一日', '2020-12-31'],
+  ])('reads %s', (text, iso) => {
+    expect(parseFullDate(text)).toBe(iso);
+  });
+
+  it.each([['5月11日'], ['2020年5月'], ['第18期'], ['2021年2月30日']])('returns null for %s', (text) => {
+    expect(parseFullDate(text)).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { extractEntities } from '../../src/entities/index.js';
+import { entitiesOf } from './helpers.js';
+
+const orgsOf = (text: string) => entitiesOf(text).organisations.map((o) => o.name);
+
+const ORGS: [string, string, string[]][] = [
+  ['party and state bodies', '丁薛祥、刘鹤，中共中央、国务院有关部门负责人出席座谈会。', ['中共中央', '国务院']],
+  ['democratic party central committees', '民革中央主席万鄂湘、民盟中央主席丁仲礼、农工党中央主席陈竺、九三学社中央主席武维华发言。', [
+    '民革中央', '民盟中央', '农工党中央', '九三学社中央',
+  ]],
+  ['the federation of industry and commerce', '全国工商联主席高云龙发言。', ['全国工商联']],
+  ['a party branch with a city', '5月8日，九三学社包头市委召开座谈会。', ['九三学社包头市委']],
+  ['a party branch with a city and a district', '民革包头市青山区总支召开总支党员大会。', ['民革包头市青山区总支']],
+  ['a party committee spelled out', '根据民革包头市委员会2020年重点工作安排。', ['民革包头市委员会']],
+  ['a provincial party committee', '民盟湖北省委召开常委会议。', ['民盟湖北省委']],
+  ['companies', '先后深入包头市天盛重工有限公司、包头市鹿城路桥工程有限公司。', ['包头市天盛重工有限公司', '包头市鹿城路桥工程有限公司']],
+  ['a company after 和', '深入包联企业华枕世家六合枕手工坊和包头西蒙皮业服饰有限公司。', ['包头西蒙皮业服饰有限公司']],
+  ['a joint-stock company', '参观了内蒙古伊利实业集团股份有限公司。', ['内蒙古伊利实业集团股份有限公司']],
+  ['a hospital after a verb', '前往市肿瘤医院看望慰问医护人员。', ['市肿瘤医院']],
+  ['a hospital after 在', '在武汉市江汉区优抚医院奋战了45天。', ['武汉市江汉区优抚医院']],
+  ['chambers of commerce', '先后深入包头河南商会、包头山东商会。', ['包头河南商会', '包头山东商会']],
+  ['a regional party department', '传达内蒙古自治区党委统战部《关于报送招商引资项目的通知》精神。', ['内蒙古自治区党委统战部']],
+  ['district CPPCC bodies', '青山区政协主席魏旭、九原区政协副主席乔俊出席。', ['青山区政协', '九原区政协']],
+  ['a CPPCC committee', '市政协经济委员会主任付钧陪同调研。', ['市政协经济委员会']],
+  ['a committee abbreviation', '文化文史委副主任杨清宇、提案委副主任张强参加。', ['文化文史委', '提案委']],
+  ['a bureau', '文化旅游广电局副局长戈明参加。', ['文化旅游广电局']],
+  ['the people\'s congress office', '送市委办公室、市人大常委会办公室。', ['市委办公室', '市人大常委会办公室']],
+  ['a school and an association', '走访了包头市第一中学和包头市书法家协会。', ['包头市第一中学', '包头市书法家协会']],
+  ['a group', '包钢集团、北方重工集团等企业负责人参加座谈。', ['包钢集团', '北方重工集团']],
+  ['a news agency', '新华社北京5月8日电', ['新华社']],
+  ['a company whose name holds 和', '走访了苏州颐和康养有限公司。', ['苏州颐和康养有限公司']],
+  ['bureaus whose names hold 和', '区人力资源和社会保障局、市发展和改革委员会负责同志参加。', ['区人力资源和社会保障局', '市发展和改革委员会']],
+  ['a committee whose name holds 和', '联合区政协社会和法制委员会开展活动。', ['区政协社会和法制委员会']],
+  ['district bureaus by abbreviation', '区文旅局、区住建局负责同志通报了情况。', ['区文旅局', '区住建局']],
+  ['a bureau after a generic noun', '提案承办单位区教育局分别汇报了办理情况。', ['区教育局']],
+  ['a body after a one-character verb', '送市委办公室。', ['市委办公室']],
+  ['a federation of a district', '区工商联主席罗明出席。', ['区工商联']],
+  ['a hospital whose name holds a verb', '前往青岛市市立医院看望医护人员。', ['青岛市市立医院']],
+  ['a company whose name holds a verb', '兰州大学、兰州黄河旅游开发有限公司的委员发言。', ['兰州黄河旅游开发有限公司']],
+];
+
+describe('organisations', () => {
+  it.each(ORGS)('finds %s', (_why, text, expected) => {
+    const got = orgsOf(text);
+    for (const o of expected) expect(got).toContain(o);
+  });
+
+  it.each([
+    ['格局 is not a bureau', '加快构建新发展格局。'],
+    ['社会 is not a society', '统筹推进疫情防控和经济社会发展。'],
+    ['举办 is not an office', '组织举办培训班。'],
+  ])('finds no organisation where %s', (_why, text) => {
+    expect(orgsOf(text)).toEqual([]);
+  });
+
+  it('lets the longest well-formed name win', () => {
+    const got = orgsOf('市政协经济委员会主任付钧陪同调研。');
+    expect(got).toContain('市政协经济委员会');
+    expect(got).not.toContain('市政协');
+  });
+
+  it('gives spans that cut the name out of the item text', () => {
+    const text = '九三学社包头市委召开座谈会，市政协一级巡视员、九三学社包头市委主委梁瑞出席。';
+    const e = entitiesOf(text);
+    for (const o of e.organisations) for (const [s, end] of o.spans) expect(text.slice(s, end)).toBe(o.name);
+    expect(e.organisations.find((o) => o.name === '九三学社包头市委')?.spans).toHaveLength(2);
+  });
+
+  it('takes known organisations from the config', () => {
+    const lexicons = parseConfig({ lexicons: { organisations: ['华枕世家六合枕手工坊'] } }).lexicons;
+    const [e] = extractEntities(['深入华枕世家六合枕手工坊调研。'], { issueDate: null, lexicons });
+    expect(e.organisations.map((o) => o.name)).toContain('华枕世家六合枕手工坊');
+  });
+});
