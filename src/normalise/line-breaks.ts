@@ -31,7 +31,8 @@ export function detectWrapWidth(lines: Line[]): number | null {
 /** How far (in half-width columns) a wrapped line may fall short of the measure. */
 const WRAP_TOLERANCE = 8;
 
-const MIN_BROKEN_LENGTH = 20;
+/** Headlines and bylines are shorter than this; a longer unpunctuated line is a cut paragraph. */
+const MAX_HEADLINE_LENGTH = 40;
 const LATIN_END = /[A-Za-z0-9]$/;
 const LATIN_START = /^[A-Za-z0-9]/;
 
@@ -70,7 +71,8 @@ function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, ope
   if (endsSentence(prev.text)) return false;
   // Hard-wrapped text: a line that reaches the measure was cut by the wrap.
   if (wrap !== null && lastPieceWidth >= wrap - WRAP_TOLERANCE) return true;
-  // A short line without a sentence end is a headline or a label, unless it opens an item or is
-  // visibly inside a sentence (headlines rarely carry commas).
-  return prev.text.length >= MIN_BROKEN_LENGTH || /[，、]/.test(prev.text) || opensItem(prev);
+  // Without a sentence end, a line is still a headline (up to 40 characters) or a byline
+  // (`区政协委员、某大学副教授某某`) unless it is visibly inside a sentence: it carries a comma, ends
+  // on a clause mark, or opens an item.
+  return prev.text.length > MAX_HEADLINE_LENGTH || /[，,；;]/.test(prev.text) || /[、—]$/.test(prev.text) || opensItem(prev);
 }

@@ -29,6 +29,11 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it('keeps an article headline and its byline apart from the first paragraph', () => {
+    const lines = linesFrom(['加快推进大运河文化带邗江段建设的几点建议', '区政协委员、扬州大学文学院副教授蒋文澜', '邗江是大运河的原点城市所在地，文化资源得天独厚。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(3);
+  });
+
   it('does not join a line that opens an item or section', () => {
     const lines = linesFrom(['在各自岗位上做出新的贡献，希望他们继续发扬顽强作风', '◆5月8日，市政协召开会议。']);
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
