@@ -39,14 +39,9 @@ export interface Lexicons {
   maxWordLength: number;
 }
 
+/** The data files sit beside this module: in src/ and, copied by `npm run build`, in dist/. */
 function lexiconDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.join(here, 'lexicons'),
-    // compiled to dist/entities: the data files stay in src/entities/lexicons
-    path.join(here, '..', '..', 'src', 'entities', 'lexicons'),
-  ];
-  return candidates.find((d) => fs.existsSync(path.join(d, 'titles.txt'))) ?? candidates[0];
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicons');
 }
 
 const fileCache = new Map<string, string[]>();
