@@ -51,6 +51,11 @@ export function parseFooter(lines: Line[]): Footer {
     values.set(field, list);
   };
   for (const line of lines) {
+    if (line.kind === 'rule') {
+      // A rule separates footer blocks: whatever list was running has ended.
+      current = null;
+      continue;
+    }
     // The print run (（共印 50 份）) is read from the whole footer below; it must not end up in a name list.
     const raw = line.raw.replace(/[（(]?\s*共\s*印\s*\d+\s*份\s*[)）]?/gu, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     const labels = [...raw.matchAll(LABEL_AT)];

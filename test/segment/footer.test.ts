@@ -32,6 +32,11 @@ describe('parseFooter', () => {
     expect(footer.copies).toBe(50);
   });
 
+  it('ends a distribution list at a rule line', () => {
+    const footer = parseFooter(linesFrom(['送：市委办公室，机关各科室。', { text: '---', kind: 'rule' }, '编辑：王明']));
+    expect(footer.copyTo).toEqual(['市委办公室', '机关各科室']);
+  });
+
   it('gives empty lists and nulls for an empty footer', () => {
     expect(parseFooter([])).toEqual({ reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null });
   });
