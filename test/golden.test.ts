@@ -51,14 +51,16 @@ describe('the sample in three formats', () => {
   const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');
   it('gives the same sections, items and item texts from the .txt, .docx and .pdf', async () => {
     const config = parseConfig({});
-    const records = await Promise.all(
+    const [txt, docx, pdf] = await Promise.all(
       ['txt', 'docx', 'pdf'].map(async (ext) => (await ingestFile(path.join(fixtureDir, `baotou-2020-18.${ext}`), config)).record),
     );
-    const shape = (r: (typeof records)[number]) => ({
-      sections: r.sections,
+    const shape = (r: typeof txt) => ({
+      sections: r.sections.map((s) => s.title),
       items: r.items.map((i) => ({ section: i.section, marker: i.marker, headline: squash(i.headline), text: squash(i.text) })),
     });
-    expect(shape(records[1])).toEqual(shape(records[0]));
-    expect(shape(records[2])).toEqual(shape(records[0]));
+    expect(shape(docx)).toEqual(shape(txt));
+    expect(shape(pdf)).toEqual(shape(txt));
+    // Nesting comes from markdown/Word heading levels; a PDF keeps no styles, so its levels are not compared.
+    expect(docx.sections).toEqual(txt.sections);
   });
 });

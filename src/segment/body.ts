@@ -83,6 +83,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   const sectionStarts = lines.map(detectSection);
   const minHeading = Math.min(...sectionStarts.map((s) => s?.headingLevel ?? Infinity));
   const firstStyle = sectionStarts.find((s) => s !== null)?.style ?? 0;
+  const hasPlainTitles = sectionStarts.some((s) => s !== null && s.headingLevel === null);
 
   const sections: Section[] = [];
   const items: SegmentedItem[] = [];
@@ -115,9 +116,11 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     if (sec) {
       flushHeadline();
       current = null;
+      // Heading styles give levels; when marked plain paragraphs are titles too, they are the top
+      // level and the headings nest below them (bold ※重要活动※ paragraphs over a Heading 3).
       const level =
         sec.headingLevel !== null && Number.isFinite(minHeading)
-          ? sec.headingLevel - minHeading + 1
+          ? sec.headingLevel - minHeading + 1 + (hasPlainTitles ? 1 : 0)
           : sec.style !== firstStyle && stack.length > 0
             ? 2
             : 1;

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: the cost of `bulletin ingest` against bare extraction with the same libraries.
+ * Builds (or reuses) bench/corpus/, then runs each phase in its own process and prints a table;
+ * bench/results.json keeps the figures. BENCH_COPIES sets the copies per fixture (default 20).
+ * A reference row, the whole pipeline in one process without the batch, separates the cost of
+ * the pipeline's later stages from the batch's own overhead.
+ * Targets: all cores ≤ bare extraction, one worker ≤ 1.5× bare, unchanged re-run < 10 % of the
+ * first run, peak memory < 1 GB.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from './corpus.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(benchDir);
+const cores = os.availableParallelism();
+const copies = Number(process.env.BENCH_COPIES ?? 20);
+
+interface PhaseResult {
+  phase: string;
+  seconds: number;
+  cpuSeconds: number;
+  files: number;
+  ok: number;
+  failed: number;
+  peakRssMb: number;
+  timings?: { scan: number; process: number; finish: number };
+}
+
+/**
+ * Compiles src/ into bench/out/build/dist (with its data files, package.json and node_modules
+ * beside it), so the phases run the code the installed CLI runs: workers from dist/ start without
+ * tsx, which otherwise transforms the whole pipeline again in every worker. BENCH_SOURCE=ts skips it.
+ */
+function buildCompiled(): string | null {
+  if (process.env.BENCH_SOURCE === 'ts') return null;
+  const build = path.join(benchDir, 'out', 'build');
+  const dist = path.join(build, 'dist');
+  fs.rmSync(build, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', dist], { cwd: root, stdio: 'pipe' });
+  } catch {
+    // tsc still emits when other modules have type errors; only a missing entry point is fatal.
+  }
+  if (!fs.existsSync(path.join(dist, 'batch', 'worker.js'))) {
+    process.stderr.write('could not compile src/; benchmarking the TypeScript sources through tsx\n');
+    return null;
+  }
+  const copyAssets = (from: string, to: string) => {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) copyAssets(source, target);
+      else if (!entry.name.endsWith('.ts')) {
+        fs.mkdirSync(to, { recursive: true });
+        fs.copyFileSync(source, target);
+      }
+    }
+  };
+  copyAssets(path.join(root, 'src'), dist);
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(build, 'package.json'));
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(build, 'node_modules'));
+  return dist;
+}
+
+const loadBefore = os.loadavg()[0];
+const compiled = buildCompiled();
+
+function runPhase(args: string[]): PhaseResult {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(benchDir, 'phase.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...(compiled ? { BENCH_CODE: compiled } : {}) },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = output.trim().split('\n').at(-1)!;
+  return JSON.parse(line) as PhaseResult;
+}
+
+const corpus = await buildCorpus({ fixturesDir: path.join(root, 'fixtures'), dir: path.join(benchDir, 'corpus'), copiesPerFixture: copies });
+process.stderr.write(`code: ${compiled ? 'compiled (bench/out/build/dist)' : 'TypeScript sources via tsx'}\n`);
+process.stderr.write(`corpus: ${corpus.files} files (${Object.entries(corpus.byFormat).map(([f, n]) => `${n} ${f}`).join(', ')}), ${(corpus.bytes / 2 ** 20).toFixed(1)} MB; ${cores} cores\n`);
+
+const outDir = (name: string) => path.join(benchDir, 'out', name);
+process.stderr.write('bare extraction…\n');
+const bare = runPhase(['bare', corpus.dir]);
+process.stderr.write('pipeline in one process…\n');
+const pipeline = runPhase(['pipeline', corpus.dir]);
+process.stderr.write('import, one worker…\n');
+const one = runPhase(['import', corpus.dir, outDir('one'), '1']);
+process.stderr.write(`import, ${cores} workers…\n`);
+const all = runPhase(['import', corpus.dir, outDir('all'), String(cores)]);
+process.stderr.write('unchanged re-run…\n');
+const rerun = runPhase(['rerun', corpus.dir, outDir('all'), String(cores)]);
+
+const rows = [
+  { name: 'bare extraction (1 process)', r: bare, ratio: 1, target: '—', pass: true },
+  { name: 'pipeline, 1 process (reference)', r: pipeline, ratio: pipeline.seconds / bare.seconds, target: '—', pass: true },
+  { name: 'import, 1 worker', r: one, ratio: one.seconds / bare.seconds, target: '≤ 1.5× bare', pass: one.seconds <= 1.5 * bare.seconds },
+  { name: `import, ${cores} workers`, r: all, ratio: all.seconds / bare.seconds, target: '≤ 1.0× bare', pass: all.seconds <= bare.seconds },
+  { name: 'unchanged re-run', r: rerun, ratio: rerun.seconds / bare.seconds, target: '< 10% of first run', pass: rerun.seconds < 0.1 * all.seconds },
+];
+// The memory target is about `bulletin ingest`; the reference rows are shown but not judged.
+const peak = Math.max(one.peakRssMb, all.peakRssMb, rerun.peakRssMb);
+
+const header = ['phase', 'seconds', '× bare', 'files/s', 'CPU s', 'cores busy', 'ok/failed', 'peak RSS MB', 'target', ''];
+const table = rows.map((row) => [
+  row.name,
+  row.r.seconds.toFixed(2),
+  row.ratio.toFixed(2),
+  (row.r.files / row.r.seconds).toFixed(1),
+  row.r.cpuSeconds.toFixed(1),
+  (row.r.cpuSeconds / row.r.seconds).toFixed(2),
+  `${row.r.ok}/${row.r.failed}`,
+  row.r.peakRssMb.toFixed(0),
+  row.target,
+  row.pass ? 'ok' : 'MISSED',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(fmt(header));
+for (const r of table) console.log(fmt(r));
+for (const row of rows.filter((r) => r.r.timings)) {
+  const t = row.r.timings!;
+  console.log(`${row.name}: ${t.scan.toFixed(2)} s finding/hashing, ${t.process.toFixed(2)} s in workers (incl. start-up), ${t.finish.toFixed(2)} s manifest/items/index`);
+}
+console.log(`batch overhead, 1 worker vs pipeline in one process: ${((one.seconds / pipeline.seconds - 1) * 100).toFixed(1)} %`);
+console.log(`re-run / first run: ${((rerun.seconds / all.seconds) * 100).toFixed(1)} %   peak memory of the import: ${peak.toFixed(0)} MB (target < 1024) ${peak < 1024 ? 'ok' : 'MISSED'}`);
+if (loadBefore > cores * 0.5) console.log(`note: load average ${loadBefore.toFixed(2)} on ${cores} cores before the run: other processes competed for the CPU; compare "cores busy".`);
+
+const results = {
+  node: process.version,
+  code: compiled ? 'compiled' : 'tsx',
+  cores,
+  loadAverageBefore: Number(loadBefore.toFixed(2)),
+  corpus: { files: corpus.files, byFormat: corpus.byFormat, bytes: corpus.bytes, copiesPerFixture: copies },
+  phases: Object.fromEntries(rows.map((row) => [row.name, { ...row.r, ratioToBare: Number(row.ratio.toFixed(3)), filesPerSecond: Number((row.r.files / row.r.seconds).toFixed(2)), target: row.target, pass: row.pass }])),
+  batchOverheadOneWorker: Number((one.seconds / pipeline.seconds - 1).toFixed(4)),
+  rerunShareOfFirstRun: Number((rerun.seconds / all.seconds).toFixed(4)),
+  peakRssMb: Number(peak.toFixed(1)),
+};
+fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,139 @@
+/**
+ * `bulletin ingest`: loads the config, runs the batch and prints what happened. Exit status:
+ * 0 every file ok or skipped, 1 some file failed, 2 wrong usage or unreadable config.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config.js';
+import { ProgressReporter, formatDuration } from './progress.js';
+import { runBatch, type BatchProgress, type BatchSummary } from './run.js';
+import { UsageError } from './walk.js';
+
+export interface IngestCommandOptions {
+  out?: string;
+  config?: string;
+  concurrency?: number;
+  force?: boolean;
+  json?: boolean;
+}
+
+export interface IngestIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  columns?: number;
+  cwd?: string;
+}
+
+/** Per-file lines are printed when a run holds at most this many files. */
+export const PER_FILE_LIMIT = 50;
+
+const defaultIo = (): IngestIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: !!process.stderr.isTTY,
+  columns: process.stderr.columns,
+});
+
+export async function runIngest(inputs: string[], opts: IngestCommandOptions, io: IngestIo = defaultIo()): Promise<number> {
+  let config;
+  try {
+    ({ config } = await loadConfig(opts.config, io.cwd));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`bulletin ingest: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.concurrency !== undefined && (!Number.isInteger(opts.concurrency) || opts.concurrency <= 0)) {
+    io.stderr(`bulletin ingest: --concurrency must be a positive integer\n`);
+    return 2;
+  }
+  const outDir = opts.out ?? config.outDir;
+  const progress = new ProgressReporter(io.stderr, { isTTY: io.isTTY, columns: io.columns });
+  let latest: BatchProgress | null = null;
+  // On a terminal the line is redrawn every second too, so rate and ETA stay live during slow files.
+  const ticker = io.isTTY ? setInterval(() => latest && progress.update(latest), 1000) : null;
+  ticker?.unref();
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch({
+      inputs,
+      outDir,
+      config,
+      concurrency: opts.concurrency ?? config.concurrency ?? os.availableParallelism(),
+      force: !!opts.force,
+      cwd: io.cwd,
+      onProgress: (p) => {
+        latest = p;
+        progress.update(p);
+      },
+    });
+  } catch (err) {
+    if (ticker) clearInterval(ticker);
+    progress.clear();
+    if (err instanceof UsageError) {
+      io.stderr(`bulletin ingest: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (ticker) clearInterval(ticker);
+  progress.clear();
+
+  if (!opts.json && summary.entries.length <= PER_FILE_LIMIT) {
+    for (const line of perFileLines(summary)) io.stderr(`${line}\n`);
+  }
+  const relativeOut = path.relative(io.cwd ?? process.cwd(), summary.outDir) || '.';
+  const outLabel = relativeOut.startsWith('..') ? summary.outDir : relativeOut;
+  for (const line of summaryLines(summary, outLabel)) io.stderr(`${line}\n`);
+  if (opts.json) io.stdout(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+  return summary.failed > 0 ? 1 : 0;
+}
+
+export function perFileLines(summary: BatchSummary): string[] {
+  return summary.entries.map((e) => {
+    if (e.status === 'failed') return `FAIL  ${e.path}  ${e.error?.code}: ${e.error?.message}`;
+    const note = e.status === 'ok' ? `${plural(e.items, 'item')}, ${plural(e.messages, 'message')}` : 'unchanged';
+    return `${e.status === 'ok' ? 'ok' : 'skip'}  ${e.path}  → ${e.record}  (${note})`;
+  });
+}
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+export function summaryLines(summary: BatchSummary, outLabel: string): string[] {
+  const rate = summary.seconds > 0 ? summary.files / summary.seconds : 0;
+  const lines = [
+    `${summary.files} files: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed` +
+      ` in ${formatDuration(summary.seconds)} (${summary.seconds.toFixed(2)} s, ${rate.toFixed(1)} files/s) → ${outLabel}`,
+    `time: ${summary.timings.scan.toFixed(2)} s finding and hashing, ${summary.timings.process.toFixed(2)} s in ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${summary.timings.finish.toFixed(2)} s writing manifest, items.jsonl and index`,
+  ];
+  if (summary.removed.length > 0) lines.push(`${plural(summary.removed.length, 'file')} gone since the last run: records removed`);
+  if (summary.kept > 0) lines.push(`${plural(summary.kept, 'file')} from earlier runs outside these inputs kept as they were`);
+  if (summary.ignored.length > 0) lines.push(`${plural(summary.ignored.length, 'hidden/temporary file or linked folder', 'hidden/temporary files or linked folders')} left out`);
+  if (summary.index.status === 'failed') lines.push(`warning: the query index was not updated: ${summary.index.message}`);
+  for (const e of summary.entries) if (e.status === 'failed') lines.push(`failed  ${e.path}  ${e.error?.code}`);
+  return lines;
+}
+
+export function summaryJson(summary: BatchSummary) {
+  return {
+    out: summary.outDir,
+    files: summary.files,
+    ok: summary.ok,
+    skipped: summary.skipped,
+    failed: summary.failed,
+    removed: summary.removed,
+    kept: summary.kept,
+    ignored: summary.ignored.length,
+    workers: summary.workers,
+    seconds: Number(summary.seconds.toFixed(3)),
+    timings: Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [k, Number(v.toFixed(3))])),
+    filesPerSecond: Number((summary.seconds > 0 ? summary.files / summary.seconds : 0).toFixed(2)),
+    index: summary.index.status,
+    failures: summary.entries
+      .filter((e) => e.status === 'failed')
+      .map((e) => ({ path: e.path, code: e.error?.code, message: e.error?.message })),
+  };
+}

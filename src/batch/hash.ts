@@ -1,0 +1,66 @@
+/**
+ * Content and config fingerprints for incremental runs: a file is redone only when its bytes, the
+ * tool version or the parts of the config that shape records have changed.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Config } from '../config.js';
+
+const STREAM_THRESHOLD = 8 * 1024 * 1024;
+
+export async function sha256File(file: string): Promise<{ sha256: string; bytes: number }> {
+  const stat = await fs.promises.stat(file);
+  const hash = createHash('sha256');
+  if (stat.size < STREAM_THRESHOLD) {
+    const data = await fs.promises.readFile(file);
+    hash.update(data);
+    return { sha256: hash.digest('hex'), bytes: data.length };
+  }
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** JSON with object keys sorted, so equal values give equal text whatever the key order. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Hash of the settings that can change a record or a file's outcome. Where output goes, how many
+ * workers run and the time limit (timeouts are always retried) do not invalidate earlier records.
+ */
+export function configHash(config: Config): string {
+  const { outDir: _outDir, concurrency: _concurrency, limits, ...rest } = config;
+  const { timeoutMs: _timeoutMs, ...sizeLimits } = limits;
+  return sha256Text(stableStringify({ ...rest, limits: sizeLimits })).slice(0, 16);
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}

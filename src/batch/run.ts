@@ -1,0 +1,287 @@
+/**
+ * One batch run: find the files, hash them, redo only what changed (in worker threads), make ids
+ * unique, and bring OUT (records, manifest, items.jsonl, schema, query index) in step with the
+ * inputs. Nothing is written outside OUT, and every file written is written atomically.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import type { Config } from '../config.js';
+import type { BulletinRecord } from '../record/schema.js';
+import { serialiseRecord } from '../record/serialise.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { configHash as hashConfig, mapLimit, sha256File } from './hash.js';
+import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
+import { loadIndexUpdater, updateIndexSafely, type IndexOutcome } from './index-hook.js';
+import { rebuildItems } from './items.js';
+import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { WorkerPool } from './pool.js';
+import type { ErrorInfo } from './protocol.js';
+import { findSameIssue } from './same-issue.js';
+import { walkInputs, type FoundFile } from './walk.js';
+
+export interface BatchOptions {
+  inputs: string[];
+  outDir: string;
+  config: Config;
+  concurrency?: number;
+  force?: boolean;
+  cwd?: string;
+  onProgress?: (progress: BatchProgress) => void;
+  /** Worker script override (tests). */
+  workerUrl?: URL;
+}
+
+export interface BatchProgress {
+  total: number;
+  done: number;
+  ok: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface BatchSummary {
+  outDir: string;
+  /** Files found in this run's inputs. */
+  files: number;
+  ok: number;
+  skipped: number;
+  failed: number;
+  /** Files of earlier runs that are gone: their records were deleted. */
+  removed: string[];
+  /** Hidden/temporary files and symlinked folders left out. */
+  ignored: string[];
+  /** Manifest entries of earlier runs outside this run's inputs, kept as they were. */
+  kept: number;
+  /** This run's files, sorted by path. */
+  entries: ManifestEntry[];
+  seconds: number;
+  /** Where the time went: finding and hashing files, the pipeline in workers, and bringing OUT in step. */
+  timings: { scan: number; process: number; finish: number };
+  workers: number;
+  index: IndexOutcome;
+}
+
+/** Errors worth retrying even when the file has not changed: they may depend on load or luck. */
+const TRANSIENT_ERRORS = new Set(['timeout', 'internal-error', 'read-failed']);
+
+const pkgInfo = (): Manifest['tool'] => {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+};
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Whether a display path lies under one of the inputs as given. */
+function inScope(displayPath: string, inputs: string[]): boolean {
+  return inputs.some((input) => {
+    const scope = toPosix(path.normalize(input)).replace(/\/$/, '');
+    if (scope === '.' || scope === '') return !path.isAbsolute(displayPath) && !displayPath.startsWith('../');
+    return displayPath === scope || displayPath.startsWith(`${scope}/`);
+  });
+}
+
+function failedEntry(file: FoundFile, sha256: string, bytes: number, error: ErrorInfo): ManifestEntry {
+  return {
+    path: file.displayPath, status: 'failed', format: null, sha256, record: null, messages: 0, error,
+    sameIssueAs: [], bytes, id: null, baseId: null, items: 0, issue: null,
+  };
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir);
+  const bulletinsDir = path.join(outDir, 'bulletins');
+  const tool = pkgInfo();
+  const configHash = hashConfig(options.config);
+
+  const { files, ignored } = await walkInputs(options.inputs, { outDir: options.outDir, cwd });
+  const previous = await readManifest(outDir);
+  const sameSettings = !!previous && previous.tool?.version === tool.version && previous.configHash === configHash;
+  const previousByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const progress: BatchProgress = { total: files.length, done: 0, ok: 0, skipped: 0, failed: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+
+  // 1. Hash everything in this process: unchanged files never reach a worker.
+  const entries = new Map<string, ManifestEntry>();
+  const todoSlots: ({ file: FoundFile; sha256: string; bytes: number } | null)[] = await mapLimit(files, 8, async (file) => {
+    let hashed: { sha256: string; bytes: number };
+    try {
+      hashed = await sha256File(file.absPath);
+    } catch (err) {
+      entries.set(file.displayPath, failedEntry(file, '', 0, { code: 'read-failed', message: `cannot read the file: ${(err as Error).message}` }));
+      progress.failed++;
+      progress.done++;
+      report();
+      return null;
+    }
+    const before = previousByPath.get(file.displayPath);
+    const unchanged = !options.force && sameSettings && before !== undefined && before.sha256 === hashed.sha256;
+    if (unchanged && before.status !== 'failed' && before.record && before.id && fs.existsSync(path.join(outDir, before.record))) {
+      entries.set(file.displayPath, { ...before, status: 'skipped', baseId: before.baseId ?? before.id });
+      progress.skipped++;
+    } else if (unchanged && before.status === 'failed' && before.error && !TRANSIENT_ERRORS.has(before.error.code)) {
+      // The same bytes with the same tool and config fail the same way: keep the verdict.
+      entries.set(file.displayPath, { ...before });
+      progress.failed++;
+    } else {
+      return { file, ...hashed };
+    }
+    progress.done++;
+    report();
+    return null;
+  });
+  const todo = todoSlots.filter((t) => t !== null);
+
+  // Earlier entries not found now: gone if they were under these inputs (or vanished), else kept.
+  const removed: string[] = [];
+  let kept = 0;
+  const found = new Set(files.map((f) => f.displayPath));
+  for (const before of previous?.files ?? []) {
+    if (found.has(before.path)) continue;
+    const stillThere = !inScope(before.path, options.inputs) && fs.existsSync(path.resolve(cwd, before.path));
+    const recordThere = before.status === 'failed' || (!!before.record && fs.existsSync(path.join(outDir, before.record)));
+    if (stillThere && recordThere) {
+      entries.set(before.path, { ...before, status: before.status === 'failed' ? 'failed' : 'skipped', baseId: before.baseId ?? before.id });
+      kept++;
+    } else {
+      removed.push(before.path);
+    }
+  }
+  report();
+
+  const scanned = performance.now();
+
+  // 2. The files that changed go through the pipeline in worker threads.
+  const knownBaseIds = new Set<string>();
+  const reservedIds = new Set<string>();
+  for (const e of entries.values()) {
+    if (e.baseId) knownBaseIds.add(e.baseId);
+    if (e.id) reservedIds.add(e.id);
+  }
+  const writtenIds = new Map<string, string>(); // display path → id of the record file written this run
+  const concurrency = Math.max(1, options.concurrency ?? options.config.concurrency ?? os.availableParallelism());
+  const workers = Math.min(concurrency, todo.length);
+  if (todo.length > 0) {
+    const pool = new WorkerPool({ size: workers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
+    const queue = new PQueue({ concurrency: workers });
+    try {
+      await queue.addAll(
+        todo.map(({ file, sha256, bytes }) => async () => {
+          const outcome = await pool.run(file.absPath, file.displayPath);
+          let entry: ManifestEntry;
+          if (outcome.ok) {
+            try {
+              entry = await writeNewRecord(outcome.result.record, outcome.result.messages.length, file, sha256, bytes);
+            } catch (err) {
+              entry = failedEntry(file, sha256, bytes, { code: 'internal-error', message: `cannot write the record: ${(err as Error).message}` });
+            }
+          } else {
+            entry = failedEntry(file, sha256, bytes, outcome.error);
+          }
+          entries.set(file.displayPath, entry);
+          if (entry.status === 'ok') progress.ok++;
+          else progress.failed++;
+          progress.done++;
+          report();
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+
+  async function writeNewRecord(record: BulletinRecord, messageCount: number, file: FoundFile, sha256: string, bytes: number): Promise<ManifestEntry> {
+    const baseId = record.id;
+    // Provisional: a clash with a file still in the queue is settled after the queue (step 3).
+    let id = knownBaseIds.has(baseId) ? suffixedId(baseId, file.displayPath) : baseId;
+    if (reservedIds.has(id)) id = suffixedId(baseId, file.displayPath);
+    knownBaseIds.add(baseId);
+    reservedIds.add(id);
+    await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(withRecordId(record, id)));
+    writtenIds.set(file.displayPath, id);
+    const m = record.masthead;
+    return {
+      path: file.displayPath, status: 'ok', format: record.source.format, sha256, record: recordPathOf(id),
+      messages: messageCount, error: null, sameIssueAs: [], bytes, id, baseId,
+      items: record.items.length, issue: { publisher: m.publisher ?? m.title, year: m.year, number: m.issue },
+    };
+  }
+
+  const processed = performance.now();
+
+  // 3. Ids unique within the archive; records whose id changed are rewritten under the new one.
+  const withRecords = [...entries.values()].filter((e) => e.status !== 'failed' && e.baseId && e.id);
+  const finalIds = assignRecordIds(withRecords.map((e) => ({ displayPath: e.path, baseId: e.baseId! })));
+  const changedIds = new Set<string>(writtenIds.values());
+  const moves = withRecords.filter((e) => finalIds.get(e.path) !== e.id);
+  const moved = await Promise.all(
+    moves.map(async (e) => JSON.parse(await fs.promises.readFile(path.join(outDir, e.record!), 'utf8')) as BulletinRecord),
+  );
+  for (let i = 0; i < moves.length; i++) {
+    const e = moves[i];
+    const id = finalIds.get(e.path)!;
+    await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(withRecordId(moved[i], id)));
+    changedIds.delete(e.id!);
+    changedIds.add(id);
+    entries.set(e.path, { ...e, id, record: recordPathOf(id) });
+  }
+
+  // 4. Records of files that are gone, failed or renamed leave OUT/bulletins (as do stray temp files).
+  const liveIds = new Set([...entries.values()].filter((e) => e.status !== 'failed' && e.id).map((e) => e.id!));
+  const removedIds = new Set<string>();
+  for (const before of previous?.files ?? []) if (before.id && !liveIds.has(before.id)) removedIds.add(before.id);
+  for (const name of await fs.promises.readdir(bulletinsDir).catch(() => [] as string[])) {
+    const id = name.endsWith('.json') && !name.startsWith('.') ? name.slice(0, -'.json'.length) : null;
+    if (id !== null && liveIds.has(id)) continue;
+    if (id === null && !name.endsWith('.tmp')) continue;
+    await fs.promises.rm(path.join(bulletinsDir, name), { force: true });
+    if (id !== null) removedIds.add(id);
+  }
+
+  // 5. Which files hold the same issue.
+  const sameIssue = findSameIssue([...entries.values()].filter((e) => e.sha256).map((e) => ({ path: e.path, sha256: e.sha256, issue: e.issue })));
+  for (const [p, e] of entries) entries.set(p, { ...e, sameIssueAs: sameIssue.get(p) ?? [] });
+
+  // 6. Manifest, schema, items.jsonl and the query index.
+  const manifest = buildManifest(tool, configHash, [...entries.values()]);
+  await fs.promises.mkdir(outDir, { recursive: true });
+  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+  const { recordJsonSchema } = await import('../record/schema.js');
+  await writeFileAtomic(path.join(outDir, 'schema', 'record.schema.json'), `${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
+
+  let updateIndex: Awaited<ReturnType<typeof loadIndexUpdater>> = null;
+  let index: IndexOutcome = { status: 'unavailable' };
+  try {
+    updateIndex = await loadIndexUpdater();
+  } catch (err) {
+    index = { status: 'failed', message: `cannot load the index module: ${(err as Error).message}` };
+  }
+  const changedRecords: BulletinRecord[] = [];
+  const live = manifest.files.filter((e) => e.status !== 'failed' && e.record && e.id);
+  await rebuildItems(
+    outDir,
+    live.map((e) => ({ id: e.id!, file: e.record! })),
+    updateIndex ? (record) => changedIds.has(record.id) && changedRecords.push(record) : undefined,
+  );
+  if (updateIndex) index = updateIndexSafely(updateIndex, outDir, changedRecords, [...removedIds].sort());
+
+  const runEntries = manifest.files.filter((e) => found.has(e.path));
+  return {
+    outDir,
+    files: files.length,
+    ok: runEntries.filter((e) => e.status === 'ok').length,
+    skipped: runEntries.filter((e) => e.status === 'skipped').length,
+    failed: runEntries.filter((e) => e.status === 'failed').length,
+    removed: removed.sort(),
+    ignored,
+    kept,
+    entries: runEntries,
+    seconds: (performance.now() - started) / 1000,
+    timings: { scan: (scanned - started) / 1000, process: (processed - scanned) / 1000, finish: (performance.now() - processed) / 1000 },
+    workers,
+    index,
+  };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { perFileLines, runIngest, summaryJson, summaryLines } from '../../src/batch/command.js';
+import type { ManifestEntry } from '../../src/batch/manifest.js';
+import type { BatchSummary } from '../../src/batch/run.js';
+import { makeTempDir, writeTree } from './helpers/tree.js';
+
+const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
+  path: 'in/a.txt', status: 'ok', format: 'txt', sha256: 'f'.repeat(64), record: 'bulletins/a-txt.json', messages: 2, error: null,
+  sameIssueAs: [], bytes: 10, id: 'a-txt', baseId: 'a-txt', items: 5, issue: null, ...over,
+});
+
+const summary: BatchSummary = {
+  outDir: '/tmp/out', files: 3, ok: 1, skipped: 1, failed: 1, removed: ['in/gone.txt'], ignored: ['in/.x'], kept: 0,
+  entries: [
+    entry({}),
+    entry({ path: 'in/b.txt', status: 'skipped', record: 'bulletins/b-txt.json', items: 1, messages: 1 }),
+    entry({ path: 'in/c.pdf', status: 'failed', format: null, record: null, error: { code: 'encrypted', message: 'The PDF is encrypted.' } }),
+  ],
+  seconds: 2, timings: { scan: 0.1, process: 1.5, finish: 0.4 }, workers: 2, index: { status: 'updated' },
+};
+
+describe('ingest output', () => {
+  it('prints one line per file: where its record went, or why it failed', () => {
+    expect(perFileLines(summary)).toEqual([
+      'ok  in/a.txt  → bulletins/a-txt.json  (5 items, 2 messages)',
+      'skip  in/b.txt  → bulletins/b-txt.json  (unchanged)',
+      'FAIL  in/c.pdf  encrypted: The PDF is encrypted.',
+    ]);
+  });
+
+  it('sums up counts, time and rate, then one short line per failed file', () => {
+    const lines = summaryLines(summary, 'out');
+    expect(lines[0]).toBe('3 files: 1 ok, 1 skipped, 1 failed in 0:02 (2.00 s, 1.5 files/s) → out');
+    expect(lines).toContain('1 file gone since the last run: records removed');
+    expect(lines.at(-1)).toBe('failed  in/c.pdf  encrypted');
+  });
+
+  it('gives the summary as JSON with every failure and its code', () => {
+    expect(summaryJson(summary)).toMatchObject({
+      files: 3, ok: 1, skipped: 1, failed: 1, filesPerSecond: 1.5,
+      failures: [{ path: 'in/c.pdf', code: 'encrypted', message: 'The PDF is encrypted.' }],
+    });
+  });
+});
+
+describe('runIngest', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeTempDir();
+    writeTree(root, { 'broken.config.ts': 'export default { outDir: "" };\n', 'in/a.txt': 'x' });
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const capture = () => {
+    const out = { stdout: '', stderr: '' };
+    return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), isTTY: false, cwd: root } };
+  };
+
+  it('returns 2 and writes nothing when an input is missing', async () => {
+    const { out, io } = capture();
+    expect(await runIngest(['in', 'nope'], { out: 'out' }, io)).toBe(2);
+    expect(out.stderr).toContain('No such file or folder: nope');
+    expect(fs.existsSync(`${root}/out`)).toBe(false);
+  });
+
+  it('returns 2 with the config problem when the config is invalid', async () => {
+    const { out, io } = capture();
+    expect(await runIngest(['in'], { config: 'broken.config.ts' }, io)).toBe(2);
+    expect(out.stderr).toContain('outDir');
+  });
+});

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { WorkerPool } from '../../src/batch/pool.js';
+import { FAKE_WORKER, fakeBulletin, makeTempDir, writeTree } from './helpers/tree.js';
+
+let root: string;
+beforeAll(() => {
+  root = makeTempDir();
+  writeTree(root, { 'a.txt': fakeBulletin('P', 2020, 1), 'hang.txt': 'x', 'crash.txt': 'x', 'boom.txt': 'x' });
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const file = (name: string) => path.join(root, name);
+
+describe('WorkerPool', () => {
+  it('stops a file that runs past the time limit with `timeout` and carries on with a fresh worker', async () => {
+    const pool = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
+    try {
+      const hung = await pool.run(file('hang.txt'), 'hang.txt');
+      expect(hung).toEqual({ ok: false, error: { code: 'timeout', message: expect.stringContaining('1000 ms') } });
+      const next = await pool.run(file('a.txt'), 'a.txt');
+      expect(next.ok).toBe(true);
+      expect(pool.stats).toMatchObject({ workersStarted: 2, timeouts: 1 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('turns a worker that dies mid-file into an `internal-error` for that file only', async () => {
+    const pool = new WorkerPool({ size: 2, config: parseConfig({}), timeoutMs: 10_000, workerUrl: FAKE_WORKER });
+    try {
+      const [crashed, good, boom] = await Promise.all([
+        pool.run(file('crash.txt'), 'crash.txt'),
+        pool.run(file('a.txt'), 'a.txt'),
+        pool.run(file('boom.txt'), 'boom.txt'),
+      ]);
+      expect(crashed).toMatchObject({ ok: false, error: { code: 'internal-error' } });
+      expect(good.ok).toBe(true);
+      expect(boom).toMatchObject({ ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces a worker whose heap has grown past the recycle limit, without failing any file', async () => {
+    const pool = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 10_000, workerUrl: FAKE_WORKER, recycleHeapMb: 1 });
+    try {
+      const outcomes = await Promise.all([1, 2, 3].map(() => pool.run(file('a.txt'), 'a.txt')));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pool.stats.recycled).toBe(3);
+      expect(pool.stats.workersStarted).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every file with one clear error when the worker cannot start at all', async () => {
+    const broken = path.join(root, 'broken-worker.mjs');
+    fs.writeFileSync(broken, 'throw new Error("no pipeline here");\n');
+    const pool = new WorkerPool({ size: 2, config: parseConfig({}), timeoutMs: 10_000, workerUrl: new URL(`file://${broken}`) });
+    try {
+      const outcomes = await Promise.all([pool.run(file('a.txt'), 'a.txt'), pool.run(file('a.txt'), 'a.txt'), pool.run(file('a.txt'), 'a.txt')]);
+      for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: false, error: { code: 'internal-error', message: expect.stringContaining('could not start') } });
+      expect(pool.stats.workersStarted).toBeLessThanOrEqual(4); // the first two, then replacements up to three failures in a row
+    } finally {
+      await pool.close();
+    }
+  });
+});
