@@ -111,7 +111,7 @@ export function summaryLines(summary: BatchSummary, outLabel: string): string[] 
   ];
   if (summary.removed.length > 0) lines.push(`${plural(summary.removed.length, 'file')} gone since the last run: records removed`);
   if (summary.kept > 0) lines.push(`${plural(summary.kept, 'file')} from earlier runs outside these inputs kept as they were`);
-  if (summary.ignored.length > 0) lines.push(`${plural(summary.ignored.length, 'hidden/temporary file or linked folder', 'hidden/temporary files or linked folders')} left out`);
+  if (summary.ignored.length > 0) lines.push(`${plural(summary.ignored.length, 'hidden, temporary or non-document file or linked folder', 'hidden, temporary or non-document files or linked folders')} left out`);
   if (summary.index.status === 'failed') lines.push(`warning: the query index was not updated: ${summary.index.message}`);
   for (const e of summary.entries) if (e.status === 'failed') lines.push(`failed  ${e.path}  ${e.error?.code}`);
   return lines;

@@ -15,7 +15,7 @@ export interface FoundFile {
 
 export interface WalkResult {
   files: FoundFile[];
-  /** Hidden/temporary files, symlinked folders and special files that were left out. */
+  /** Hidden/temporary files, non-document files, symlinked folders and special files that were left out. */
   ignored: string[];
 }
 
@@ -35,6 +35,21 @@ export function isIgnoredName(name: string): boolean {
   if (name.startsWith('.') || name.startsWith('~$')) return true;
   const lower = name.toLowerCase();
   return lower.endsWith('.tmp') || lower.endsWith('~') || lower.endsWith('.swp') || lower.endsWith('.part');
+}
+
+/**
+ * Files met while walking a folder that are certainly not bulletins: project, data and markup files
+ * that live beside archives (README.md, checksums, our own JSON output). Everything else is tried,
+ * since the format is sniffed from the bytes (a .docx saved as .pdf is still read); a file named
+ * explicitly on the command line is always tried.
+ */
+const NOT_DOCUMENT_EXTENSIONS = new Set([
+  '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.csv', '.tsv', '.xml', '.yml', '.yaml', '.toml', '.ini', '.cfg', '.conf',
+  '.js', '.mjs', '.cjs', '.ts', '.py', '.sh', '.bat', '.ps1', '.log', '.lock', '.sqlite', '.db', '.md5', '.sha1', '.sha256',
+]);
+
+export function isNotADocument(name: string): boolean {
+  return NOT_DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
@@ -83,7 +98,7 @@ export async function walkInputs(inputs: string[], options: { outDir: string; cw
     for (const entry of entries) {
       const abs = path.join(dirAbs, entry.name);
       const display = toPosix(path.join(dirDisplay, entry.name));
-      if (isIgnoredName(entry.name)) {
+      if (isIgnoredName(entry.name) || (entry.isFile() && isNotADocument(entry.name))) {
         ignored.push(display);
         continue;
       }

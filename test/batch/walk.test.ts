@@ -36,6 +36,13 @@ describe('walkInputs', () => {
     expect(result.ignored).toContain('in/.git');
   });
 
+  it('leaves out data and project files met in a folder, but tries any file named on the command line', async () => {
+    writeTree(root, { 'in/README.md': '# notes', 'in/expected/a.txt.json': '{}', 'in/scan.jpg': 'x', 'in/a.txt': 'a', 'notes.md': '# x' });
+    const result = await walkInputs(['in', 'notes.md'], { outDir: 'out', cwd: root });
+    expect(result.files.map((f) => f.displayPath)).toEqual(['in/a.txt', 'in/scan.jpg', 'notes.md']);
+    expect(result.ignored).toEqual(['in/README.md', 'in/expected/a.txt.json']);
+  });
+
   it('names the usual hidden and temporary files as ignored', () => {
     for (const name of ['.x', '~$x.docx', '.DS_Store', 'Thumbs.db', 'a.tmp', 'A.TMP']) expect(isIgnoredName(name)).toBe(true);
     for (const name of ['a.txt', 'b.docx', 'tmp.pdf', 'x~y.doc']) expect(isIgnoredName(name)).toBe(false);
