@@ -3,6 +3,8 @@
  * threads) is its own. Prints one JSON line: { phase, seconds, cpuSeconds, files, ok, failed, peakRssMb }.
  *   bare <corpus>                 extract() over every file in this process, no workers
  *   pipeline <corpus>             ingestFile() over every file in this process (no batch, no output)
+ *   stages <corpus>               per-stage times in this process: extraction, segmentation, entities,
+ *                                 with characters/s for each (entity warm-up — jieba's dictionaries — apart)
  *   import <corpus> <out> <n>     the full batch with n workers into a fresh <out>
  *   rerun <corpus> <out> <n>      the batch again over an unchanged corpus
  * BENCH_CODE=<dir> runs the compiled modules in <dir> (as the installed CLI does) instead of src/.
@@ -62,6 +64,47 @@ if (phase === 'bare') {
     }
   }
   result = { files: files.length, ok, failed };
+} else if (phase === 'stages') {
+  const { extract } = await load<typeof import('../src/extract/index.js')>('extract/index');
+  const { toLines } = await load<typeof import('../src/normalise/index.js')>('normalise/index');
+  const { segment } = await load<typeof import('../src/segment/index.js')>('segment/index');
+  const { extractEntities } = await load<typeof import('../src/entities/index.js')>('entities/index');
+  const { parseConfig } = await load<ConfigModule>('config');
+  const config = parseConfig({});
+  const files = corpusFiles(corpus);
+  const time = { extract: 0, segment: 0, entities: 0, warmUp: 0 };
+  let extractedChars = 0;
+  let itemChars = 0;
+  let ok = 0;
+  const warm = performance.now();
+  extractEntities(['5月8日，市政协副主席王建国出席会议。'], { issueDate: '2020-05-11', lexicons: config.lexicons });
+  time.warmUp = (performance.now() - warm) / 1000;
+  for (const file of files) {
+    let t = performance.now();
+    let extraction;
+    try {
+      extraction = await extract(fs.readFileSync(file), { limits: config.limits, fileName: file });
+    } catch {
+      continue;
+    }
+    time.extract += (performance.now() - t) / 1000;
+    extractedChars += extraction.blocks.reduce((n, b) => n + b.text.length, 0);
+    t = performance.now();
+    const doc = segment(toLines(extraction.blocks), config.markers);
+    time.segment += (performance.now() - t) / 1000;
+    const texts = doc.items.map((i) => i.paragraphs.join('\n'));
+    itemChars += texts.reduce((n, x) => n + x.length, 0);
+    t = performance.now();
+    extractEntities(texts, { issueDate: doc.masthead.date, lexicons: config.lexicons });
+    time.entities += (performance.now() - t) / 1000;
+    ok++;
+  }
+  result = {
+    files: files.length,
+    ok,
+    failed: files.length - ok,
+    timings: { ...time, extractedChars, itemChars, extractCharsPerSecond: extractedChars / time.extract, entityCharsPerSecond: itemChars / time.entities, segmentCharsPerSecond: extractedChars / time.segment },
+  };
 } else if (phase === 'import' || phase === 'rerun') {
   const { runBatch } = await load<typeof import('../src/batch/run.js')>('batch/run');
   const { parseConfig } = await load<ConfigModule>('config');

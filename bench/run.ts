@@ -90,6 +90,8 @@ process.stderr.write('bare extraction…\n');
 const bare = runPhase(['bare', corpus.dir]);
 process.stderr.write('pipeline in one process…\n');
 const pipeline = runPhase(['pipeline', corpus.dir]);
+process.stderr.write('stage throughput…\n');
+const stages = runPhase(['stages', corpus.dir]);
 process.stderr.write('import, one worker…\n');
 const one = runPhase(['import', corpus.dir, outDir('one'), '1']);
 process.stderr.write(`import, ${cores} workers…\n`);
@@ -128,6 +130,15 @@ for (const row of rows.filter((r) => r.r.timings)) {
   const t = row.r.timings!;
   console.log(`${row.name}: ${t.scan.toFixed(2)} s finding/hashing, ${t.process.toFixed(2)} s in workers (incl. start-up), ${t.finish.toFixed(2)} s manifest/items/index`);
 }
+{
+  const t = stages.timings as unknown as Record<string, number>;
+  const kcs = (n: number) => `${(n / 1000).toFixed(0)}k chars/s`;
+  console.log(
+    `stages (one process, ${stages.ok} files): extraction ${t.extract.toFixed(2)} s (${kcs(t.extractCharsPerSecond)}), ` +
+      `normalise+segment ${t.segment.toFixed(2)} s (${kcs(t.segmentCharsPerSecond)}), entities ${t.entities.toFixed(2)} s ` +
+      `(${kcs(t.entityCharsPerSecond)} of item text) + ${t.warmUp.toFixed(2)} s entity warm-up (jieba dictionaries) per process`,
+  );
+}
 console.log(`batch overhead, 1 worker vs pipeline in one process: ${((one.seconds / pipeline.seconds - 1) * 100).toFixed(1)} %`);
 console.log(`re-run / first run: ${((rerun.seconds / all.seconds) * 100).toFixed(1)} %   peak memory of the import: ${peak.toFixed(0)} MB (target < 1024) ${peak < 1024 ? 'ok' : 'MISSED'}`);
 if (loadBefore > cores * 0.5) console.log(`note: load average ${loadBefore.toFixed(2)} on ${cores} cores before the run: other processes competed for the CPU; compare "cores busy".`);
@@ -139,6 +150,7 @@ const results = {
   loadAverageBefore: Number(loadBefore.toFixed(2)),
   corpus: { files: corpus.files, byFormat: corpus.byFormat, bytes: corpus.bytes, copiesPerFixture: copies },
   phases: Object.fromEntries(rows.map((row) => [row.name, { ...row.r, ratioToBare: Number(row.ratio.toFixed(3)), filesPerSecond: Number((row.r.files / row.r.seconds).toFixed(2)), target: row.target, pass: row.pass }])),
+  stages: stages.timings,
   batchOverheadOneWorker: Number((one.seconds / pipeline.seconds - 1).toFixed(4)),
   rerunShareOfFirstRun: Number((rerun.seconds / all.seconds).toFixed(4)),
   peakRssMb: Number(peak.toFixed(1)),
