@@ -14,17 +14,7 @@ export interface CommonOptions {
   format?: OutputFormat;
 }
 
-export interface QueryOptions extends CommonOptions {
-  person?: string;
-  title?: string;
-  org?: string;
-  place?: string;
-  section?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  limit?: number;
-}
+export interface QueryOptions extends CommonOptions, QueryFilters {}
 
 export interface TopOptions extends CommonOptions {
   limit?: number;

@@ -3,15 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocksFromDocText, extractDoc } from '../../src/extract/doc.js';
 import { IngestError } from '../../src/types.js';
+import { codeOf } from './helpers/error-code.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    return err instanceof IngestError ? err.code : `not an IngestError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const oleWith = (streamName: string) => Buffer.concat([OLE, Buffer.alloc(504), Buffer.from(streamName, 'utf16le'), Buffer.alloc(512)]);

@@ -4,17 +4,10 @@ import { extractDocx } from '../../src/extract/docx.js';
 import { IngestError } from '../../src/types.js';
 import { ExternalHyperlink, HeadingLevel, LISTS, makeDocx, Paragraph, Table, TableCell, TableRow, TextRun } from '../helpers/make-docx.js';
 import { makeRawDocx, makeZip } from './helpers/zip.js';
+import { codeOf } from './helpers/error-code.js';
 
 const LIMIT = 200 * 1024 * 1024;
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    return err instanceof IngestError ? err.code : `not an IngestError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 const p = (inner: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
 const r = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;

@@ -7,15 +7,8 @@ import { IngestError, type IngestErrorCode } from '../../src/types.js';
 import { makeDocx, Paragraph } from '../helpers/make-docx.js';
 import { limits } from './helpers/limits.js';
 import { makePdf } from './helpers/pdf.js';
+import { codeOf } from './helpers/error-code.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    return err instanceof IngestError ? err.code : `not an IngestError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 const BAD = path.resolve(import.meta.dirname, '../data/bad');
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');

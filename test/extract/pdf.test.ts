@@ -4,15 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildExtraction, extractPdf, garbleReason, pdfjsDistDir } from '../../src/extract/pdf.js';
 import { IngestError } from '../../src/types.js';
 import { layoutParagraphs, makePdf } from './helpers/pdf.js';
+import { codeOf } from './helpers/error-code.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    return err instanceof IngestError ? err.code : `not an IngestError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
