@@ -109,6 +109,40 @@ export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   if (ctx.protectedAt[s] || !atTokenBoundary(ctx, s)) return false;
   const word = wordEndingAt(text, s, lex.boundaryWords, 4);
   if (!word) return false;
-  if (NAME_INNER_WORDS.has(word) && lex.orgSuffixes.some((x) => text.startsWith(x, s))) return false;
+  // 服务中心 after 服务, and 联合会 that opens with 联合 itself (妇女联合会主席)
+  if (NAME_INNER_WORDS.has(word) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;
   return !andInsideName(ctx, s, end);
+}
+
+/** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
+const FUNCTION_CHARS = new Set([...'就对向到在从把被将给为是的了们']);
+const ADMIN_CHAR = /[省市区县旗盟州镇乡村]/;
+/** Verbs of meeting and visiting that never stand inside a name (率队到区|调研|政协). */
+const NAME_BREAK_VERBS = [
+  '调研', '召开', '开展', '深入', '率队', '带队', '率领', '带领', '走访', '考察', '视察', '看望', '慰问', '出席', '参加',
+  '主持', '来到', '前往', '走进', '提出', '汇报', '召集', '举办', '举行', '参观', '督导',
+];
+
+/**
+ * Where the name of a body or place between `start` and `suffixStart` really starts: after the last meeting
+ * verb (调研, 召开) or function word (就, 对, 到, 们; with `conjunctions` also 和, 与, 及) inside it. A function
+ * word counts where jieba segments it alone or where 区/市/县… follows it (jieba reads 对区文|旅局); a known
+ * name (protectedAt) is kept whole, and a verb right before a one-character suffix is part of the name (考察团).
+ */
+export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart: number, end: number, conjunctions: boolean): number {
+  const { text } = ctx;
+  let s = start;
+  for (let i = start; i < suffixStart; i++) {
+    if (ctx.protectedAt[i] || ctx.protectedAt[i + 1]) continue;
+    const c = text[i];
+    const t = ctx.tokens.tokenAt(i);
+    const alone = t !== undefined && t.start === i && t.end === i + 1;
+    if ((FUNCTION_CHARS.has(c) || (conjunctions && /[和与及或]/.test(c))) && (alone || ADMIN_CHAR.test(text[i + 1] ?? ''))) s = i + 1;
+    for (const v of NAME_BREAK_VERBS) {
+      if (!text.startsWith(v, i) || i + v.length > suffixStart) continue;
+      // 考察团, 调研组: a verb right before a one-character suffix names the body; 调研|政协 does not
+      if (i + v.length < suffixStart || end - suffixStart > 1) s = Math.max(s, i + v.length);
+    }
+  }
+  return s;
 }

@@ -17,8 +17,12 @@ export interface Lexicons {
   /** Role nouns (人员, 代表): anchor names like titles, but weaker. */
   roleHeads: Set<string>;
   singleSurnames: Set<string>;
+  /** Rare surnames that are more often words of their own (区): a name only right after a title. */
+  titleOnlySurnames: Set<string>;
   compoundSurnames: Set<string>;
   ethnicNameChars: Set<string>;
+  /** Characters that open a name without a surname (岩罕, 玉应香): see ethnic-name-initials.txt. */
+  ethnicNameInitials: Set<string>;
   notNames: Set<string>;
   /** Words that may follow a name: strong ones decide a name's end on their own. */
   strongFollowers: Set<string>;
@@ -88,8 +92,10 @@ export function getLexicons(config: LexiconConfig = EMPTY_CONFIG): Lexicons {
     titleHeadSet: new Set(titleHeads),
     roleHeads: new Set(readLexiconFile('roles.txt')),
     singleSurnames: new Set(surnames.filter((s) => s.length === 1)),
-    compoundSurnames: new Set(surnames.filter((s) => s.length === 2)),
+    titleOnlySurnames: new Set(surnames.filter((s) => s.length === 2 && s[0] === '!').map((s) => s.slice(1))),
+    compoundSurnames: new Set(surnames.filter((s) => s.length === 2 && s[0] !== '!')),
     ethnicNameChars: new Set(readLexiconFile('ethnic-name-chars.txt')),
+    ethnicNameInitials: new Set(readLexiconFile('ethnic-name-initials.txt')),
     notNames: new Set([...readLexiconFile('not-names.txt'), ...config.notNames]),
     strongFollowers: new Set(followers.filter((w) => !w.startsWith('!'))),
     weakFollowers: new Set(followers.filter((w) => w.startsWith('!')).map((w) => w.slice(1))),

@@ -3,7 +3,9 @@
  * A name is 2–4 Han characters led by a surname (single or compound: 2–3 after a single surname, 3–4 after a
  * compound one); a transliterated name (巴特尔, 鲍巴雅尔, 阿拉坦巴根: up to 6 characters, possibly after
  * a Han surname) needs a title or role right next to it. Words of jieba's dictionary (常青, 安然, 方圆, 时光)
- * are names only in strong context; words that are never names live in not-names.txt.
+ * are names only in strong context; words that are never names live in not-names.txt. A name without a surname
+ * that is no transliteration either (岩罕, 玉应香 of the Dai) needs a strong title right before it, a strong frame
+ * right after it (出席, 主持, 、, ，) and an opening character of ethnic-name-initials.txt.
  */
 import { isHan, wordEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
@@ -29,10 +31,19 @@ export interface NameAssessment {
   nounLike: boolean;
   /** Surname + a frequent ordinary word (高质量, 高标准): a name only in strong context. */
   suspicious: boolean;
+  /** Led by a Han surname (single or compound). */
+  surnamed?: boolean;
+  /** A dictionary word that reads like a name when framed: a place (江海) or a not very frequent noun (方圆). */
+  nameLikeWord?: boolean;
+  /**
+   * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai): a name only where a
+   * strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
+   */
+  framed?: boolean;
 }
 
 /** Characters that do not occur in given names (function words, administrative suffixes). */
-const NON_NAME_CHARS = new Set([...'的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位名第和总师老某']);
+const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位名第和总师老某']);
 /** Characters of place names (冯家峪, 田家圪旦): not taken for given names from weak context. */
 const PLACE_CHARS = new Set([...'沟湾堡寨坡岭峪店屯营庄桥路街巷港场厦楼馆坊厂矿渠坝滩洼峁圪旦']);
 
@@ -41,12 +52,38 @@ const MAX_NAME = 4;
 const MAX_ETHNIC_NAME = 6;
 const RARE_WORD_FREQ = 20;
 const NOT_OK: NameAssessment = { ok: false, ordinary: false, nrWord: false, ethnic: false, suspicious: false, nounLike: false };
+/** Characters that do not open a name without a surname: numerals, verbs of motion, adverbs, conjunctions. */
+const NOT_FRAMED_FIRST = new Set([...'一二三四五六七八九十两百千万零赴来去回率带请让给以于向同共亲先又再仍更最很便即乃不没无未已正均皆只就才']);
+/** Words of the dictionary more frequent than this inside a candidate show it is ordinary text, not a name. */
+const FRAMED_WORD_FREQ = 20;
 const assessCache = new WeakMap<Lexicons, Map<string, NameAssessment>>();
 
 export function surnameLength(cand: string, lex: Lexicons): number {
   if (cand.length >= 3 && lex.compoundSurnames.has(cand.slice(0, 2))) return 2;
-  if (lex.singleSurnames.has(cand[0])) return 1;
+  if (lex.singleSurnames.has(cand[0]) || lex.titleOnlySurnames.has(cand[0])) return 1;
   return 0;
+}
+
+/**
+ * A name without a surname (岩罕, 玉应香, 刀志强): 2–4 characters opening with a character of such names
+ * (ethnic-name-initials.txt: 岩 玉 波 咪 …), none of which is a function word, an
+ * administrative or place character, with no word of jieba's dictionary inside (亲自, 工作, 景洪) unless
+ * tagged as a name.
+ */
+function framedName(cand: string, lex: Lexicons): boolean {
+  if (cand.length < 2 || cand.length > MAX_NAME || NOT_FRAMED_FIRST.has(cand[0])) return false;
+  if (!lex.ethnicNameInitials.has(cand[0])) return false;
+  // 岩罕坎|说: a verb or particle that may follow a name does not end one
+  if (lex.weakFollowers.has(cand[cand.length - 1])) return false;
+  // place characters (庄, 桥) do occur in such names (岩庄): the dictionary check below keeps places out
+  for (const c of cand) if (NON_NAME_CHARS.has(c)) return false;
+  for (let i = 0; i < cand.length; i++) {
+    for (let j = i + 2; j <= cand.length; j++) {
+      const e = lookupWord(cand.slice(i, j));
+      if (e && e.freq >= FRAMED_WORD_FREQ && !e.tag.startsWith('nr')) return false;
+    }
+  }
+  return true;
 }
 
 export function assessName(cand: string, lex: Lexicons): NameAssessment {
@@ -86,30 +123,89 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
     // a 3-character dictionary word tagged as a name after a single surname is a person's name (赵海涛), not
     // an ordinary word: the ordinary-word names are the 2-character ones (常青, 安然, 乌兰)
     const knownName = entry !== undefined && entry.tag.startsWith('nr') && given.length === 2;
-    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike };
+    // a rare surname that is more often a word of its own (区 in 区政协) counts only after a title
+    if (surLen === 1 && !lex.singleSurnames.has(cand[0])) suspicious = true;
+    const nameLikeWord = entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000));
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord };
   }
   // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
   const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;
-  if (cand.length - ethnicFrom < 2) return NOT_OK;
-  for (const c of cand.slice(ethnicFrom)) if (!lex.ethnicNameChars.has(c)) return NOT_OK;
-  return { ok: true, ordinary, nrWord, ethnic: true, suspicious: false, nounLike };
+  // 不 only inside a transliteration (阿不都), never opening one (不断, 不拉)
+  let transliterated = cand.length - ethnicFrom >= 2 && cand[ethnicFrom] !== '不';
+  for (const c of cand.slice(ethnicFrom)) if (!lex.ethnicNameChars.has(c)) transliterated = false;
+  if (transliterated) return { ok: true, ordinary, nrWord, ethnic: true, suspicious: false, nounLike };
+  if ((entry === undefined || entry.tag.startsWith('nr')) && framedName(cand, lex)) {
+    return { ok: true, ordinary: false, nrWord, ethnic: true, suspicious: false, nounLike: false, framed: true };
+  }
+  return NOT_OK;
 }
 
-/** Whether a name of this assessment is acceptable with this context strength and boundary score. */
-export function acceptable(a: NameAssessment, strength: Strength, boundary: number): boolean {
+/**
+ * Whether a name of this assessment is acceptable with this context strength and boundary score.
+ * `framedEnd`: the name is closed by a strong frame (出席, 主持, 、, ，: see `strongFrameAt`).
+ */
+export function acceptable(a: NameAssessment, strength: Strength, boundary: number, framedEnd = false): boolean {
   if (!a.ok) return false;
+  if (a.framed) return framedEnd && (strength === 'title' || strength === 'enumeration' || strength === 'role');
   if (a.ethnic) {
     if (a.ordinary && !a.nrWord) return false;
     return (strength === 'title' && boundary >= 1) || ((strength === 'role' || strength === 'enumeration') && boundary >= 1.5);
   }
   if (a.ordinary) {
-    // 时光, 安然, 方圆 … are names in a list under a title; after the title alone they are words (高度重视)
-    if (!a.nrWord) return strength === 'enumeration' && boundary >= 2 && a.nounLike;
+    // 时光, 安然, 方圆 … are names in a list under a title; after the title alone they are words (高度重视),
+    // unless a strong frame closes them: 部长江海出席, 区长常青主持
+    if (!a.nrWord) {
+      if (strength === 'title' && framedEnd && a.surnamed && a.nameLikeWord && !a.suspicious) return true;
+      return strength === 'enumeration' && boundary >= 2 && a.nounLike;
+    }
     if (strength === 'role') return boundary >= 1;
+    if (strength === 'title' && framedEnd) return true;
     return (strength === 'title' || strength === 'enumeration' || strength === 'list') && boundary >= 2;
   }
   if (a.suspicious) return (strength === 'title' || strength === 'enumeration' || strength === 'role') && boundary >= 1.5;
   return boundary >= 1;
+}
+
+/** Followers that close a name after a title beyond doubt (出席, 主持, 一行): see `strongFrameAt`. */
+const FRAME_FOLLOWERS = [
+  '主持', '出席', '参加', '陪同', '带领', '带队', '率队', '率领', '介绍', '表示', '讲话', '指出', '强调', '一行', '同志',
+  '致辞', '发言', '宣读', '回顾', '汇报', '主讲', '讲授', '作了', '带来', '当选', '先后', '分别', '首先',
+];
+const FRAME_PUNCT = new Set([...'、，。；：,;:']);
+
+const SETTING_CLAUSE_END = /[，。；！？\n,;!?]/;
+
+/** `金山在会上讲话`: 在 opens a setting, and a verb of speech of two characters or more closes the clause. */
+function settingThenSpeech(ctx: ItemContext, at: number): boolean {
+  const { text, lex } = ctx;
+  if (text[at] !== '在') return false;
+  let end = at;
+  while (end < text.length && end - at < 40 && !SETTING_CLAUSE_END.test(text[end])) end++;
+  const clause = text.slice(at, end);
+  for (const v of lex.speechVerbs) if (v.length > 1 && clause.includes(v)) return true;
+  return false;
+}
+
+/**
+ * Whether a name ending at `at` after a title is closed by a strong frame: punctuation of a list or clause, a
+ * verb that follows names (出席, 主持, 介绍), or 在 … + a verb of speech (金山在会上讲话). A name without a
+ * surname (`framed`) may also be closed by any strong follower of the lexicon (深入, 一同), by 正/在/就 + a verb
+ * (岩温正带着, 玉香在会上), by 说 and a comma, and inside an enumeration by 等, 及, 和, 与.
+ */
+export function strongFrameAt(ctx: ItemContext, at: number, framed = false, strength: Strength = 'title'): boolean {
+  const { text, lex } = ctx;
+  if (at >= text.length) return true;
+  if (FRAME_PUNCT.has(text[at])) return true;
+  if (FRAME_FOLLOWERS.some((w) => text.startsWith(w, at))) return true;
+  if (settingThenSpeech(ctx, at)) return true;
+  if (!framed) return false;
+  if (wordStartingAt(text, at, lex.strongFollowers, 4)) return true;
+  // 波罕、玉叶、岩庄及县直有关部门负责人: 等 or a conjunction closes the last name of a titled list
+  if (strength === 'enumeration' && /[等及和与]/.test(text[at])) return true;
+  // 岩罕坎说，今年…
+  if (text[at] === '说' && /[，：:“,]/.test(text[at + 1] ?? '')) return true;
+  // 岩温正带着, 玉香在会上, 玉波罕就中医药发展提出建议
+  return (text[at] === '正' || text[at] === '在' || text[at] === '就') && isHan(text[at + 1]);
 }
 
 /** Punctuation that closes a name in a list or clause (张占均，), unlike an opening quote (石磊作“…”). */
@@ -179,7 +275,11 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     const a = assessName(cand, lex);
     if (!a.ok) continue;
     const next = scoreNext(ctx, end);
-    if (!acceptable(a, strength, next)) continue;
+    const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed, strength);
+    if (!acceptable(a, strength, next, framedEnd)) continue;
+    // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
+    // end, which jieba may glue to it (厂长岩|叫|出席)
+    if (a.framed && !ctx.tokens.ends.has(end) && !FRAME_PUNCT.has(text[end] ?? '、')) continue;
     // jieba segmenting the very candidate as one word decides between lengths (孙建强|到会, not 孙建|强到)
     let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it

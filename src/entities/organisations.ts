@@ -4,7 +4,7 @@
  * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { boundaryAt, isHan, stripLeadingNoise, wordStartingAt, type ItemContext } from './context.js';
+import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, wordStartingAt, type ItemContext } from './context.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
 const MAX_PREFIX = 16;
@@ -77,6 +77,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (suffix.length === 1 && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
     let start = stripLeadingNoise(text, prefixStart(ctx, suffixStart, end, blocker), suffixStart);
+    // 率队到区调研政协, 就区疾控中心: no verb of visiting or function word inside a body's name
+    start = stripLeadingNoise(text, cutAtFunctionWords(ctx, start, suffixStart, end, false), suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
     for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;

@@ -5,7 +5,9 @@
  * - a title after the name (`上官婉清副主任`, `赵国庆书记`), `X同志`;
  * - a verb of speech or action at a clause start (`周立新强调`, `会议由张三主持`);
  * - a bare list of names (`杜文斌、蒋海鹰、鲍丽君…出席`), bylines (`（记者王淼林光耀）`), counts and elections
- *   (`冯建军等10名`, `选举赵文华为…`);
+ *   (`冯建军等10名`, `选举赵文华为…`, `叶建华当选会长`, `林秀珍、何振东当选副主委`: the office elected to is a title);
+ * - after a strong title and before a strong frame (出席, 主持, 、, ，), names without a Han surname (`县政协主席岩罕主持`,
+ *   Dai, Wa, Jingpo: see names.ts) and ordinary words (`统战部部长江海出席`);
  * - within an issue, a bare mention of a name found in any item (`钱振宇详细询问了`).
  */
 import type { Person } from '../record/schema.js';
@@ -27,7 +29,7 @@ function followEnumeration(ctx: ItemContext, found: MentionSet, first: NameHit, 
     if (!joiner) return;
     const next = nameAfter(ctx, cur + joiner.length, strength);
     if (!next) return;
-    if (joiner !== '、' && next.assessment.ordinary) return;
+    if (joiner !== '、' && (next.assessment.ordinary || next.assessment.framed)) return;
     if (!found.add(next, titles)) return;
     cur = next.end;
   }
@@ -45,8 +47,15 @@ function listHeadAfter(ctx: ItemContext, pos: number): NameHit | null {
 }
 
 function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] {
-  const chain = [titles[k]];
-  for (let j = k - 1; j >= 0; j--) {
+  let first = k;
+  let head = titles[k];
+  // 律师事务所主任律师, 医院主任护师: an office right before a role noun is one title with it
+  if (head.role && k > 0 && !titles[k - 1].role && titles[k - 1].end === head.start) {
+    first = k - 1;
+    head = { ...head, start: titles[k - 1].start, text: text.slice(titles[k - 1].start, head.end) };
+  }
+  const chain = [head];
+  for (let j = first - 1; j >= 0; j--) {
     const head = chain[0];
     // a role noun inside this title's prefix (赤峰市群众艺术馆馆长) is part of it
     if (titles[j].start >= head.start) continue;
@@ -139,9 +148,20 @@ function fromSpeechAfterSetting(ctx: ItemContext, found: MentionSet): void {
 const BYLINE_VERBS = new Set(['供稿', '撰稿', '摄影报道', '摄', '报道']);
 const COUNTED = /等(?:[0-9]+|[一二三四五六七八九十两几百]+)(?:名|位|人)/g;
 const APPOINTING = /(?:选举|增补|任命|推选|推举|聘请|聘任|免去|表彰|授予|推荐|提名)/g;
+const ELECTED = /当选为?|被(?:选举|推选|推举|增补|任命|聘任|聘请|选)为?/g;
 
-/** `冯建军等10名优秀委员`, `选举赵文华为副主席`, `增补钱玉兰为常委`. */
-function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet): void {
+/** The title printed right at `pos` (当选会长, 为市政协副主席), as a one-element list, or none. */
+function titleAt(titles: TitleSpan[], pos: number, text: string): string[] {
+  // the title's prefix may have run back over 为 (jieba reads 推选为|会长 as 推|选为会长): cut it at `pos`
+  const t = titles.find((x) => !x.role && x.start <= pos && x.headStart >= pos && x.headStart - pos <= 20);
+  return t ? [text.slice(pos, t.end)] : [];
+}
+
+/**
+ * `冯建军等10名优秀委员`, `选举赵文华为副主席`, `增补钱玉兰为常委`, `叶建华当选会长`, `令狐建军当选为主委`
+ * `王芳被推选为秘书长` (the title printed after 为 / 当选 is the person's).
+ */
+function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet, titles: TitleSpan[]): void {
   const { text } = ctx;
   for (const m of text.matchAll(COUNTED)) {
     const hit = nameBefore(ctx, m.index ?? 0, 'weak', 0);
@@ -151,7 +171,28 @@ function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet): void {
     const pos = (m.index ?? 0) + m[0].length;
     const hit = nameAfter(ctx, pos, 'weak');
     if (!hit || hit.assessment.ordinary || hit.assessment.suspicious) continue;
-    if (text[hit.end] === '为' || text.startsWith('同志', hit.end) || text[hit.end] === '等') found.add(hit, []);
+    if (text[hit.end] === '为') found.add(hit, titleAt(titles, hit.end + 1, text));
+    else if (text.startsWith('同志', hit.end) || text[hit.end] === '等') found.add(hit, []);
+  }
+  for (const m of text.matchAll(ELECTED)) {
+    const at = m.index ?? 0;
+    const title = titleAt(titles, at + m[0].length, text);
+    // 副院长程建波当选主委: a name found already gets the office it is elected to
+    const known = found.mentions.find((x) => x.end === at);
+    if (known) {
+      found.add(known, title);
+      continue;
+    }
+    // 叶建华当选会长: a name opening its clause (or after a boundary word: 会议选举，叶建华当选)
+    let hit = nameBefore(ctx, at, 'weak', 2);
+    if (!hit || hit.assessment.ordinary || hit.assessment.suspicious) continue;
+    found.add(hit, title);
+    // 林秀珍、何振东当选副主委: the names listed before it are elected too
+    while (hit && text[hit.start - 1] === '、') {
+      hit = nameBefore(ctx, hit.start - 1, 'weak', 2);
+      if (!hit || hit.assessment.ordinary || hit.assessment.suspicious) break;
+      found.add(hit, title);
+    }
   }
 }
 
@@ -185,7 +226,7 @@ export function findPersonMentions(ctx: ItemContext): { mentions: PersonMention[
   fromComrade(ctx, found);
   fromSpeechVerbs(ctx, found);
   fromSpeechAfterSetting(ctx, found);
-  fromCountsAndAppointments(ctx, found);
+  fromCountsAndAppointments(ctx, found, titles);
   fromBylines(ctx, found);
   fromBareLists(ctx, found);
   return { mentions: found.mentions, titles };

@@ -4,7 +4,7 @@
  * (全市, 城区, 农村) are not places. Places inside organisation names are listed too.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { boundaryAt, isHan, stripLeadingNoise, wordEndingAt, type ItemContext } from './context.js';
+import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, wordEndingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import type { Blocker } from './organisations.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
@@ -60,8 +60,12 @@ function suffixPlaces(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (start === null && token && token.start < suffixStart && token.end === end && token.tag.startsWith('ns')) start = token.start;
     if (start === null) start = tokenPrefixStart(ctx, suffixStart);
     start = stripLeadingNoise(text, start, suffixStart);
+    // 委员们就区, 政协领导到区: no function word inside a place's name
+    start = cutAtFunctionWords(ctx, start, suffixStart, end, true);
     if (start >= suffixStart) continue;
     const name = text.slice(start, end);
+    // 驻村, 镇村, 就区: a one-character name before a one-character suffix only where it is known (沛县)
+    if (suffixStart - start === 1 && suffix.length === 1 && !lex.places.has(name) && !(token && token.start === start && token.end === end && token.tag.startsWith('ns'))) continue;
     if (lex.notPlaces.has(name) || DEICTIC.has(text[suffixStart - 1])) continue;
     if (lex.boundaryWords.has(text.slice(start, suffixStart))) continue;
     const entry = lookupWord(name);

@@ -41,7 +41,25 @@ const ORGS: [string, string, string[]][] = [
   ['a company whose name holds a verb', '兰州大学、兰州黄河旅游开发有限公司的委员发言。', ['兰州黄河旅游开发有限公司']],
 ];
 
+/** Bodies after a function word or a verb of visiting: the name starts after it, and nothing longer is kept. */
+const WELL_FORMED: [string, string, string[], string[]][] = [
+  ['a body after 就', '委员们就区疾控中心建设提出建议。', ['区疾控中心'], ['就区疾控中心', '委员们就区疾控中心']],
+  ['bodies after 对 and 向', '对区文旅局提出要求，向市委统战部汇报。', ['区文旅局', '市委统战部'], ['对区文旅局', '向市委统战部']],
+  ['a body after a verb of visiting', '县政协主席率队到区调研政协工作。', ['县政协'], ['到区调研政协', '区调研政协', '率队到区调研政协']],
+  ['bodies after verbs of organising', '组织开展县政协委员培训，召开市政协常委会议。', ['县政协'], ['组织开展县政协', '召开市政协常委会']],
+  ['a hospital after 深入', '县政协领导深入县人民医院调研。', ['县人民医院'], ['深入县人民医院', '县政协领导深入县人民医院']],
+  ['hospitals joined by 和', '前往县中医院和区妇幼保健院调研。', ['县中医院', '区妇幼保健院'], ['县中医院和区妇幼保健院']],
+];
+
 describe('organisations', () => {
+  it.each(WELL_FORMED)('cuts %s to a well-formed name', (_why, text, expected, junk) => {
+    const got = orgsOf(text);
+    for (const o of expected) expect(got).toContain(o);
+    for (const o of junk) expect(got).not.toContain(o);
+    // no body's name opens with a function word or holds a verb of visiting
+    for (const o of got) expect(o).not.toMatch(/^[就在对向与和到从把被将给为]|调研|召开|深入|开展|率队/);
+  });
+
   it.each(ORGS)('finds %s', (_why, text, expected) => {
     const got = orgsOf(text);
     for (const o of expected) expect(got).toContain(o);

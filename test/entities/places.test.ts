@@ -13,6 +13,8 @@ const PLACES: [string, string, string[]][] = [
   ['streets and communities', '先后来到和平街道、东风社区、光明社区。', ['和平街道', '东风社区', '光明社区']],
   ['a sumu and a gacha', '走访了巴音花苏木、乌兰嘎查。', ['巴音花苏木', '乌兰嘎查']],
   ['places in another province', '赴黄石市、鄂州市开展调研，来到阳新县梁公铺村。', ['黄石市', '鄂州市', '阳新县', '梁公铺村']],
+  ['counties of one character that jieba knows', '沛县、沙县、涉县的代表参加。', ['沛县', '沙县', '涉县']],
+  ['a Yunnan county and town', '深入勐海县勐混镇调研茶产业。', ['勐海县', '勐混镇']],
 ];
 
 describe('places', () => {
@@ -27,6 +29,11 @@ describe('places', () => {
     ['乡、村 without names', '与乡、村两级干部交流了思想。'],
     ['市场 and 市委', '市委高度重视市场主体培育。'],
     ['我区 after a verb', '调研组一行来我区调研。'],
+    ['a district after 就', '委员们就区里工作提出建议。'],
+    ['a district after a verb of visiting', '县政协领导到区调研政协工作。'],
+    ['驻村 as a verb', '驻村第一书记、驻村工作队员参加。'],
+    ['镇村 and 在乡 as generic words', '深入镇村开展调研，在乡召开会议。'],
+    ['a place cut at 与', '调研组与村干部座谈交流。'],
   ])('finds no place in %s', (_why, text) => {
     expect(placesOf(text)).toEqual([]);
   });
