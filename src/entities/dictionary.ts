@@ -11,32 +11,56 @@ export interface DictEntry {
   tag: string;
 }
 
-let dictionary: Map<string, DictEntry> | null = null;
+/**
+ * Word → frequency and part-of-speech tag, packed into one number (freq × TAG_SLOTS + tag index):
+ * one boxed object per entry for ~350k words would cost every worker thread ~100 MB more.
+ */
+let dictionary: Map<string, number> | null = null;
+const tags: string[] = [];
+const tagIndex = new Map<string, number>();
+const TAG_SLOTS = 256;
 
-/** The jieba dictionary's words of 2+ characters (single characters carry no evidence here). */
-export function dictionaryWords(): Map<string, DictEntry> {
-  if (!dictionary) {
-    dictionary = new Map();
-    let raw = '';
-    try {
-      const dictPath = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
-      raw = dictPath ? fs.readFileSync(dictPath, 'utf8') : '';
-    } catch {
-      raw = '';
-    }
-    for (const line of raw.split('\n')) {
-      const sp1 = line.indexOf(' ');
-      if (sp1 < 2) continue;
-      const sp2 = line.indexOf(' ', sp1 + 1);
-      const word = line.slice(0, sp1);
-      dictionary.set(word, { freq: Number(line.slice(sp1 + 1, sp2)), tag: line.slice(sp2 + 1).trim() });
-    }
+function packTag(tag: string): number {
+  let i = tagIndex.get(tag);
+  if (i === undefined) {
+    i = tags.length;
+    tags.push(tag);
+    tagIndex.set(tag, i);
   }
-  return dictionary;
+  return i;
+}
+
+function loadDictionary(): Map<string, number> {
+  const words = new Map<string, number>();
+  let raw = '';
+  try {
+    const dictPath = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
+    raw = dictPath ? fs.readFileSync(dictPath, 'utf8') : '';
+  } catch {
+    raw = '';
+  }
+  // The jieba dictionary's words of 2+ characters (single characters carry no evidence here).
+  let at = 0;
+  while (at < raw.length) {
+    let end = raw.indexOf('\n', at);
+    if (end < 0) end = raw.length;
+    const sp1 = raw.indexOf(' ', at);
+    if (sp1 > at + 1 && sp1 < end) {
+      const sp2 = raw.indexOf(' ', sp1 + 1);
+      const freq = Number(raw.slice(sp1 + 1, sp2));
+      const tag = raw.slice(sp2 + 1, end).trim();
+      if (tags.length < TAG_SLOTS || tagIndex.has(tag)) words.set(raw.slice(at, sp1), freq * TAG_SLOTS + packTag(tag));
+    }
+    at = end + 1;
+  }
+  return words;
 }
 
 export function lookupWord(word: string): DictEntry | undefined {
-  return dictionaryWords().get(word);
+  dictionary ??= loadDictionary();
+  const packed = dictionary.get(word);
+  if (packed === undefined) return undefined;
+  return { freq: Math.floor(packed / TAG_SLOTS), tag: tags[packed % TAG_SLOTS] };
 }
 
 const loadedLexicons = new WeakSet<Lexicons>();
