@@ -63,12 +63,30 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   return s;
 }
 
+/** Organisation suffixes by their last character, in lexicon order (checked at every character). */
+const suffixIndex = new WeakMap<ItemContext['lex'], Map<string, string[]>>();
+
+function suffixesEndingWith(lex: ItemContext['lex'], ch: string): string[] | undefined {
+  let index = suffixIndex.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const s of lex.orgSuffixes) {
+      const last = s[s.length - 1];
+      const list = index.get(last);
+      if (list) list.push(s);
+      else index.set(last, [s]);
+    }
+    suffixIndex.set(lex, index);
+  }
+  return index.get(ch);
+}
+
 function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
   const { text, lex } = ctx;
   const out: Candidate[] = [];
   for (let end = 1; end <= text.length; end++) {
     if (blocker.inside[end - 1]) continue;
-    const suffix = lex.orgSuffixes.find((s) => s.length <= end && text.startsWith(s, end - s.length));
+    const suffix = suffixesEndingWith(lex, text[end - 1])?.find((s) => s.length <= end && text.startsWith(s, end - s.length));
     if (!suffix) continue;
     const suffixStart = end - suffix.length;
     const token = ctx.tokens.tokenAt(end - 1);
