@@ -3,6 +3,8 @@
  * segmenter/tagger (word boundaries and parts of speech), with the entity lexicons added as user words.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import type { Lexicons } from './lexicons.js';
 
@@ -66,9 +68,15 @@ export function lookupWord(word: string): DictEntry | undefined {
 const loadedLexicons = new WeakSet<Lexicons>();
 let jiebaLoaded = false;
 
+/**
+ * jieba's IDF table (6 MB) and stop-word list serve only its keyword extraction, which this project
+ * never calls; one-line stand-ins shipped with the lexicons save their load time in every worker.
+ */
+const STUBS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicons');
+
 function ensureJieba(lex: Lexicons): void {
   if (!jiebaLoaded) {
-    nodejieba.load();
+    nodejieba.load({ idfDict: path.join(STUBS, 'jieba-idf-stub.utf8'), stopWordDict: path.join(STUBS, 'jieba-stop-words-stub.utf8') });
     jiebaLoaded = true;
   }
   if (loadedLexicons.has(lex)) return;
