@@ -232,7 +232,7 @@ export async function runQueryBench(options: QueryBenchOptions = {}): Promise<Qu
   }
 }
 
-function printTable(result: QueryBenchResult): void {
+export function printTable(result: QueryBenchResult): void {
   const row = (s: LatencyStats) => `  ${s.name.padEnd(44)} ${String(s.medianMs).padStart(8)} ${String(s.p95Ms).padStart(8)} ${String(s.results).padStart(8)}`;
   const head = `  ${'case'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'results'.padStart(8)}`;
   console.log(`index: ${result.records} records, ${result.items} items; rebuild ${result.buildMs} ms; update of one record ${result.updateOneRecordMs} ms`);

@@ -4,6 +4,7 @@
  * bench/results.json keeps the figures. BENCH_COPIES sets the copies per fixture (default 20).
  * A reference row, the whole pipeline in one process without the batch, separates the cost of
  * the pipeline's later stages from the batch's own overhead.
+ * Then query latency (bench/query.ts) on an index of ≥ 10,000 generated items, and CLI start-up.
  * Targets: all cores ≤ bare extraction, one worker ≤ 1.5× bare, unchanged re-run < 10 % of the
  * first run, peak memory < 1 GB.
  */
@@ -13,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.js';
+import { printTable as printQueryTable, runQueryBench } from './query.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -143,6 +145,12 @@ console.log(`batch overhead, 1 worker vs pipeline in one process: ${((one.second
 console.log(`re-run / first run: ${((rerun.seconds / all.seconds) * 100).toFixed(1)} %   peak memory of the import: ${peak.toFixed(0)} MB (target < 1024) ${peak < 1024 ? 'ok' : 'MISSED'}`);
 if (loadBefore > cores * 0.5) console.log(`note: load average ${loadBefore.toFixed(2)} on ${cores} cores before the run: other processes competed for the CPU; compare "cores busy".`);
 
+// Query latency on an index of generated records (≥ 10,000 items), and the CLI's start-up.
+process.stderr.write('query latency…\n');
+const queries = await runQueryBench({ log: (line) => process.stderr.write(`${line}\n`) });
+console.log('');
+printQueryTable(queries);
+
 const results = {
   node: process.version,
   code: compiled ? 'compiled' : 'tsx',
@@ -154,5 +162,6 @@ const results = {
   batchOverheadOneWorker: Number((one.seconds / pipeline.seconds - 1).toFixed(4)),
   rerunShareOfFirstRun: Number((rerun.seconds / all.seconds).toFixed(4)),
   peakRssMb: Number(peak.toFixed(1)),
+  queries,
 };
 fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
