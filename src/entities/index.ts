@@ -84,12 +84,13 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
     const date = dates[0] ?? null;
     const itemMessages = [...messages];
     if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
+    const places = findPlaces(ctx, blocker);
     return {
       date,
       dates,
       people,
-      organisations: findOrganisations(ctx, blocker),
-      places: findPlaces(ctx, blocker),
+      organisations: findOrganisations(ctx, blocker, places),
+      places,
       messages: itemMessages,
     };
   });

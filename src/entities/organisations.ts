@@ -5,6 +5,7 @@
  */
 import type { NamedSpan } from '../record/schema.js';
 import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, wordStartingAt, type ItemContext } from './context.js';
+import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
 const MAX_PREFIX = 16;
@@ -63,6 +64,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   return s;
 }
 
+const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
+
 /** Organisation suffixes by their last character, in lexicon order (checked at every character). */
 const suffixIndex = new WeakMap<ItemContext['lex'], Map<string, string[]>>();
 
@@ -97,6 +100,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     let start = stripLeadingNoise(text, prefixStart(ctx, suffixStart, end, blocker), suffixStart);
     // 率队到区调研政协, 就区疾控中心: no verb of visiting or function word inside a body's name
     start = stripLeadingNoise(text, cutAtFunctionWords(ctx, start, suffixStart, end, false), suffixStart);
+    // 政协十三届十六次|常委会议: a session count never stands inside a body's name
+    for (const m of text.slice(start, suffixStart).matchAll(SESSION_COUNT)) start = Math.max(start, start + m.index! + m[0].length);
     // 送|市委办公室: a one-character verb or preposition before the name
     for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
@@ -106,7 +111,36 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
   return out;
 }
 
-export function findOrganisations(ctx: ItemContext, blocker: Blocker): NamedSpan[] {
+export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: NamedSpan[] = []): NamedSpan[] {
   const known = occurrences(ctx.text, ctx.lex.organisations).filter((c) => !blocker.inside[c.start]);
-  return longestWins([...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)]);
+  const placeSpans = places.flatMap((p) => p.spans);
+  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
+  return longestWins(candidates);
+}
+
+/**
+ * 单位区|教育局: a "place" whose stem before 区/市/县… is an ordinary word (not a place name) was a
+ * misreading, and a body's name does not extend over it.
+ */
+function misreadPlace(text: string, ps: number, pe: number): boolean {
+  const entry = lookupWord(text.slice(ps, pe - 1));
+  return entry !== undefined && !entry.tag.startsWith('ns');
+}
+
+/**
+ * A body's name opens with the places it belongs to: a name that starts inside a place (西安|市政协,
+ * 莲洲|镇中心小学, 无|锡金鑫…) or right after one (包头|河南商会) takes the place in.
+ */
+function extendOverPlaces(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>, blocker: Blocker): Candidate {
+  let start = c.start;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [ps, pe] of placeSpans) {
+      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe)) {
+        start = ps;
+        changed = true;
+      }
+    }
+  }
+  return start === c.start ? c : { name: ctx.text.slice(start, c.end), start, end: c.end };
 }
