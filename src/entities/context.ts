@@ -91,7 +91,9 @@ export function andInsideName(ctx: ItemContext, s: number, end: number): boolean
   if (text[s - 1] !== '和' || !isHan(text[s - 2])) return false;
   const segment = text.slice(s, end);
   // 和包头市书法家协会, 有限公司和邗江区人民医院: a conjunction between two bodies
-  if (segment.length < 2 || segment.length > 6 || /[省市区县旗盟州镇乡]/.test(segment)) return false;
+  // CPPCC special committees join two fields with 和 and run longer (农业农村和人口资源环境委员会)
+  const maxLength = segment.endsWith('委员会') ? 10 : 6;
+  if (segment.length < 2 || segment.length > maxLength || /[省市区县旗盟州镇乡]/.test(segment)) return false;
   for (let i = s; i < end; i++) if (!isHan(text[i])) return false;
   for (let i = s; i < end; i++) if (ctx.tokens.tokenAt(i)?.tag.startsWith('ns')) return false;
   if (lex.orgSuffixes.some((x) => text.startsWith(x, s - 1 - x.length))) return false;

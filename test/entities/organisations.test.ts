@@ -33,6 +33,7 @@ const ORGS: [string, string, string[]][] = [
   ['a company whose name holds 和', '走访了苏州颐和康养有限公司。', ['苏州颐和康养有限公司']],
   ['bureaus whose names hold 和', '区人力资源和社会保障局、市发展和改革委员会负责同志参加。', ['区人力资源和社会保障局', '市发展和改革委员会']],
   ['a committee whose name holds 和', '联合区政协社会和法制委员会开展活动。', ['区政协社会和法制委员会']],
+  ['a long special committee whose name holds 和', '副主席带领农业农村和人口资源环境委员会部分委员视察。', ['农业农村和人口资源环境委员会']],
   ['district bureaus by abbreviation', '区文旅局、区住建局负责同志通报了情况。', ['区文旅局', '区住建局']],
   ['a bureau after a generic noun', '提案承办单位区教育局分别汇报了办理情况。', ['区教育局']],
   ['a body after a one-character verb', '送市委办公室。', ['市委办公室']],
