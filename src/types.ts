@@ -55,6 +55,7 @@ export const INGEST_ERROR_CODES = [
   'too-large',
   'zip-bomb',
   'timeout',
+  'interrupted',
   'read-failed',
   'internal-error',
 ] as const;

@@ -56,9 +56,20 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   // On a terminal the line is redrawn every second too, so rate and ETA stay live during slow files.
   const ticker = io.isTTY ? setInterval(() => latest && progress.update(latest), 1000) : null;
   ticker?.unref();
+  // First Ctrl-C: finish the files in progress and write the manifest, so nothing done is lost and
+  // the next run picks up the rest; a second Ctrl-C quits at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+    progress.clear();
+    io.stderr('bulletin ingest: interrupted; finishing the files in progress and writing the manifest (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', onSigint);
   let summary: BatchSummary;
   try {
     summary = await runBatch({
+      signal: interrupt.signal,
       inputs,
       outDir,
       config,
@@ -71,6 +82,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
       },
     });
   } catch (err) {
+    process.off('SIGINT', onSigint);
     if (ticker) clearInterval(ticker);
     progress.clear();
     if (err instanceof UsageError) {
@@ -79,6 +91,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
     }
     throw err;
   }
+  process.off('SIGINT', onSigint);
   if (ticker) clearInterval(ticker);
   progress.clear();
 
@@ -89,6 +102,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   const outLabel = relativeOut.startsWith('..') ? summary.outDir : relativeOut;
   for (const line of summaryLines(summary, outLabel)) io.stderr(`${line}\n`);
   if (opts.json) io.stdout(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+  if (interrupt.signal.aborted) return 130;
   return summary.failed > 0 ? 1 : 0;
 }
 

@@ -29,6 +29,11 @@ export interface BatchOptions {
   force?: boolean;
   cwd?: string;
   onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Stops the run early (Ctrl-C): files in progress finish, files not yet started get a `failed`
+   * entry with code `interrupted` (retried next run), and OUT is brought in step as usual.
+   */
+  signal?: AbortSignal;
   /** Worker script override (tests). */
   workerUrl?: URL;
 }
@@ -64,7 +69,7 @@ export interface BatchSummary {
 }
 
 /** Errors worth retrying even when the file has not changed: they may depend on load or luck. */
-const TRANSIENT_ERRORS = new Set(['timeout', 'internal-error', 'read-failed']);
+const TRANSIENT_ERRORS = new Set(['timeout', 'interrupted', 'internal-error', 'read-failed']);
 
 const pkgInfo = (): Manifest['tool'] => {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -170,7 +175,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     try {
       await queue.addAll(
         todo.map(({ file, sha256, bytes }) => async () => {
-          const outcome = await pool.run(file.absPath, file.displayPath);
+          const outcome = options.signal?.aborted
+            ? ({ ok: false, error: { code: 'interrupted', message: 'the run was interrupted before this file was processed; the next run will do it' } } as const)
+            : await pool.run(file.absPath, file.displayPath);
           let entry: ManifestEntry;
           if (outcome.ok) {
             try {

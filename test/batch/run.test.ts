@@ -21,6 +21,20 @@ const readOut = (rel: string) => fs.readFileSync(path.join(root, 'out', rel), 'u
 const outFiles = (dir = 'bulletins') => fs.readdirSync(path.join(root, 'out', dir)).sort();
 
 describe('runBatch', () => {
+  it('after an interruption lists unstarted files as interrupted, keeps what was done, and does the rest on the next run', async () => {
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1), 'in/b.txt': fakeBulletin('P', 2020, 2) });
+    const stopped = new AbortController();
+    stopped.abort();
+    const first = await run({ signal: stopped.signal });
+    expect(first).toMatchObject({ files: 2, ok: 0, failed: 2 });
+    expect(manifest().files.map((f) => [f.path, f.status, f.error?.code])).toEqual([
+      ['in/a.txt', 'failed', 'interrupted'],
+      ['in/b.txt', 'failed', 'interrupted'],
+    ]);
+    const second = await run();
+    expect(second).toMatchObject({ files: 2, ok: 2, failed: 0 });
+  });
+
   it('writes one record per readable file and a manifest listing every file once, sorted by path', async () => {
     writeTree(root, { 'in/b.txt': fakeBulletin('P', 2020, 2), 'in/a.txt': fakeBulletin('P', 2020, 1, 3), 'in/empty.txt': '' });
     const summary = await run();
