@@ -69,6 +69,14 @@ function isPlainTitle(line: Line): boolean {
   return line.kind === 'paragraph' && t.length >= 2 && t.length <= MAX_PLAIN_TITLE && !/[，。；：！？,.;:!?“”"（）()\d]/u.test(t) && !DATE_LED.test(t);
 }
 
+/** `一、重要会议`, `（二）调研视察`, `3.委员风采` → the title without its ordinal, which only gives its position. */
+const ORDINAL = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*/u;
+
+export function withoutOrdinal(title: string): string {
+  const rest = title.replace(ORDINAL, '');
+  return rest.length >= 2 ? rest : title;
+}
+
 function isHeadline(line: Line): boolean {
   const t = line.text;
   if (t.length > MAX_HEADLINE || endsSentence(t) || /[。！？]/.test(t) || DATE_LED.test(t)) return false;
@@ -125,7 +133,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
             ? 2
             : 1;
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-      const section: Section = { title: sec.title, level, parent: stack.length ? stack[stack.length - 1].title : null };
+      const section: Section = { title: withoutOrdinal(sec.title), level, parent: stack.length ? stack[stack.length - 1].title : null };
       sections.push(section);
       stack.push(section);
       return;

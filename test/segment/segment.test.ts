@@ -89,6 +89,14 @@ describe('segment', () => {
     expect(doc.messages.map((m) => m.code)).not.toContain('markers-discovered');
   });
 
+  it('drops the ordinal from section titles: 一、重要会议 and ※二、委员风采※ are 重要会议 and 委员风采', () => {
+    const plain = segment(linesFrom(['一、重要会议', '◆3月5日，县委召开会议。', '二、委员风采', '◆3月8日，委员捐赠。']), markers);
+    expect(plain.sections.map((s) => s.title)).toEqual(['重要会议', '委员风采']);
+    expect(plain.items.map((i) => i.section)).toEqual(['重要会议', '委员风采']);
+    const marked = segment(linesFrom(['※一、重要会议※', '◆3月5日，县委召开会议。', '※（二）委员风采※', '◆3月8日，委员捐赠。']), markers);
+    expect(marked.sections.map((s) => s.title)).toEqual(['重要会议', '委员风采']);
+  });
+
   it('never drops text that fits nowhere: it becomes a message', () => {
     const doc = segment(linesFrom(['工作简报', '第1期', '某办公室 2021年1月1日', '编者按', '※要闻※', '◆1月1日，召开会议。']), markers);
     expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('编者按'))).toBe(true);
