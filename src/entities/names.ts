@@ -286,7 +286,8 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !CLOSING_PUNCT.test(text[end] ?? '')) score -= 2.5;
     if (!best || score >= best.score) best = { name: cand, start: pos, end, assessment: a, score };
   }
-  if (strength === 'title' || strength === 'role') {
+  // dotted transliterated names stand right after a title or in a list under one (副主席艾尔肯·吐尔逊、古丽娜尔·买买提)
+  if (strength === 'title' || strength === 'role' || strength === 'enumeration') {
     const dotted = dottedName(ctx, pos);
     if (dotted && (!best || dotted.end > best.end)) return dotted;
   }
