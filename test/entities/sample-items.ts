@@ -1,5 +1,5 @@
 /**
- * The sample bulletin (../shared/corpus/baotou-2020-18.txt) cut into item texts by hand, normalised the way
+ * The sample bulletin (fixtures/baotou-2020-18.txt, a copy of ../shared/corpus/) cut into item texts by hand, normalised the way
  * the segmenter hands them over (no layout spaces between Han characters, paragraphs joined by '\n').
  */
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(here, '../../../shared/corpus/baotou-2020-18.txt');
+const SAMPLE = path.resolve(here, '../../fixtures/baotou-2020-18.txt');
 
 export function sampleAvailable(): boolean {
   return fs.existsSync(SAMPLE);
