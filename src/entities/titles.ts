@@ -61,6 +61,17 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
   return s;
 }
 
+/**
+ * 参政议|政委|员会: a head that an organisation suffix starts inside and runs past is part of the
+ * body's name (议政委员会), not a title (政委).
+ */
+function insideBodyName(ctx: ItemContext, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) {
+    for (const suffix of ctx.lex.orgSuffixes) if (k + suffix.length > end && ctx.text.startsWith(suffix, k)) return true;
+  }
+  return false;
+}
+
 /** Every title in the text, in order. */
 export function findTitles(ctx: ItemContext): TitleSpan[] {
   const { text } = ctx;
@@ -72,7 +83,7 @@ export function findTitles(ctx: ItemContext): TitleSpan[] {
     let matched: { word: string; role: boolean } | null = null;
     if (heads) {
       for (const h of heads) {
-        if (text.startsWith(h.word, i) && !NOT_AFTER_HEAD.has(text[i + h.word.length] ?? '')) {
+        if (text.startsWith(h.word, i) && !NOT_AFTER_HEAD.has(text[i + h.word.length] ?? '') && !insideBodyName(ctx, i, i + h.word.length)) {
           matched = h;
           break;
         }

@@ -22,6 +22,8 @@ const TITLES: [string, string, Record<string, string[]>][] = [
   ['a title with digits after 第', '市政协第5界别活动组组长李志鹏参加调研。', { 李志鹏: ['市政协第5界别活动组组长'] }],
   ['a title with a Han ordinal', '第六界别活动组组长王雅荣参加调研活动。', { 王雅荣: ['第六界别活动组组长'] }],
   ['a township title', '明沙淖乡党委书记孙建磊介绍了情况。', { 孙建磊: ['明沙淖乡党委书记'] }],
+  ['a committee whose name holds 政委, not the title 政委', '社市委参政议政委员会主任何建平介绍了调研情况。', { 何建平: ['社市委参政议政委员会主任'] }],
+  ['政委 as a title of its own', '武警支队政委李强出席。', { 李强: ['武警支队政委'] }],
   ['a bureau title', '文化旅游广电局副局长戈明及相关科室负责人参加。', { 戈明: ['文化旅游广电局副局长'] }],
   ['national party leaders', '民革中央主席万鄂湘、全国工商联主席高云龙先后发言。', {
     万鄂湘: ['民革中央主席'], 高云龙: ['全国工商联主席'],
