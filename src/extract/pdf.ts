@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+// Before pdf-parse, so it captures the engine's built-ins before pdf.js's core-js replaces them.
+import { restoreNativeBuiltins } from './native-builtins.js';
 import { PDFParse } from 'pdf-parse';
 import { IngestError, message, type Block, type Extraction, type Message } from '../types.js';
 import { charStats } from './plausible.js';
@@ -25,6 +27,8 @@ interface PdfDocument {
   numPages: number;
   getPage(n: number): Promise<PdfPage>;
 }
+
+restoreNativeBuiltins();
 
 let pdfjsDirCache: string | undefined;
 
@@ -75,6 +79,8 @@ export async function extractPdf(bytes: Buffer): Promise<Extraction> {
   const parser = new PDFParse(loadOptions(bytes));
   try {
     const doc = await loadDocument(parser);
+    // The first document loads pdf.js's worker module in this thread, and its core-js with it.
+    restoreNativeBuiltins();
     const pageLines: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
