@@ -48,7 +48,7 @@ function buildCompiled(): string | null {
   } catch {
     // tsc still emits when other modules have type errors; only a missing entry point is fatal.
   }
-  if (!fs.existsSync(path.join(dist, 'batch', 'worker.js'))) {
+  if (!fs.existsSync(path.join(dist, 'batch', 'parse-worker.js'))) {
     process.stderr.write('could not compile src/; benchmarking the TypeScript sources through tsx\n');
     return null;
   }

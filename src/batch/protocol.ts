@@ -1,4 +1,4 @@
-/** Messages between the batch and its worker threads. */
+/** Messages between the batch and its worker threads (both stages speak the same protocol). */
 import { INGEST_ERROR_CODES, type IngestErrorCode, type Message } from '../types.js';
 import type { BulletinRecord } from '../record/schema.js';
 
@@ -17,16 +17,26 @@ export interface IngestOutcomeFailed {
 }
 export type IngestOutcome = IngestOutcomeOk | IngestOutcomeFailed;
 
-export interface ToWorker {
-  taskId: number;
+/** The stage a worker thread serves; given to it in `workerData.stage`. */
+export type Stage = 'parse' | 'analyse';
+
+/** What the parse stage is asked: one file. (The analyse stage is sent a ParsedDocument.) */
+export interface ParseTask {
   filePath: string;
   displayPath: string;
 }
 
-export type FromWorker =
+export interface ToWorker<P = unknown> {
+  taskId: number;
+  payload: P;
+}
+
+export type TaskOutcome<V = unknown> = { ok: true; value: V } | { ok: false; error: ErrorInfo };
+
+export type FromWorker<V = unknown> =
   | { type: 'ready' }
   | { type: 'fatal'; error: ErrorInfo }
-  | ({ type: 'result'; taskId: number; /** The worker's heap after the file, to recycle leaky workers. */ heapUsed?: number } & IngestOutcome);
+  | ({ type: 'result'; taskId: number; /** The worker's heap after the task, to recycle leaky workers. */ heapUsed?: number } & TaskOutcome<V>);
 
 const KNOWN_CODES = new Set<string>(INGEST_ERROR_CODES);
 

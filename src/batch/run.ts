@@ -171,7 +171,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const workers = Math.min(concurrency, todo.length);
   if (todo.length > 0) {
     const pool = new WorkerPool({ size: workers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
-    const queue = new PQueue({ concurrency: workers });
+    // More files in flight than extraction workers: one file's entity pass overlaps the next one's extraction.
+    const queue = new PQueue({ concurrency: pool.capacity });
     try {
       await queue.addAll(
         todo.map(({ file, sha256, bytes }) => async () => {

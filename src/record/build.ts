@@ -2,7 +2,6 @@
  * Assembles the record from the stages' results, in the contract's key order (serialisation relies
  * on it), and validates it with the zod schema: an invalid record is a bug, never written.
  */
-import { createHash } from 'node:crypto';
 import type { ItemEntities } from '../entities/index.js';
 import type { Segmented } from '../segment/index.js';
 import type { Extraction, Message } from '../types.js';
@@ -11,13 +10,14 @@ import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item } from './
 
 export interface RecordParts {
   sourcePath: string;
-  bytes: Uint8Array;
-  extraction: Extraction;
+  /** sha256 and length of the source bytes. */
+  digest: { sha256: string; bytes: number };
+  extraction: Omit<Extraction, 'blocks'>;
   segmented: Segmented;
   entities: ItemEntities[];
 }
 
-export function buildRecord({ sourcePath, bytes, extraction, segmented, entities }: RecordParts): BulletinRecord {
+export function buildRecord({ sourcePath, digest, extraction, segmented, entities }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
   const items: Item[] = segmented.items.map((item, k) => {
@@ -47,8 +47,8 @@ export function buildRecord({ sourcePath, bytes, extraction, segmented, entities
     source: {
       path: sourcePath,
       format: extraction.format,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.byteLength,
+      sha256: digest.sha256,
+      bytes: digest.bytes,
       encoding: extraction.encoding,
       pages: extraction.pages,
     },

@@ -69,3 +69,43 @@ describe('WorkerPool', () => {
     }
   });
 });
+
+describe('WorkerPool, entity stage', () => {
+  beforeAll(() => {
+    writeTree(root, { 'analysis-hang.txt': fakeBulletin('P', 2020, 7), 'analysis-crash.txt': fakeBulletin('P', 2020, 8) });
+  });
+
+  it('stops a file whose entity pass runs past the time limit with `timeout`, and the next file still gets its record', async () => {
+    const pool = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
+    try {
+      const hung = await pool.run(file('analysis-hang.txt'), 'analysis-hang.txt');
+      expect(hung).toEqual({ ok: false, error: { code: 'timeout', message: expect.stringContaining('1000 ms') } });
+      const next = await pool.run(file('a.txt'), 'a.txt');
+      expect(next.ok).toBe(true);
+      expect(pool.analyserStats).toMatchObject({ workersStarted: 2, timeouts: 1 });
+      expect(pool.stats.timeouts).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('turns an entity worker that dies into an `internal-error` for its file only', async () => {
+    const pool = new WorkerPool({ size: 2, config: parseConfig({}), timeoutMs: 10_000, workerUrl: FAKE_WORKER });
+    try {
+      const [crashed, good] = await Promise.all([pool.run(file('analysis-crash.txt'), 'analysis-crash.txt'), pool.run(file('a.txt'), 'a.txt')]);
+      expect(crashed).toMatchObject({ ok: false, error: { code: 'internal-error', message: expect.stringContaining('exited') } });
+      expect(good.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs one entity worker per two extraction workers and keeps enough files in flight to feed both stages', () => {
+    const one = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
+    const four = new WorkerPool({ size: 4, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
+    expect(one.capacity).toBe(3);
+    expect(four.capacity).toBe(8);
+    void one.close();
+    void four.close();
+  });
+});

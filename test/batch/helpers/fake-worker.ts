@@ -1,14 +1,15 @@
 /**
- * A stand-in for the pipeline worker, speaking the same protocol, so the batch (queue, timeouts,
- * crashes, ids, manifest) can be tested without the real extractors. It reads small "fake
- * bulletins": lines `publisher: …`, `year: …`, `issue: …`, `items: N`; file names steer misbehaviour.
+ * A stand-in for both pipeline stages' workers, speaking the same protocol, so the batch (queue,
+ * timeouts, crashes, ids, manifest) can be tested without the real extractors and dictionaries. It
+ * reads small "fake bulletins": lines `publisher: …`, `year: …`, `issue: …`, `items: N`; file names
+ * steer misbehaviour in either stage.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { recordIdFor } from '../../../src/record/id.js';
-import type { FromWorker, ToWorker } from '../../../src/batch/protocol.js';
+import type { FromWorker, ParseTask, Stage, TaskOutcome, ToWorker } from '../../../src/batch/protocol.js';
 
 const port = parentPort!;
 
@@ -36,19 +37,28 @@ function fakeRecord(filePath: string, displayPath: string) {
   };
 }
 
-port.on('message', (task: ToWorker) => {
+type FakeParsed = { record: ReturnType<typeof fakeRecord> };
+
+/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…); an empty file fails. */
+function parse(task: ParseTask): TaskOutcome<FakeParsed> {
   const name = path.basename(task.filePath);
   if (name.startsWith('hang')) for (;;);
   if (name.startsWith('crash')) process.exit(3);
-  let reply: FromWorker;
-  if (name.startsWith('boom')) {
-    reply = { type: 'result', taskId: task.taskId, ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
-  } else if (fs.statSync(task.filePath).size === 0) {
-    reply = { type: 'result', taskId: task.taskId, ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
-  } else {
-    const record = fakeRecord(task.filePath, task.displayPath);
-    reply = { type: 'result', taskId: task.taskId, ok: true, result: { record, messages: record.messages } as never };
-  }
-  port.postMessage({ ...reply, heapUsed: process.memoryUsage().heapUsed });
+  if (name.startsWith('boom')) return { ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
+  if (fs.statSync(task.filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
+  return { ok: true, value: { record: fakeRecord(task.filePath, task.displayPath) } };
+}
+
+/** Entity stage: names containing `analysis-hang` / `analysis-crash` misbehave here instead. */
+function analyse({ record }: FakeParsed): TaskOutcome {
+  if (record.source.path.includes('analysis-hang')) for (;;);
+  if (record.source.path.includes('analysis-crash')) process.exit(4);
+  return { ok: true, value: { record, messages: record.messages } };
+}
+
+const stage = (workerData as { stage: Stage }).stage;
+port.on('message', (task: ToWorker) => {
+  const outcome = stage === 'parse' ? parse(task.payload as ParseTask) : analyse(task.payload as FakeParsed);
+  port.postMessage({ type: 'result', taskId: task.taskId, ...outcome, heapUsed: process.memoryUsage().heapUsed } satisfies FromWorker);
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -1,0 +1,27 @@
+/**
+ * The pipeline's second stage: the entity pass over a parsed document's items, and the validated
+ * record. It needs jieba and its dictionaries (seconds to load, ~300 MB), and nothing of the
+ * extractors, so the batch runs it in a few long-lived entity workers that serve many extraction
+ * workers (see src/batch/pool.ts).
+ */
+import type { Config } from './config.js';
+import { extractEntities } from './entities/index.js';
+import type { ParsedDocument } from './parse.js';
+import { buildRecord } from './record/build.js';
+import type { BulletinRecord } from './record/schema.js';
+import type { Message } from './types.js';
+
+export interface IngestResult {
+  record: BulletinRecord;
+  messages: Message[];
+}
+
+export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
+  const { segmented } = parsed;
+  const entities = extractEntities(
+    segmented.items.map((item) => item.paragraphs.join('\n')),
+    { issueDate: segmented.masthead.date, lexicons: config.lexicons },
+  );
+  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction: parsed.extraction, segmented, entities });
+  return { record, messages: record.messages };
+}

@@ -1,0 +1,19 @@
+/**
+ * Worker thread of the first stage: reads one file and turns it into a ParsedDocument (sniff,
+ * extract, normalise, segment). Holds the extractors (pdf.js and the rest) but not jieba.
+ */
+import { workerData } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import type { ParseTask } from './protocol.js';
+import { serveTasks } from './serve-tasks.js';
+
+const { config } = workerData as { config: Config };
+
+/** A tiny bulletin, so lazily loaded parts of the stage load before the first timed file. */
+const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n2020 年 5 月 11 日\n※重要活动※\n◆5月6日，市政协主席张三在石拐区调研。\n';
+
+await serveTasks(async () => {
+  const { parseDocument, readSource } = await import('../parse.js');
+  await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
+  return async ({ filePath, displayPath }: ParseTask) => parseDocument(await readSource(filePath, config), displayPath, config);
+});

@@ -1,0 +1,31 @@
+/**
+ * The loop every batch worker thread runs: load once (and warm up), say `ready`, then answer one
+ * task per message until the pool closes it. Errors travel as plain `{ code, message }`, since
+ * class instances do not survive the trip between threads.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ErrorInfo, FromWorker, ToWorker } from './protocol.js';
+import { toErrorInfo } from './protocol.js';
+
+export async function serveTasks<P, V>(load: () => Promise<(payload: P) => V | Promise<V>>): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('a batch worker must run in a worker thread');
+  let handle: (payload: P) => V | Promise<V>;
+  try {
+    handle = await load();
+  } catch (err) {
+    const error: ErrorInfo = { code: 'internal-error', message: `the pipeline could not be loaded: ${(err as Error)?.message ?? String(err)}` };
+    port.postMessage({ type: 'fatal', error } satisfies FromWorker);
+    return;
+  }
+  port.on('message', async (task: ToWorker<P>) => {
+    let reply: FromWorker<V>;
+    try {
+      reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload) };
+    } catch (err) {
+      reply = { type: 'result', taskId: task.taskId, ok: false, error: toErrorInfo(err) };
+    }
+    port.postMessage({ ...reply, heapUsed: process.memoryUsage().heapUsed });
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
