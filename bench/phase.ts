@@ -2,6 +2,8 @@
  * One benchmark phase in its own process, so its peak memory (VmHWM: the main thread and all worker
  * threads) is its own. Prints one JSON line: { phase, seconds, cpuSeconds, files, ok, failed, peakRssMb }.
  *   bare <corpus>                 extract() over every file in this process, no workers
+ *   bare-parallel <corpus> <n>    extract() only, in n worker threads taking file after file: the
+ *                                 floor for an import with n workers on this machine
  *   pipeline <corpus>             ingestFile() over every file in this process (no batch, no output)
  *   stages <corpus>               per-stage times in this process: extraction, segmentation, entities,
  *                                 with characters/s for each (entity warm-up — jieba's dictionaries — apart)
@@ -47,6 +49,42 @@ if (phase === 'bare') {
       failed++;
     }
   }
+  result = { files: files.length, ok, failed };
+} else if (phase === 'bare-parallel') {
+  const code = process.env.BENCH_CODE;
+  if (!code) throw new Error('bare-parallel needs the compiled tool (BENCH_CODE)');
+  const { Worker } = await import('node:worker_threads');
+  const files = corpusFiles(corpus);
+  const source = `
+    const { parentPort } = require('node:worker_threads');
+    const fs = require('node:fs');
+    (async () => {
+      const { extract } = await import(${JSON.stringify(pathToFileURL(path.join(code, 'extract/index.js')).href)});
+      const { parseConfig } = await import(${JSON.stringify(pathToFileURL(path.join(code, 'config.js')).href)});
+      const { limits } = parseConfig({});
+      parentPort.on('message', async (file) => {
+        let ok = true;
+        try { await extract(fs.readFileSync(file), { limits, fileName: file }); } catch { ok = false; }
+        parentPort.postMessage(ok);
+      });
+      parentPort.postMessage(null);
+    })();`;
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: Number(workers) }, () => new Promise<void>((resolve, reject) => {
+      // The same heap settings as the import's workers (src/batch/thread-pool.ts).
+      const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 } });
+      worker.on('error', reject);
+      worker.on('message', (result: boolean | null) => {
+        if (result === true) ok++;
+        else if (result === false) failed++;
+        if (next < files.length) worker.postMessage(files[next++]);
+        else void worker.terminate().then(() => resolve());
+      });
+    })),
+  );
   result = { files: files.length, ok, failed };
 } else if (phase === 'pipeline') {
   const { ingestFile } = await load<typeof import('../src/ingest.js')>('ingest');

@@ -2,8 +2,9 @@
  * `npm run bench`: the cost of `bulletin ingest` against bare extraction with the same libraries.
  * Builds (or reuses) bench/corpus/, then runs each phase in its own process and prints a table;
  * bench/results.json keeps the figures. BENCH_COPIES sets the copies per fixture (default 20).
- * A reference row, the whole pipeline in one process without the batch, separates the cost of
- * the pipeline's later stages from the batch's own overhead.
+ * Two reference rows: bare extraction spread over all cores' worker threads (the floor an import with
+ * all cores can reach on this machine), and the whole pipeline in one process without the batch,
+ * which separates the cost of the pipeline's later stages from the batch's own overhead.
  * Then query latency (bench/query.ts) on an index of ≥ 10,000 generated items, and CLI start-up.
  * Targets: all cores ≤ bare extraction, one worker ≤ 1.5× bare, unchanged re-run < 10 % of the
  * first run, peak memory < 1 GB.
@@ -104,6 +105,8 @@ process.stderr.write(`corpus: ${corpus.files} files (${Object.entries(corpus.byF
 const outDir = (name: string) => path.join(benchDir, 'out', name);
 process.stderr.write('bare extraction…\n');
 const bare = runPhase(['bare', corpus.dir]);
+process.stderr.write(`bare extraction, ${cores} worker threads…\n`);
+const bareParallel = compiled ? runPhase(['bare-parallel', corpus.dir, String(cores)]) : null;
 process.stderr.write('pipeline in one process…\n');
 const pipeline = runPhase(['pipeline', corpus.dir]);
 process.stderr.write('stage throughput…\n');
@@ -117,6 +120,7 @@ const rerun = runPhase(['rerun', corpus.dir, outDir('all'), String(cores)]);
 
 const rows = [
   { name: 'bare extraction (1 process)', r: bare, ratio: 1, target: '—', pass: true },
+  ...(bareParallel ? [{ name: `bare extraction, ${cores} workers (floor)`, r: bareParallel, ratio: bareParallel.seconds / bare.seconds, target: '—', pass: true }] : []),
   { name: 'pipeline, 1 process (reference)', r: pipeline, ratio: pipeline.seconds / bare.seconds, target: '—', pass: true },
   { name: 'import, 1 worker', r: one, ratio: one.seconds / bare.seconds, target: '≤ 1.5× bare', pass: one.seconds <= 1.5 * bare.seconds },
   { name: `import, ${cores} workers`, r: all, ratio: all.seconds / bare.seconds, target: '≤ 1.0× bare', pass: all.seconds <= bare.seconds },
