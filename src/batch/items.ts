@@ -1,7 +1,13 @@
 /**
- * OUT/items.jsonl: one line per item of every record, for grep/jq/DuckDB users. Rebuilt from the
- * record files at the end of each run, so it always matches OUT/bulletins; order is record id, then
- * item order. Written line by line into a temporary file that replaces the old one only when complete.
+ * OUT/items.jsonl: one line per item of every record, for grep/jq/DuckDB users. It always matches
+ * OUT/bulletins; order is record id, then item order. Written line by line into a temporary file that
+ * replaces the old one only when complete.
+ *
+ * `rebuildItems` makes it from the record files. An ingest run uses `writeItems` instead, which gives
+ * the same bytes without parsing every record again: the lines of records written this run were staged
+ * (`ItemsStaging`) when they arrived, and an unchanged record's lines are taken over from the previous
+ * items.jsonl, which is sorted the same way, as long as its record file has not been touched since
+ * that file was written. Anything that does not line up is read from the record file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +15,8 @@ import { randomBytes } from 'node:crypto';
 import type { BulletinRecord } from '../record/schema.js';
 
 export const ITEMS_FILE = 'items.jsonl';
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function itemLines(record: BulletinRecord): string[] {
   return record.items.map(({ section, ...item }) =>
@@ -25,7 +33,7 @@ export async function rebuildItems(
   recordFiles: readonly { id: string; file: string }[],
   onRecord?: (record: BulletinRecord) => void,
 ): Promise<number> {
-  const sorted = [...recordFiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...recordFiles].sort(byId);
   const target = path.join(outDir, ITEMS_FILE);
   const tmp = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.promises.open(tmp, 'w');
@@ -54,4 +62,278 @@ export async function rebuildItems(
   await handle.close();
   await fs.promises.rename(tmp, target);
   return lines;
+}
+
+/**
+ * The item lines of the records an ingest run writes, appended to a scratch file in OUT as each record
+ * arrives; only each record's place in that file is kept in memory. Deleted after use (a crashed run's
+ * file is removed by the next run).
+ */
+export class ItemsStaging {
+  readonly file: string;
+  private fd: number | null;
+  private size = 0;
+  private readonly spans = new Map<string, { offset: number; length: number; lines: number }>();
+
+  constructor(outDir: string) {
+    fs.mkdirSync(outDir, { recursive: true });
+    this.file = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.staging.tmp`);
+    this.fd = fs.openSync(this.file, 'w+');
+  }
+
+  /** Stages a record's lines (replacing an earlier record with its id). */
+  add(record: BulletinRecord): void {
+    const lines = itemLines(record);
+    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+    const fd = this.open();
+    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written, this.size + written);
+    this.spans.set(record.id, { offset: this.size, length: bytes.length, lines: lines.length });
+    this.size += bytes.length;
+  }
+
+  /** Forgets a staged record (its id changed, or its file is gone). */
+  drop(id: string): void {
+    this.spans.delete(id);
+  }
+
+  has(id: string): boolean {
+    return this.spans.has(id);
+  }
+
+  /** A staged record's lines (UTF-8, each ending in a newline), and how many there are. */
+  read(id: string): { bytes: Buffer; lines: number } {
+    const span = this.spans.get(id);
+    if (!span) throw new Error(`no staged items for record ${id}`);
+    const bytes = Buffer.allocUnsafe(span.length);
+    const fd = this.open();
+    for (let read = 0; read < span.length; ) {
+      const n = fs.readSync(fd, bytes, read, span.length - read, span.offset + read);
+      if (n === 0) throw new Error(`the items staging file ended early (record ${id})`);
+      read += n;
+    }
+    return { bytes, lines: span.lines };
+  }
+
+  /** Closes and deletes the staging file. */
+  discard(): void {
+    if (this.fd !== null) {
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        // the file goes anyway
+      }
+    }
+    this.fd = null;
+    this.spans.clear();
+    fs.rmSync(this.file, { force: true });
+  }
+
+  private open(): number {
+    if (this.fd === null) throw new Error('the items staging area is closed');
+    return this.fd;
+  }
+}
+
+export interface ItemsRecord {
+  id: string;
+  /** The record file, relative to outDir. */
+  file: string;
+  /** Items in the record, as the manifest says. */
+  items: number;
+  /** Written this run: its lines are staged, or read from its file; never taken from the previous items.jsonl. */
+  changed: boolean;
+}
+
+export interface WriteItemsOptions {
+  /** Lines of the records written this run. */
+  staged?: ItemsStaging | null;
+  /**
+   * Take unchanged records' lines from the previous items.jsonl. Only when it was written by this tool
+   * version (the line format is the tool's).
+   */
+  reusePrevious?: boolean;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Writes items.jsonl for the given records (any order): byte for byte what `rebuildItems` writes from
+ * the same record files. Lines are moved as bytes (decoding the mostly Chinese text would cost more
+ * than the rest). Returns the number of lines.
+ */
+export async function writeItems(outDir: string, records: readonly ItemsRecord[], options: WriteItemsOptions = {}): Promise<number> {
+  const sorted = [...records].sort(byId);
+  const target = path.join(outDir, ITEMS_FILE);
+  const previous = options.reusePrevious ? await PreviousItems.open(target) : null;
+  const tmp = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await fs.promises.open(tmp, 'w');
+  let lines = 0;
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const add = (bytes: Buffer) => {
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+    };
+    const flush = async () => {
+      if (pending.length > 0) await handle.writev(pending);
+      pending = [];
+      pendingBytes = 0;
+    };
+    for (const record of sorted) {
+      let done = false;
+      if (record.changed) {
+        if (options.staged?.has(record.id)) {
+          const staged = options.staged.read(record.id);
+          add(staged.bytes);
+          lines += staged.lines;
+          done = true;
+        }
+      } else if (previous) {
+        const reused = await previous.take(record.id, path.join(outDir, record.file), record.items);
+        if (reused) {
+          for (const line of reused) add(line);
+          lines += reused.length;
+          done = true;
+        }
+      }
+      if (!done) {
+        const parsed = JSON.parse(await fs.promises.readFile(path.join(outDir, record.file), 'utf8')) as BulletinRecord;
+        const own = itemLines(parsed);
+        add(Buffer.from(own.map((line) => `${line}\n`).join(''), 'utf8'));
+        lines += own.length;
+      }
+      if (pendingBytes > CHUNK_BYTES) await flush();
+    }
+    await flush();
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
+  } finally {
+    await previous?.close();
+  }
+  await handle.close();
+  await fs.promises.rename(tmp, target);
+  return lines;
+}
+
+const RECORD_ID_PREFIX = Buffer.from('{"recordId":"', 'utf8');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+/**
+ * The record id a line of items.jsonl starts with, or null for a line that does not look like one.
+ * (Bytes of multi-byte UTF-8 characters are all ≥ 0x80, so they are never taken for `"` or `\`.)
+ */
+function recordIdOf(line: Buffer): string | null {
+  if (line.length <= RECORD_ID_PREFIX.length || line.compare(RECORD_ID_PREFIX, 0, RECORD_ID_PREFIX.length, 0, RECORD_ID_PREFIX.length) !== 0) return null;
+  let escaped = false;
+  for (let i = RECORD_ID_PREFIX.length; i < line.length; i++) {
+    const c = line[i];
+    if (c === BACKSLASH) {
+      escaped = true;
+      i++;
+    } else if (c === QUOTE) {
+      if (!escaped) return line.toString('utf8', RECORD_ID_PREFIX.length, i);
+      try {
+        return JSON.parse(line.toString('utf8', RECORD_ID_PREFIX.length - 1, i + 1)) as string;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The previous items.jsonl, read forward once. Lines of one record are handed out only when they are
+ * all there (as many as the record has items, one after another) and the record file was not changed
+ * (ctime, which renames and content writes set and tools cannot backdate) since items.jsonl was last
+ * written: then they are what the record file gives.
+ */
+class PreviousItems {
+  private head: { line: Buffer; id: string | null } | null | undefined;
+  private chunk: Buffer = Buffer.alloc(0);
+  private at = 0;
+  private position = 0;
+  private ended = false;
+
+  private constructor(
+    private readonly handle: fs.promises.FileHandle,
+    private readonly writtenMs: number,
+  ) {}
+
+  static async open(file: string): Promise<PreviousItems | null> {
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(file, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      return new PreviousItems(handle, (await handle.stat()).mtimeMs);
+    } catch {
+      await handle.close();
+      return null;
+    }
+  }
+
+  /** The lines (each with its newline) of record `id`, or null when they cannot be used. */
+  async take(id: string, recordFile: string, items: number): Promise<Buffer[] | null> {
+    let head = await this.peek();
+    // Lines of records that are gone or changed come first (or are unreadable): pass over them.
+    while (head && (head.id === null || head.id < id)) head = await this.advance();
+    const taken: Buffer[] = [];
+    while (head && head.id === id) {
+      taken.push(head.line);
+      head = await this.advance();
+    }
+    if (taken.length !== items || !Number.isInteger(items)) return null;
+    try {
+      if (fs.statSync(recordFile).ctimeMs >= this.writtenMs) return null;
+    } catch {
+      return null;
+    }
+    return taken;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+
+  private async peek(): Promise<{ line: Buffer; id: string | null } | null> {
+    if (this.head === undefined) await this.advance();
+    return this.head ?? null;
+  }
+
+  private async advance(): Promise<{ line: Buffer; id: string | null } | null> {
+    const line = await this.nextLine();
+    this.head = line === null ? null : { line, id: recordIdOf(line) };
+    return this.head;
+  }
+
+  /** The next line with its newline (a view of the chunk it is in); a last line without one is left out. */
+  private async nextLine(): Promise<Buffer | null> {
+    for (;;) {
+      const end = this.chunk.indexOf(NEWLINE, this.at);
+      if (end >= 0) {
+        const line = this.chunk.subarray(this.at, end + 1);
+        this.at = end + 1;
+        return line;
+      }
+      if (this.ended) return null;
+      // Each chunk is a fresh buffer: lines handed out earlier stay valid.
+      const rest = this.chunk.subarray(this.at);
+      const fresh = Buffer.allocUnsafeSlow(rest.length + CHUNK_BYTES);
+      rest.copy(fresh);
+      const { bytesRead } = await this.handle.read(fresh, rest.length, CHUNK_BYTES, this.position);
+      this.position += bytesRead;
+      if (bytesRead === 0) this.ended = true;
+      this.chunk = fresh.subarray(0, rest.length + bytesRead);
+      this.at = 0;
+    }
+  }
 }

@@ -13,8 +13,8 @@ import { serialiseRecord } from '../record/serialise.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { configHash as hashConfig, mapLimit, sha256File } from './hash.js';
 import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
-import { loadIndexUpdater, updateIndexSafely, type IndexOutcome } from './index-hook.js';
-import { rebuildItems } from './items.js';
+import { openIndexSession, type IndexOutcome, type IndexSession } from './index-hook.js';
+import { ItemsStaging, writeItems } from './items.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { WorkerPool } from './pool.js';
 import type { ErrorInfo } from './protocol.js';
@@ -94,7 +94,24 @@ function failedEntry(file: FoundFile, sha256: string, bytes: number, error: Erro
   };
 }
 
+/** A run's scratch files (items and index rows staged as records arrive): gone when the run ends, however it ends. */
+interface RunScratch {
+  items: ItemsStaging | null;
+  index: Promise<IndexSession | IndexOutcome> | null;
+}
+
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const scratch: RunScratch = { items: null, index: null };
+  try {
+    return await batch(options, scratch);
+  } finally {
+    scratch.items?.discard();
+    const opened = await scratch.index;
+    if (opened && 'discard' in opened) opened.discard();
+  }
+}
+
+async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchSummary> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
@@ -159,7 +176,40 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const scanned = performance.now();
 
-  // 2. The files that changed go through the pipeline in worker threads.
+  // 2. The files that changed go through the pipeline in worker threads. Meanwhile the main thread,
+  // otherwise idle, does what it can of step 6 ahead: each record written is staged for items.jsonl
+  // and the query index, and the record schema (which depends on nothing here) is written.
+  await fs.promises.mkdir(outDir, { recursive: true });
+  await removeAbandonedTempFiles(outDir);
+  const schemaWritten = writeRecordSchema(outDir).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  const indexOpening = (scratch.index = openIndexSession(outDir, todo.length > 0));
+  const indexSession = async (): Promise<IndexSession | null> => {
+    const opened = await indexOpening;
+    return 'commit' in opened ? opened : null;
+  };
+  if (todo.length > 0) {
+    try {
+      scratch.items = new ItemsStaging(outDir);
+    } catch {
+      scratch.items = null; // the records written are read back from their files at the end
+    }
+  }
+  const stage = async (record: BulletinRecord) => {
+    (await indexSession())?.add(record);
+    try {
+      scratch.items?.add(record);
+    } catch {
+      scratch.items?.discard();
+      scratch.items = null;
+    }
+  };
+  const unstage = async (id: string) => {
+    (await indexSession())?.drop(id);
+    scratch.items?.drop(id);
+  };
   const knownBaseIds = new Set<string>();
   const reservedIds = new Set<string>();
   for (const e of entries.values()) {
@@ -208,8 +258,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (reservedIds.has(id)) id = suffixedId(baseId, file.displayPath);
     knownBaseIds.add(baseId);
     reservedIds.add(id);
-    await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(withRecordId(record, id)));
+    const written = withRecordId(record, id);
+    await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(written));
     writtenIds.set(file.displayPath, id);
+    await stage(written);
     const m = record.masthead;
     return {
       path: file.displayPath, status: 'ok', format: record.source.format, sha256, record: recordPathOf(id),
@@ -220,32 +272,44 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const processed = performance.now();
 
-  // 3. Ids unique within the archive; records whose id changed are rewritten under the new one.
+  // 3. Ids unique within the archive; records whose id changed are rewritten under the new one. A
+  // new id may be another moving record's old one, so every moved record is read and written to a
+  // temporary file first, and only then renamed into place.
   const withRecords = [...entries.values()].filter((e) => e.status !== 'failed' && e.baseId && e.id);
   const finalIds = assignRecordIds(withRecords.map((e) => ({ displayPath: e.path, baseId: e.baseId! })));
   const changedIds = new Set<string>(writtenIds.values());
   const moves = withRecords.filter((e) => finalIds.get(e.path) !== e.id);
-  const moved = await Promise.all(
-    moves.map(async (e) => JSON.parse(await fs.promises.readFile(path.join(outDir, e.record!), 'utf8')) as BulletinRecord),
-  );
-  for (let i = 0; i < moves.length; i++) {
-    const e = moves[i];
-    const id = finalIds.get(e.path)!;
-    await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(withRecordId(moved[i], id)));
-    changedIds.delete(e.id!);
-    changedIds.add(id);
-    entries.set(e.path, { ...e, id, record: recordPathOf(id) });
+  for (const e of moves) await unstage(e.id!);
+  const pendingMoves: { from: string; to: string }[] = [];
+  try {
+    for (const e of moves) {
+      const id = finalIds.get(e.path)!;
+      const record = withRecordId(JSON.parse(await fs.promises.readFile(path.join(outDir, e.record!), 'utf8')) as BulletinRecord, id);
+      const tmp = path.join(bulletinsDir, `.${id}.json.${process.pid}.move.tmp`);
+      await writeFileAtomic(tmp, serialiseRecord(record));
+      pendingMoves.push({ from: tmp, to: path.join(bulletinsDir, `${id}.json`) });
+      await stage(record);
+      changedIds.delete(e.id!);
+      changedIds.add(id);
+      entries.set(e.path, { ...e, id, record: recordPathOf(id) });
+    }
+    for (const { from, to } of pendingMoves.splice(0)) await fs.promises.rename(from, to);
+  } catch (err) {
+    for (const { from } of pendingMoves) await fs.promises.rm(from, { force: true });
+    throw err;
   }
 
-  // 4. Records of files that are gone, failed or renamed leave OUT/bulletins (as do stray temp files).
+  // 4. Records of files that are gone, failed or renamed are to leave OUT/bulletins (as do stray temp
+  // files); they are removed in step 6, once the index no longer lists them.
   const liveIds = new Set([...entries.values()].filter((e) => e.status !== 'failed' && e.id).map((e) => e.id!));
   const removedIds = new Set<string>();
   for (const before of previous?.files ?? []) if (before.id && !liveIds.has(before.id)) removedIds.add(before.id);
+  const leaving: string[] = [];
   for (const name of await fs.promises.readdir(bulletinsDir).catch(() => [] as string[])) {
     const id = name.endsWith('.json') && !name.startsWith('.') ? name.slice(0, -'.json'.length) : null;
     if (id !== null && liveIds.has(id)) continue;
     if (id === null && !name.endsWith('.tmp')) continue;
-    await fs.promises.rm(path.join(bulletinsDir, name), { force: true });
+    leaving.push(name);
     if (id !== null) removedIds.add(id);
   }
 
@@ -253,28 +317,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const sameIssue = findSameIssue([...entries.values()].filter((e) => e.sha256).map((e) => ({ path: e.path, sha256: e.sha256, issue: e.issue })));
   for (const [p, e] of entries) entries.set(p, { ...e, sameIssueAs: sameIssue.get(p) ?? [] });
 
-  // 6. Manifest, schema, items.jsonl and the query index.
+  // 6. items.jsonl and the query index (from what was staged), the removals of step 4, the manifest,
+  // and the record schema. The manifest comes last: should the run die before it, the next run sees
+  // this run's files as still to do and brings items.jsonl and the index in step again.
   const manifest = buildManifest(tool, configHash, [...entries.values()]);
-  await fs.promises.mkdir(outDir, { recursive: true });
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
-  const { recordJsonSchema } = await import('../record/schema.js');
-  await writeFileAtomic(path.join(outDir, 'schema', 'record.schema.json'), `${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
-
-  let updateIndex: Awaited<ReturnType<typeof loadIndexUpdater>> = null;
-  let index: IndexOutcome = { status: 'unavailable' };
-  try {
-    updateIndex = await loadIndexUpdater();
-  } catch (err) {
-    index = { status: 'failed', message: `cannot load the index module: ${(err as Error).message}` };
-  }
-  const changedRecords: BulletinRecord[] = [];
   const live = manifest.files.filter((e) => e.status !== 'failed' && e.record && e.id);
-  await rebuildItems(
+  const changed = [...changedIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await writeItems(
     outDir,
-    live.map((e) => ({ id: e.id!, file: e.record! })),
-    updateIndex ? (record) => changedIds.has(record.id) && changedRecords.push(record) : undefined,
+    live.map((e) => ({ id: e.id!, file: e.record!, items: e.items, changed: changedIds.has(e.id!) })),
+    { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version },
   );
-  if (updateIndex) index = updateIndexSafely(updateIndex, outDir, changedRecords, [...removedIds].sort());
+  const session = await indexSession();
+  let index: IndexOutcome = session
+    ? session.commit({ changed, removed: [...removedIds].sort(), complete: live.every((e) => changedIds.has(e.id!)) })
+    : ((await indexOpening) as IndexOutcome);
+  for (const name of leaving) await fs.promises.rm(path.join(bulletinsDir, name), { force: true });
+  if (session && index.status === 'updated') index = session.touch();
+
+  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+  const schemaError = await schemaWritten;
+  if (schemaError) throw schemaError;
 
   const runEntries = manifest.files.filter((e) => found.has(e.path));
   return {
@@ -292,4 +355,32 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     workers,
     index,
   };
+}
+
+async function writeRecordSchema(outDir: string): Promise<void> {
+  const { recordJsonSchema } = await import('../record/schema.js');
+  await writeFileAtomic(path.join(outDir, 'schema', 'record.schema.json'), `${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
+}
+
+/**
+ * Temporary files a run left in OUT when it died (`.<name>.<pid>.<hex>[.staging].tmp`, SQLite
+ * journals of such files): removed when that process is gone. Another live run's files are left alone.
+ */
+async function removeAbandonedTempFiles(outDir: string): Promise<void> {
+  for (const name of await fs.promises.readdir(outDir).catch(() => [] as string[])) {
+    const match = /^\..+\.(\d+)\.(?:[0-9a-f]{8}(?:\.staging)?)\.tmp(?:-journal)?$/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    await fs.promises.rm(path.join(outDir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

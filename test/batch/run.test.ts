@@ -6,6 +6,8 @@ import { parseConfig } from '../../src/config.js';
 import type { Manifest } from '../../src/batch/manifest.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { suffixedId } from '../../src/batch/ids.js';
+import { indexLooksStale, indexPath } from '../../src/store/index-db.js';
+import { indexContent, leftovers, rebuiltFromRecords } from './helpers/oracle.js';
 import { FAKE_WORKER, fakeBulletin, makeTempDir, snapshot, writeTree } from './helpers/tree.js';
 
 let root: string;
@@ -19,6 +21,16 @@ const run = (overrides: Partial<BatchOptions> = {}) =>
 const manifest = (): Manifest => JSON.parse(fs.readFileSync(path.join(root, 'out/manifest.json'), 'utf8'));
 const readOut = (rel: string) => fs.readFileSync(path.join(root, 'out', rel), 'utf8');
 const outFiles = (dir = 'bulletins') => fs.readdirSync(path.join(root, 'out', dir)).sort();
+
+/** items.jsonl and the index hold what a rebuild from the record files gives, and nothing is left over. */
+async function expectInStep(): Promise<void> {
+  const out = path.join(root, 'out');
+  const expected = await rebuiltFromRecords(out);
+  expect(readOut('items.jsonl')).toBe(expected.items);
+  expect(indexContent(out)).toEqual(expected.index);
+  expect(leftovers(out)).toEqual([]);
+  expect(indexLooksStale(out)).toBe(false);
+}
 
 describe('runBatch', () => {
   it('after an interruption lists unstarted files as interrupted, keeps what was done, and does the rest on the next run', async () => {
@@ -185,5 +197,76 @@ describe('runBatch', () => {
     const summary = await run({ inputs: ['archive'], outDir: 'archive/out' });
     expect(summary).toMatchObject({ files: 1, skipped: 1 });
     expect(JSON.parse(fs.readFileSync(path.join(root, 'archive/out/manifest.json'), 'utf8')).files.map((f: { path: string }) => f.path)).toEqual(['archive/a.txt']);
+  });
+  it('keeps items.jsonl and the index in step with the records over re-runs that change, remove and rename records', async () => {
+    writeTree(root, {
+      'in/a.txt': fakeBulletin('P', 2020, 1, 3), 'in/b.txt': fakeBulletin('P', 2020, 2), 'in/c.txt': fakeBulletin('P', 2020, 3, 1),
+      'in/x/report.txt': fakeBulletin('P', 2020, 4),
+    });
+    expect((await run()).index).toEqual({ status: 'updated' });
+    await expectInStep();
+
+    // a changes, b goes, d arrives, and a twin of x/report.txt renames x's record.
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1, 5), 'in/d.txt': fakeBulletin('P', 2020, 5, 2), 'in/y/report.txt': fakeBulletin('Q', 2021, 4, 3) });
+    fs.rmSync(path.join(root, 'in/b.txt'));
+    const second = await run();
+    expect(second).toMatchObject({ ok: 3, skipped: 2, removed: ['in/b.txt'], index: { status: 'updated' } });
+    expect(outFiles()).toEqual(['a-txt.json', 'c-txt.json', 'd-txt.json', `${suffixedId('report-txt', 'in/x/report.txt')}.json`, `${suffixedId('report-txt', 'in/y/report.txt')}.json`].sort());
+    await expectInStep();
+
+    // Unchanged, then the twin gone again (x's record gets its plain id back), then forced.
+    await run();
+    await expectInStep();
+    fs.rmSync(path.join(root, 'in/y'), { recursive: true });
+    await run();
+    expect(outFiles()).toEqual(['a-txt.json', 'c-txt.json', 'd-txt.json', 'report-txt.json']);
+    await expectInStep();
+    await run({ force: true });
+    await expectInStep();
+
+    // A lost index or items.jsonl comes back with the next run.
+    fs.rmSync(indexPath(path.join(root, 'out')));
+    fs.rmSync(path.join(root, 'out/items.jsonl'));
+    writeTree(root, { 'in/c.txt': fakeBulletin('P', 2020, 3, 2) });
+    await run();
+    await expectInStep();
+  });
+
+  it('after an interruption mid-run, items.jsonl and the index list exactly the records written, and the next run adds the rest', async () => {
+    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/f${i}.txt`, fakeBulletin('P', 2020, i + 1, i + 1)])));
+    await run({ concurrency: 1 });
+    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/f${i}.txt`, fakeBulletin('P', 2021, i + 1, 8 - i)])));
+    const stopped = new AbortController();
+    const first = await run({ concurrency: 1, signal: stopped.signal, onProgress: (p) => p.done >= 1 && stopped.abort() });
+    expect(first.ok).toBeGreaterThan(0);
+    expect(first.entries.filter((e) => e.error?.code === 'interrupted').length).toBeGreaterThan(0);
+    await expectInStep();
+    const second = await run({ concurrency: 1 });
+    expect(second).toMatchObject({ failed: 0, ok: first.failed });
+    await expectInStep();
+  });
+
+  it('after a run that died, the index still lists only records on disk and reads as stale, and the next run cleans up and brings OUT in step', async () => {
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1), 'in/b.txt': fakeBulletin('P', 2020, 2) });
+    await run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The run that died: a.txt had changed and its new record was written (temp file + rename), along
+    // with its scratch files in OUT; it never got to items.jsonl, the index or the manifest.
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1, 4) });
+    const out = path.join(root, 'out');
+    const record = JSON.parse(readOut('bulletins/a-txt.json'));
+    fs.writeFileSync(path.join(out, 'bulletins/.a-txt.json.tmp'), JSON.stringify({ ...record, items: record.items.map((i: object) => ({ ...i, text: 'half done' })) }));
+    fs.renameSync(path.join(out, 'bulletins/.a-txt.json.tmp'), path.join(out, 'bulletins/a-txt.json'));
+    const dead = 99_999_999; // above any pid_max: no such process
+    for (const name of [`.index.sqlite.${dead}.0123abcd.staging.tmp`, `.items.jsonl.${dead}.0123abcd.staging.tmp`, `.manifest.json.${dead}.0123abcd.tmp`]) {
+      fs.writeFileSync(path.join(out, name), 'scratch');
+    }
+    expect(indexLooksStale(out)).toBe(true);
+    expect(indexContent(out).records.map((r) => (r as { id: string }).id).every((id) => fs.existsSync(path.join(out, 'bulletins', `${id}.json`)))).toBe(true);
+
+    const next = await run();
+    expect(next).toMatchObject({ ok: 1, skipped: 1 });
+    expect(readOut('items.jsonl')).not.toContain('half done');
+    await expectInStep();
   });
 });

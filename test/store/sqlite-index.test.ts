@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDEX_SCHEMA_VERSION, indexPath, openIndexForRead } from '../../src/store/index-db.js';
-import { rebuildIndex, updateIndex } from '../../src/store/sqlite-index.js';
-import { makeOutDir, makeRecord, sampleRecords } from '../query/sample-records.js';
+import type { BulletinRecord } from '../../src/record/schema.js';
+import { INDEX_SCHEMA_VERSION, indexLooksStale, indexPath, openIndexForRead } from '../../src/store/index-db.js';
+import { IndexStaging, applyIndexChanges, markIndexCurrent, rebuildIndex, updateIndex } from '../../src/store/sqlite-index.js';
+import { makeOutDir, makeRecord, sampleRecords, writeRecords } from '../query/sample-records.js';
 
 const TABLES = ['records', 'items', 'people', 'person_titles', 'organisations', 'places', 'items_fts'] as const;
 
@@ -152,5 +153,152 @@ describe('the SQLite index', () => {
       }
     };
     expect(dump(a)).toEqual(dump(b));
+  });
+});
+
+/** Every row of every table with its row id, the schema, and what some full-text searches find. */
+function dump(outDir: string) {
+  const db = new Database(indexPath(outDir), { readonly: true });
+  try {
+    const rows = Object.fromEntries(
+      TABLES.filter((t) => t !== 'items_fts').map((t) => [t, db.prepare(`SELECT rowid AS row_id, * FROM ${t} ORDER BY rowid`).all()]),
+    );
+    const fts = ['市政协', '调研', '只剩', 'hello', '新的'].map((q) =>
+      db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid').pluck().all(`"${q}"`),
+    );
+    const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    return { rows, fts, schema, version: db.pragma('user_version', { simple: true }) };
+  } finally {
+    db.close();
+  }
+}
+
+const byId = (a: BulletinRecord, b: BulletinRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const shorter = () => makeRecord('c2020', '2020-05-11', [{ section: '领导活动', text: '只剩一条。', people: [['张三', ['秘书长']]] }]);
+const added = () =>
+  makeRecord('c2022', '2022-01-04', [
+    { section: null, text: '新的条目，市政协调研。', people: [['李四', ['主席', '主席']]], organisations: ['市政协', '市政协'], places: ['青山区'] },
+    { section: '会议', text: '另一条新的。' },
+  ]);
+
+function stage(outDir: string, records: BulletinRecord[]): IndexStaging {
+  const staging = new IndexStaging(outDir);
+  for (const record of records) staging.add(record);
+  return staging;
+}
+
+describe('applying an ingest run to the index', () => {
+  const dirs: string[] = [];
+  const tmp = (...args: Parameters<typeof makeOutDir>) => {
+    const dir = makeOutDir(...args);
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies staged records into the index with the very rows and row ids updateIndex gives the same records', () => {
+    const expected = tmp();
+    const actual = tmp();
+    rebuildIndex(expected);
+    rebuildIndex(actual);
+    const changed = [shorter(), added()].sort(byId);
+    updateIndex(expected, changed, ['c2019']);
+    writeRecords(actual, changed);
+    const staging = stage(actual, [added(), shorter()]); // arrival order does not matter
+    applyIndexChanges(actual, { changed: changed.map((r) => r.id), removed: ['c2019'], complete: false }, staging);
+    staging.discard();
+    expect(dump(actual)).toEqual(dump(expected));
+    expect(rowCounts(actual).records).toBe(3);
+    expect(fs.readdirSync(actual).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('builds a missing index from the staged records alone when the run wrote every record, as updateIndex would', () => {
+    const records = [...sampleRecords(), added()].sort(byId);
+    const expected = tmp(records);
+    const actual = tmp(records);
+    updateIndex(expected, records, []);
+    const staging = stage(actual, [...records].reverse());
+    applyIndexChanges(actual, { changed: records.map((r) => r.id), removed: [], complete: true }, staging);
+    staging.discard();
+    expect(dump(actual)).toEqual(dump(expected));
+  });
+
+  it('writes the index afresh when the run replaced every record, but keeps rows of records it does not know about', () => {
+    const records = sampleRecords().sort(byId);
+    const expected = tmp(records);
+    const actual = tmp(records);
+    for (const outDir of [expected, actual]) rebuildIndex(outDir);
+    updateIndex(expected, records, []);
+    applyIndexChanges(actual, { changed: records.map((r) => r.id), removed: [], complete: true }, stage(actual, records));
+    expect(dump(actual)).toEqual(dump(expected));
+
+    // A record only the index knows (its file is gone, the run was not told): updateIndex keeps its
+    // rows, so the index is updated in place rather than written afresh.
+    for (const outDir of [expected, actual]) updateIndex(outDir, [added()], []);
+    fs.rmSync(path.join(actual, 'bulletins', 'c2022.json'), { force: true });
+    updateIndex(expected, records, []);
+    applyIndexChanges(actual, { changed: records.map((r) => r.id), removed: [], complete: true }, stage(actual, records));
+    expect(dump(actual)).toEqual(dump(expected));
+    expect(rowCounts(actual).records).toBe(4);
+  });
+
+  it('reads changed records that were not staged from their files', () => {
+    const expected = tmp();
+    const actual = tmp();
+    rebuildIndex(expected);
+    rebuildIndex(actual);
+    const changed = [shorter(), added()].sort(byId);
+    updateIndex(expected, changed, []);
+    writeRecords(actual, changed);
+    // c2022 staged, then dropped (renamed away, say); c2020 never staged.
+    const staging = stage(actual, [added()]);
+    staging.drop('c2022');
+    applyIndexChanges(actual, { changed: changed.map((r) => r.id), removed: [], complete: false }, staging);
+    staging.discard();
+    expect(dump(actual)).toEqual(dump(expected));
+    const noStaging = tmp();
+    rebuildIndex(noStaging);
+    writeRecords(noStaging, changed);
+    applyIndexChanges(noStaging, { changed: changed.map((r) => r.id), removed: [], complete: false }, null);
+    expect(dump(noStaging)).toEqual(dump(expected));
+  });
+
+  it('keeps the last version of a record staged twice', () => {
+    const expected = tmp();
+    const actual = tmp();
+    rebuildIndex(expected);
+    rebuildIndex(actual);
+    updateIndex(expected, [shorter()], []);
+    const staging = stage(actual, [sampleRecords()[0], shorter()]);
+    applyIndexChanges(actual, { changed: ['c2020'], removed: [], complete: false }, staging);
+    staging.discard();
+    expect(dump(actual)).toEqual(dump(expected));
+  });
+
+  it('leaves out the files of removed records when a missing index has to be rebuilt first', () => {
+    const expected = tmp();
+    const actual = tmp();
+    // What the batch did before: remove the files, then rebuild the missing index and apply the changes.
+    fs.rmSync(path.join(expected, 'bulletins', 'c2019.json'));
+    writeRecords(expected, [shorter()]);
+    updateIndex(expected, [shorter()], ['c2019']);
+    // Now the index is brought in step while c2019's file is still there; it is removed afterwards.
+    writeRecords(actual, [shorter()]);
+    applyIndexChanges(actual, { changed: ['c2020'], removed: ['c2019'], complete: false }, stage(actual, [shorter()]));
+    expect(dump(actual)).toEqual(dump(expected));
+    expect(rowCounts(actual).records).toBe(2);
+  });
+
+  it('marks the index current even when OUT/bulletins changed a moment before', () => {
+    const outDir = tmp();
+    rebuildIndex(outDir);
+    for (let i = 0; i < 20; i++) {
+      fs.writeFileSync(path.join(outDir, 'bulletins', `x${i}.tmp`), 'x');
+      fs.rmSync(path.join(outDir, 'bulletins', `x${i}.tmp`));
+      markIndexCurrent(outDir);
+      expect(indexLooksStale(outDir)).toBe(false);
+    }
   });
 });
