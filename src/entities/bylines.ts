@@ -49,7 +49,7 @@ function splitRunIntoNames(ctx: ItemContext, start: number, end: number): NameHi
       if (pos + len > end) continue;
       const name = ctx.text.slice(pos, pos + len);
       const a = assessName(name, ctx.lex);
-      if (a.ok && !a.ordinary && !a.ethnic && !a.suspicious) walk(pos + len, [...acc, { name, start: pos, end: pos + len, assessment: a, score: 1 }]);
+      if (a.ok && !a.ordinary && !a.ethnic && !a.suspicious) walk(pos + len, [...acc, { name, start: pos, end: pos + len, assessment: a }]);
     }
   };
   walk(start, []);

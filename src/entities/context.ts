@@ -4,6 +4,7 @@
  */
 import { TokenIndex, tokenize } from './dictionary.js';
 import type { Lexicons } from './lexicons.js';
+import { charTable, WordEndTrie, WordTrie, wordsByCode } from './trie.js';
 
 export interface ItemContext {
   text: string;
@@ -16,19 +17,28 @@ export interface ItemContext {
 }
 
 const HAN_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
-export const isHan = (c: string | undefined): boolean => c !== undefined && HAN_RE.test(c);
-export const isDigit = (c: string | undefined): boolean => c !== undefined && /[0-9０-９]/.test(c);
+const DIGIT_RE = /[0-9０-９]/;
+
+/** Whether a UTF-16 code unit is a Han character (CJK Extension A, Unified and Compatibility Ideographs). */
+export const isHanCode = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+// Called on one character at nearly every offset of every item: a code comparison costs far less than a
+// regex test; longer strings (never passed today) keep the regex's "contains one" meaning.
+export const isHan = (c: string | undefined): boolean =>
+  c !== undefined && (c.length === 1 ? isHanCode(c.charCodeAt(0)) : HAN_RE.test(c));
+export const isDigit = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  if (c.length !== 1) return DIGIT_RE.test(c);
+  const code = c.charCodeAt(0);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+};
 
 export function createContext(text: string, lex: Lexicons, dateEnds: number[]): ItemContext {
   const protectedAt = new Array<boolean>(text.length).fill(false);
-  for (const known of [lex.organisations, lex.places]) {
-    for (const w of known) {
-      if (w.length < 3) continue;
-      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-        for (let i = at + 1; i < at + w.length; i++) protectedAt[i] = true;
-      }
-    }
-  }
+  // every occurrence of a known name of 3+ characters, all found in one pass (not one scan per word)
+  lex.protectedTrie.forEachMatch(text, (w, at) => {
+    for (let i = at + 1; i < at + w.length; i++) protectedAt[i] = true;
+  });
   return {
     text,
     lex,
@@ -43,8 +53,31 @@ export function atTokenBoundary(ctx: ItemContext, at: number): boolean {
   return ctx.tokens.starts.has(at) || ctx.tokens.ends.has(at) || ctx.tokens.tokenAt(at) === undefined;
 }
 
+/*
+ * Tries over the lexicon sets asked about below, made on first use. The scans ask at nearly every offset;
+ * trying each length cost a string and a hash per length. The sets are never changed once built.
+ */
+const startTries = new WeakMap<Set<string>, WordTrie>();
+const endTries = new WeakMap<Set<string>, WordEndTrie>();
+
 /** The word from `words` that ends exactly at `end`, longest first (up to 6 characters). */
 export function wordEndingAt(text: string, end: number, words: Set<string>, maxLen = 6): string | null {
+  if (end < 0 || end > text.length) return wordEndingAtBySlices(text, end, words, maxLen);
+  let trie = endTries.get(words);
+  if (!trie) endTries.set(words, (trie = new WordEndTrie(words)));
+  return trie.longestEndingAt(text, end, maxLen);
+}
+
+/** The word from `words` that starts exactly at `start`, longest first (up to 6 characters). */
+export function wordStartingAt(text: string, start: number, words: Set<string>, maxLen = 6): string | null {
+  if (start < 0 || start > text.length) return wordStartingAtBySlices(text, start, words, maxLen);
+  let trie = startTries.get(words);
+  if (!trie) startTries.set(words, (trie = new WordTrie(words)));
+  return trie.longestAt(text, start, maxLen);
+}
+
+// Offsets outside the text (never asked today) keep the meaning slice() gave them.
+function wordEndingAtBySlices(text: string, end: number, words: Set<string>, maxLen: number): string | null {
   for (let len = Math.min(maxLen, end); len >= 1; len--) {
     const w = text.slice(end - len, end);
     if (words.has(w)) return w;
@@ -52,8 +85,7 @@ export function wordEndingAt(text: string, end: number, words: Set<string>, maxL
   return null;
 }
 
-/** The word from `words` that starts exactly at `start`, longest first (up to 6 characters). */
-export function wordStartingAt(text: string, start: number, words: Set<string>, maxLen = 6): string | null {
+function wordStartingAtBySlices(text: string, start: number, words: Set<string>, maxLen: number): string | null {
   for (let len = Math.min(maxLen, text.length - start); len >= 1; len--) {
     const w = text.slice(start, start + len);
     if (words.has(w)) return w;
@@ -62,16 +94,32 @@ export function wordStartingAt(text: string, start: number, words: Set<string>, 
 }
 
 /**
+ * The first suffix of `byLast` (grouped by last character, lexicon order: longest first) that ends exactly
+ * at `end`, or undefined. Checked at every offset, so only suffixes ending in the character there are tried.
+ */
+export function suffixEndingAt(text: string, end: number, byLast: Map<number, string[]>): string | undefined {
+  const list = byLast.get(text.charCodeAt(end - 1));
+  if (list === undefined) return undefined;
+  for (const s of list) if (s.length <= end && text.startsWith(s, end - s.length)) return s;
+  return undefined;
+}
+
+/**
  * Words that never open the name of a body or a place but often stand right before one without a
  * separator (2015年市政协, 20位市政协, 就区疾控中心, 确保下三屯村): stripped from the front of a prefix.
  */
 const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明年', '全年', '当年', '年', '月', '日', '位', '个', '名', '次', '届', '我', '该', '其', '此', '驻', '赴', '的', '了', '是', '确保', '提交', '叮嘱', '前往', '来到'];
 
+/** LEADING_NOISE by first character, in list order: only the words opening with the character at hand can match. */
+const NOISE_BY_FIRST = wordsByCode(LEADING_NOISE, 'first');
+
 export function stripLeadingNoise(text: string, start: number, end: number): number {
   let s = start;
   for (let changed = true; changed && s < end; ) {
     changed = false;
-    for (const w of LEADING_NOISE) {
+    const words = NOISE_BY_FIRST.get(text.charCodeAt(s));
+    if (words === undefined) break;
+    for (const w of words) {
       if (w.length < end - s && text.startsWith(w, s)) {
         s += w.length;
         changed = true;
@@ -117,13 +165,16 @@ export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
-const FUNCTION_CHARS = new Set([...'就对向到在从把被将给为是的了们']);
-const ADMIN_CHAR = /[省市区县旗盟州镇乡村]/;
+const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们');
+const CONJUNCTION_CHARS = charTable('和与及或');
+const ADMIN_CHARS = charTable('省市区县旗盟州镇乡村');
 /** Verbs of meeting and visiting that never stand inside a name (率队到区|调研|政协). */
 const NAME_BREAK_VERBS = [
   '调研', '召开', '开展', '深入', '率队', '带队', '率领', '带领', '走访', '考察', '视察', '看望', '慰问', '出席', '参加',
   '主持', '来到', '前往', '走进', '提出', '汇报', '召集', '举办', '举行', '参观', '督导',
 ];
+/** Only verbs opening with the character at hand can start there (looked up at every offset of a name). */
+const BREAK_VERBS_BY_FIRST = wordsByCode(NAME_BREAK_VERBS, 'first');
 
 /**
  * Where the name of a body or place between `start` and `suffixStart` really starts: after the last meeting
@@ -136,11 +187,13 @@ export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart:
   let s = start;
   for (let i = start; i < suffixStart; i++) {
     if (ctx.protectedAt[i] || ctx.protectedAt[i + 1]) continue;
-    const c = text[i];
+    const c = text.charCodeAt(i);
     const t = ctx.tokens.tokenAt(i);
     const alone = t !== undefined && t.start === i && t.end === i + 1;
-    if ((FUNCTION_CHARS.has(c) || (conjunctions && /[和与及或]/.test(c))) && (alone || ADMIN_CHAR.test(text[i + 1] ?? ''))) s = i + 1;
-    for (const v of NAME_BREAK_VERBS) {
+    if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1)) s = i + 1;
+    const verbs = BREAK_VERBS_BY_FIRST.get(c);
+    if (verbs === undefined) continue;
+    for (const v of verbs) {
       if (!text.startsWith(v, i) || i + v.length > suffixStart) continue;
       // 考察团, 调研组: a verb right before a one-character suffix names the body; 调研|政协 does not
       if (i + v.length < suffixStart || end - suffixStart > 1) s = Math.max(s, i + v.length);

@@ -73,13 +73,15 @@ function partOfDayOf(word: string | undefined): DateMention['partOfDay'] {
   return 'evening';
 }
 
+/** A date with its year. Built once: it was compiled anew per call, i.e. per item of an issue without a date. */
+const FULL_DATE_RE = new RegExp(`(${YEAR})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*${DAY_END}`, 'g');
+
 /**
  * The first full date (with its year) in `text`: '2020年5月11日', '2020 年 5 月 11 日', '二〇二一年五月二十四日'
  * → ISO, or null.
  */
 export function parseFullDate(text: string): string | null {
-  const re = new RegExp(`(${YEAR})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*${DAY_END}`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(FULL_DATE_RE)) {
     const y = parseNumber(m[1]);
     const mo = parseNumber(m[2]);
     const d = parseNumber(m[3]);

@@ -7,62 +7,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import type { Lexicons } from './lexicons.js';
+import { WordTable, type DictEntry } from './word-table.js';
 
-export interface DictEntry {
-  freq: number;
-  tag: string;
-}
+export type { DictEntry } from './word-table.js';
 
-/**
- * Word → frequency and part-of-speech tag, packed into one number (freq × TAG_SLOTS + tag index):
- * one boxed object per entry for ~350k words would cost every worker thread ~100 MB more.
- */
-let dictionary: Map<string, number> | null = null;
-const tags: string[] = [];
-const tagIndex = new Map<string, number>();
-const TAG_SLOTS = 256;
+/** jieba's word dictionary, read on the first lookup (see word-table.ts for its form). */
+let dictionary: WordTable | null = null;
 
-function packTag(tag: string): number {
-  let i = tagIndex.get(tag);
-  if (i === undefined) {
-    i = tags.length;
-    tags.push(tag);
-    tagIndex.set(tag, i);
-  }
-  return i;
-}
-
-function loadDictionary(): Map<string, number> {
-  const words = new Map<string, number>();
-  let raw = '';
+function loadDictionary(): WordTable {
+  let bytes: Uint8Array = new Uint8Array(0);
   try {
     const dictPath = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
-    raw = dictPath ? fs.readFileSync(dictPath, 'utf8') : '';
+    if (dictPath) bytes = fs.readFileSync(dictPath);
   } catch {
-    raw = '';
+    bytes = new Uint8Array(0);
   }
-  // The jieba dictionary's words of 2+ characters (single characters carry no evidence here).
-  let at = 0;
-  while (at < raw.length) {
-    let end = raw.indexOf('\n', at);
-    if (end < 0) end = raw.length;
-    const sp1 = raw.indexOf(' ', at);
-    if (sp1 > at + 1 && sp1 < end) {
-      const sp2 = raw.indexOf(' ', sp1 + 1);
-      const freq = Number(raw.slice(sp1 + 1, sp2));
-      const tag = raw.slice(sp2 + 1, end).trim();
-      if (tags.length < TAG_SLOTS || tagIndex.has(tag)) words.set(raw.slice(at, sp1), freq * TAG_SLOTS + packTag(tag));
-    }
-    at = end + 1;
-  }
-  return words;
+  // The jieba dictionary's words of 2+ characters (single characters carry no evidence here), read from
+  // its bytes: decoding 5 MB of UTF-8 into a string is time spent for nothing.
+  return WordTable.fromBytes(bytes);
 }
 
 export function lookupWord(word: string): DictEntry | undefined {
   dictionary ??= loadDictionary();
-  const packed = dictionary.get(word);
-  if (packed === undefined) return undefined;
-  return { freq: Math.floor(packed / TAG_SLOTS), tag: tags[packed % TAG_SLOTS] };
+  return dictionary.get(word);
 }
 
 const loadedLexicons = new WeakSet<Lexicons>();
@@ -109,15 +76,34 @@ export function tokenize(text: string, lex: Lexicons): Token[] {
   return tokens;
 }
 
+/**
+ * A set of offsets 0…length kept as one byte each: `has` answers as Set#has would, without hashing (the finders
+ * ask at nearly every offset whether a token starts or ends there).
+ */
+export class OffsetSet {
+  private readonly flags: Uint8Array;
+  constructor(length: number) {
+    this.flags = new Uint8Array(length + 1);
+  }
+  add(offset: number): void {
+    this.flags[offset] = 1;
+  }
+  has(offset: number): boolean {
+    return this.flags[offset] === 1;
+  }
+}
+
 /** Per-character views of a token list: whether a token starts/ends at an offset, and the token covering it. */
 export class TokenIndex {
-  readonly starts = new Set<number>();
-  readonly ends = new Set<number>();
+  readonly starts: OffsetSet;
+  readonly ends: OffsetSet;
   private readonly at: (Token | undefined)[];
   constructor(
     readonly tokens: Token[],
     length: number,
   ) {
+    this.starts = new OffsetSet(length);
+    this.ends = new OffsetSet(length);
     this.at = new Array(length);
     for (const t of tokens) {
       this.starts.add(t.start);

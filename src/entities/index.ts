@@ -10,7 +10,7 @@ import { createContext, type ItemContext } from './context.js';
 import { findDates, firstExplicitYear } from './dates.js';
 import { getLexicons } from './lexicons.js';
 import { findOrganisations, type Blocker } from './organisations.js';
-import { collectPeople, findPersonMentions, type PersonMention } from './people.js';
+import { collectPeople, EstablishedNames, findPersonMentions, type PersonMention } from './people.js';
 import { findPlaces } from './places.js';
 import type { TitleSpan } from './titles.js';
 
@@ -77,7 +77,7 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
     const { mentions, titles } = findPersonMentions(ctx);
     return { ctx, dates, messages, mentions, titles };
   });
-  const established = [...new Set(work.flatMap((w) => w.mentions.map((m) => m.name)))];
+  const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
   return work.map(({ ctx, dates, messages, mentions, titles }) => {
     const people = collectPeople(ctx, mentions, established);
     const blocker = blockerFor(ctx.text.length, people, titles);

@@ -18,15 +18,17 @@ export class MentionSet {
     return true;
   }
   add(hit: { name: string; start: number; end: number }, titles: string[]): boolean {
-    const same = this.mentions.find((m) => m.start === hit.start && m.end === hit.end);
+    // hits come as NameHit, PersonMention or a plain span: their fields are read once, here
+    const { name, start, end } = hit;
+    const same = this.mentions.find((m) => m.start === start && m.end === end);
     if (same) {
       // a second title for the same mention: 大学校长王成功教授
       for (const t of titles) if (!same.titles.includes(t)) same.titles.push(t);
       return false;
     }
-    if (!this.free(hit.start, hit.end)) return false;
-    for (let i = hit.start; i < hit.end; i++) this.taken[i] = true;
-    this.mentions.push({ name: hit.name, start: hit.start, end: hit.end, titles: [...titles] });
+    if (!this.free(start, end)) return false;
+    for (let i = start; i < end; i++) this.taken[i] = true;
+    this.mentions.push({ name, start, end, titles: [...titles] });
     return true;
   }
 }

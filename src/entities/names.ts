@@ -32,14 +32,14 @@ export interface NameAssessment {
   /** Surname + a frequent ordinary word (高质量, 高标准): a name only in strong context. */
   suspicious: boolean;
   /** Led by a Han surname (single or compound). */
-  surnamed?: boolean;
+  surnamed: boolean;
   /** A dictionary word that reads like a name when framed: a place (江海) or a not very frequent noun (方圆). */
-  nameLikeWord?: boolean;
+  nameLikeWord: boolean;
   /**
    * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai): a name only where a
    * strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
    */
-  framed?: boolean;
+  framed: boolean;
 }
 
 /** Characters that do not occur in given names (function words, administrative suffixes). */
@@ -51,7 +51,11 @@ const MAX_NAME = 4;
 /** Transliterated names run longer (阿拉坦巴根). */
 const MAX_ETHNIC_NAME = 6;
 const RARE_WORD_FREQ = 20;
-const NOT_OK: NameAssessment = { ok: false, ordinary: false, nrWord: false, ethnic: false, suspicious: false, nounLike: false };
+// Every assessment is written with all fields in one order, so they share one hidden class: the finders
+// read them at hot sites, and a second shape there made V8 throw away and recompile their optimised code.
+const NOT_OK: NameAssessment = {
+  ok: false, ordinary: false, nrWord: false, ethnic: false, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: false,
+};
 /** Characters that do not open a name without a surname: numerals, verbs of motion, adverbs, conjunctions. */
 const NOT_FRAMED_FIRST = new Set([...'一二三四五六七八九十两百千万零赴来去回率带请让给以于向同共亲先又再仍更最很便即乃不没无未已正均皆只就才']);
 /** Words of the dictionary more frequent than this inside a candidate show it is ordinary text, not a name. */
@@ -87,6 +91,9 @@ function framedName(cand: string, lex: Lexicons): boolean {
 }
 
 export function assessName(cand: string, lex: Lexicons): NameAssessment {
+  // Most candidates (every 2–6 characters next to a title, verb or list) open with a character that no
+  // name opens with: rejected here without the cache, a Map of every candidate seen in the process.
+  if (!lex.nameInitials.has(cand.charCodeAt(0))) return NOT_OK;
   let cache = assessCache.get(lex);
   if (!cache) assessCache.set(lex, (cache = new Map()));
   const hit = cache.get(cand);
@@ -126,16 +133,16 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
     // a rare surname that is more often a word of its own (区 in 区政协) counts only after a title
     if (surLen === 1 && !lex.singleSurnames.has(cand[0])) suspicious = true;
     const nameLikeWord = entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000));
-    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord };
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: false };
   }
   // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
   const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;
   // 不 only inside a transliteration (阿不都), never opening one (不断, 不拉)
   let transliterated = cand.length - ethnicFrom >= 2 && cand[ethnicFrom] !== '不';
   for (const c of cand.slice(ethnicFrom)) if (!lex.ethnicNameChars.has(c)) transliterated = false;
-  if (transliterated) return { ok: true, ordinary, nrWord, ethnic: true, suspicious: false, nounLike };
+  if (transliterated) return { ok: true, ordinary, nrWord, ethnic: true, suspicious: false, nounLike, surnamed: false, nameLikeWord: false, framed: false };
   if ((entry === undefined || entry.tag.startsWith('nr')) && framedName(cand, lex)) {
-    return { ok: true, ordinary: false, nrWord, ethnic: true, suspicious: false, nounLike: false, framed: true };
+    return { ok: true, ordinary: false, nrWord, ethnic: true, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: true };
   }
   return NOT_OK;
 }
@@ -182,8 +189,7 @@ function settingThenSpeech(ctx: ItemContext, at: number): boolean {
   let end = at;
   while (end < text.length && end - at < 40 && !SETTING_CLAUSE_END.test(text[end])) end++;
   const clause = text.slice(at, end);
-  for (const v of lex.speechVerbs) if (v.length > 1 && clause.includes(v)) return true;
-  return false;
+  return lex.longSpeechVerbs.some((v) => clause.includes(v));
 }
 
 /**
@@ -260,7 +266,6 @@ export interface NameHit {
   start: number;
   end: number;
   assessment: NameAssessment;
-  score: number;
 }
 
 
@@ -268,6 +273,9 @@ export interface NameHit {
 export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): NameHit | null {
   const { text, lex } = ctx;
   let best: NameHit | null = null;
+  // kept apart from the hit: a score field holding both integers and halves changed the hits' hidden class
+  // mid-run, and V8 threw away the optimised code of every finder that reads hits
+  let bestScore = 0;
   for (let len = 2; len <= MAX_ETHNIC_NAME; len++) {
     const end = pos + len;
     if (end > text.length || !isHan(text[end - 1])) break;
@@ -284,7 +292,10 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
     if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !CLOSING_PUNCT.test(text[end] ?? '')) score -= 2.5;
-    if (!best || score >= best.score) best = { name: cand, start: pos, end, assessment: a, score };
+    if (!best || score >= bestScore) {
+      best = { name: cand, start: pos, end, assessment: a };
+      bestScore = score;
+    }
   }
   // dotted transliterated names stand right after a title or in a list under one (副主席艾尔肯·吐尔逊、古丽娜尔·买买提)
   if (strength === 'title' || strength === 'role' || strength === 'enumeration') {
@@ -306,8 +317,8 @@ function dottedName(ctx: ItemContext, pos: number): NameHit | null {
   for (let i = pos; i < dot; i++) if (!lex.ethnicNameChars.has(text[i])) return null;
   for (let end = dot + 2; end <= dot + 1 + MAX_ETHNIC_NAME && end <= text.length && isHan(text[end - 1]); end++) {
     if (scoreNext(ctx, end) >= 2) {
-      const a: NameAssessment = { ok: true, ordinary: false, nrWord: false, ethnic: true, suspicious: false, nounLike: false };
-      return { name: text.slice(pos, end), start: pos, end, assessment: a, score: 3 };
+      const a: NameAssessment = { ok: true, ordinary: false, nrWord: false, ethnic: true, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: false };
+      return { name: text.slice(pos, end), start: pos, end, assessment: a };
     }
   }
   return null;
@@ -319,13 +330,14 @@ function jiebaName(ctx: ItemContext, pos: number): NameHit | null {
   if (!token || token.start !== pos || token.word.length < 2 || token.word.length > 3) return null;
   const a = assessName(token.word, ctx.lex);
   if (!a.ok || a.ordinary || a.suspicious || a.ethnic) return null;
-  return { name: token.word, start: pos, end: token.end, assessment: a, score: 0.5 };
+  return { name: token.word, start: pos, end: token.end, assessment: a };
 }
 
 /** The name that ends at `end` (right before a title, 同志, a verb of speech…), or null. */
 export function nameBefore(ctx: ItemContext, end: number, strength: Strength, minPrev = 2): NameHit | null {
   const { text, lex } = ctx;
   let best: NameHit | null = null;
+  let bestScore = 0;
   for (let len = 2; len <= MAX_ETHNIC_NAME; len++) {
     const start = end - len;
     if (start < 0 || !isHan(text[start])) break;
@@ -337,7 +349,10 @@ export function nameBefore(ctx: ItemContext, end: number, strength: Strength, mi
     if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev)) continue;
     if (strength !== 'title' && startsInsideWord(ctx, start)) continue;
     const score = prev + (ctx.tokens.starts.has(start) ? 0.5 : 0);
-    if (!best || score > best.score) best = { name: cand, start, end, assessment: a, score };
+    if (!best || score > bestScore) {
+      best = { name: cand, start, end, assessment: a };
+      bestScore = score;
+    }
   }
   return best;
 }

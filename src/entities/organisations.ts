@@ -4,7 +4,7 @@
  * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, wordStartingAt, type ItemContext } from './context.js';
+import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
@@ -26,24 +26,22 @@ export interface Blocker {
   inside: boolean[];
 }
 
+/** Every mention of a party with the branch that follows it (in text order: `longestWins` takes any order). */
 function partyBranches(ctx: ItemContext): Candidate[] {
   const { text, lex } = ctx;
   const out: Candidate[] = [];
-  for (const party of lex.parties) {
-    for (let at = text.indexOf(party); at >= 0; at = text.indexOf(party, at + 1)) {
-      let cur = at + party.length;
-      // 民革中央 / 九三学社包头市委 / 民革包头市青山区总支
-      for (let k = 0; k < 3; k++) {
-        const m = PLACE_PART.exec(text.slice(cur, cur + 12));
-        if (!m) break;
-        cur += m[0].length;
-      }
-      const rest = text.slice(cur);
-      const branch = BRANCH_SUFFIXES.find((b) => rest.startsWith(b) && (b !== '委' || cur > at + party.length));
-      const end = branch ? cur + branch.length : at + party.length;
-      out.push({ name: text.slice(at, end), start: at, end });
+  lex.partyTrie.forEachMatch(text, (party, at) => {
+    let cur = at + party.length;
+    // 民革中央 / 九三学社包头市委 / 民革包头市青山区总支
+    for (let k = 0; k < 3; k++) {
+      const m = PLACE_PART.exec(text.slice(cur, cur + 12));
+      if (!m) break;
+      cur += m[0].length;
     }
-  }
+    const branch = BRANCH_SUFFIXES.find((b) => text.startsWith(b, cur) && (b !== '委' || cur > at + party.length));
+    const end = branch ? cur + branch.length : at + party.length;
+    out.push({ name: text.slice(at, end), start: at, end });
+  });
   return out;
 }
 
@@ -66,30 +64,12 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
 
 const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
 
-/** Organisation suffixes by their last character, in lexicon order (checked at every character). */
-const suffixIndex = new WeakMap<ItemContext['lex'], Map<string, string[]>>();
-
-function suffixesEndingWith(lex: ItemContext['lex'], ch: string): string[] | undefined {
-  let index = suffixIndex.get(lex);
-  if (!index) {
-    index = new Map();
-    for (const s of lex.orgSuffixes) {
-      const last = s[s.length - 1];
-      const list = index.get(last);
-      if (list) list.push(s);
-      else index.set(last, [s]);
-    }
-    suffixIndex.set(lex, index);
-  }
-  return index.get(ch);
-}
-
 function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
   const { text, lex } = ctx;
   const out: Candidate[] = [];
   for (let end = 1; end <= text.length; end++) {
     if (blocker.inside[end - 1]) continue;
-    const suffix = suffixesEndingWith(lex, text[end - 1])?.find((s) => s.length <= end && text.startsWith(s, end - s.length));
+    const suffix = suffixEndingAt(text, end, lex.orgSuffixesByLast);
     if (!suffix) continue;
     const suffixStart = end - suffix.length;
     const token = ctx.tokens.tokenAt(end - 1);
@@ -112,7 +92,7 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
 }
 
 export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: NamedSpan[] = []): NamedSpan[] {
-  const known = occurrences(ctx.text, ctx.lex.organisations).filter((c) => !blocker.inside[c.start]);
+  const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start]);
   const placeSpans = places.flatMap((p) => p.spans);
   const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
   return longestWins(candidates);

@@ -12,11 +12,12 @@
  */
 import type { Person } from '../record/schema.js';
 import { fromBylines } from './bylines.js';
-import { isHan, type ItemContext } from './context.js';
+import { isHan, isHanCode, type ItemContext } from './context.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
 import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
+import { WordTrie } from './trie.js';
 
 export type { PersonMention } from './mentions.js';
 
@@ -108,16 +109,18 @@ function fromComrade(ctx: ItemContext, found: MentionSet): void {
 
 function fromSpeechVerbs(ctx: ItemContext, found: MentionSet): void {
   const { text, lex } = ctx;
+  const verbs = lex.speechVerbTrie;
   for (let at = 2; at < text.length; at++) {
-    if (!isHan(text[at])) continue;
-    let verb = false;
-    let verbLength = 0;
-    for (let len = 4; len >= 1 && !verb; len--) {
-      verb = lex.speechVerbs.has(text.slice(at, at + len));
-      if (verb) verbLength = len;
-    }
-    if (!verb) continue;
-    const verbWord = text.slice(at, at + verbLength);
+    // most offsets open no verb: one lookup by code before any string is made
+    const code = text.charCodeAt(at);
+    if (!verbs.mayStartWith(code) || !isHanCode(code)) continue;
+    // the longest verb of up to 4 characters starting here
+    const verbWord = verbs.longestAt(text, at);
+    if (verbWord === null) continue;
+    // A verb that ends the text counts as 4 characters long, as it did when verbs were looked up as
+    // text.slice(at, at + 4) … text.slice(at, at + 1): the first slice then already is the verb (说 at the
+    // very end is not held to the stricter start of a one-character verb). Kept so that output is unchanged.
+    const verbLength = at + verbWord.length === text.length ? 4 : verbWord.length;
     // a byline closes a paragraph (…区政协杨学文供稿）): jieba's word boundary is the evidence there
     const byline = BYLINE_VERBS.has(verbWord) && !isHan(text[at + verbLength]);
     // a one-character verb (说) only right after a clause start: 孙志强说：
@@ -141,7 +144,7 @@ function fromSpeechAfterSetting(ctx: ItemContext, found: MentionSet): void {
     let end = at;
     while (end < text.length && end - at < 40 && !SPEECH_CLAUSE_END.test(text[end])) end++;
     const clause = text.slice(at, end);
-    if ([...lex.speechVerbs].some((v) => v.length > 1 && clause.includes(v))) found.add(hit, []);
+    if (lex.longSpeechVerbs.some((v) => clause.includes(v))) found.add(hit, []);
   }
 }
 
@@ -196,26 +199,51 @@ function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet, titles: 
   }
 }
 
-/** Bare mentions of names established anywhere in the issue. */
-function fromEstablished(ctx: ItemContext, found: MentionSet, established: string[]): void {
-  const { text, lex } = ctx;
-  for (const name of established) {
-    const a = assessName(name, lex);
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      const end = at + name.length;
-      if (!found.free(at, end)) continue;
-      const prev = scorePrev(ctx, at);
-      const next = scoreNext(ctx, end);
-      // a name that is also an ordinary word (时光, 安然) needs a clear frame in a bare mention
-      const ok =
-        a.ordinary && !a.nrWord
-          ? prev >= 2 && next >= 3
-          : a.ordinary || a.ethnic
-            ? (prev >= 2 && next >= 2) || (prev === 3 && next >= 1)
-            : prev >= 2 || next >= 2;
-      if (ok) found.add({ name, start: at, end }, []);
-    }
+/**
+ * The names established anywhere in an issue, sought in every item: longest first (then in code-unit order),
+ * each name's mentions left to right. One pass of a trie per item finds them all; an indexOf scan per name and
+ * item cost names × items passes.
+ */
+export class EstablishedNames {
+  private readonly names: string[];
+  private readonly rank = new Map<string, number>();
+  private readonly trie: WordTrie;
+
+  constructor(names: Iterable<string>) {
+    this.names = [...new Set(names)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.names.forEach((name, k) => this.rank.set(name, k));
+    this.trie = new WordTrie(this.names);
   }
+
+  /** Calls `visit(name, at)` for every mention in `text`, in the order above. */
+  forEachMention(text: string, visit: (name: string, at: number) => void): void {
+    // rank × (length + 1) + offset: one number per mention, so a numeric sort gives the order
+    const span = text.length + 1;
+    const keys: number[] = [];
+    this.trie.forEachMatch(text, (name, at) => keys.push((this.rank.get(name) ?? 0) * span + at));
+    keys.sort((a, b) => a - b);
+    for (const key of keys) visit(this.names[Math.floor(key / span)], key % span);
+  }
+}
+
+/** Bare mentions of names established anywhere in the issue. */
+function fromEstablished(ctx: ItemContext, found: MentionSet, established: EstablishedNames): void {
+  const { lex } = ctx;
+  established.forEachMention(ctx.text, (name, at) => {
+    const a = assessName(name, lex);
+    const end = at + name.length;
+    if (!found.free(at, end)) return;
+    const prev = scorePrev(ctx, at);
+    const next = scoreNext(ctx, end);
+    // a name that is also an ordinary word (时光, 安然) needs a clear frame in a bare mention
+    const ok =
+      a.ordinary && !a.nrWord
+        ? prev >= 2 && next >= 3
+        : a.ordinary || a.ethnic
+          ? (prev >= 2 && next >= 2) || (prev === 3 && next >= 1)
+          : prev >= 2 || next >= 2;
+    if (ok) found.add({ name, start: at, end }, []);
+  });
 }
 
 /** Mentions found from context in one item (phase 1). */
@@ -233,10 +261,10 @@ export function findPersonMentions(ctx: ItemContext): { mentions: PersonMention[
 }
 
 /** Adds bare mentions of `established` names (phase 2) and folds mentions into one Person per name. */
-export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: string[]): Person[] {
+export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: EstablishedNames): Person[] {
   const found = new MentionSet(ctx.text.length);
   for (const m of mentions) found.add(m, m.titles);
-  fromEstablished(ctx, found, [...established].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)));
+  fromEstablished(ctx, found, established);
   const byName = new Map<string, Person>();
   for (const m of [...found.mentions].sort((a, b) => a.start - b.start)) {
     let p = byName.get(m.name);

@@ -4,7 +4,7 @@
  * (全市, 城区, 农村) are not places. Places inside organisation names are listed too.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, wordEndingAt, type ItemContext } from './context.js';
+import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordEndingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import type { Blocker } from './organisations.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
@@ -47,7 +47,7 @@ function suffixPlaces(ctx: ItemContext, blocker: Blocker): Candidate[] {
   const out: Candidate[] = [];
   for (let end = 1; end <= text.length; end++) {
     if (blocker.inside[end - 1]) continue;
-    const suffix = lex.placeSuffixes.find((s) => s.length <= end && text.startsWith(s, end - s.length));
+    const suffix = suffixEndingAt(text, end, lex.placeSuffixesByLast);
     if (!suffix) continue;
     const suffixStart = end - suffix.length;
     const token = ctx.tokens.tokenAt(end - 1);
@@ -76,6 +76,6 @@ function suffixPlaces(ctx: ItemContext, blocker: Blocker): Candidate[] {
 }
 
 export function findPlaces(ctx: ItemContext, blocker: Blocker): NamedSpan[] {
-  const known = occurrences(ctx.text, ctx.lex.places).filter((c) => !blocker.inside[c.start]);
+  const known = occurrences(ctx.text, ctx.lex.placeTrie).filter((c) => !blocker.inside[c.start]);
   return longestWins([...known, ...suffixPlaces(ctx, blocker)]);
 }

@@ -1,5 +1,6 @@
 /** Span bookkeeping shared by the organisation and place finders. */
 import type { NamedSpan } from '../record/schema.js';
+import type { WordTrie } from './trie.js';
 
 export interface Candidate {
   name: string;
@@ -25,12 +26,12 @@ export function longestWins(candidates: Candidate[]): NamedSpan[] {
   return [...byName.values()];
 }
 
-/** Every occurrence of every word of `words` in `text`. */
-export function occurrences(text: string, words: Iterable<string>): Candidate[] {
+/**
+ * Every occurrence of every word of `words` in `text`, in one pass. (The order differs from a scan per word,
+ * which `longestWins` does not mind: candidates that tie in length and start are the same text.)
+ */
+export function occurrences(text: string, words: WordTrie): Candidate[] {
   const out: Candidate[] = [];
-  for (const w of words) {
-    if (!w) continue;
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push({ name: w, start: at, end: at + w.length });
-  }
+  words.forEachMatch(text, (w, at) => out.push({ name: w, start: at, end: at + w.length }));
   return out;
 }

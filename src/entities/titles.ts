@@ -20,25 +20,6 @@ export interface TitleSpan {
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
 
-const headIndexCache = new WeakMap<object, Map<string, { word: string; role: boolean }[]>>();
-
-function headIndex(ctx: ItemContext): Map<string, { word: string; role: boolean }[]> {
-  let index = headIndexCache.get(ctx.lex);
-  if (!index) {
-    index = new Map();
-    const add = (word: string, role: boolean) => {
-      const list = index!.get(word[0]) ?? [];
-      list.push({ word, role });
-      index!.set(word[0], list);
-    };
-    for (const w of ctx.lex.titleHeads) add(w, false);
-    for (const w of ctx.lex.roleHeads) if (!ctx.lex.titleHeadSet.has(w)) add(w, true);
-    for (const list of index.values()) list.sort((a, b) => b.word.length - a.word.length);
-    headIndexCache.set(ctx.lex, index);
-  }
-  return index;
-}
-
 /** Where the prefix of a title whose head starts at `headStart` begins. */
 export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
   const { text } = ctx;
@@ -67,37 +48,43 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
  */
 function insideBodyName(ctx: ItemContext, start: number, end: number): boolean {
   for (let k = start + 1; k < end; k++) {
-    for (const suffix of ctx.lex.orgSuffixes) if (k + suffix.length > end && ctx.text.startsWith(suffix, k)) return true;
+    // the longest suffix starting at k runs past `end` if any does
+    const suffix = ctx.lex.orgSuffixTrie.longestAt(ctx.text, k);
+    if (suffix !== null && k + suffix.length > end) return true;
   }
   return false;
 }
 
+/** The longest title or role head at `i` that is neither a body's name nor a plural (委员会, 委员们), or null. */
+function headAt(ctx: ItemContext, i: number): string | null {
+  const { text } = ctx;
+  if (!ctx.lex.headTrie.mayStartWith(text.charCodeAt(i))) return null;
+  const heads = ctx.lex.headTrie.wordsAt(text, i);
+  for (let k = heads.length - 1; k >= 0; k--) {
+    const end = i + heads[k].length;
+    if (!NOT_AFTER_HEAD.has(text[end] ?? '') && !insideBodyName(ctx, i, end)) return heads[k];
+  }
+  return null;
+}
+
 /** Every title in the text, in order. */
 export function findTitles(ctx: ItemContext): TitleSpan[] {
-  const { text } = ctx;
-  const index = headIndex(ctx);
+  const { text, lex } = ctx;
   const titles: TitleSpan[] = [];
   let previousHeadEnd = 0;
   for (let i = 0; i < text.length; ) {
-    const heads = index.get(text[i]);
-    let matched: { word: string; role: boolean } | null = null;
-    if (heads) {
-      for (const h of heads) {
-        if (text.startsWith(h.word, i) && !NOT_AFTER_HEAD.has(text[i + h.word.length] ?? '') && !insideBodyName(ctx, i, i + h.word.length)) {
-          matched = h;
-          break;
-        }
-      }
-    }
-    if (!matched) {
+    const head = headAt(ctx, i);
+    if (head === null) {
       i++;
       continue;
     }
-    const end = i + matched.word.length;
+    const end = i + head.length;
     const start = titlePrefixStart(ctx, i, previousHeadEnd);
-    titles.push({ text: text.slice(start, end), start, headStart: i, end, head: matched.word, role: matched.role });
+    // a role noun is a head of roles.txt that is not also a title
+    const role = !lex.titleHeadSet.has(head);
+    titles.push({ text: text.slice(start, end), start, headStart: i, end, head, role });
     // a role noun inside a body's name (群众艺术馆) does not cut the next title's prefix
-    if (!matched.role) previousHeadEnd = end;
+    if (!role) previousHeadEnd = end;
     i = end;
   }
   return titles;
