@@ -73,7 +73,7 @@ if (phase === 'bare') {
   let ok = 0;
   let failed = 0;
   await Promise.all(
-    Array.from({ length: Number(workers) }, () => new Promise<void>((resolve, reject) => {
+    Array.from({ length: Number(out) /* bare-parallel <corpus> <n> */ }, () => new Promise<void>((resolve, reject) => {
       // The same heap settings as the import's workers (src/batch/thread-pool.ts).
       const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 } });
       worker.on('error', reject);

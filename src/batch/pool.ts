@@ -44,6 +44,7 @@ export interface PoolOptions {
 
 const DEFAULT_MAX_HEAP_MB = 1024;
 const DEFAULT_RECYCLE_HEAP_MB = 768;
+const PARSED_WAITING_PER_ANALYSER = 128;
 
 /** The entry script of a stage: compiled when running from dist/, the TypeScript one under tsx/vitest. */
 export function stageWorkerUrl(stage: Stage): URL {
@@ -52,14 +53,19 @@ export function stageWorkerUrl(stage: Stage): URL {
 }
 
 export class WorkerPool {
-  /** Files the batch may keep in flight: every worker busy, and the next file waiting for each entity worker. */
+  /**
+   * Files the batch may keep in flight. Far more than the extraction workers: parsed documents
+   * (tens of KB each) queue for the entity stage, so extraction never stalls behind it — not while
+   * the entity workers load jieba (1–1.5 s, ~80 files of extraction), nor when they fall behind
+   * for a while. Bounded, so memory stays a few MB whatever the archive's size.
+   */
   readonly capacity: number;
   private readonly parsers: ThreadPool<ParseTask, ParsedDocument>;
   private readonly analysers: ThreadPool<ParsedDocument, IngestResult>;
 
   constructor(options: PoolOptions) {
     const analysers = Math.max(1, options.analysers ?? Math.ceil(options.size / 2));
-    this.capacity = options.size + 2 * analysers;
+    this.capacity = options.size + PARSED_WAITING_PER_ANALYSER * analysers;
     const common = {
       timeoutMs: options.timeoutMs,
       timeoutLabel: '(limits.timeoutMs)',
@@ -86,10 +92,14 @@ export class WorkerPool {
     return this.analysers.stats;
   }
 
-  async run(filePath: string, displayPath: string): Promise<IngestOutcome> {
+  /**
+   * Both stages for one file. Many files wait here for an extraction worker (see `capacity`): one
+   * whose turn comes after `signal` was aborted (Ctrl-C) fails `interrupted` instead of starting.
+   */
+  async run(filePath: string, displayPath: string, signal?: AbortSignal): Promise<IngestOutcome> {
     // The entity workers load their dictionaries while the first files are being extracted.
     this.analysers.prestart();
-    const parsed = await this.parsers.run({ filePath, displayPath });
+    const parsed = await this.parsers.run({ filePath, displayPath }, signal);
     if (!parsed.ok) return parsed;
     const analysed = await this.analysers.run(parsed.value);
     return analysed.ok ? { ok: true, result: analysed.value } : analysed;

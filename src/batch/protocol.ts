@@ -38,6 +38,9 @@ export type FromWorker<V = unknown> =
   | { type: 'fatal'; error: ErrorInfo }
   | ({ type: 'result'; taskId: number; /** The worker's heap after the task, to recycle leaky workers. */ heapUsed?: number } & TaskOutcome<V>);
 
+/** The outcome of a file the run was stopped before (Ctrl-C): retried by the next run. */
+export const INTERRUPTED: ErrorInfo = { code: 'interrupted', message: 'the run was interrupted before this file was processed; the next run will do it' };
+
 const KNOWN_CODES = new Set<string>(INGEST_ERROR_CODES);
 
 /** An IngestError keeps its code; anything else thrown is an `internal-error`. */

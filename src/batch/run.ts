@@ -17,7 +17,7 @@ import { openIndexSession, type IndexOutcome, type IndexSession } from './index-
 import { ItemsStaging, writeItems } from './items.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { WorkerPool } from './pool.js';
-import type { ErrorInfo } from './protocol.js';
+import { INTERRUPTED, type ErrorInfo } from './protocol.js';
 import { findSameIssue } from './same-issue.js';
 import { walkInputs, type FoundFile } from './walk.js';
 
@@ -221,14 +221,14 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const workers = Math.min(concurrency, todo.length);
   if (todo.length > 0) {
     const pool = new WorkerPool({ size: workers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
-    // More files in flight than extraction workers: one file's entity pass overlaps the next one's extraction.
+    // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {
       await queue.addAll(
         todo.map(({ file, sha256, bytes }) => async () => {
           const outcome = options.signal?.aborted
-            ? ({ ok: false, error: { code: 'interrupted', message: 'the run was interrupted before this file was processed; the next run will do it' } } as const)
-            : await pool.run(file.absPath, file.displayPath);
+            ? ({ ok: false, error: INTERRUPTED } as const)
+            : await pool.run(file.absPath, file.displayPath, options.signal);
           let entry: ManifestEntry;
           if (outcome.ok) {
             try {

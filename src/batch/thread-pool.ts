@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ErrorInfo, FromWorker, TaskOutcome, ToWorker } from './protocol.js';
+import { INTERRUPTED, type ErrorInfo, type FromWorker, type TaskOutcome, type ToWorker } from './protocol.js';
 
 export interface ThreadPoolOptions {
   size: number;
@@ -81,9 +81,14 @@ export class ThreadPool<P, V> {
 
   constructor(private readonly options: ThreadPoolOptions) {}
 
-  async run(payload: P): Promise<TaskOutcome<V>> {
+  /** Runs a task on the next free thread; with `signal` aborted by then, gives the thread back and fails `interrupted`. */
+  async run(payload: P, signal?: AbortSignal): Promise<TaskOutcome<V>> {
     const slot = await this.acquire();
     if (!('worker' in slot)) return { ok: false, error: slot };
+    if (signal?.aborted) {
+      this.release(slot);
+      return { ok: false, error: INTERRUPTED };
+    }
     return new Promise<TaskOutcome<V>>((resolve) => {
       const taskId = this.nextTaskId++;
       const timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);

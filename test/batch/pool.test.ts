@@ -100,11 +100,28 @@ describe('WorkerPool, entity stage', () => {
     }
   });
 
-  it('runs one entity worker per two extraction workers and keeps enough files in flight to feed both stages', () => {
+  it('fails files still waiting for an extraction worker with `interrupted` once the run is stopped, and finishes the one in progress', async () => {
+    writeTree(root, { 'slow-1.txt': fakeBulletin('P', 2020, 11), 'slow-2.txt': fakeBulletin('P', 2020, 12), 'slow-3.txt': fakeBulletin('P', 2020, 13) });
+    const pool = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 10_000, workerUrl: FAKE_WORKER });
+    const stop = new AbortController();
+    try {
+      expect((await pool.run(file('a.txt'), 'a.txt')).ok).toBe(true); // the worker is up
+      const first = pool.run(file('slow-1.txt'), 'slow-1.txt', stop.signal);
+      const waiting = [pool.run(file('slow-2.txt'), 'slow-2.txt', stop.signal), pool.run(file('slow-3.txt'), 'slow-3.txt', stop.signal)];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stop.abort();
+      expect((await first).ok).toBe(true);
+      for (const outcome of await Promise.all(waiting)) expect(outcome).toMatchObject({ ok: false, error: { code: 'interrupted' } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs one entity worker per two extraction workers and lets parsed files queue for them, within a bound', () => {
     const one = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
     const four = new WorkerPool({ size: 4, config: parseConfig({}), timeoutMs: 1000, workerUrl: FAKE_WORKER });
-    expect(one.capacity).toBe(3);
-    expect(four.capacity).toBe(8);
+    expect(one.capacity).toBe(1 + 128);
+    expect(four.capacity).toBe(4 + 2 * 128);
     void one.close();
     void four.close();
   });

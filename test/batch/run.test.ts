@@ -233,9 +233,10 @@ describe('runBatch', () => {
   });
 
   it('after an interruption mid-run, items.jsonl and the index list exactly the records written, and the next run adds the rest', async () => {
-    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/f${i}.txt`, fakeBulletin('P', 2020, i + 1, i + 1)])));
+    // slow… files take the fake extraction 100 ms, so most are still waiting for it when the run stops
+    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/slow-f${i}.txt`, fakeBulletin('P', 2020, i + 1, i + 1)])));
     await run({ concurrency: 1 });
-    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/f${i}.txt`, fakeBulletin('P', 2021, i + 1, 8 - i)])));
+    writeTree(root, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`in/slow-f${i}.txt`, fakeBulletin('P', 2021, i + 1, 8 - i)])));
     const stopped = new AbortController();
     const first = await run({ concurrency: 1, signal: stopped.signal, onProgress: (p) => p.done >= 1 && stopped.abort() });
     expect(first.ok).toBeGreaterThan(0);

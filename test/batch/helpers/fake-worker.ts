@@ -39,11 +39,12 @@ function fakeRecord(filePath: string, displayPath: string) {
 
 type FakeParsed = { record: ReturnType<typeof fakeRecord> };
 
-/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…); an empty file fails. */
+/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, slow… takes 100 ms); an empty file fails. */
 function parse(task: ParseTask): TaskOutcome<FakeParsed> {
   const name = path.basename(task.filePath);
   if (name.startsWith('hang')) for (;;);
   if (name.startsWith('crash')) process.exit(3);
+  if (name.startsWith('slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   if (name.startsWith('boom')) return { ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
   if (fs.statSync(task.filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
   return { ok: true, value: { record: fakeRecord(task.filePath, task.displayPath) } };
