@@ -121,7 +121,7 @@ export function summaryLines(summary: BatchSummary, outLabel: string): string[] 
   const lines = [
     `${summary.files} files: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed` +
       ` in ${formatDuration(summary.seconds)} (${summary.seconds.toFixed(2)} s, ${rate.toFixed(1)} files/s) → ${outLabel}`,
-    `time: ${summary.timings.scan.toFixed(2)} s finding and hashing, ${summary.timings.process.toFixed(2)} s in ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${summary.timings.finish.toFixed(2)} s writing manifest, items.jsonl and index`,
+    `time: ${summary.timings.scan.toFixed(2)} s finding and hashing, ${summary.timings.process.toFixed(2)} s in ${summary.workers} extraction worker${summary.workers === 1 ? '' : 's'} and the entity stage, ${summary.timings.finish.toFixed(2)} s finishing manifest, items.jsonl and index`,
   ];
   if (summary.removed.length > 0) lines.push(`${plural(summary.removed.length, 'file')} gone since the last run: records removed`);
   if (summary.kept > 0) lines.push(`${plural(summary.kept, 'file')} from earlier runs outside these inputs kept as they were`);
