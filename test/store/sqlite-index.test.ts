@@ -20,17 +20,18 @@ function rowCounts(outDir: string): Record<string, number> {
 
 const EXPECTED_COUNTS = { records: 3, items: 6, people: 7, person_titles: 8, organisations: 6, places: 2, items_fts: 6 };
 
-describe('the SQLite index', () => {
-  const dirs: string[] = [];
-  const tmp = (...args: Parameters<typeof makeOutDir>) => {
-    const dir = makeOutDir(...args);
-    dirs.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+/** Temporary OUT folders, removed after each test. */
+const dirs: string[] = [];
+const tmp = (...args: Parameters<typeof makeOutDir>) => {
+  const dir = makeOutDir(...args);
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
+describe('the SQLite index', () => {
   it('rebuilds from every record in OUT/bulletins and reports the counts', () => {
     const outDir = tmp();
     expect(rebuildIndex(outDir)).toEqual({ records: 3, items: 6 });
@@ -188,16 +189,6 @@ function stage(outDir: string, records: BulletinRecord[]): IndexStaging {
 }
 
 describe('applying an ingest run to the index', () => {
-  const dirs: string[] = [];
-  const tmp = (...args: Parameters<typeof makeOutDir>) => {
-    const dir = makeOutDir(...args);
-    dirs.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('copies staged records into the index with the very rows and row ids updateIndex gives the same records', () => {
     const expected = tmp();
     const actual = tmp();
