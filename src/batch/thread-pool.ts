@@ -55,12 +55,16 @@ type Waiter = (slot: Slot | ErrorInfo) => void;
  * file extension .ts"), so a tiny bootstrap registers tsx inside the worker first and then imports
  * the .ts entry. tsx is resolved from this package so workers find it from any current folder.
  */
+let tsxApi: string | undefined;
+
 function tsBootstrap(entry: URL): string {
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  const api = pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  if (!tsxApi) {
+    const require = createRequire(import.meta.url);
+    const pkgFile = require.resolve('tsx/package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+    tsxApi = pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
+  }
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
 }
 
 // Capping the old generation alone also shrinks the young one, and the pipeline's many short-lived
