@@ -30,7 +30,9 @@ function peakRssMb(): number {
   return Number.isFinite(kb) ? kb / 1024 : process.memoryUsage().rss / 2 ** 20;
 }
 
-const [phase, corpus, out, workers] = process.argv.slice(2);
+const [phase, corpus, ...rest] = process.argv.slice(2);
+// import/rerun take <out> <n>; bare-parallel takes only <n>
+const [out, workers] = phase === 'bare-parallel' ? ['', rest[0]] : rest;
 const started = performance.now();
 let result: { files: number; ok: number; failed: number; timings?: Record<string, number> };
 
@@ -73,7 +75,7 @@ if (phase === 'bare') {
   let ok = 0;
   let failed = 0;
   await Promise.all(
-    Array.from({ length: Number(out) /* bare-parallel <corpus> <n> */ }, () => new Promise<void>((resolve, reject) => {
+    Array.from({ length: Number(workers) }, () => new Promise<void>((resolve, reject) => {
       // The same heap settings as the import's workers (src/batch/thread-pool.ts).
       const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 } });
       worker.on('error', reject);
