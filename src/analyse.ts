@@ -1,14 +1,16 @@
 /**
- * The pipeline's second stage: the entity pass over a parsed document's items, and the validated
- * record. It needs jieba and its dictionaries (seconds to load, ~300 MB), and nothing of the
- * extractors, so the batch runs it in a few long-lived entity workers that serve many extraction
- * workers (see src/batch/pool.ts).
+ * The pipeline's second stage: everything after extraction — normalisation and segmentation of the
+ * text blocks, the entity pass over the items, and the validated record. It needs jieba and its
+ * dictionaries (seconds to load, ~300 MB) and nothing of the extractors, so the batch runs it in a
+ * few long-lived entity workers that serve many extraction workers (see src/batch/pool.ts).
  */
 import type { Config } from './config.js';
 import { extractEntities } from './entities/index.js';
+import { toLines } from './normalise/index.js';
 import type { ParsedDocument } from './parse.js';
 import { buildRecord } from './record/build.js';
 import type { BulletinRecord } from './record/schema.js';
+import { segment } from './segment/index.js';
 import type { Message } from './types.js';
 
 export interface IngestResult {
@@ -17,11 +19,12 @@ export interface IngestResult {
 }
 
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
-  const { segmented } = parsed;
+  const { blocks, ...extraction } = parsed.extraction;
+  const segmented = segment(toLines(blocks), config.markers);
   const entities = extractEntities(
     segmented.items.map((item) => item.paragraphs.join('\n')),
     { issueDate: segmented.masthead.date, lexicons: config.lexicons },
   );
-  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction: parsed.extraction, segmented, entities });
+  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities });
   return { record, messages: record.messages };
 }

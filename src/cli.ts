@@ -29,7 +29,7 @@ export function buildProgram(): Command {
     .argument('<inputs...>', 'files or folders')
     .option('-o, --out <dir>', 'output folder (default: outDir from the config, "out")')
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
-    .option('-j, --concurrency <n>', 'extraction worker threads, plus one entity worker per two (default: number of cores)', positiveInt)
+    .option('-j, --concurrency <n>', 'worker threads in all: about one in four runs the entity pass, the rest extract, at least one of each (default: number of cores)', positiveInt)
     .option('-f, --force', 'redo files even when unchanged since the last run')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (inputs: string[], opts) => {

@@ -13,7 +13,7 @@ export type { IngestResult } from './analyse.js';
 export type { ParsedDocument } from './parse.js';
 
 export async function ingestFile(filePath: string, config: Config, options: { displayPath?: string } = {}): Promise<IngestResult> {
-  const bytes = await readSource(filePath, config);
+  const bytes = readSource(filePath, config);
   return ingestBytes(bytes, options.displayPath ?? filePath, config);
 }
 

@@ -1,10 +1,11 @@
 /**
- * Worker thread of the first stage: reads one file and turns it into a ParsedDocument (sniff,
- * extract, normalise, segment). Holds the extractors (pdf.js and the rest) but not jieba.
+ * Worker thread of the first stage: reads one file and extracts it into a ParsedDocument (sniff,
+ * extract), sent on packed (handoff.ts). Holds the extractors (pdf.js and the rest) but not jieba.
  */
 import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { ParseTask } from './protocol.js';
+import { packParsed } from './handoff.js';
 import { serveTasks } from './serve-tasks.js';
 
 const { config } = workerData as { config: Config };
@@ -15,5 +16,5 @@ const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n20
 await serveTasks(async () => {
   const { parseDocument, readSource } = await import('../parse.js');
   await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
-  return async ({ filePath, displayPath }: ParseTask) => parseDocument(await readSource(filePath, config), displayPath, config);
+  return async ({ filePath, displayPath }: ParseTask) => packParsed(await parseDocument(readSource(filePath, config), displayPath, config));
 });

@@ -16,9 +16,10 @@ import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
 import { openIndexSession, type IndexOutcome, type IndexSession } from './index-hook.js';
 import { ItemsStaging, writeItems } from './items.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { WorkerPool } from './pool.js';
+import { splitWorkers, WorkerPool } from './pool.js';
 import { INTERRUPTED, type ErrorInfo } from './protocol.js';
 import { findSameIssue } from './same-issue.js';
+import { scheduleOrder } from './schedule.js';
 import { walkInputs, type FoundFile } from './walk.js';
 
 export interface BatchOptions {
@@ -64,7 +65,9 @@ export interface BatchSummary {
   seconds: number;
   /** Where the time went: finding and hashing files, the pipeline in workers, and bringing OUT in step. */
   timings: { scan: number; process: number; finish: number };
+  /** Extraction workers (files extracted at a time) and entity workers started; 0 when no file needed one. */
   workers: number;
+  entityWorkers: number;
   index: IndexOutcome;
 }
 
@@ -155,7 +158,8 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     report();
     return null;
   });
-  const todo = todoSlots.filter((t) => t !== null);
+  // In the order that keeps both stages busy (schedule.ts); outputs do not depend on it.
+  const todo = scheduleOrder(todoSlots.filter((t) => t !== null));
 
   // Earlier entries not found now: gone if they were under these inputs (or vanished), else kept.
   const removed: string[] = [];
@@ -217,10 +221,11 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     if (e.id) reservedIds.add(e.id);
   }
   const writtenIds = new Map<string, string>(); // display path → id of the record file written this run
-  const concurrency = Math.max(1, options.concurrency ?? options.config.concurrency ?? os.availableParallelism());
-  const workers = Math.min(concurrency, todo.length);
+  const split = splitWorkers(options.concurrency ?? options.config.concurrency ?? os.availableParallelism());
+  const workers = Math.min(split.extraction, todo.length);
+  const entityWorkers = Math.min(split.analysers, todo.length);
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
+    const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {
@@ -353,6 +358,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     seconds: (performance.now() - started) / 1000,
     timings: { scan: (scanned - started) / 1000, process: (processed - scanned) / 1000, finish: (performance.now() - processed) / 1000 },
     workers,
+    entityWorkers,
     index,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The loop every batch worker thread runs: load once (and warm up), say `ready`, then answer one
- * task per message until the pool closes it. Errors travel as plain `{ code, message }`, since
- * class instances do not survive the trip between threads.
+ * task per message, one at a time, until the pool closes it. Errors travel as plain
+ * `{ code, message }`, since class instances do not survive the trip between threads.
  */
 import { parentPort } from 'node:worker_threads';
 import type { ErrorInfo, FromWorker, ToWorker } from './protocol.js';
@@ -18,14 +18,26 @@ export async function serveTasks<P, V>(load: () => Promise<(payload: P) => V | P
     port.postMessage({ type: 'fatal', error } satisfies FromWorker);
     return;
   }
-  port.on('message', async (task: ToWorker<P>) => {
-    let reply: FromWorker<V>;
-    try {
-      reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload) };
-    } catch (err) {
-      reply = { type: 'result', taskId: task.taskId, ok: false, error: toErrorInfo(err) };
+  // The pool may queue a task behind the one running (see thread-pool.ts): run them one at a time,
+  // in the order they came, so each has the thread (and its time limit) to itself.
+  const queue: ToWorker<P>[] = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      let reply: FromWorker<V>;
+      try {
+        reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload) };
+      } catch (err) {
+        reply = { type: 'result', taskId: task.taskId, ok: false, error: toErrorInfo(err) };
+      }
+      port.postMessage({ ...reply, heapUsed: process.memoryUsage().heapUsed });
     }
-    port.postMessage({ ...reply, heapUsed: process.memoryUsage().heapUsed });
+    running = false;
+  };
+  port.on('message', (task: ToWorker<P>) => {
+    queue.push(task);
+    if (!running) void drain();
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }

@@ -17,7 +17,7 @@ const summary: BatchSummary = {
     entry({ path: 'in/b.txt', status: 'skipped', record: 'bulletins/b-txt.json', items: 1, messages: 1 }),
     entry({ path: 'in/c.pdf', status: 'failed', format: null, record: null, error: { code: 'encrypted', message: 'The PDF is encrypted.' } }),
   ],
-  seconds: 2, timings: { scan: 0.1, process: 1.5, finish: 0.4 }, workers: 2, index: { status: 'updated' },
+  seconds: 2, timings: { scan: 0.1, process: 1.5, finish: 0.4 }, workers: 2, entityWorkers: 1, index: { status: 'updated' },
 };
 
 describe('ingest output', () => {

@@ -100,7 +100,7 @@ describe('runBatch', () => {
       ['in/b.txt', 'ok'],
       ['in/c.txt', 'skipped'],
     ]);
-    expect(second.workers).toBe(2);
+    expect(second).toMatchObject({ workers: 1, entityWorkers: 1 }); // --concurrency 2: one thread per stage
     const forced = await run({ force: true });
     expect(forced).toMatchObject({ ok: 3, skipped: 0 });
   });
@@ -188,7 +188,7 @@ describe('runBatch', () => {
       ['in/empty.txt', 'failed', 'empty-file'],
       ['in/hang.txt', 'failed', 'timeout'],
     ]);
-    expect(again.workers).toBe(1); // only the timed-out file went to a worker
+    expect(again).toMatchObject({ workers: 1, entityWorkers: 1 }); // only the timed-out file went to the workers
   });
 
   it('reads nothing from and writes nothing but its own output into OUT when OUT lies inside the input folder', async () => {

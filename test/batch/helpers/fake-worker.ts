@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordIdFor } from '../../../src/record/id.js';
 import type { FromWorker, ParseTask, Stage, TaskOutcome, ToWorker } from '../../../src/batch/protocol.js';
@@ -39,27 +40,32 @@ function fakeRecord(filePath: string, displayPath: string) {
 
 type FakeParsed = { record: ReturnType<typeof fakeRecord> };
 
-/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, slow… takes 100 ms); an empty file fails. */
+/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, slow… takes 100 ms, slow-Nms… N ms); an empty file fails. */
 function parse(task: ParseTask): TaskOutcome<FakeParsed> {
   const name = path.basename(task.filePath);
   if (name.startsWith('hang')) for (;;);
   if (name.startsWith('crash')) process.exit(3);
-  if (name.startsWith('slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  if (name.startsWith('slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(/^slow-(\d+)ms/.exec(name)?.[1] ?? 100));
   if (name.startsWith('boom')) return { ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
   if (fs.statSync(task.filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
   return { ok: true, value: { record: fakeRecord(task.filePath, task.displayPath) } };
 }
 
-/** Entity stage: names containing `analysis-hang` / `analysis-crash` misbehave here instead. */
-function analyse({ record }: FakeParsed): TaskOutcome {
+/** Entity stage: names containing `analysis-hang` / `analysis-crash` misbehave here instead, `analysis-slow` takes 50 ms. */
+function analyse(packed: Uint8Array): TaskOutcome {
+  const { record } = v8.deserialize(packed) as FakeParsed;
   if (record.source.path.includes('analysis-hang')) for (;;);
   if (record.source.path.includes('analysis-crash')) process.exit(4);
+  if (record.source.path.includes('analysis-slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   return { ok: true, value: { record, messages: record.messages } };
 }
 
+const pack = (outcome: TaskOutcome<FakeParsed>): TaskOutcome<Uint8Array> => (outcome.ok ? { ok: true, value: v8.serialize(outcome.value) } : outcome);
+
 const stage = (workerData as { stage: Stage }).stage;
 port.on('message', (task: ToWorker) => {
-  const outcome = stage === 'parse' ? parse(task.payload as ParseTask) : analyse(task.payload as FakeParsed);
+  // Parsed documents cross packed, as the real ones do (src/batch/handoff.ts).
+  const outcome = stage === 'parse' ? pack(parse(task.payload as ParseTask)) : analyse(task.payload as Uint8Array);
   port.postMessage({ type: 'result', taskId: task.taskId, ...outcome, heapUsed: process.memoryUsage().heapUsed } satisfies FromWorker);
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);
