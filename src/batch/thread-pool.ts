@@ -10,7 +10,9 @@
  * A task that runs past the time limit gets its thread terminated (a fresh one replaces it) and
  * fails with `timeout`; a thread that crashes fails the task it was running with `internal-error`;
  * tasks queued behind either go to another thread. A thread whose heap has grown past the recycle
- * limit takes no more tasks and is replaced once its queue is empty. `run` never rejects.
+ * limit is replaced at once, and the tasks it held go to another thread (it may have begun the next
+ * one: that work is lost, not its result), so no file runs on a heap already near its limit.
+ * `run` never rejects.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,8 +59,6 @@ interface Slot<P> {
   worker: Worker;
   ready: boolean;
   dead: boolean;
-  /** Takes no more tasks: replaced once `tasks` is empty (heap past the recycle limit). */
-  draining: boolean;
   /** Sent to the thread, in the order it runs them: the first is running. */
   tasks: Task<P>[];
 }
@@ -145,7 +145,7 @@ export class ThreadPool<P, V> {
       }
       return undefined;
     };
-    const open = () => [...this.slots].filter((s) => s.ready && !s.dead && !s.draining);
+    const open = () => [...this.slots].filter((s) => s.ready && !s.dead);
     for (const slot of open()) {
       if (slot.tasks.length > 0) continue;
       const task = next();
@@ -198,7 +198,7 @@ export class ThreadPool<P, V> {
       worker.stdout.resume();
       worker.stderr.resume();
     }
-    const slot: Slot<P> = { worker, ready: false, dead: false, draining: false, tasks: [] };
+    const slot: Slot<P> = { worker, ready: false, dead: false, tasks: [] };
     this.slots.add(slot);
     this.stats.workersStarted++;
     worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
@@ -222,16 +222,14 @@ export class ThreadPool<P, V> {
     } else if (slot.tasks[0]?.taskId === msg.taskId) {
       const task = slot.tasks.shift()!;
       this.settle(task, msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error });
-      this.startTimer(slot);
-      if (msg.heapUsed !== undefined && msg.heapUsed > this.options.recycleHeapMb * 2 ** 20 && !slot.draining) {
-        slot.draining = true;
+      if (msg.heapUsed !== undefined && msg.heapUsed > this.options.recycleHeapMb * 2 ** 20) {
         this.stats.recycled++;
-      }
-      if (slot.draining && slot.tasks.length === 0) {
         this.retire(slot);
         void slot.worker.terminate().catch(() => undefined);
+        this.requeue(slot.tasks.splice(0)); // queued tasks have no timer yet
       }
     }
+    this.startTimer(slot);
     this.dispatch();
   }
 
@@ -262,7 +260,7 @@ export class ThreadPool<P, V> {
     this.dispatch();
   }
 
-  /** Tasks a lost thread had queued but not started go first to another thread. */
+  /** Tasks a lost thread held behind the one it ran go first to another thread. */
   private requeue(tasks: Task<P>[]): void {
     this.pending.unshift(...tasks);
   }

@@ -49,9 +49,9 @@ describe('WorkerPool', () => {
     try {
       const outcomes = await Promise.all([1, 2, 3].map(() => pool.run(file('a.txt'), 'a.txt')));
       expect(outcomes.every((o) => o.ok)).toBe(true);
-      // Each worker finishes the file it holds queued before it is replaced: a, a on one; a on the next.
-      expect(pool.stats.recycled).toBe(2);
-      expect(pool.stats.workersStarted).toBe(2);
+      // Replaced after every file; the file each one held queued went to its successor.
+      expect(pool.stats.recycled).toBe(3);
+      expect(pool.stats.workersStarted).toBe(3);
     } finally {
       await pool.close();
     }
