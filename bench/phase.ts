@@ -150,7 +150,8 @@ if (phase === 'bare') {
   const { parseConfig } = await load<ConfigModule>('config');
   if (phase === 'import') fs.rmSync(out, { recursive: true, force: true });
   const summary = await runBatch({ inputs: [corpus], outDir: out, config: parseConfig({}), concurrency: Number(workers) });
-  result = { files: summary.files, ok: summary.ok + summary.skipped, failed: summary.failed, timings: summary.timings } as typeof result;
+  const timings = { ...summary.timings, extractionBusy: summary.busy.extraction, entityBusy: summary.busy.entity, extractionWorkers: summary.workers };
+  result = { files: summary.files, ok: summary.ok + summary.skipped, failed: summary.failed, timings };
 } else {
   throw new Error(`unknown phase ${phase}`);
 }

@@ -32,7 +32,7 @@ interface PhaseResult {
   ok: number;
   failed: number;
   peakRssMb: number;
-  timings?: { scan: number; process: number; finish: number };
+  timings?: { scan: number; process: number; finish: number; extractionBusy: number; entityBusy: number; extractionWorkers: number };
 }
 
 /**
@@ -185,7 +185,12 @@ console.log(fmt(header));
 for (const r of table) console.log(fmt(r));
 for (const row of rows.filter((r) => r.r.timings)) {
   const t = row.r.timings!;
-  console.log(`${row.name}: ${t.scan.toFixed(2)} s finding/hashing, ${t.process.toFixed(2)} s in workers (incl. start-up), ${t.finish.toFixed(2)} s manifest/items/index`);
+  // Extraction busy for nearly all of the time in workers means the work after it was hidden.
+  const share = t.extractionWorkers > 0 ? t.extractionBusy / (t.process * t.extractionWorkers) : 0;
+  console.log(
+    `${row.name}: ${t.scan.toFixed(2)} s finding/hashing, ${t.process.toFixed(2)} s in workers (incl. start-up), ${t.finish.toFixed(2)} s manifest/items/index; ` +
+      `extraction busy ${t.extractionBusy.toFixed(2)} s (${(share * 100).toFixed(0)} % of its workers' time), entity pass busy ${t.entityBusy.toFixed(2)} s`,
+  );
 }
 {
   const t = stages.timings as unknown as Record<string, number>;

@@ -121,7 +121,7 @@ export function summaryLines(summary: BatchSummary, outLabel: string): string[] 
   const lines = [
     `${summary.files} files: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed` +
       ` in ${formatDuration(summary.seconds)} (${summary.seconds.toFixed(2)} s, ${rate.toFixed(1)} files/s) → ${outLabel}`,
-    `time: ${summary.timings.scan.toFixed(2)} s finding and hashing, ${summary.timings.process.toFixed(2)} s in ${plural(summary.workers, 'extraction worker')} and ${plural(summary.entityWorkers, 'entity worker')}, ${summary.timings.finish.toFixed(2)} s finishing manifest, items.jsonl and index`,
+    `time: ${summary.timings.scan.toFixed(2)} s finding and hashing, ${summary.timings.process.toFixed(2)} s in ${plural(summary.workers, 'extraction worker')} and ${plural(summary.entityWorkers, 'entity worker')} (busy ${summary.busy.extraction.toFixed(2)} s and ${summary.busy.entity.toFixed(2)} s), ${summary.timings.finish.toFixed(2)} s finishing manifest, items.jsonl and index`,
   ];
   if (summary.removed.length > 0) lines.push(`${plural(summary.removed.length, 'file')} gone since the last run: records removed`);
   if (summary.kept > 0) lines.push(`${plural(summary.kept, 'file')} from earlier runs outside these inputs kept as they were`);
@@ -143,6 +143,7 @@ export function summaryJson(summary: BatchSummary) {
     ignored: summary.ignored.length,
     workers: summary.workers,
     entityWorkers: summary.entityWorkers,
+    busySeconds: { extraction: Number(summary.busy.extraction.toFixed(3)), entity: Number(summary.busy.entity.toFixed(3)) },
     seconds: Number(summary.seconds.toFixed(3)),
     timings: Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [k, Number(v.toFixed(3))])),
     filesPerSecond: Number((summary.seconds > 0 ? summary.files / summary.seconds : 0).toFixed(2)),

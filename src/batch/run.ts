@@ -68,6 +68,11 @@ export interface BatchSummary {
   /** Extraction workers (files extracted at a time) and entity workers started; 0 when no file needed one. */
   workers: number;
   entityWorkers: number;
+  /**
+   * Seconds each stage's threads spent on files, summed over its threads. Extraction busy for about
+   * `timings.process` × `workers` means the work after extraction was hidden behind it.
+   */
+  busy: { extraction: number; entity: number };
   index: IndexOutcome;
 }
 
@@ -224,6 +229,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const split = splitWorkers(options.concurrency ?? options.config.concurrency ?? os.availableParallelism());
   const workers = Math.min(split.extraction, todo.length);
   const entityWorkers = Math.min(split.analysers, todo.length);
+  const busy = { extraction: 0, entity: 0 };
   if (todo.length > 0) {
     const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
@@ -253,6 +259,8 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
       );
     } finally {
       await pool.close();
+      busy.extraction = pool.stats.busySeconds;
+      busy.entity = pool.analyserStats.busySeconds;
     }
   }
 
@@ -359,6 +367,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     timings: { scan: (scanned - started) / 1000, process: (processed - scanned) / 1000, finish: (performance.now() - processed) / 1000 },
     workers,
     entityWorkers,
+    busy,
     index,
   };
 }

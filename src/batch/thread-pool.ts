@@ -44,6 +44,8 @@ export interface ThreadPoolStats {
   timeouts: number;
   crashes: number;
   recycled: number;
+  /** Seconds the threads spent on tasks, summed over threads (from when a thread reached a task to its outcome). */
+  busySeconds: number;
 }
 
 interface Task<P> {
@@ -53,6 +55,7 @@ interface Task<P> {
   resolve: (outcome: TaskOutcome) => void;
   /** Set while the thread runs it. */
   timer: NodeJS.Timeout | null;
+  startedAt?: number;
 }
 
 interface Slot<P> {
@@ -87,7 +90,7 @@ const MAX_START_FAILURES = 3;
 const CLOSED: ErrorInfo = { code: 'internal-error', message: 'the worker pool is closed' };
 
 export class ThreadPool<P, V> {
-  readonly stats: ThreadPoolStats = { workersStarted: 0, timeouts: 0, crashes: 0, recycled: 0 };
+  readonly stats: ThreadPoolStats = { workersStarted: 0, timeouts: 0, crashes: 0, recycled: 0, busySeconds: 0 };
   /** Start-up failures since a thread last became ready: a few in a row mean none will start. */
   private startFailures = 0;
   private readonly slots = new Set<Slot<P>>();
@@ -175,12 +178,17 @@ export class ThreadPool<P, V> {
   /** The time limit of the task the thread runs now (the first of its queue). */
   private startTimer(slot: Slot<P>): void {
     const task = slot.tasks[0];
-    if (task && !task.timer) task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
+    if (task && !task.timer) {
+      task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
+      task.startedAt = performance.now();
+    }
   }
 
   private settle(task: Task<P>, outcome: TaskOutcome): void {
     if (task.timer) clearTimeout(task.timer);
     task.timer = null;
+    if (task.startedAt !== undefined) this.stats.busySeconds += (performance.now() - task.startedAt) / 1000;
+    task.startedAt = undefined;
     task.resolve(outcome);
   }
 

@@ -17,7 +17,7 @@ const summary: BatchSummary = {
     entry({ path: 'in/b.txt', status: 'skipped', record: 'bulletins/b-txt.json', items: 1, messages: 1 }),
     entry({ path: 'in/c.pdf', status: 'failed', format: null, record: null, error: { code: 'encrypted', message: 'The PDF is encrypted.' } }),
   ],
-  seconds: 2, timings: { scan: 0.1, process: 1.5, finish: 0.4 }, workers: 2, entityWorkers: 1, index: { status: 'updated' },
+  seconds: 2, timings: { scan: 0.1, process: 1.5, finish: 0.4 }, workers: 2, entityWorkers: 1, busy: { extraction: 2.8, entity: 0.9 }, index: { status: 'updated' },
 };
 
 describe('ingest output', () => {
@@ -34,6 +34,13 @@ describe('ingest output', () => {
     expect(lines[0]).toBe('3 files: 1 ok, 1 skipped, 1 failed in 0:02 (2.00 s, 1.5 files/s) → out');
     expect(lines).toContain('1 file gone since the last run: records removed');
     expect(lines.at(-1)).toBe('failed  in/c.pdf  encrypted');
+  });
+
+  it("says how the time was spent, and how busy each stage's workers were", () => {
+    expect(summaryLines(summary, 'out')[1]).toBe(
+      'time: 0.10 s finding and hashing, 1.50 s in 2 extraction workers and 1 entity worker (busy 2.80 s and 0.90 s), 0.40 s finishing manifest, items.jsonl and index',
+    );
+    expect(summaryJson(summary)).toMatchObject({ workers: 2, entityWorkers: 1, busySeconds: { extraction: 2.8, entity: 0.9 } });
   });
 
   it('gives the summary as JSON with every failure and its code', () => {

@@ -91,9 +91,13 @@ describe('WorkerPool', () => {
     const pool = new WorkerPool({ size: 1, config: parseConfig({}), timeoutMs: 500, workerUrl: FAKE_WORKER });
     try {
       expect((await pool.run(file('a.txt'), 'a.txt')).ok).toBe(true);
+      const before = pool.stats.busySeconds;
       const outcomes = await Promise.all(names.map((n) => pool.run(file(n), n)));
       expect(outcomes.every((o) => o.ok)).toBe(true);
       expect(pool.stats.timeouts).toBe(0);
+      // Busy time counts each file from when the worker reached it: 3 × 300 ms, not 300 + 600 + 900.
+      expect(pool.stats.busySeconds - before).toBeGreaterThanOrEqual(0.85);
+      expect(pool.stats.busySeconds - before).toBeLessThan(1.5);
     } finally {
       await pool.close();
     }
