@@ -105,30 +105,36 @@ process.stderr.write(`corpus: ${corpus.files} files (${Object.entries(corpus.byF
 
 const outDir = (name: string) => path.join(benchDir, 'out', name);
 /**
- * This machine is shared: the same phase varies ±30 % between runs, and a phase run a minute after
- * another meets other neighbours. So the phases run in ROUNDS interleaved rounds (bare, floor,
- * pipeline, one worker, all cores), each ratio is taken within its round, and the median round's
- * figures are shown.
+ * This machine is shared: the same phase varies ±30 % between runs, and its speed drifts within a
+ * minute. So the phases run in ROUNDS interleaved rounds (bare extraction, one worker, all cores,
+ * floor, pipeline), one more bare extraction closes the last round, and each phase's ratio is taken
+ * to the mean of the bare extractions just before and just after its round. The median round's
+ * figures are shown, and every round's ratios.
  */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 interface Round {
   bare: PhaseResult;
+  /** The next round's bare extraction (or the closing one). */
+  bareAfter: PhaseResult;
   bareParallel: PhaseResult | null;
   pipeline: PhaseResult;
   one: PhaseResult;
   all: PhaseResult;
 }
 const rounds: Round[] = [];
+let nextBare = runPhase(['bare', corpus.dir]);
 for (let k = 1; k <= ROUNDS; k++) {
-  process.stderr.write(`round ${k}/${ROUNDS}: bare extraction, bare extraction in ${cores} workers, pipeline in one process, import with 1 and ${cores} workers…\n`);
-  rounds.push({
-    bare: runPhase(['bare', corpus.dir]),
-    bareParallel: compiled ? runPhase(['bare-parallel', corpus.dir, String(cores)]) : null,
-    pipeline: runPhase(['pipeline', corpus.dir]),
-    one: runPhase(['import', corpus.dir, outDir('one'), '1']),
-    all: runPhase(['import', corpus.dir, outDir('all'), String(cores)]),
-  });
+  process.stderr.write(`round ${k}/${ROUNDS}: import with --concurrency 1 and ${cores}, bare extraction in ${cores} workers, pipeline in one process, bare extraction…\n`);
+  const bare = nextBare;
+  const one = runPhase(['import', corpus.dir, outDir('one'), '1']);
+  const all = runPhase(['import', corpus.dir, outDir('all'), String(cores)]);
+  const bareParallel = compiled ? runPhase(['bare-parallel', corpus.dir, String(cores)]) : null;
+  const pipeline = runPhase(['pipeline', corpus.dir]);
+  nextBare = runPhase(['bare', corpus.dir]);
+  rounds.push({ bare, bareAfter: nextBare, one, all, bareParallel, pipeline });
 }
+/** A round's bare extraction time: the mean of the runs that bracket it. */
+const bareSeconds = (round: Round) => (round.bare.seconds + round.bareAfter.seconds) / 2;
 process.stderr.write('stage throughput…\n');
 const stages = runPhase(['stages', corpus.dir]);
 process.stderr.write('unchanged re-run…\n');
@@ -137,13 +143,14 @@ const rerun = runPhase(['rerun', corpus.dir, outDir('all'), String(cores)]);
 /** The phase's run in the round whose ratio to that round's bare extraction is the median one. */
 function median(pick: (r: Round) => PhaseResult | null): { r: PhaseResult; ratio: number } | null {
   const runs = rounds
-    .map((round) => ({ r: pick(round), bare: round.bare }))
-    .filter((x): x is { r: PhaseResult; bare: PhaseResult } => x.r !== null)
-    .map((x) => ({ r: x.r, ratio: x.r.seconds / x.bare.seconds }))
+    .map((round) => ({ r: pick(round), bare: bareSeconds(round) }))
+    .filter((x): x is { r: PhaseResult; bare: number } => x.r !== null)
+    .map((x) => ({ r: x.r, ratio: x.r.seconds / x.bare }))
     .sort((a, b) => a.ratio - b.ratio);
   return runs.length > 0 ? runs[(runs.length - 1) >> 1] : null;
 }
-const bare = [...rounds.map((r) => r.bare)].sort((a, b) => a.seconds - b.seconds)[(rounds.length - 1) >> 1];
+const bareRuns = [rounds[0].bare, ...rounds.map((r) => r.bareAfter)];
+const bare = [...bareRuns].sort((a, b) => a.seconds - b.seconds)[(bareRuns.length - 1) >> 1];
 const bareParallel = median((r) => r.bareParallel);
 const pipeline = median((r) => r.pipeline)!;
 const one = median((r) => r.one)!;
@@ -202,7 +209,7 @@ for (const row of rows.filter((r) => r.r.timings)) {
   );
 }
 console.log(`batch, 1 worker vs the pipeline in one process: ${((one.ratio / pipeline.ratio - 1) * 100).toFixed(1)} % (the two stages overlap, so it can be negative)`);
-console.log(`${ROUNDS} rounds; × bare per round: 1 worker ${rounds.map((r) => (r.one.seconds / r.bare.seconds).toFixed(2)).join(', ')}; all cores ${rounds.map((r) => (r.all.seconds / r.bare.seconds).toFixed(2)).join(', ')}; bare ${rounds.map((r) => r.bare.seconds.toFixed(2)).join(', ')} s`);
+console.log(`${ROUNDS} rounds; × bare per round: 1 worker ${rounds.map((r) => (r.one.seconds / bareSeconds(r)).toFixed(2)).join(', ')}; all cores ${rounds.map((r) => (r.all.seconds / bareSeconds(r)).toFixed(2)).join(', ')}; bare ${bareRuns.map((r) => r.seconds.toFixed(2)).join(', ')} s`);
 console.log(`re-run / first run: ${((rerun.seconds / all.r.seconds) * 100).toFixed(1)} %   peak memory of the import: ${peak.toFixed(0)} MB (target < 1024) ${peak < 1024 ? 'ok' : 'MISSED'}`);
 if (loadBefore > cores * 0.5) console.log(`note: load average ${loadBefore.toFixed(2)} on ${cores} cores before the run: other processes competed for the CPU; compare "cores busy".`);
 
@@ -220,7 +227,7 @@ const results = {
   corpus: { files: corpus.files, byFormat: corpus.byFormat, bytes: corpus.bytes, copiesPerFixture: copies },
   phases: Object.fromEntries(rows.map((row) => [row.name, { ...row.r, ratioToBare: Number(row.ratio.toFixed(3)), filesPerSecond: Number((row.r.files / row.r.seconds).toFixed(2)), target: row.target, pass: row.pass }])),
   stages: stages.timings,
-  rounds: rounds.map((r) => ({ bareSeconds: r.bare.seconds, oneWorkerRatio: r.one.seconds / r.bare.seconds, allCoresRatio: r.all.seconds / r.bare.seconds })),
+  rounds: rounds.map((r) => ({ bareSeconds: bareSeconds(r), oneWorkerRatio: r.one.seconds / bareSeconds(r), allCoresRatio: r.all.seconds / bareSeconds(r) })),
   batchOverheadOneWorker: Number((one.ratio / pipeline.ratio - 1).toFixed(4)),
   rerunShareOfFirstRun: Number((rerun.seconds / all.r.seconds).toFixed(4)),
   peakRssMb: Number(peak.toFixed(1)),
