@@ -54,7 +54,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    /** Worker threads for `ingest`; default: the number of cores. */
+    /** Worker threads for `ingest` in all (about one in four runs the entity pass); default: the number of cores. */
     concurrency: z.number().int().positive().optional(),
   })
   .strict();
