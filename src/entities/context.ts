@@ -106,9 +106,11 @@ export function suffixEndingAt(text: string, end: number, byLast: Map<number, st
 
 /**
  * Words that never open the name of a body or a place but often stand right before one without a
- * separator (2015年市政协, 20位市政协, 就区疾控中心, 确保下三屯村): stripped from the front of a prefix.
+ * separator (2015年市政协, 20位市政协, 就区疾控中心, 确保下三屯村, 全市代表联络站): stripped from the front of a prefix.
  */
-const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明年', '全年', '当年', '年', '月', '日', '位', '个', '名', '次', '届', '我', '该', '其', '此', '驻', '赴', '的', '了', '是', '确保', '提交', '叮嘱', '前往', '来到'];
+const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明年', '全年', '当年', '年', '月', '日', '位', '个', '名', '次', '届', '我', '该', '其', '此', '驻', '赴', '的', '了', '是', '确保', '提交', '叮嘱', '前往', '来到',
+  // quantifiers over bodies (全市代表联络站, 部分常委会组成人员, 各级工会): the body is what follows
+  '全市', '全县', '全区', '全省', '全州', '全旗', '全盟', '部分', '各级'];
 
 /** LEADING_NOISE by first character, in list order: only the words opening with the character at hand can match. */
 const NOISE_BY_FIRST = wordsByCode(LEADING_NOISE, 'first');
@@ -139,8 +141,9 @@ export function andInsideName(ctx: ItemContext, s: number, end: number): boolean
   if (text[s - 1] !== '和' || !isHan(text[s - 2])) return false;
   const segment = text.slice(s, end);
   // 和包头市书法家协会, 有限公司和邗江区人民医院: a conjunction between two bodies
-  // CPPCC special committees join two fields with 和 and run longer (农业农村和人口资源环境委员会)
-  const maxLength = segment.endsWith('委员会') ? 10 : 6;
+  // CPPCC special committees and sectors join two fields with 和 and run longer (农业农村和人口资源环境委员会,
+  // 经济和科技界别活动组)
+  const maxLength = segment.endsWith('委员会') || segment.includes('界别') ? 10 : 6;
   if (segment.length < 2 || segment.length > maxLength || /[省市区县旗盟州镇乡]/.test(segment)) return false;
   for (let i = s; i < end; i++) if (!isHan(text[i])) return false;
   for (let i = s; i < end; i++) if (ctx.tokens.tokenAt(i)?.tag.startsWith('ns')) return false;
@@ -161,7 +164,25 @@ export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   if (!word) return false;
   // 服务中心 after 服务, and 联合会 that opens with 联合 itself (妇女联合会主席)
   if (NAME_INNER_WORDS.has(word) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;
+  if (word.length === 1 && placeStemEndingAt(ctx, s)) return false;
   return !andInsideName(ctx, s, end);
+}
+
+const PLACE_STEM_SUFFIXES = ['县', '市', '区', '旗', '镇', '乡'];
+
+/**
+ * 池州东至|春晖茶业有限公司: a word of jieba's segmentation that ends in a boundary character (东至) is the stem
+ * of a place where the item also prints it elsewhere with a place suffix (赴东至县): not a boundary.
+ */
+function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
+  const t = ctx.tokens.tokenAt(s - 1);
+  if (t === undefined || t.end !== s || t.start >= s - 1) return false;
+  const { text } = ctx;
+  for (const suffix of PLACE_STEM_SUFFIXES) {
+    const place = t.word + suffix;
+    for (let at = text.indexOf(place); at >= 0; at = text.indexOf(place, at + 1)) if (at !== t.start) return true;
+  }
+  return false;
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */

@@ -180,6 +180,9 @@ const FRAME_FOLLOWERS = [
 ];
 const FRAME_PUNCT = new Set([...'、，。；：,;:']);
 
+/** Whether a verb that closes a name after a title beyond doubt (出席, 主持, 一行) starts at `at`. */
+export const frameFollowerAt = (text: string, at: number): boolean => FRAME_FOLLOWERS.some((w) => text.startsWith(w, at));
+
 const SETTING_CLAUSE_END = /[，。；！？\n,;!?]/;
 
 /** `金山在会上讲话`: 在 opens a setting, and a verb of speech of two characters or more closes the clause. */
@@ -235,8 +238,21 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   }
   // 三位委员, 等10名: a count of people follows the name
   if (/[一二三四五六七八九十两几]/.test(text[at]) && /[位名人个]/.test(text[at + 1] ?? '')) return 2;
+  // 看望了脱贫户李小梅一家: the person's household
+  if (text.startsWith('一家', at) && householdAt(ctx, at)) return 2;
+  if (speechOpensAt(text, at)) return 3;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
+}
+
+/** 说 followed by a colon, a comma or an opening quote: the words of the name before it follow. */
+const speechOpensAt = (text: string, at: number): boolean => text[at] === '说' && /[：:，,“"]/.test(text[at + 1] ?? '');
+
+/** 李小梅一家, 一家人: the household of the person before it, not a count of bodies (一家企业). */
+function householdAt(ctx: ItemContext, at: number): boolean {
+  if (ctx.text.startsWith('一家人', at) || !isHan(ctx.text[at + 2])) return true;
+  const next = ctx.tokens.tokenAt(at + 2);
+  return next !== undefined && next.start === at + 2 && !next.tag.startsWith('n');
 }
 
 /** How clearly a name may start at `start`: 3 clause start, 2 a boundary word / title / verb before, 0 nothing. */
@@ -269,6 +285,17 @@ export interface NameHit {
 }
 
 
+/**
+ * 理事长岩罕正带着: jieba, not knowing the name, glued it to the one character after it (岩罕正) that opens the
+ * frame 正/在/就 + verb: the name ends there all the same.
+ */
+function gluedToFrame(ctx: ItemContext, pos: number, end: number): boolean {
+  const t = ctx.tokens.tokenAt(end - 1);
+  if (t === undefined || t.start < pos || t.end !== end + 1 || lookupWord(t.word) !== undefined) return false;
+  const c = ctx.text[end];
+  return (c === '正' || c === '在' || c === '就') && isHan(ctx.text[end + 1]);
+}
+
 /** The name that starts at `pos` (right after a title, a list separator…), or null. */
 export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): NameHit | null {
   const { text, lex } = ctx;
@@ -282,16 +309,19 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     const cand = text.slice(pos, end);
     const a = assessName(cand, lex);
     if (!a.ok) continue;
-    const next = scoreNext(ctx, end);
+    // 理事长玉帕正带着, 主任阿力就…提出: 正 or 就 before a verb closes a transliterated name after a title, as it
+    // closes a name without a surname (strongFrameAt)
+    const next = a.ethnic && !a.framed && strength === 'title' && /[正就]/.test(text[end] ?? '') && isHan(text[end + 1]) ? Math.max(1, scoreNext(ctx, end)) : scoreNext(ctx, end);
     const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed, strength);
     if (!acceptable(a, strength, next, framedEnd)) continue;
     // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
     // end, which jieba may glue to it (厂长岩|叫|出席)
-    if (a.framed && !ctx.tokens.ends.has(end) && !FRAME_PUNCT.has(text[end] ?? '、')) continue;
+    if (a.framed && !ctx.tokens.ends.has(end) && !FRAME_PUNCT.has(text[end] ?? '、') && !gluedToFrame(ctx, pos, end)) continue;
     // jieba segmenting the very candidate as one word decides between lengths (孙建强|到会, not 孙建|强到)
     let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
-    if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !CLOSING_PUNCT.test(text[end] ?? '')) score -= 2.5;
+    // 冯涛说：, 王建说“: no name ends in 说 before the words it introduces
+    if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
     if (!best || score >= bestScore) {
       best = { name: cand, start: pos, end, assessment: a };
       bestScore = score;
@@ -315,13 +345,22 @@ function dottedName(ctx: ItemContext, pos: number): NameHit | null {
   while (dot < text.length && dot - pos <= MAX_ETHNIC_NAME && isHan(text[dot])) dot++;
   if (dot - pos < 1 || !NAME_DOTS.has(text[dot])) return null;
   for (let i = pos; i < dot; i++) if (!lex.ethnicNameChars.has(text[i])) return null;
+  // 艾买提|出席, not 艾买|提出席: of the ends a follower allows, the one where jieba's segmentation ends a word
+  // too wins (the shorter on a tie)
+  let best = -1;
+  let bestScore = 0;
   for (let end = dot + 2; end <= dot + 1 + MAX_ETHNIC_NAME && end <= text.length && isHan(text[end - 1]); end++) {
-    if (scoreNext(ctx, end) >= 2) {
-      const a: NameAssessment = { ok: true, ordinary: false, nrWord: false, ethnic: true, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: false };
-      return { name: text.slice(pos, end), start: pos, end, assessment: a };
+    const next = scoreNext(ctx, end);
+    if (next < 2) continue;
+    const score = next + (ctx.tokens.ends.has(end) ? 1 : 0);
+    if (best < 0 || score > bestScore) {
+      best = end;
+      bestScore = score;
     }
   }
-  return null;
+  if (best < 0) return null;
+  const a: NameAssessment = { ok: true, ordinary: false, nrWord: false, ethnic: true, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: false };
+  return { name: text.slice(pos, best), start: pos, end: best, assessment: a };
 }
 
 /** After a title, a name jieba segments as one word (赵文来包调研 → 赵文) when no follower decides. */

@@ -17,6 +17,7 @@ const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 /** Words ending in 局/委/办… that are not organisations. */
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办']);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
+const LONE_ADMIN = new Set([...'省市区县州旗盟']);
 const PLACE_PART = /^[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)/;
 
 export interface Blocker {
@@ -38,7 +39,12 @@ function partyBranches(ctx: ItemContext): Candidate[] {
       if (!m) break;
       cur += m[0].length;
     }
-    const branch = BRANCH_SUFFIXES.find((b) => text.startsWith(b, cur) && (b !== '委' || cur > at + party.length));
+    let branch = BRANCH_SUFFIXES.find((b) => text.startsWith(b, cur) && (b !== '委' || cur > at + party.length));
+    // 九三学社市基层委员会, 民盟县委: the party's branch of this city or county, named by 市/县 alone
+    if (!branch && cur === at + party.length && LONE_ADMIN.has(text[cur])) {
+      branch = BRANCH_SUFFIXES.find((b) => b !== '中央' && text.startsWith(b, cur + 1));
+      if (branch) cur++;
+    }
     const end = branch ? cur + branch.length : at + party.length;
     out.push({ name: text.slice(at, end), start: at, end });
   });
@@ -61,6 +67,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   }
   return s;
 }
+
+const QUANTIFIERS = new Set(['全市', '全县', '全区', '全省', '全州', '全旗', '全盟', '部分', '各级', '各', '全体']);
 
 const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
 
@@ -86,6 +94,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
     if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
+    // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one
+    if (QUANTIFIERS.has(text.slice(start, suffixStart))) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;
@@ -95,7 +105,18 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
   const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start]);
   const placeSpans = places.flatMap((p) => p.spans);
   const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
-  return longestWins(candidates);
+  return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+}
+
+/** The party group (党组) of a body is named after it: the body of a kept `X党组` is reported as well. */
+function bodiesOfPartyGroups(text: string, kept: Candidate[], candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const k of kept) {
+    if (!text.startsWith('党组', k.end - 2)) continue;
+    const body = candidates.find((c) => c.start === k.start && c.end === k.end - 2);
+    if (body && !out.some((o) => o.start === body.start && o.end === body.end)) out.push(body);
+  }
+  return out;
 }
 
 /**

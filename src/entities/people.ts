@@ -7,15 +7,18 @@
  * - a bare list of names (`杜文斌、蒋海鹰、鲍丽君…出席`), bylines (`（记者王淼林光耀）`), counts and elections
  *   (`冯建军等10名`, `选举赵文华为…`, `叶建华当选会长`, `林秀珍、何振东当选副主委`: the office elected to is a title);
  * - after a strong title and before a strong frame (出席, 主持, 、, ，), names without a Han surname (`县政协主席岩罕主持`,
- *   Dai, Wa, Jingpo: see names.ts) and ordinary words (`统战部部长江海出席`);
+ *   Dai, Wa, Jingpo: see names.ts) and ordinary words (`统战部部长江海出席`); an ordinary word that is no verb
+ *   opening a list under a title or role (`主任医师万千、宋晓梅`); even a word of not-names.txt where the item also opens a
+ *   clause with it before a verb of speech (`部长夏天出席…夏天强调`);
  * - within an issue, a bare mention of a name found in any item (`钱振宇详细询问了`).
  */
 import type { Person } from '../record/schema.js';
 import { fromBylines } from './bylines.js';
 import { isHan, isHanCode, type ItemContext } from './context.js';
+import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
-import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit, type Strength } from './names.js';
+import { acceptable, assessName, frameFollowerAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import { WordTrie } from './trie.js';
 
@@ -41,10 +44,31 @@ function followEnumeration(ctx: ItemContext, found: MentionSet, first: NameHit, 
  * shows it is a name.
  */
 function listHeadAfter(ctx: ItemContext, pos: number): NameHit | null {
-  const first = nameAfter(ctx, pos, 'enumeration');
+  const first = nameAfter(ctx, pos, 'enumeration') ?? wordListHeadAt(ctx, pos);
   if (!first || ctx.text[first.end] !== '、') return null;
   const second = nameAfter(ctx, first.end + 1, 'enumeration');
   return second && !second.assessment.ordinary && !second.assessment.suspicious ? first : null;
+}
+
+/** Parts of speech of words that do not stand for a person even in a list (verbs, adverbs, function words). */
+const NOT_NAME_WORD_TAGS = /^(v|d|p|c|u|r|y|e|o|f|ad|ul|uj|uz)/;
+
+/**
+ * 主任医师万千、宋晓梅, 县领导龙海、许丹: a surname-led word of two or three characters that is not a verb or
+ * function word (万千 is a numeral phrase, 龙海 a place, neither a common noun) right after a title or role and
+ * before 、: a name if a clear name follows (listHeadAfter).
+ */
+function wordListHeadAt(ctx: ItemContext, pos: number): NameHit | null {
+  const { text } = ctx;
+  for (let len = 2; len <= 3; len++) {
+    if (text[pos + len] !== '、') continue;
+    const name = text.slice(pos, pos + len);
+    const a = assessName(name, ctx.lex);
+    if (!a.ok || !a.surnamed || !a.ordinary || a.suspicious) return null;
+    const tag = lookupWord(name)?.tag ?? '';
+    return NOT_NAME_WORD_TAGS.test(tag) ? null : { name, start: pos, end: pos + len, assessment: a };
+  }
+  return null;
 }
 
 function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] {
@@ -68,9 +92,28 @@ function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] 
   return chain.map((t) => t.text);
 }
 
-function fromTitles(ctx: ItemContext, found: MentionSet, titles: TitleSpan[]): void {
+/**
+ * 主席李平和县人大代表张红: a title's prefix that runs back over a name found before it (and the 和, 与, 及 or 、
+ * after that name) starts after them. The title is cut in `titles` itself, so that it is not joined to the
+ * title before the name either.
+ */
+function cutPrefixAfterNames(found: MentionSet, titles: TitleSpan[], k: number, text: string): void {
+  const t = titles[k];
+  let start = t.start;
+  for (const m of found.mentions) {
+    if (m.start < start || m.end > t.headStart) continue;
+    const joiner = joinerAt(text, m.end);
+    start = m.end + (joiner?.length ?? 0);
+  }
+  if (start > t.start && start < t.headStart) titles[k] = { ...t, start, text: text.slice(start, t.end) };
+}
+
+function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[]): void {
   const { text } = ctx;
-  titles.forEach((t, k) => {
+  const titles = allTitles.slice();
+  titles.forEach((_, k) => {
+    cutPrefixAfterNames(found, titles, k, text);
+    const t = titles[k];
     const strength: Strength = t.role ? 'role' : 'title';
     // 组长：张三, 撰稿：刘建国
     const at = COLONS.has(text[t.end]) ? t.end + 1 : t.end;
@@ -81,6 +124,11 @@ function fromTitles(ctx: ItemContext, found: MentionSet, titles: TitleSpan[]): v
       return;
     }
     if (t.role) return;
+    const word = confirmedWordName(ctx, at);
+    if (word) {
+      found.add(word, titlesOverName(titles, k, text));
+      return;
+    }
     // a title after the name: 上官婉清副主任, 贯彻赵国庆书记
     const prefix = text.slice(t.start, t.headStart);
     if (prefix.length >= 2 && prefix.length <= 4) {
@@ -95,6 +143,27 @@ function fromTitles(ctx: ItemContext, found: MentionSet, titles: TitleSpan[]): v
       if (before && !before.assessment.ethnic) found.add(before, [t.head]);
     }
   });
+}
+
+const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;
+
+/**
+ * 部长夏天出席…\n夏天强调: a word that is never taken for a name on its own (not-names.txt: 夏天, 高度) is one
+ * where the item gives it every frame at once: right after an office, closed by a verb that follows names
+ * (出席, 主持), and printed again opening a clause before a verb of speech (夏天指出, 夏天强调).
+ */
+function confirmedWordName(ctx: ItemContext, pos: number): NameHit | null {
+  const { text, lex } = ctx;
+  for (let len = 2; len <= 3; len++) {
+    const name = text.slice(pos, pos + len);
+    if (!lex.notNames.has(name) || surnameLength(name, lex) === 0 || !frameFollowerAt(text, pos + len)) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (at === pos || !(at === 0 || CLAUSE_OPENERS.test(text[at - 1]))) continue;
+      const verb = lex.speechVerbTrie.longestAt(text, at + len);
+      if (verb !== null && verb.length >= 2) return { name, start: pos, end: pos + len, assessment: assessName(name, lex) };
+    }
+  }
+  return null;
 }
 
 function fromComrade(ctx: ItemContext, found: MentionSet): void {
@@ -235,6 +304,12 @@ function fromEstablished(ctx: ItemContext, found: MentionSet, established: Estab
     if (!found.free(at, end)) return;
     const prev = scorePrev(ctx, at);
     const next = scoreNext(ctx, end);
+    // a word of not-names.txt confirmed as a name in its item (confirmedWordName) only opening a clause before a
+    // verb that follows names: 。夏天强调 (never 炎热的夏天，)
+    if (lex.notNames.has(name)) {
+      if (prev === 3 && isHan(ctx.text[end]) && next === 3) found.add({ name, start: at, end }, []);
+      return;
+    }
     // a name that is also an ordinary word (时光, 安然) needs a clear frame in a bare mention
     const ok =
       a.ordinary && !a.nrWord

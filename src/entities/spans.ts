@@ -8,15 +8,20 @@ export interface Candidate {
   end: number;
 }
 
-/** Keeps the longest of overlapping candidates (earlier first on ties) and folds them into named spans. */
-export function longestWins(candidates: Candidate[]): NamedSpan[] {
+/**
+ * Keeps the longest of overlapping candidates (earlier first on ties) and folds them into named spans;
+ * `nested` may add candidates lying inside the kept ones.
+ */
+export function longestWins(candidates: Candidate[], nested: (kept: Candidate[]) => Candidate[] = () => []): NamedSpan[] {
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of sorted) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
-  kept.sort((a, b) => a.start - b.start);
+  // names reported inside a kept one (市工商联 of 市工商联党组), placed after it
+  kept.push(...nested(kept));
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
   const byName = new Map<string, NamedSpan>();
   for (const c of kept) {
     let n = byName.get(c.name);
