@@ -106,7 +106,7 @@ process.stderr.write(`corpus: ${corpus.files} files (${Object.entries(corpus.byF
 const outDir = (name: string) => path.join(benchDir, 'out', name);
 /**
  * This machine is shared: the same phase varies ±30 % between runs, and its speed drifts within a
- * minute. So the phases run in ROUNDS interleaved rounds (bare extraction, one worker, all cores,
+ * minute. So the phases run in ROUNDS interleaved rounds (bare extraction, the two imports in turn,
  * floor, pipeline), one more bare extraction closes the last round, and each phase's ratio is taken
  * to the mean of the bare extractions just before and just after its round. The median round's
  * figures are shown, and every round's ratios.
@@ -124,10 +124,20 @@ interface Round {
 const rounds: Round[] = [];
 let nextBare = runPhase(['bare', corpus.dir]);
 for (let k = 1; k <= ROUNDS; k++) {
-  process.stderr.write(`round ${k}/${ROUNDS}: import with --concurrency 1 and ${cores}, bare extraction in ${cores} workers, pipeline in one process, bare extraction…\n`);
+  process.stderr.write(`round ${k}/${ROUNDS}: import with --concurrency 1 and ${cores} (order alternating), bare extraction in ${cores} workers, pipeline in one process, bare extraction…\n`);
   const bare = nextBare;
-  const one = runPhase(['import', corpus.dir, outDir('one'), '1']);
-  const all = runPhase(['import', corpus.dir, outDir('all'), String(cores)]);
+  // The two imports swap places every round, so neither always runs right after the other.
+  const importOne = () => runPhase(['import', corpus.dir, outDir('one'), '1']);
+  const importAll = () => runPhase(['import', corpus.dir, outDir('all'), String(cores)]);
+  let one: PhaseResult;
+  let all: PhaseResult;
+  if (k % 2 === 1) {
+    one = importOne();
+    all = importAll();
+  } else {
+    all = importAll();
+    one = importOne();
+  }
   const bareParallel = compiled ? runPhase(['bare-parallel', corpus.dir, String(cores)]) : null;
   const pipeline = runPhase(['pipeline', corpus.dir]);
   nextBare = runPhase(['bare', corpus.dir]);
