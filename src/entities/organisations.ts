@@ -4,7 +4,7 @@
  * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
+import { BODY_QUANTIFIERS, boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
@@ -68,7 +68,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   return s;
 }
 
-const QUANTIFIERS = new Set(['全市', '全县', '全区', '全省', '全州', '全旗', '全盟', '部分', '各级', '各', '全体']);
+/** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
+const QUANTIFIERS = new Set([...BODY_QUANTIFIERS, '各', '全体']);
 
 const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
 
