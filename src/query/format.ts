@@ -102,7 +102,8 @@ export function formatItems(items: readonly QueryResultItem[], format: OutputFor
     case 'csv':
       return itemsToCsv(items);
     case 'table':
-      if (items.length === 0) return '';
+      // A person at a terminal should see that the query ran and found nothing, not a blank line.
+      if (items.length === 0) return 'no items match\n';
       return `${renderTable(ITEM_COLUMNS, itemRows(items), terminalWidth)}${items.length} item${items.length === 1 ? '' : 's'}\n`;
   }
 }
@@ -150,7 +151,7 @@ export function formatTop(entries: readonly TopEntry[], format: OutputFormat, te
     case 'csv':
       return toCsv(['name', 'items', 'first', 'last'], entries.map((e) => [e.name, e.items, e.first, e.last]));
     case 'table':
-      if (entries.length === 0) return '';
+      if (entries.length === 0) return 'nothing found\n';
       return renderTable(TOP_COLUMNS, entries.map((e, i) => [String(i + 1), e.name, String(e.items), e.first ?? '', e.last ?? '']), terminalWidth);
   }
 }
