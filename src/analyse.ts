@@ -21,6 +21,8 @@ export interface IngestResult {
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
   const segmented = segment(toLines(blocks), config.markers);
+  // a page's <meta> publish date stands in when its text printed none
+  segmented.pageDate ??= extraction.pageDate ?? null;
   const entities = extractEntities(
     segmented.items.map((item) => item.paragraphs.join('\n')),
     { issueDate: segmented.masthead.date, lexicons: config.lexicons },

@@ -87,7 +87,7 @@ export const recordSchema = z.object({
   id: z.string().min(1),
   source: z.object({
     path: z.string(),
-    format: z.enum(['txt', 'docx', 'pdf', 'doc']),
+    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'html']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().nonnegative(),
     encoding: z.string().nullable(),
