@@ -10,6 +10,8 @@
  * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码`;
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
+ * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
+ * is joined, so that neither half is taken for a headline or a masthead.
  *
  * The publish date of a meta line is evidence (for the year of month-day dates and for 昨日/今日),
  * so it is kept as the document's `pageDate` rather than thrown away.
@@ -92,7 +94,7 @@ function metaLine(text: string): Meta | null {
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare printed date
   const bareDate = labels.length === 1 && dated !== null && body.replace(PRINTED_DATE, '').replace(LABEL_AT, '').replace(/[\s:：]/g, '') === '';
-  if (labels.length < 2 && !strong && !bareDate) return null;
+  if (labels.length < 2 && !strong && !bareDate && !lead) return null;
   // a sentence that happens to hold two labels: meta lines are short and comma-free
   if (/[，；]/u.test(text) && !strong) return null;
   return { labels: labels.map((l) => l.label), dateLabel };
@@ -111,7 +113,28 @@ function pageDateFrom(text: string, meta: Meta): PageDate | null {
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
 
-export function removeWebChrome(lines: Line[]): WebChromeResult {
+/** `…消息（记者` / `（通讯员`: a line that stops inside an opened byline bracket. */
+const OPEN_BYLINE = /[（(](?:[\p{Script=Han}·]{0,12}?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑))[\s\u3000:：]*$/u;
+/** …and the line that closes it: a few name characters, then the bracket. */
+const CLOSES_BYLINE = /^[\p{Script=Han}\s\u3000、]{2,16}[）)]/u;
+
+function joinBrokenBylines(lines: Line[]): { lines: Line[]; joined: number } {
+  const out: Line[] = [];
+  let joined = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    if (next && OPEN_BYLINE.test(line.text) && CLOSES_BYLINE.test(next.text)) {
+      out.push({ ...line, text: line.text + next.text, raw: line.raw + next.raw });
+      joined++;
+      i++;
+    } else out.push(line);
+  }
+  return { lines: out, joined };
+}
+
+export function removeWebChrome(input: Line[]): WebChromeResult {
+  const { lines, joined } = joinBrokenBylines(input);
   const drop = new Set<number>();
   let pageDate: PageDate | null = null;
   let pageDateIsPublish = false;
@@ -160,6 +183,7 @@ export function removeWebChrome(lines: Line[]): WebChromeResult {
     const inlineNote = inline > 0 ? ` and ${inline} newspaper page jump(s) inside lines` : '';
     messages.push(message('info', 'web-chrome-removed', `Removed ${drop.size} line(s) of web-page chrome${inlineNote}: ${shown.join(' ')}`));
   }
+  if (joined > 0) messages.push(message('info', 'byline-rejoined', `Joined ${joined} byline(s) broken over two lines.`));
   if (pageDate) {
     messages.push(message('info', 'page-date-found', `The page prints its publish date ${pageDate.date} (“${pageDate.text}”); kept as the document's page date.`));
   }
