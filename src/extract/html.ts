@@ -3,8 +3,9 @@
  * parsed with htmlparser2 (a forgiving, maintained parser: real pages are rarely well-formed) and
  * read as paragraphs:
  * - every block element (`<p>`, `<div>`, `<li>`, `<h1>`…) and every `<br>` ends a paragraph;
- * - a table row is one paragraph, its cells separated by a wide gap (U+3000), unless the cells hold
- *   block content themselves (layout tables), which then breaks as usual;
+ * - a table row is one block, its cells separated by a wide gap (U+3000): a `tableCell` block when two or
+ *   more cells hold text (a data row: never a headline), a paragraph when one does (pages laid out in
+ *   tables); cells holding block content themselves break as usual;
  * - headings, and paragraphs that are bold throughout, are bold paragraphs — a page carries one
  *   article, so its headings are headlines, not sections;
  * - the `<title>` is added as the first paragraph when the body does not print it;
@@ -14,7 +15,7 @@
  *   by src/normalise/web-chrome.ts.
  */
 import { Parser } from 'htmlparser2';
-import { IngestError, message, type Block, type Extraction, type Message } from '../types.js';
+import { IngestError, message, type Block, type Extraction, type Message, type PageDate } from '../types.js';
 import { decodePage } from './html-charset.js';
 
 /** Elements whose content is never text of the page. */
@@ -40,7 +41,7 @@ const CHROME_OUTSIDE_ARTICLE = new Set(['header', 'footer']);
  */
 const CHROME_NAMES = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'mainmenu', 'topmenu', 'submenu', 'header', 'footer', 'foot', 'breadcrumb', 'breadcrumbs',
-  'crumb', 'crumbs', 'sidebar', 'banner', 'copyright', 'share', 'toolbar', 'topbar', 'pagination', 'pager', 'daohang', 'weizhi', 'skip',
+  'crumb', 'crumbs', 'sidebar', 'banner', 'copyright', 'share', 'toolbar', 'topbar', 'pagination', 'pager', 'daohang', 'weizhi', 'skip', 'top', 'bottom',
 ]);
 
 function namesChrome(attribs: Record<string, string>): boolean {
@@ -50,6 +51,26 @@ function namesChrome(attribs: Record<string, string>): boolean {
 }
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/**
+ * `<meta>` names that carry the publish date: PubDate is the one the national standard for government
+ * websites prescribes (with SiteName, ColumnName, ArticleTitle); the others are common elsewhere.
+ */
+const PUBLISH_META = new Set(['pubdate', 'publishdate', 'publish_date', 'publishtime', 'article:published_time', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'firstpublishedtime']);
+const META_DATE = /^((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2}))?/u;
+
+/** The page's metadata publish date, or null. */
+function publishDateOf(attribs: Record<string, string>): PageDate | null {
+  const key = (attribs.name ?? attribs.property ?? attribs.itemprop ?? '').trim().toLowerCase();
+  if (!PUBLISH_META.has(key) && key !== 'datepublished') return null;
+  const content = (attribs.content ?? '').trim();
+  const m = META_DATE.exec(content);
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { date, time: m[4] !== undefined ? `${m[4].padStart(2, '0')}:${m[5]}` : null, text: content, label: null, source: 'html-meta' };
+}
 
 interface Frame {
   name: string;
@@ -62,6 +83,7 @@ class PageReader {
   readonly frames: Frame[] = [];
   title = '';
   chromeDropped = 0;
+  pageDate: PageDate | null = null;
   private skipDepth = 0;
   private preDepth = 0;
   private articleDepth = 0;
@@ -71,8 +93,12 @@ class PageReader {
   private buffer = '';
   private boldChars = 0;
   private plainChars = 0;
+  /** Cells of the current row that put text into the buffer, and the buffer's length when the open cell began. */
+  private filledCells = 0;
+  private cellStart = 0;
 
   open(name: string, attribs: Record<string, string>): void {
+    if (name === 'meta') this.pageDate ??= publishDateOf(attribs);
     const chrome =
       this.skipDepth === 0 &&
       (CHROME_TAGS.has(name) || (CHROME_OUTSIDE_ARTICLE.has(name) && this.articleDepth === 0) || (name !== 'body' && name !== 'html' && namesChrome(attribs)));
@@ -97,6 +123,7 @@ class PageReader {
     else if (name === 'td' || name === 'th') {
       // cells of one row share a paragraph, a wide gap between them
       if (this.buffer.trim() !== '') this.buffer += '\u3000';
+      this.cellStart = squash(this.buffer).length;
     } else if (BLOCK.has(name)) this.flush();
   }
 
@@ -115,6 +142,8 @@ class PageReader {
     if (HEADINGS.has(name)) {
       this.flush();
       this.headingDepth--;
+    } else if (name === 'td' || name === 'th') {
+      if (squash(this.buffer).length > this.cellStart) this.filledCells++;
     } else if (BLOCK.has(name)) this.flush();
   }
 
@@ -147,11 +176,14 @@ class PageReader {
   flush(): void {
     const text = this.buffer.replace(/^[ \u00a0]+|[ \u00a0]+$/g, '');
     const bold = this.boldChars > 0 && this.plainChars === 0;
+    const row = this.filledCells >= 2;
     this.buffer = '';
     this.boldChars = 0;
     this.plainChars = 0;
+    this.filledCells = 0;
+    this.cellStart = 0;
     if (squash(text.replace(/\u00a0/g, '')) === '') return;
-    const block: Block = { text, kind: 'paragraph', index: this.blocks.length };
+    const block: Block = { text, kind: row ? 'tableCell' : 'paragraph', index: this.blocks.length };
     if (bold) block.bold = true;
     this.blocks.push(block);
   }
@@ -193,5 +225,5 @@ export function extractHtml(bytes: Buffer): Extraction {
   if (reader.chromeDropped > 0) {
     messages.push(message('info', 'html-chrome-dropped', `Left out ${reader.chromeDropped} page-chrome element(s) of the web page (navigation, menus, banners, site header and footer).`));
   }
-  return { format: 'html', blocks, encoding: page.encoding, pages: null, messages };
+  return { format: 'html', blocks, encoding: page.encoding, pages: null, messages, pageDate: reader.pageDate };
 }

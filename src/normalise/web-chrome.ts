@@ -7,7 +7,7 @@
  *   `来源：… 时间：… 浏览 人次`, `发布时间 2024/6/22 10:31`;
  * - tool lines made only of page tools: `【打印本页】【关闭窗口】`, `放大 缩小`, `[ 大 ] [ 中 ] [ 小 ]`, `分享到：`;
  * - neighbour links: `上一篇：…` / `下一篇：…` with their headline (also on the line after an empty label);
- * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码`;
+ * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码` (a bulletin's own footer, 编辑 审核 电话, stays);
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -40,8 +40,11 @@ const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
 ];
-/** Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a bare date. */
-const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '编辑', '责任编辑', '审核', '发布', '字体', '人次', '访问'];
+/**
+ * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
+ * bare date. A bulletin's own footer labels (编辑：… 审核：… 签发：…, 联系电话) are never chrome: footer.ts reads them.
+ */
+const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '发布', '字体', '人次', '访问'];
 const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
 const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
@@ -57,7 +60,9 @@ const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
 const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|\[\s*大\s*\]|【\s*大\s*】/u;
 
 const NEIGHBOUR_LINK = /^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)[】\]]?\s*(?:[:：]\s*)?/u;
-const SITE_FOOTER = /^(?:主办|承办|协办|技术支持|版权所有|网站标识码|联系电话|联系我们|网站地图|本网站访问总人数|最佳分辨率)(?:\s*[:：]|\s|$)|ICP备|ICP证|公网安备|Copyright|©/iu;
+/** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
+const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
+const MAX_SITE_FOOTER = 100;
 const IMAGE_FILE = /^(?:[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))(?:\s+[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))*$/iu;
 /** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
 const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
@@ -110,6 +115,7 @@ function pageDateFrom(text: string, meta: Meta): PageDate | null {
   return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line' };
 }
 
+const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
 
@@ -150,7 +156,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || SITE_FOOTER.test(text) || IMAGE_FILE.test(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text)) {
       drop.add(i);
     } else {
       const link = NEIGHBOUR_LINK.exec(text);

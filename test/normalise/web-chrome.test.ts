@@ -83,3 +83,9 @@ describe('removeWebChrome', () => {
     expect(removeWebChrome(linesFrom([ARTICLE])).messages).toEqual([]);
   });
 });
+
+describe('removeWebChrome and bulletin footers', () => {
+  it.each(['编辑：韦婷　审核：陆海波　签发：覃立新', '联系电话：0771-3185612　电子邮箱：xxtzx@163.com', '主办单位：县政协办公室', '主办：县政协办公室'])('keeps the footer line %j for the footer parser', (line) => {
+    expect(kept([ARTICLE, line])).toHaveLength(2);
+  });
+});
