@@ -211,6 +211,14 @@ function leadIn(text: string, start: number, lex: Lexicons): Byline[] | null {
   return readByline(text, pos, end, lex, false);
 }
 
+/** `…在“委员通道”接受采访。新华社记者张玉薇摄`: a photo credit or byline after the last sentence of a line. */
+function afterLastSentence(text: string, start: number, end: number, lex: Lexicons): Byline[] | null {
+  let cut = end;
+  while (cut > start && !/[。！？]/u.test(text[cut - 1])) cut--;
+  if (cut === start || cut === end || end - cut > MAX_LINE) return null;
+  return readByline(text, cut, end, lex, true);
+}
+
 /** The bylines of one item text, left to right, each name once per span. */
 export function findBylines(text: string, lex: Lexicons): Byline[] {
   const found: Byline[] = [];
@@ -227,6 +235,7 @@ export function findBylines(text: string, lex: Lexicons): Byline[] {
   for (const line of text.split('\n')) {
     const end = start + line.length;
     add(bylineLine(text, start, end, lex) ?? leadIn(text, start, lex));
+    add(afterLastSentence(text, start, end, lex));
     start = end + 1;
   }
   return found.sort((a, b) => a.span[0] - b.span[0]);

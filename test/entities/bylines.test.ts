@@ -24,6 +24,7 @@ const BYLINES: [string, string, [string, string[]][]][] = [
   ['reporters before the place they report from', '晨报记者 邵文杰 阎立新 南京报道', [['邵文杰', ['记者', '报道']], ['阎立新', ['记者', '报道']]]],
   ['an unbracketed lead-in before the date', '本报讯 记者蒲建华 通讯员骆明辉 2月28日，市政协召开会议。', [['蒲建华', ['记者']], ['骆明辉', ['通讯员']]]],
   ['names kept apart by wide spaces', '记者　柯文涛　滕晓丽　南京报道', [['柯文涛', ['记者', '报道']], ['滕晓丽', ['记者', '报道']]]],
+  ['a photo credit after the last sentence of a caption', '这是参加会议的委员在会场交流。新华社记者 闵晓彤摄', [['闵晓彤', ['记者', '摄']]]],
   ['a bare name in brackets closing a paragraph', '推动代表工作取得新成效。（莫雅琴）', [['莫雅琴', []]]],
   ['a byline broken over two lines and joined again', '市融媒体中心消息（记者柯文涛）8月12日，市政协召开主席会议。', [['柯文涛', ['记者']]]],
 ];
@@ -33,6 +34,7 @@ const NOT_BYLINES: [string, string][] = [
   ['a bracketed word that is no name', '会议审议了《工作要点（草案）》。'],
   ['a bracketed name inside a sentence', '副主席（柯文涛）一行出席会议并讲话。'],
   ['编辑部 opening a sentence', '编辑部主任柯文涛出席会议。'],
+  ['a sentence after the last full stop that only mentions a reporter', '会议结束。记者会后采访了与会委员'],
   ['a long sentence with a role word in it', '记者从会上获悉，今年全市共收到提案四百余件，立案三百余件。'],
 ];
 
