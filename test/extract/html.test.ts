@@ -104,6 +104,24 @@ describe('extractHtml', () => {
     expect(titled('区政协召开主席会议 - 某某区政协网', '<h1>区政协召开主席会议</h1><p>正文。</p>')).toEqual(['区政协召开主席会议', '正文。']);
   });
 
+  it('reads a Word document saved as a web page (Office namespaces, conditional comments, empty <o:p>)', () => {
+    const word =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">' +
+      '<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--><style><!-- p.MsoNormal {margin:0} --></style></head>' +
+      "<body lang=ZH-CN><div class=WordSection1><p class=MsoNormal align=center><b><span style='font-size:22pt'>政协工作动态<o:p></o:p></span></b></p>" +
+      '<p class=MsoNormal><span>第<span lang=EN-US>5</span>期</span></p><p class=MsoNormal><span>◆<span lang=EN-US>5</span>月6日，市政协召开会议。<o:p></o:p></span></p>' +
+      '<p class=MsoNormal><o:p>&nbsp;</o:p></p></div></body></html>';
+    expect(extractHtml(Buffer.from(word)).blocks.map((b) => [b.text, b.bold ?? false])).toEqual([
+      ['政协工作动态', true],
+      ['第5期', false],
+      ['◆5月6日，市政协召开会议。', false],
+    ]);
+  });
+
+  it('reads unclosed paragraphs and cells as a browser would', () => {
+    expect(texts(page('<div><p>未闭合的段落<p>第二段<table><tr><td>甲<td>乙</table><div>尾'))).toEqual(['未闭合的段落', '第二段', '甲　乙', '尾']);
+  });
+
   it('keeps the lines of <pre> text', () => {
     expect(texts(page('<pre>第一行\n第二行</pre>'))).toEqual(['第一行', '第二行']);
   });
