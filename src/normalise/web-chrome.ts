@@ -33,7 +33,8 @@ export interface WebChromeResult {
 const COLON = '[:：]';
 const SEP = '(?:>>?|»|＞|→|/|\\\\)';
 
-const BREADCRUMB = new RegExp(`^(?:[您你]?(?:当前|现在)?(?:的|所在)?位置(?:是)?\\s*${COLON}|首页\\s*${SEP}|网站首页\\s*${SEP})`, 'u');
+/** `您当前的位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
+const BREADCRUMB = new RegExp(`^(?:(?:[您你](?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*${COLON}|(?:网站)?首页\\s*${SEP})`, 'u');
 
 /** Labels that only a page's meta line uses: one of them opening a short line is enough. */
 const STRONG_LABELS = [
@@ -59,7 +60,8 @@ const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
 const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|\[\s*大\s*\]|【\s*大\s*】/u;
 
-const NEIGHBOUR_LINK = /^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)[】\]]?\s*(?:[:：]\s*)?/u;
+/** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
+const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
 const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
@@ -97,8 +99,10 @@ function metaLine(text: string): Meta | null {
   const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
-  // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare printed date
-  const bareDate = labels.length === 1 && dated !== null && body.replace(PRINTED_DATE, '').replace(LABEL_AT, '').replace(/[\s:：]/g, '') === '';
+  // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
+  // sites print them (2023-03-03, 2024/6/22): `日期：2021年3月5日` is a bulletin masthead's date line, kept
+  const bareDate =
+    labels.length === 1 && dated !== null && !dated[0].includes('年') && body.replace(PRINTED_DATE, '').replace(LABEL_AT, '').replace(/[\s:：]/g, '') === '';
   if (labels.length < 2 && !strong && !bareDate && !lead) return null;
   // a sentence that happens to hold two labels: meta lines are short and comma-free
   if (/[，；]/u.test(text) && !strong) return null;

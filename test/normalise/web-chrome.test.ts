@@ -11,6 +11,8 @@ const CHROME: [string, string][] = [
   ['a breadcrumb with 当前位置 and >>', '当前位置：首页 >> 委员风采'],
   ['a breadcrumb with 您现在的位置是', '您现在的位置是：网站首页 > 新闻中心'],
   ['a breadcrumb without a label', '首页 > 工作动态 > 正文'],
+  ['a breadcrumb with 所在位置', '所在位置：网站首页 » 委员风采'],
+  ['a bare date under a weak label', '时间：2021-05-12'],
   ['a meta line with labels run together', '发布日期：2024-04-09 16:20作者：网站编辑来源：本站阅读：字体大小：[ 大 ] [ 小 ]'],
   ['a meta line with source, date and view count', '信息来源：江城政协　发布日期：2019-11-05　被阅览数：2317'],
   ['a meta line with an empty label', '阅读次数： 发布时间：2021-06-18'],
@@ -36,6 +38,9 @@ const NOT_CHROME: [string, string][] = [
   ['a sentence about print media', '会议要求，要打印分发学习材料，关闭不必要的会议。'],
   ['a headline that mentions 首页', '首页改版后，网站访问量明显增加'],
   ['a sentence with an author', '作者：委员们认真阅读了材料。'],
+  ['a masthead date line', '日期：2021年3月5日'],
+  ['a sentence opening with 上篇', '上篇文章介绍了委员履职情况'],
+  ['a meeting venue', '位置：市政协三楼会议室'],
 ];
 
 describe('removeWebChrome', () => {
