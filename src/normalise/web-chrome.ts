@@ -40,12 +40,13 @@ const BREADCRUMB = new RegExp(`^(?:(?:[您你](?:当前|现在)?的?|当前|现�
 const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
+  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
  * bare date. A bulletin's own footer labels (编辑：… 审核：… 签发：…, 联系电话) are never chrome: footer.ts reads them.
  */
-const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '发布', '字体', '人次', '访问'];
+const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '发布', '字体', '人次', '访问', '录入'];
 const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
 const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
@@ -54,6 +55,7 @@ const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|
 const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
   '返回首页', '返回列表', '返回', '分享到', '分享', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
+  '我要打印', '打印此文', '关闭此页', '分享至', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
 ].sort((a, b) => b.length - a.length);
 const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
