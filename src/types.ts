@@ -51,6 +51,12 @@ export interface PageDate {
   label: string | null;
   /** `meta-line`: a meta line of the text; `html-meta`: the page's `<meta>` publish date. */
   source: 'meta-line' | 'html-meta';
+  /**
+   * The source position (Block.index) of the meta line, or null for page metadata. Items carry the same
+   * numbering in `provenance.paragraph`: in a file holding several pages, an item belongs to the page date
+   * printed last before it.
+   */
+  at: number | null;
 }
 
 export interface Extraction {

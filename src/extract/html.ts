@@ -69,7 +69,7 @@ function publishDateOf(attribs: Record<string, string>): PageDate | null {
   const [month, day] = [Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const date = `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { date, time: m[4] !== undefined ? `${m[4].padStart(2, '0')}:${m[5]}` : null, text: content, label: null, source: 'html-meta' };
+  return { date, time: m[4] !== undefined ? `${m[4].padStart(2, '0')}:${m[5]}` : null, text: content, label: null, source: 'html-meta', at: null };
 }
 
 interface Frame {

@@ -25,6 +25,8 @@ export interface WebChromeResult {
   lines: Line[];
   /** The page's publish date, from the first meta line that prints one (a publish label preferred). */
   pageDate: PageDate | null;
+  /** Every date a meta line printed, in text order: a file holding several pages has one per page. */
+  pageDates: PageDate[];
   /** Lines dropped whole, plus inline furniture cut out of a line. */
   removed: number;
   messages: Message[];
@@ -111,14 +113,14 @@ function metaLine(text: string): Meta | null {
   return { labels: labels.map((l) => l.label), dateLabel };
 }
 
-function pageDateFrom(text: string, meta: Meta): PageDate | null {
+function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
   const m = PRINTED_DATE.exec(text);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const time = m[4] !== undefined ? `${m[4].padStart(2, '0')}:${m[5]}` : null;
-  return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line' };
+  return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line', at };
 }
 
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
@@ -150,12 +152,14 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const drop = new Set<number>();
   let pageDate: PageDate | null = null;
   let pageDateIsPublish = false;
+  const pageDates: PageDate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
-      const date = pageDateFrom(text, meta);
+      const date = pageDateFrom(text, meta, lines[i].index);
+      if (date) pageDates.push(date);
       const publish = date !== null && date.label !== null && PUBLISH_LABEL.test(date.label);
       // the first publish date wins; a date under another label only until one is found
       if (date && (pageDate === null || (publish && !pageDateIsPublish))) {
@@ -199,5 +203,5 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   if (pageDate) {
     messages.push(message('info', 'page-date-found', `The page prints its publish date ${pageDate.date} (“${pageDate.text}”); kept as the document's page date.`));
   }
-  return { lines: kept, pageDate, removed: drop.size + inline, messages };
+  return { lines: kept, pageDate, pageDates, removed: drop.size + inline, messages };
 }

@@ -24,6 +24,8 @@ export interface Segmented {
   messages: Message[];
   /** The publish date the page's chrome printed (see normalise/web-chrome.ts), kept as evidence for years. */
   pageDate: PageDate | null;
+  /** Every meta-line date, in order (several pages in one file: one each; `at` places it among the items). */
+  pageDates: PageDate[];
 }
 
 export type { SegmentedItem } from './body.js';
@@ -71,6 +73,7 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     footer,
     messages: [...chrome.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
     pageDate: chrome.pageDate,
+    pageDates: chrome.pageDates,
   };
 }
 

@@ -128,7 +128,7 @@ describe('extractHtml', () => {
 
   it('takes the publish date from the page metadata', () => {
     const e = extractHtml(page('<p>正文。</p>', '<meta charset="utf-8"><meta name="PubDate" content="2024-04-09 16:20">'));
-    expect(e.pageDate).toEqual({ date: '2024-04-09', time: '16:20', text: '2024-04-09 16:20', label: null, source: 'html-meta' });
+    expect(e.pageDate).toEqual({ date: '2024-04-09', time: '16:20', text: '2024-04-09 16:20', label: null, source: 'html-meta', at: null });
     expect(extractHtml(page('<p>正文。</p>')).pageDate).toBeNull();
   });
 

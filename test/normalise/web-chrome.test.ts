@@ -69,7 +69,7 @@ describe('removeWebChrome', () => {
 
   it('keeps the publish date of the meta line as the page date', () => {
     const result = removeWebChrome(linesFrom(['当前位置：首页 > 工作动态', '发布日期：2024-04-09 16:20作者：网站编辑', ARTICLE]));
-    expect(result.pageDate).toEqual({ date: '2024-04-09', time: '16:20', text: '2024-04-09 16:20', label: '发布日期', source: 'meta-line' });
+    expect(result.pageDate).toEqual({ date: '2024-04-09', time: '16:20', text: '2024-04-09 16:20', label: '发布日期', source: 'meta-line', at: 1 });
   });
 
   it('reads page dates printed with slashes, dots or 年月日', () => {
@@ -77,6 +77,15 @@ describe('removeWebChrome', () => {
     expect(dateOf('发布时间 2024/6/22 10:31')).toBe('2024-06-22');
     expect(dateOf('信息来源：本站　发布日期：2016.12.6')).toBe('2016-12-06');
     expect(dateOf('发布时间：2023年3月3日　来源：区政协')).toBe('2023-03-03');
+  });
+
+  it('lists the date of every page in a file holding several, each with its source position', () => {
+    const result = removeWebChrome(linesFrom(['发布日期：2022-03-01', ARTICLE, '上一篇：区政协召开常委会议', '发布日期：2023-05-12', ARTICLE]));
+    expect(result.pageDates.map((d) => [d.date, d.at])).toEqual([
+      ['2022-03-01', 0],
+      ['2023-05-12', 3],
+    ]);
+    expect(result.pageDate?.date).toBe('2022-03-01');
   });
 
   it('prefers a publish date to an earlier date printed under another label', () => {
