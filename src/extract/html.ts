@@ -40,14 +40,17 @@ const CHROME_OUTSIDE_ARTICLE = new Set(['header', 'footer']);
  * the pinyin names Chinese site builders use.
  */
 const CHROME_NAMES = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'mainmenu', 'topmenu', 'submenu', 'header', 'footer', 'foot', 'breadcrumb', 'breadcrumbs',
-  'crumb', 'crumbs', 'sidebar', 'banner', 'copyright', 'share', 'toolbar', 'topbar', 'pagination', 'pager', 'daohang', 'weizhi', 'skip', 'top', 'bottom',
+  'nav', 'navbar', 'navigation', 'menu', 'mainmenu', 'topmenu', 'submenu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'sidebar',
+  'banner', 'copyright', 'share', 'toolbar', 'topbar', 'pagination', 'pager', 'daohang', 'weizhi', 'skip',
 ]);
+/** Names of the page's top and bottom: chrome outside an article, the article's own header (its title) inside one. */
+const EDGE_NAMES = new Set(['header', 'footer', 'foot', 'top', 'bottom']);
 
-function namesChrome(attribs: Record<string, string>): boolean {
+function namesChrome(attribs: Record<string, string>, insideArticle: boolean): boolean {
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
+  const chromeWord = (part: string) => CHROME_NAMES.has(part) || (!insideArticle && EDGE_NAMES.has(part));
   // `top-nav`, `footer2` are chrome; `article-header` (article + header) is not: every part must be a chrome word
-  return names.some((n) => n.split(/[_-]+/).every((part) => CHROME_NAMES.has(part.replace(/\d+$/, ''))));
+  return names.some((n) => n.split(/[_-]+/).every((part) => chromeWord(part.replace(/\d+$/, ''))));
 }
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
@@ -75,7 +78,6 @@ function publishDateOf(attribs: Record<string, string>): PageDate | null {
 interface Frame {
   name: string;
   skips: boolean;
-  chrome: boolean;
 }
 
 class PageReader {
@@ -101,10 +103,10 @@ class PageReader {
     if (name === 'meta') this.pageDate ??= publishDateOf(attribs);
     const chrome =
       this.skipDepth === 0 &&
-      (CHROME_TAGS.has(name) || (CHROME_OUTSIDE_ARTICLE.has(name) && this.articleDepth === 0) || (name !== 'body' && name !== 'html' && namesChrome(attribs)));
+      (CHROME_TAGS.has(name) || (CHROME_OUTSIDE_ARTICLE.has(name) && this.articleDepth === 0) || (name !== 'body' && name !== 'html' && namesChrome(attribs, this.articleDepth > 0)));
     const skips = SKIPPED.has(name) || chrome;
     if (chrome) this.chromeDropped++;
-    this.frames.push({ name, skips, chrome });
+    this.frames.push({ name, skips });
     if (skips) {
       if (this.skipDepth === 0) this.flush();
       this.skipDepth++;

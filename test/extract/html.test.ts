@@ -87,6 +87,7 @@ describe('extractHtml', () => {
 
   it('keeps an article header, a content div and class names that only contain a chrome word', () => {
     expect(texts(page('<div class="article-header">标题行</div><div class="content main-body">正文。</div>'))).toEqual(['标题行', '正文。']);
+    expect(texts(page('<div class="header">网站首页</div><article><div class="header">标题行</div><p>正文。</p><div class="share">分享</div></article>'))).toEqual(['标题行', '正文。']);
   });
 
   it('marks headings and wholly bold paragraphs as bold (headlines), not partly bold ones', () => {
