@@ -192,6 +192,14 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
   return out;
 }
 
+/**
+ * The names of a line that is a byline and nothing else (`大众网记者周琛路鑫菏泽报道`), or null: for
+ * segmentation, where such a line is no headline. Spans are offsets in `line`.
+ */
+export function bylineOfLine(line: string, lexicons: Config['lexicons']): Byline[] | null {
+  return bylineLine(line, 0, line.length, getLexicons(lexicons));
+}
+
 /** A line that is a byline and nothing else: `■通讯员王成虎`, `记者叶竞摄`, `德州晚报全媒体记者郑乃春整理`. */
 function bylineLine(text: string, start: number, end: number, lex: Lexicons): Byline[] | null {
   if (end - start > MAX_LINE || /[，。；！？]/u.test(text.slice(start, end))) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBylines, takeTrailingBylines } from '../../src/entities/bylines.js';
+import { bylineOfLine, findBylines, takeTrailingBylines } from '../../src/entities/bylines.js';
 import { getLexicons } from '../../src/entities/lexicons.js';
 import { repairSpacing } from '../../src/normalise/spacing.js';
 import { defaultLexicons, entitiesOf } from './helpers.js';
@@ -69,6 +69,13 @@ describe('bylines in the entity pass', () => {
     const e = entitiesOf('（记者 江海洋）5月3日，区政协召开常委会议。');
     expect([...e.organisations, ...e.places].map((x) => x.name)).not.toContain('江海洋');
     expect(e.people).toEqual([]);
+  });
+});
+
+describe('bylineOfLine', () => {
+  it('tells a byline line from a headline', () => {
+    expect(bylineOfLine('晨报全媒体记者邵文杰阎立新南京报道', defaultLexicons)?.map((b) => b.name)).toEqual(['邵文杰', '阎立新']);
+    expect(bylineOfLine('市政协召开十届二十三次主席会议', defaultLexicons)).toBeNull();
   });
 });
 
