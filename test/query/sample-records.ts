@@ -21,7 +21,7 @@ interface SampleItem {
 
 export function makeRecord(id: string, issueDate: string, items: SampleItem[]): BulletinRecord {
   return recordSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     source: { path: `fixtures/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 100, encoding: 'utf-8', pages: null },
     masthead: { title: '示例市 工作周报', issue: 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher: '示例市政协办公室', date: issueDate },
@@ -35,11 +35,13 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[]): 
       date: it.date ? { text: it.date.text, start: it.date.start, end: it.date.end, partOfDay: it.date.partOfDay ?? null, span: [0, it.date.text.length] } : null,
       dates: [],
       people: (it.people ?? []).map(([name, titles]) => ({ name, titles, spans: [] })),
+      bylines: [],
       organisations: (it.organisations ?? []).map((name) => ({ name, spans: [] })),
       places: (it.places ?? []).map((name) => ({ name, spans: [] })),
       provenance: { page: null, paragraph: n + 10 },
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+    bylines: [],
     messages: [],
   });
 }

@@ -21,7 +21,7 @@ function fakeRecord(filePath: string, displayPath: string) {
   const id = recordIdFor(displayPath, 'txt');
   const items = Number(field('items') ?? 1);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     source: { path: displayPath, format: 'txt', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, encoding: 'utf-8', pages: null },
     masthead: {
@@ -31,9 +31,10 @@ function fakeRecord(filePath: string, displayPath: string) {
     sections: [],
     items: Array.from({ length: items }, (_, i) => ({
       id: `${id}#${i + 1}`, section: null, marker: null, headline: null, text: `item ${i + 1}`, date: null, dates: [],
-      people: [], organisations: [], places: [], provenance: { page: null, paragraph: i },
+      people: [], bylines: [], organisations: [], places: [], provenance: { page: null, paragraph: i },
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+    bylines: [],
     messages: [{ severity: 'info', code: 'fake', message: 'made by the fake worker', page: null, offset: null }],
   };
 }
