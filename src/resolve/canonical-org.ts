@@ -23,8 +23,8 @@ const PLACE_SUFFIXES: readonly [suffix: string, level: string][] = [
 const SUFFIX_ALTERNATION = PLACE_SUFFIXES.map(([s]) => s).join('|');
 /** One place at the start of a string: two to seven characters and a suffix (县 may follow one). */
 const LEADING_PLACE = new RegExp(`^(?:[\\u4e00-\\u9fff]{2,7}?(?:${SUFFIX_ALTERNATION})|[\\u4e00-\\u9fff]县)`, 'u');
-/** Words a place name never ends with before its suffix (城市, 社区, 市区…) and bodies it never starts. */
-const NOT_PLACE = /(?:城|社|小|园|学|辖|港|矿|景|新)(?:市|区)$|^(?:中央|全国|各|本|我|该|全|政协|中共)/u;
+/** Parts of a town that end like a place (老城区, 小城市, 辖区, 社区), and words a place never starts with. */
+const NOT_PLACE = /^[老主旧中全本该][城市]区$|^[大中小]城市$|^.?(?:社|园|校|景|矿|港|辖|街|片)区$|^(?:中央|全国|各|本|我|该|全|政协|中共)/u;
 
 /** Bodies a bare level prefix (市, 区…) may stand before: 市政协, 区委, 县政府, 市委统战部, 区教育局. */
 const RELATIVE_BODY = /^(?:政协|委(?!员)|人大|人民政府|政府|纪委|监委|工商联|总工会|妇联|团委|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,8}?(?:局|委员会|办公室|办|部))/u;
