@@ -136,12 +136,12 @@ describe('bulletin index, person, people and orgs', () => {
   it("prints a person's titles over time and the items", async () => {
     const out = outDir();
     expect(await runPerson('贺俊', { out, format: 'json' })).toBe(0);
-    const timeline = JSON.parse(stdout);
-    expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['市政协副主席', '民建包头市委主委', '市政协主席']);
+    const [timeline] = JSON.parse(stdout);
+    expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['示例市政协副主席', '民建包头市委主委', '示例市政协主席']);
     expect(timeline.items).toHaveLength(3);
     stdout = '';
     expect(await runPerson('贺俊', { out, format: 'table' })).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('贺俊');
+    expect(stdout.split('\n')[0]).toBe('贺俊 · 示例市政协');
     expect(stdout).toContain('市政协副主席');
     expect(stdout).toContain('3 items');
   });
@@ -149,7 +149,7 @@ describe('bulletin index, person, people and orgs', () => {
   it('prints the most-mentioned people and organisations with counts', async () => {
     const out = outDir();
     expect(await runTop('people', { out, format: 'csv', limit: 2 })).toBe(0);
-    expect(stdout).toBe('name,items,first,last\r\n刘晓东,3,2019-12-28,2020-05-09\r\n贺俊,3,2020-05-09,2021-03-02\r\n');
+    expect(stdout).toBe('name,publisher,items,first,last\r\n刘晓东,示例市政协,3,2019-12-28,2020-05-09\r\n贺俊,示例市政协,3,2020-05-09,2021-03-02\r\n');
     stdout = '';
     expect(await runTop('orgs', { out, format: 'jsonl' })).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(4);
