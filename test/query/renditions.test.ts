@@ -126,3 +126,15 @@ describe('entities resolved', () => {
     expect(countItems(db, { org: '东湖区政协' }, 'person')).toContainEqual({ key: '周启航', publisher: '东湖区政协', items: 2 });
   });
 });
+
+describe('schemas', () => {
+  it('writes a JSON Schema with an $id for items.jsonl lines, and every line fits it', async () => {
+    const { itemLineSchema } = await import('../../src/record/schema.js');
+    const schema = JSON.parse(fs.readFileSync(path.join(outDir, 'schema', 'item-line.schema.json'), 'utf8'));
+    expect(schema.$id).toBe('urn:bulletin-ingest:schema:item-line');
+    expect(schema.properties.issueId.description).toMatch(/issue/);
+    for (const line of fs.readFileSync(path.join(outDir, 'items.jsonl'), 'utf8').trimEnd().split('\n')) {
+      expect(itemLineSchema.safeParse(JSON.parse(line)).success).toBe(true);
+    }
+  });
+});
