@@ -68,6 +68,21 @@ describe('preferred renditions', () => {
     }
   });
 
+  it('links a rendition added by a later update to the preferred item', () => {
+    const { dir, db } = indexOf([makeRecord('a-pdf', '2022-03-14', [{ section: null, text }], { format: 'pdf' })]);
+    db.close();
+    updateIndex(dir, [makeRecord('a-docx', '2022-03-14', [{ section: null, text }], { format: 'docx' })], []);
+    const again = openIndexForRead(dir)!;
+    try {
+      expect(getItem(again, 'a-pdf#1')!.canonicalId).toBe('a-docx#1');
+      expect(again.prepare('SELECT id, preferred_record_id, renditions FROM issues').all()).toEqual([
+        { id: '示例市政协办公室-2022-1', preferred_record_id: 'a-docx', renditions: 2 },
+      ]);
+    } finally {
+      again.close();
+    }
+  });
+
   it('refuses an unknown rendition kind and completes a partial order with the default', () => {
     expect(() => parseRenditionOrder('docx,epub')).toThrow(/epub/);
     expect(parseRenditionOrder('txt, pdf')).toEqual(['txt', 'pdf', 'docx', 'doc', 'scan']);
