@@ -5,6 +5,7 @@
 import type { ItemEntities } from '../entities/index.js';
 import type { Segmented } from '../segment/index.js';
 import type { Extraction, Message } from '../types.js';
+import { canonicalOrganisation, documentContext } from '../resolve/canonical-org.js';
 import { itemId, recordIdFor } from './id.js';
 import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item, type RecordByline } from './schema.js';
 
@@ -22,6 +23,9 @@ export interface RecordParts {
 export function buildRecord({ sourcePath, digest, extraction, segmented, entities, bylines = [] }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
+  // Relative names (区政协, 市委) are resolved with the bulletin's own body (from the masthead's
+  // publisher, else its title, else the CPPCC body its items name most): what was written is kept.
+  const publisher = documentContext(segmented.masthead, entities.flatMap((e) => e.organisations.map((o) => o.name)));
   const items: Item[] = segmented.items.map((item, k) => {
     const e = entities[k];
     const iid = itemId(id, k + 1);
@@ -36,7 +40,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       dates: e.dates,
       people: e.people,
       bylines: e.bylines,
-      organisations: e.organisations,
+      organisations: e.organisations.map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, publisher), spans: o.spans })),
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
     };
