@@ -7,14 +7,14 @@ import type { Config } from '../config.js';
 import type { DateMention, NamedSpan, Person } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { createContext, type ItemContext } from './context.js';
-import { findDates, firstExplicitYear } from './dates.js';
+import { findDates, firstExplicitYear, itemDate, type HeadingDate } from './dates.js';
 import { getLexicons } from './lexicons.js';
 import { findOrganisations, type Blocker } from './organisations.js';
 import { collectPeople, EstablishedNames, findPersonMentions, type PersonMention } from './people.js';
 import { findPlaces } from './places.js';
 import type { TitleSpan } from './titles.js';
 
-export { parseFullDate } from './dates.js';
+export { parseFullDate, type HeadingDate } from './dates.js';
 export { splitFooterNames } from './footer.js';
 
 export interface ItemEntities {
@@ -30,11 +30,18 @@ export interface EntityOptions {
   /** ISO issue date; month-days take its year. */
   issueDate: string | null;
   lexicons: Config['lexicons'];
+  /** Year from the file's other evidence (src/segment/year-evidence.ts); by default the first full date's. */
+  fallbackYear?: number | null;
+  /** The page's publish date: 今日, 昨日, 当天 count from it. */
+  pageDate?: string | null;
+  /** Per item, the date its chronicle headings give it (`5日：` under `一月份`), or null. */
+  headingDates?: Array<HeadingDate | null>;
 }
 
 interface ItemWork {
   ctx: ItemContext;
   dates: DateMention[];
+  date: DateMention | null;
   messages: Message[];
   mentions: PersonMention[];
   titles: TitleSpan[];
@@ -67,21 +74,21 @@ function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Bloc
  */
 export function extractEntities(itemTexts: string[], options: EntityOptions): ItemEntities[] {
   const lex = getLexicons(options.lexicons);
-  let fallbackYear: number | null = null;
-  if (!options.issueDate) {
+  let fallbackYear: number | null = options.fallbackYear ?? null;
+  if (!options.issueDate && options.fallbackYear === undefined) {
     for (const t of itemTexts) if ((fallbackYear = firstExplicitYear(t)) !== null) break;
   }
-  const work: ItemWork[] = itemTexts.map((text) => {
-    const { dates, messages } = findDates(text, { issueDate: options.issueDate, fallbackYear });
+  const dateOptions = { issueDate: options.issueDate, fallbackYear, pageDate: options.pageDate ?? null };
+  const work: ItemWork[] = itemTexts.map((text, k) => {
+    const { dates, messages } = findDates(text, dateOptions);
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
     const { mentions, titles } = findPersonMentions(ctx);
-    return { ctx, dates, messages, mentions, titles };
+    return { ctx, dates, date: itemDate(text, dates, options.headingDates?.[k] ?? null, dateOptions), messages, mentions, titles };
   });
   const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
-  return work.map(({ ctx, dates, messages, mentions, titles }) => {
+  return work.map(({ ctx, dates, date, messages, mentions, titles }) => {
     const people = collectPeople(ctx, mentions, established);
     const blocker = blockerFor(ctx.text.length, people, titles);
-    const date = dates[0] ?? null;
     const itemMessages = [...messages];
     if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
     const places = findPlaces(ctx, blocker);

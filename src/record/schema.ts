@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -20,11 +20,21 @@ export const messageSchema = z.object({
 
 export const dateMentionSchema = z.object({
   text: z.string(),
-  start: isoDate,
-  end: isoDate,
+  /** ISO start and end; both null when no year can be known (month and day are still given). */
+  start: isoDate.nullable(),
+  end: isoDate.nullable(),
   partOfDay: z.enum(['am', 'pm', 'evening']).nullable(),
-  /** [start, end) offsets of `text` in the item text. */
+  /** [start, end) offsets of `text` in the item text ([0, 0] for a date taken from a heading). */
   span,
+  /** Year, month and day of the start (schema 2): the year is null when nothing dates it. */
+  year: z.number().int().nullable(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  /**
+   * Where the date comes from (schema 2): `text` written in the item; `heading` a chronicle's day
+   * line (`5日：`) under a month header; `relative` a word (今日, 昨日, 当天) against the page's date.
+   */
+  basis: z.enum(['text', 'heading', 'relative']),
 });
 
 export const personSchema = z.object({

@@ -9,6 +9,7 @@ import type { Message } from '../types.js';
 import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { discoverMarkers } from './auto-markers.js';
+import { isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
 import { parseFooter } from './footer.js';
@@ -46,7 +47,10 @@ export function segment(extracted: Line[], configured: Markers = defaultMarkers(
   const furniture = removePageFurniture(extracted, firstGuess);
   const allLines = furniture.lines;
   const detectSection = sectionDetector(allLines, markers);
-  const opensBody = (l: Line) => detectSection(l) !== null || matchItemStart(l, markers) !== null;
+  // A chronicle's month headers and day lines open the body too (they carry the items' dates).
+  const chronicle = isChronicle(allLines.map((l) => l.text));
+  const opensBody = (l: Line) =>
+    detectSection(l) !== null || matchItemStart(l, markers) !== null || (chronicle && (matchChronicleLine(l.text) !== null || matchDayLead(l.text) !== null));
   const bodyStart = mastheadEnd(allLines, opensBody);
   const { masthead, messages } = parseMasthead(allLines.slice(0, bodyStart));
   const footerAt = footerStart(allLines, bodyStart, opensBody);

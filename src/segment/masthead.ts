@@ -44,9 +44,10 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
       return end;
     }
   }
-  // No date and no structure near the top: take the leading short lines that end no sentence.
+  // No date and no structure near the top: take the leading short lines that end no sentence,
+  // up to a page's own title (a web page or a page of several copied into one file).
   let end = 0;
-  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text)) end++;
+  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text) && !isPageTitle(lines[end].text)) end++;
   return end;
 }
 
@@ -92,10 +93,22 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
   const office = [...candidates].reverse().find((c) => c !== titled && OFFICE.test(c.rest));
   const publisher = dateLineOffice ?? (office ? cleanPublisher(office.rest) : null);
   const year = issueYear ?? (date ? Number(date.slice(0, 4)) : null);
-  if (date === null) messages.push(message('warning', 'masthead-without-date', 'No issue date found in the masthead; month-day dates in items get no year.'));
+  if (date === null) messages.push(message('warning', 'masthead-without-date', 'No issue date found in the masthead; month-day dates take their year from other evidence, if any.'));
   if (issue === null) messages.push(message('warning', 'masthead-without-issue', 'No issue number (第N期) found in the masthead.'));
   if (title === null) messages.push(message('warning', 'masthead-without-title', 'No masthead title found.'));
   return { masthead: { title, issue, totalIssue, year, publisher, date }, messages };
+}
+
+const MIN_PAGE_TITLE = 8;
+
+/**
+ * A line that starts the body rather than ending a masthead: a news title (`区政协召开六届七次主席会议`
+ * — long enough, no genre or office word, no chronicle header) or a line cut inside brackets
+ * (`中国菏泽网消息（记者`), which continues in the next line.
+ */
+function isPageTitle(text: string): boolean {
+  if ((text.match(/[（(]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true;
+  return text.length >= MIN_PAGE_TITLE && !GENRE.test(text) && !OFFICE.test(text) && !/大事记|[：:>＞]/u.test(text) && !FULL_DATE.test(text) && !/^(?:19|20)\d{2}/.test(text);
 }
 
 /** An office name with no genre word (`包头市政协办公室`), as opposed to a title (`城关政协`, `政协信息`). */

@@ -1,0 +1,158 @@
+/**
+ * The year of a document whose masthead prints no date. Pages copied from office websites, digests
+ * and chronicles give their month-days no year, but the file usually carries one somewhere; the
+ * evidence is tried from the surest to the weakest:
+ *   1. a publish-date line (发布日期：2023-03-03, 时间 2024/6/22): the page's own date;
+ *   2. a chronicle header (2024年大事记, 2024年普陀区政协大事记);
+ *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed);
+ *   4. years written in the text: a full date's first, else the year named most often (2003年度);
+ *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`).
+ * Each is a pure function, so the order is the only policy and each source is testable alone.
+ */
+import { firstExplicitYear, parseNumber } from '../entities/dates.js';
+import { message, type Message } from '../types.js';
+import type { Line } from './lines.js';
+
+export type YearSource = 'publish-date' | 'chronicle-header' | 'session' | 'text' | 'path';
+
+export interface YearEvidence {
+  year: number;
+  source: YearSource;
+  /** What was read, for the message. */
+  evidence: string;
+}
+
+const PLAUSIBLE = (y: number) => y >= 1949 && y <= 2100;
+
+/** A meta line is short and no sentence: 发布日期 inside an item's prose is not the page's date. */
+const MAX_META_LINE = 100;
+const PUBLISH_DATE = /(?:发布|发表|更新|发稿|上传|录入|编辑)?(?:日期|时间)\s*[：:]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u;
+
+/**
+ * The page's publish date from a meta line (`发布日期：2023-03-03 17:01作者：…`), read and left in
+ * place: removing web chrome is the normaliser's job. Only lines before the first long paragraph
+ * ends count, so a date quoted in the text is not taken for the page's.
+ */
+export function publishDate(lines: Line[]): { iso: string; text: string } | null {
+  for (const line of lines) {
+    const t = line.text;
+    if (t.length > MAX_META_LINE || /。$/.test(t)) continue;
+    const m = PUBLISH_DATE.exec(t);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const probe = new Date(Date.UTC(y, mo - 1, d));
+    if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) continue;
+    return { iso: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, text: m[0] };
+  }
+  return null;
+}
+
+const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记/u;
+
+/** The year of a chronicle's header line: `2024年大事记`, `2024年普陀区政协大事记`. */
+export function chronicleYear(lines: Line[]): YearEvidence | null {
+  for (const line of lines) {
+    if (line.text.length > 40) continue;
+    const m = CHRONICLE.exec(line.text);
+    if (m && PLAUSIBLE(Number(m[1]))) return { year: Number(m[1]), source: 'chronicle-header', evidence: m[0] };
+  }
+  return null;
+}
+
+const COUNT = '[\\d一二三四五六七八九十]{1,3}';
+/** 全国政协十三届五次会议, 十三届全国人大五次会议, 全国政协第十四届全国委员会第二次会议. */
+const NATIONAL_SESSION = new RegExp(
+  `(?:(全国政协|全国人大|全国人民代表大会)第?(${COUNT})届|第?(${COUNT})届(全国政协|全国人大|全国人民代表大会))(?:全国委员会)?第?(${COUNT})次(?:全体)?会议`,
+  'u',
+);
+/** The fifth national term (of both the NPC and the CPPCC) opened in 1978; each term since is five years. */
+const FIFTH_TERM_OPENED = 1978;
+const TERM_YEARS = 5;
+
+/**
+ * The year of a national session named in the text: the national terms run five years from a fixed
+ * start, so the term and session counts give the year. Local terms start in any year and date nothing.
+ */
+export function sessionYear(texts: string[]): YearEvidence | null {
+  for (const text of texts) {
+    const m = NATIONAL_SESSION.exec(text);
+    if (!m) continue;
+    const term = parseNumber(m[2] ?? m[3]);
+    const session = parseNumber(m[5]);
+    if (term === null || session === null || term < 5 || session < 1 || session > TERM_YEARS) continue;
+    const year = FIFTH_TERM_OPENED + TERM_YEARS * (term - 5) + session - 1;
+    return { year, source: 'session', evidence: m[0] };
+  }
+  return null;
+}
+
+const YEAR_MENTION = /(?<![\d０-９])((?:19|20)\d{2})\s*年(?![\d０-９]{1,2}\s*年)/gu;
+
+/**
+ * A year the text names: the first full date's (2003年9月2日), else the year named most often
+ * (`2003年度`, `2012年工作要点`), the latest one on a tie (plans name the years they start from).
+ */
+export function textYear(texts: string[]): YearEvidence | null {
+  for (const t of texts) {
+    const y = firstExplicitYear(t);
+    if (y !== null) return { year: y, source: 'text', evidence: `a full date of ${y}` };
+  }
+  const counts = new Map<number, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(YEAR_MENTION)) {
+      const y = Number(m[1]);
+      if (PLAUSIBLE(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: [number, number] | null = null;
+  for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
+  return best ? { year: best[0], source: 'text', evidence: `${best[0]}年 named ${best[1]} time(s)` } : null;
+}
+
+const PATH_YEAR = /(?<![\d])((?:19|20)\d{2})(?![\d])/gu;
+
+/**
+ * The year a file's path names: the file name first, then the folders from the nearest up. A part
+ * naming two different years (`…-2015-2024`) is a span and dates nothing; it stops the search,
+ * since a folder above it would only be broader.
+ */
+export function pathYear(sourcePath: string): YearEvidence | null {
+  const parts = sourcePath.split(/[\\/]+/).filter(Boolean).reverse();
+  for (const [k, part] of parts.entries()) {
+    const name = k === 0 ? part.replace(/\.[A-Za-z0-9]+$/, '') : part;
+    const years = new Set([...name.matchAll(PATH_YEAR)].map((m) => Number(m[1])).filter(PLAUSIBLE));
+    if (years.size > 1) return null;
+    if (years.size === 1) {
+      const [year] = years;
+      return { year, source: 'path', evidence: k === 0 ? `the file name ${part}` : `the folder ${part}` };
+    }
+  }
+  return null;
+}
+
+export interface DocumentYear {
+  /** The page's publish date, if a meta line gives one (also the masthead's date when it has none). */
+  pageDate: string | null;
+  year: YearEvidence | null;
+  messages: Message[];
+}
+
+const SOURCE_NAMES: Record<YearSource, string> = {
+  'publish-date': 'the publish-date line',
+  'chronicle-header': 'the chronicle header',
+  session: 'a national session count',
+  text: 'the text',
+  path: 'the file path',
+};
+
+/** The year for a document without a masthead date, from the best evidence it carries. */
+export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string): DocumentYear {
+  const published = publishDate(lines);
+  const year: YearEvidence | null = published
+    ? { year: Number(published.iso.slice(0, 4)), source: 'publish-date', evidence: published.text }
+    : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? textYear(itemTexts) ?? pathYear(sourcePath));
+  const messages = year
+    ? [message('info', 'guessed-year', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence}).`)]
+    : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];
+  return { pageDate: published?.iso ?? null, year, messages };
+}
