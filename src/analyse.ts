@@ -12,7 +12,7 @@ import { buildRecord } from './record/build.js';
 import type { BulletinRecord } from './record/schema.js';
 import { segment, type Segmented } from './segment/index.js';
 import type { Line } from './segment/lines.js';
-import { documentYear } from './segment/year-evidence.js';
+import { documentYear, pageDatesOf } from './segment/year-evidence.js';
 import type { Message } from './types.js';
 
 export interface IngestResult {
@@ -23,30 +23,33 @@ export interface IngestResult {
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
   const lines = toLines(blocks);
-  const itemTexts = (s: Segmented) => s.items.map((item) => item.paragraphs.join('\n'));
-  const { segmented, fallbackYear, pageDate } = withYear(segment(lines, config.markers), lines, parsed.sourcePath, itemTexts);
+  const { segmented, fallbackYear, pageDates } = withYear(segment(lines, config.markers), lines, parsed.sourcePath);
   const entities = extractEntities(itemTexts(segmented), {
     issueDate: segmented.masthead.date,
     lexicons: config.lexicons,
     fallbackYear,
-    pageDate,
-    headingDates: segmented.items.map((item) => item.headingDate),
+    itemContexts: segmented.items.map((item, k) => ({ pageDate: pageDates[k] ?? null, heading: item.headingDate })),
   });
   const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities });
   return { record, messages: record.messages };
 }
 
+const itemTexts = (s: Segmented) => s.items.map((item) => item.paragraphs.join('\n'));
+
 /**
  * A masthead without a date: the year comes from the file's other evidence, and a web page's
- * publish date stands in for the issue date (it is the date the page's 今日/昨日 count from).
+ * publish date dates its items (its 今日/昨日 count from it). One page's date is also the masthead's;
+ * a file of several pages with different dates has none.
  */
-function withYear(segmented: Segmented, lines: Line[], sourcePath: string, itemTexts: (s: Segmented) => string[]) {
-  if (segmented.masthead.date) return { segmented, fallbackYear: undefined, pageDate: null };
+function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
+  if (segmented.masthead.date) return { segmented, fallbackYear: undefined, pageDates: [] };
   const doc = documentYear(lines, itemTexts(segmented), sourcePath);
-  const masthead = doc.pageDate ? { ...segmented.masthead, date: doc.pageDate, year: segmented.masthead.year ?? Number(doc.pageDate.slice(0, 4)) } : segmented.masthead;
+  const distinct = new Set(doc.published.map((p) => p.iso));
+  const only = distinct.size === 1 ? doc.published[0].iso : null;
+  const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;
   return {
     segmented: { ...segmented, masthead, messages: [...segmented.messages, ...doc.messages] },
     fallbackYear: doc.year?.year ?? null,
-    pageDate: doc.pageDate,
+    pageDates: pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published),
   };
 }

@@ -211,6 +211,13 @@ function shiftDays(iso: string, days: number): [number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
+/** What an item's surroundings say of its date: its page's publish date and its chronicle heading. */
+export interface ItemDateContext {
+  /** ISO publish date of the page the item stands on (web copies), or null. */
+  pageDate: string | null;
+  heading: HeadingDate | null;
+}
+
 /** The date a chronicle's headings give an item: `5日：` (or `5日`) under a month header `一月份大事记`. */
 export interface HeadingDate {
   /** The heading text, e.g. `1月5日` built from the month header and the day line. */

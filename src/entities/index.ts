@@ -7,14 +7,14 @@ import type { Config } from '../config.js';
 import type { DateMention, NamedSpan, Person } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { createContext, type ItemContext } from './context.js';
-import { findDates, firstExplicitYear, itemDate, type HeadingDate } from './dates.js';
+import { findDates, firstExplicitYear, itemDate, type ItemDateContext } from './dates.js';
 import { getLexicons } from './lexicons.js';
 import { findOrganisations, type Blocker } from './organisations.js';
 import { collectPeople, EstablishedNames, findPersonMentions, type PersonMention } from './people.js';
 import { findPlaces } from './places.js';
 import type { TitleSpan } from './titles.js';
 
-export { parseFullDate, type HeadingDate } from './dates.js';
+export { parseFullDate, type HeadingDate, type ItemDateContext } from './dates.js';
 export { splitFooterNames } from './footer.js';
 
 export interface ItemEntities {
@@ -32,10 +32,11 @@ export interface EntityOptions {
   lexicons: Config['lexicons'];
   /** Year from the file's other evidence (src/segment/year-evidence.ts); by default the first full date's. */
   fallbackYear?: number | null;
-  /** The page's publish date: 今日, 昨日, 当天 count from it. */
-  pageDate?: string | null;
-  /** Per item, the date its chronicle headings give it (`5日：` under `一月份`), or null. */
-  headingDates?: Array<HeadingDate | null>;
+  /**
+   * Per item: its page's publish date (今日, 昨日, 当天 count from it; without an issue date its
+   * month-days take its year) and the date its chronicle headings give it (`5日：` under `一月份`).
+   */
+  itemContexts?: ItemDateContext[];
 }
 
 interface ItemWork {
@@ -78,12 +79,14 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
   if (!options.issueDate && options.fallbackYear === undefined) {
     for (const t of itemTexts) if ((fallbackYear = firstExplicitYear(t)) !== null) break;
   }
-  const dateOptions = { issueDate: options.issueDate, fallbackYear, pageDate: options.pageDate ?? null };
   const work: ItemWork[] = itemTexts.map((text, k) => {
+    const around = options.itemContexts?.[k];
+    const pageDate = around?.pageDate ?? null;
+    const dateOptions = { issueDate: options.issueDate ?? pageDate, fallbackYear, pageDate };
     const { dates, messages } = findDates(text, dateOptions);
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
     const { mentions, titles } = findPersonMentions(ctx);
-    return { ctx, dates, date: itemDate(text, dates, options.headingDates?.[k] ?? null, dateOptions), messages, mentions, titles };
+    return { ctx, dates, date: itemDate(text, dates, around?.heading ?? null, dateOptions), messages, mentions, titles };
   });
   const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
   return work.map(({ ctx, dates, date, messages, mentions, titles }) => {

@@ -128,13 +128,18 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     pendingHeadline = null;
     freshDay = false;
   };
+  /** Under a headline whose text has not begun: only a byline or meta line so far, no sentence. */
+  const beforeText = (): boolean => {
+    if (pendingHeadline && current === null) return true;
+    const c = current as SegmentedItem | null;
+    return c !== null && c.headline !== null && c.paragraphs.every((p) => !/[。！？]/.test(p));
+  };
   /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
   const opensOwnItem = (text: string): boolean => {
     if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text);
     if (digest) return endsSentence(text) || text.length >= MIN_DIGEST_ITEM;
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
-    const c = current as SegmentedItem | null;
-    if (c && c.headline !== null && c.paragraphs.every((p) => !/[。！？]/.test(p))) return false;
+    if (beforeText()) return false;
     return DATE_LED.test(text);
   };
   const flushHeadline = (): void => {
@@ -182,7 +187,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
         return;
       }
     }
-    if (pendingHeadline && current === null && isCaption(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
+    if (beforeText() && isCaption(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
       captions++;
       return;
     }

@@ -33,7 +33,20 @@ const PUBLISH_DATE = /(?:发布|发表|更新|发稿|上传|录入|编辑)?(?:�
  * place: removing web chrome is the normaliser's job. Only lines before the first long paragraph
  * ends count, so a date quoted in the text is not taken for the page's.
  */
-export function publishDate(lines: Line[]): { iso: string; text: string } | null {
+export interface PublishDate {
+  /** Index of the meta line (Line.index). */
+  index: number;
+  iso: string;
+  text: string;
+}
+
+/**
+ * Every publish-date meta line (`发布日期：2023-03-03 17:01作者：…`), one per copied page, read and
+ * left in place: removing web chrome is the normaliser's job. A long line or a sentence is prose,
+ * where a quoted date is not the page's.
+ */
+export function publishDates(lines: Line[]): PublishDate[] {
+  const found: PublishDate[] = [];
   for (const line of lines) {
     const t = line.text;
     if (t.length > MAX_META_LINE || /。$/.test(t)) continue;
@@ -42,9 +55,24 @@ export function publishDate(lines: Line[]): { iso: string; text: string } | null
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(y, mo - 1, d));
     if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) continue;
-    return { iso: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, text: m[0] };
+    found.push({ index: line.index, iso: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, text: m[0] });
   }
-  return null;
+  return found;
+}
+
+/**
+ * The publish date of the page each item stands on, given the items' first line indexes (in order):
+ * the meta line inside the item's stretch of lines (a page's title, its meta line, its text), else
+ * the last one above it.
+ */
+export function pageDatesOf(starts: number[], dates: PublishDate[]): Array<string | null> {
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? Infinity;
+    const inside = dates.find((d) => d.index >= start && d.index < end);
+    if (inside) return inside.iso;
+    const above = dates.filter((d) => d.index < start);
+    return above.length ? above[above.length - 1].iso : null;
+  });
 }
 
 const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记/u;
@@ -131,8 +159,8 @@ export function pathYear(sourcePath: string): YearEvidence | null {
 }
 
 export interface DocumentYear {
-  /** The page's publish date, if a meta line gives one (also the masthead's date when it has none). */
-  pageDate: string | null;
+  /** The publish dates of the pages copied into the file, in order. */
+  published: PublishDate[];
   year: YearEvidence | null;
   messages: Message[];
 }
@@ -147,12 +175,14 @@ const SOURCE_NAMES: Record<YearSource, string> = {
 
 /** The year for a document without a masthead date, from the best evidence it carries. */
 export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string): DocumentYear {
-  const published = publishDate(lines);
-  const year: YearEvidence | null = published
-    ? { year: Number(published.iso.slice(0, 4)), source: 'publish-date', evidence: published.text }
+  const published = publishDates(lines);
+  const first = published[0];
+  const year: YearEvidence | null = first
+    ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }
     : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? textYear(itemTexts) ?? pathYear(sourcePath));
+  const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : '';
   const messages = year
-    ? [message('info', 'guessed-year', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence}).`)]
+    ? [message('info', 'guessed-year', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
     : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];
-  return { pageDate: published?.iso ?? null, year, messages };
+  return { published, year, messages };
 }
