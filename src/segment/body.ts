@@ -137,7 +137,8 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
   const opensOwnItem = (text: string): boolean => {
     if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text);
-    if (digest) return endsSentence(text) || text.length >= MIN_DIGEST_ITEM;
+    // A headlined item is an article, whatever the rest of the document is.
+    if (digest && (current as SegmentedItem | null)?.headline == null) return endsSentence(text) || text.length >= MIN_DIGEST_ITEM;
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     return DATE_LED.test(text);

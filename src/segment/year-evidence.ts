@@ -182,7 +182,7 @@ export function documentYear(lines: Line[], itemTexts: string[], sourcePath: str
     : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? textYear(itemTexts) ?? pathYear(sourcePath));
   const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : '';
   const messages = year
-    ? [message('info', 'guessed-year', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
+    ? [message('info', 'year-from-evidence', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
     : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];
   return { published, year, messages };
 }
