@@ -174,8 +174,9 @@ const SOURCE_NAMES: Record<YearSource, string> = {
 };
 
 /** The year for a document without a masthead date, from the best evidence it carries. */
-export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string): DocumentYear {
-  const published = publishDates(lines);
+export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string, metaDates: PublishDate[] = []): DocumentYear {
+  const printed = publishDates(lines);
+  const published = printed.length ? printed : metaDates;
   const first = published[0];
   const year: YearEvidence | null = first
     ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }

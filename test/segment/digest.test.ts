@@ -7,7 +7,7 @@ import { linesFrom } from '../helpers/lines.js';
 
 const markers = parseConfig({}).markers;
 const texts = (lines: Array<string | { text: string; kind?: 'paragraph' | 'heading' }>) =>
-  segment(linesFrom(lines), markers).items.map((i) => [i.headline, i.paragraphs.join('|')]);
+  segment(linesFrom(lines), markers).items.map((i): [string | null, string] => [i.headline, i.paragraphs.join('|')]);
 
 describe('run-together items', () => {
   it.each([
