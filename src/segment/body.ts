@@ -112,6 +112,9 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   const stack: Section[] = [];
   let current: SegmentedItem | null = null;
   let pendingHeadline: Line | null = null;
+  /** Index (into lines) of the pending headline, then of the current item's headline; null without one. */
+  let pendingHeadAt: number | null = null;
+  let headAt: number | null = null;
 
   const open = (line: Line, marker: string | null, firstParagraph: string | null): void => {
     const head: Line = pendingHeadline ?? line;
@@ -125,6 +128,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       headingDate: chronicle?.current() ?? null,
     };
     items.push(current);
+    headAt = pendingHeadline ? pendingHeadAt : null;
     pendingHeadline = null;
     freshDay = false;
   };
@@ -141,7 +145,29 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     if (digest && (current as SegmentedItem | null)?.headline == null) return endsSentence(text) || text.length >= MIN_DIGEST_ITEM;
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
-    return DATE_LED.test(text);
+    if (!DATE_LED.test(text)) return false;
+    // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
+    // over dated paragraphs (a digest under a headline) does not.
+    return headAt === null || stretchIsDigest(headAt);
+  };
+  /** Whether the paragraphs under the headline at `at` (to the next page title or section) mostly open with dates. */
+  const digestStretches = new Map<number, boolean>();
+  const stretchIsDigest = (at: number): boolean => {
+    const known = digestStretches.get(at);
+    if (known !== undefined) return known;
+    const texts: string[] = [];
+    for (let j = at + 1; j < lines.length && !sectionStarts[j]; j++) {
+      if (isHeadline(lines[j])) {
+        if (j > at + 2 && endsSentence(lines[j - 1].text)) break;
+        continue;
+      }
+      texts.push(lines[j].text);
+    }
+    // A column's dated paragraphs follow one another; an article's dateline is followed by its story.
+    const sentences = texts.filter((t) => t.length >= MIN_DIGEST_ITEM);
+    const digestLike = sentences.length >= 2 && DATE_LED.test(sentences[1]) && isDigest(texts, DATE_LED);
+    digestStretches.set(at, digestLike);
+    return digestLike;
   };
   const flushHeadline = (): void => {
     if (!pendingHeadline) return;
@@ -201,6 +227,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       flushHeadline();
       current = null;
       pendingHeadline = line;
+      pendingHeadAt = i;
       return;
     }
     // Items run together in one paragraph (`…看望师生。9月2日，区妇联…`) are cut apart where a

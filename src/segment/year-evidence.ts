@@ -29,6 +29,13 @@ const MAX_META_LINE = 100;
 const PUBLISH_DATE = /(?:发布|发表|更新|发稿|上传|录入|编辑)?(?:日期|时间)\s*[：:]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u;
 
 /**
+ * A meta line that opens with the date itself, unlabelled (`2024-06-22 10:30　来源：区政协`): a time
+ * or a meta label must follow, or nothing, and the date must be written with dashes or slashes —
+ * `2024年6月22日` alone on a line is a masthead's date, read by the masthead.
+ */
+const DATE_FIRST_META = /^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?=\s*$|\s+\d{1,2}:\d{2}|\s*(?:来源|作者|编辑|浏览|阅读|点击|发布|信息来源)[：:])/u;
+
+/**
  * The page's publish date from a meta line (`发布日期：2023-03-03 17:01作者：…`), read and left in
  * place: removing web chrome is the normaliser's job. Only lines before the first long paragraph
  * ends count, so a date quoted in the text is not taken for the page's.
@@ -50,7 +57,7 @@ export function publishDates(lines: Line[]): PublishDate[] {
   for (const line of lines) {
     const t = line.text;
     if (t.length > MAX_META_LINE || /。$/.test(t)) continue;
-    const m = PUBLISH_DATE.exec(t);
+    const m = PUBLISH_DATE.exec(t) ?? DATE_FIRST_META.exec(t);
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(y, mo - 1, d));

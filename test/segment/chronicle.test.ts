@@ -33,7 +33,6 @@ describe('chronicle lines', () => {
 
   it('reads a day leading its text after a colon', () => {
     expect(matchDayLead('4日：区政协机关开展清明祭扫活动。')).toEqual({ day: 4, rest: '区政协机关开展清明祭扫活动。' });
-    expect(matchDayLead('4日区政协机关开展活动。')).toBeNull();
   });
 
   it('calls a document a chronicle only with two day lines or more', () => {
@@ -94,5 +93,31 @@ describe('segmenting a chronicle', () => {
 
   it('keeps a paragraph that opens with neither a date nor a part of day in the item above it', () => {
     expect(doc.items[3].paragraphs).toEqual(['下午，区政协全会闭幕。', '会议选举产生了新一届常委。']);
+  });
+});
+
+describe('day leads in a chronicle', () => {
+  it.each([
+    ['a colon', '5日：区政协举行活动。', 5, '区政协举行活动。'],
+    ['a comma', '5日，区政协举行活动。', 5, '区政协举行活动。'],
+    ['a space', '5日 区政协举行活动。', 5, '区政协举行活动。'],
+    ['nothing between', '5日区政协举行活动。', 5, '区政协举行活动。'],
+    ['a part of day', '15日上午，区政协召开会议。', 15, '上午，区政协召开会议。'],
+  ])('reads a day followed by %s', (_why, text, day, rest) => {
+    expect(matchDayLead(text)).toEqual({ day, rest });
+  });
+
+  it('takes no day lead from a range or a day standing alone', () => {
+    expect(matchDayLead('3日至5日，区政协开展视察。')).toBeNull();
+    expect(matchDayLead('5日')).toBeNull();
+  });
+
+  it('segments a chronicle whose days lead their text under month headers', () => {
+    const doc = segment(linesFrom(['2021年某县政协大事记', '一月', '6日，县政协召开主席会议。', '20日 县政协机关开展慰问活动。', '二月', '3日：县政协召开常委会议。']), markers);
+    expect(doc.items.map((i) => [i.paragraphs[0], i.headingDate?.text])).toEqual([
+      ['县政协召开主席会议。', '1月6日'],
+      ['县政协机关开展慰问活动。', '1月20日'],
+      ['县政协召开常委会议。', '2月3日'],
+    ]);
   });
 });

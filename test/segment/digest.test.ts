@@ -116,3 +116,30 @@ describe('segmenting digests and copied pages', () => {
     expect(items[0][1].startsWith('某网消息（记者王某）8月12日')).toBe(true);
   });
 });
+
+describe('dated paragraphs under a headline', () => {
+  it('keep a headlined article whole when a later paragraph opens with a date', () => {
+    const items = texts([
+      '区政协调研组赴外地考察',
+      '3月4日，区政协副主席某某带领调研组赴外地考察文化旅游工作。',
+      '调研组实地参观了古村落保护项目，听取了情况介绍。',
+      '3月5日，调研组又来到某县，考察美丽乡村建设情况。',
+      '调研组认为，两地经验值得借鉴。',
+    ]);
+    expect(items).toHaveLength(1);
+  });
+
+  it('split a column title over dated paragraphs into items', () => {
+    const items = texts([
+      '市政协一周要闻回顾',
+      '3月1日，市政协召开党组会议，传达学习有关精神。',
+      '3月2日，市政协副主席某某带队调研重点项目建设。',
+      '3月4日，市政协组织收听收看大会开幕会。',
+    ]);
+    expect(items.map(([h, p]) => [h, p.slice(0, 5)])).toEqual([
+      ['市政协一周要闻回顾', '3月1日，'],
+      [null, '3月2日，'],
+      [null, '3月4日，'],
+    ]);
+  });
+});

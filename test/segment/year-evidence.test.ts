@@ -16,7 +16,6 @@ describe('publish-date lines', () => {
   it.each([
     ['an impossible day', '发布日期：2023-02-30'],
     ['a sentence quoting a time', '会议时间：2023年3月5日，地点在区政协三楼会议室，请各位委员准时参加。'],
-    ['a date with no label', '2023-03-03'],
   ])('takes no publish date from %s', (_why, line) => {
     expect(publishDates(linesFrom([line]))).toEqual([]);
   });
@@ -91,5 +90,19 @@ describe('the year of a document', () => {
       expect.objectContaining({ code: 'year-from-evidence', message: expect.stringContaining('file path') }),
     ]);
     expect(documentYear([], ['召开会议。'], 'x/y.txt')).toMatchObject({ year: null, messages: [expect.objectContaining({ code: 'year-unknown' })] });
+  });
+});
+
+describe('unlabelled publish dates', () => {
+  it.each([
+    ['a date and a time', '2024-06-22 10:30', '2024-06-22'],
+    ['a date and the source', '2024/6/22　来源：区政协', '2024-06-22'],
+    ['a date alone', '2024-06-22', '2024-06-22'],
+  ])('reads %s opening a meta line', (_why, line, iso) => {
+    expect(publishDates(linesFrom([line])).map((d) => d.iso)).toEqual([iso]);
+  });
+
+  it('takes no date that opens a sentence', () => {
+    expect(publishDates(linesFrom(['2024-06-22，区政协召开会议']))).toEqual([]);
   });
 });
