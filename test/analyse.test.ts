@@ -51,3 +51,23 @@ describe('years from the evidence a file carries', () => {
     expect(r.messages.map((m) => m.code)).not.toContain('year-from-evidence');
   });
 });
+
+describe('a file of several pages without publish dates', () => {
+  const pages = [
+    '区政协召开年度工作座谈会', '2月8日上午，区政协召开年度工作座谈会，通报区政协2012年度工作安排。', '会议要求，抓好落实。',
+    '区政协召开常委会议', '3月18日下午，区政协召开常委会议，围绕新城建设开展协商。',
+    '区政协召开区情通报会', '12月23号上午，区政协召开区情通报会。',
+  ];
+
+  it('dates each page by its own text, then the first and last by the file name’s span, and says so', () => {
+    const r = analyse('web/qingpu-2012-2025.txt', pages);
+    expect(r.items.map((i) => i.date?.start ?? `${i.date?.month}-${i.date?.day}`)).toEqual(['2012-02-08', '3-18', '2025-12-23']);
+    expect(r.messages).toContainEqual(expect.objectContaining({ code: 'page-years' }));
+    expect(r.messages.map((m) => m.code)).not.toContain('year-from-evidence');
+  });
+
+  it('dates no page from another page’s text when the name gives no span', () => {
+    const r = analyse('web/qingpu.txt', pages);
+    expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-02-08', null, null]);
+  });
+});

@@ -216,6 +216,11 @@ export interface ItemDateContext {
   /** ISO publish date of the page the item stands on (web copies), or null. */
   pageDate: string | null;
   heading: HeadingDate | null;
+  /**
+   * The year of the page the item stands on, when a file of several pages dates its pages apart
+   * (null: this page has none); undefined: the document's year applies.
+   */
+  year?: number | null;
 }
 
 /** The date a chronicle's headings give an item: `5日：` (or `5日`) under a month header `一月份大事记`. */

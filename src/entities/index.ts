@@ -82,7 +82,7 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
   const work: ItemWork[] = itemTexts.map((text, k) => {
     const around = options.itemContexts?.[k];
     const pageDate = around?.pageDate ?? null;
-    const dateOptions = { issueDate: options.issueDate ?? pageDate, fallbackYear, pageDate };
+    const dateOptions = { issueDate: options.issueDate ?? pageDate, fallbackYear: around?.year !== undefined ? around.year : fallbackYear, pageDate };
     const { dates, messages } = findDates(text, dateOptions);
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
     const { mentions, titles } = findPersonMentions(ctx);

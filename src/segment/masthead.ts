@@ -100,6 +100,10 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
 }
 
 const MIN_PAGE_TITLE = 8;
+/** An office printed in a masthead; unlike OFFICE, not any name ending in 会 or 部 (座谈会 ends many headlines). */
+const OFFICE_NAME = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|宣传部|编辑部|工作部|联络处|调研处)\s*(?:编印|编|主办|印发|印)?$/u;
+/** A publication's name (工作简报, 政协信息, 政协工作): 工作 and 情况 count only at the end, headlines use them too. */
+const PUBLICATION = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|(?:工\s*作|情\s*况)$/u;
 
 /**
  * A line that starts the body rather than ending a masthead: a news title (`区政协召开六届七次主席会议`
@@ -108,7 +112,7 @@ const MIN_PAGE_TITLE = 8;
  */
 function isPageTitle(text: string): boolean {
   if ((text.match(/[（(]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true;
-  return text.length >= MIN_PAGE_TITLE && !GENRE.test(text) && !OFFICE.test(text) && !/大事记|[：:>＞]/u.test(text) && !FULL_DATE.test(text) && !/^(?:19|20)\d{2}/.test(text);
+  return text.length >= MIN_PAGE_TITLE && !PUBLICATION.test(text) && !OFFICE_NAME.test(text) && !/大事记|[：:>＞]/u.test(text) && !FULL_DATE.test(text) && !/^(?:19|20)\d{2}/.test(text);
 }
 
 /** An office name with no genre word (`包头市政协办公室`), as opposed to a title (`城关政协`, `政协信息`). */

@@ -165,6 +165,30 @@ export function pathYear(sourcePath: string): YearEvidence | null {
   return null;
 }
 
+/** The two years a file name spans (`heze-2015-2024.txt`), earlier first; null for none, one, or more than two. */
+export function pathSpan(sourcePath: string): [number, number] | null {
+  const name = (sourcePath.split(/[\\/]+/).pop() ?? '').replace(/\.[A-Za-z0-9]+$/, '');
+  const years = [...new Set([...name.matchAll(PATH_YEAR)].map((m) => Number(m[1])).filter(PLAUSIBLE))];
+  return years.length === 2 && years[0] < years[1] ? [years[0], years[1]] : null;
+}
+
+/**
+ * The years of the pages of a file that holds several (copied web pages, one title each), when no
+ * publish date dates them: a page's own text first (a full date, a year it names), then — for a file
+ * named with a span of years, its pages in date order as an archivist gathers them — the span's
+ * first year for the first page and its last year for the last. Pages between have none: a year
+ * taken from another page would date them wrongly as often as not.
+ */
+export function pageYears(pageTexts: string[][], span: [number, number] | null): Array<YearEvidence | null> {
+  return pageTexts.map((texts, k) => {
+    const own = textYear(texts);
+    if (own) return own;
+    if (span && k === 0) return { year: span[0], source: 'path', evidence: `the first year of the file name's span ${span[0]}–${span[1]}` };
+    if (span && k === pageTexts.length - 1) return { year: span[1], source: 'path', evidence: `the last year of the file name's span ${span[0]}–${span[1]}` };
+    return null;
+  });
+}
+
 export interface DocumentYear {
   /** The publish dates of the pages copied into the file, in order. */
   published: PublishDate[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chronicleYear, documentYear, pageDatesOf, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
+import { chronicleYear, documentYear, pageDatesOf, pageYears, pathSpan, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
 import { linesFrom } from '../helpers/lines.js';
 
 describe('publish-date lines', () => {
@@ -104,5 +104,27 @@ describe('unlabelled publish dates', () => {
 
   it('takes no date that opens a sentence', () => {
     expect(publishDates(linesFrom(['2024-06-22，区政协召开会议']))).toEqual([]);
+  });
+});
+
+describe('the years of the pages of one file', () => {
+  it.each([
+    ['a span in the file name', 'web/heze-2015-2024.txt', [2015, 2024]],
+    ['a span written backwards (the pages’ order unknown)', 'web/heze-2024-2015.txt', null],
+    ['one year', 'web/heze-2015.txt', null],
+    ['three years', 'web/x-2015-2018-2024.txt', null],
+    ['a span only in a folder', '2015-2024/heze.txt', null],
+  ])('reads %s', (_why, p, span) => {
+    expect(pathSpan(p)).toEqual(span);
+  });
+
+  it('dates a page by the years its own text names, else the first and last pages by the span, else not at all', () => {
+    const years = pageYears([['区政协2012年度工作安排。'], ['3月18日，区政协召开会议。'], ['11月10日，调研。'], ['7月2日，区政协召开常委会议。']], [2012, 2025]);
+    expect(years.map((y) => y?.year ?? null)).toEqual([2012, null, null, 2025]);
+    expect(years[3]?.evidence).toContain('last year');
+  });
+
+  it('gives no page a year from a span when there is none', () => {
+    expect(pageYears([['3月1日，开会。'], ['3月2日，调研。']], null)).toEqual([null, null]);
   });
 });
