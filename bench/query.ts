@@ -109,6 +109,7 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
           : null,
         dates: [],
         people,
+        bylines: [],
         organisations: [{ name: org, spans: [] }],
         places: [{ name: place, spans: [] }],
         provenance: { page: null, paragraph: n },
@@ -123,6 +124,7 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
       sections: [],
       items,
       footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+      bylines: [],
       messages: [],
     });
   }

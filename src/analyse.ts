@@ -5,6 +5,7 @@
  * few long-lived entity workers that serve many extraction workers (see src/batch/pool.ts).
  */
 import type { Config } from './config.js';
+import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
 import { extractEntities, type ItemDateContext } from './entities/index.js';
 import { toLines } from './normalise/index.js';
 import type { ParsedDocument } from './parse.js';
@@ -23,14 +24,20 @@ export interface IngestResult {
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
   const lines = toLines(blocks);
-  const { segmented, fallbackYear, contexts } = withYear(segment(lines, config.markers), lines, parsed.sourcePath);
+  const parts = segment(lines, config.markers);
+  // a page's <meta> publish date stands in when its text printed none
+  parts.pageDate ??= extraction.pageDate ?? null;
+  // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
+  const bylines = takeTrailingBylines(parts.items, config.lexicons);
+  for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !parts.footer.editors.includes(b.name)) parts.footer.editors.push(b.name);
+  const { segmented, fallbackYear, contexts } = withYear(parts, lines, parsed.sourcePath);
   const entities = extractEntities(itemTexts(segmented), {
     issueDate: segmented.masthead.date,
     lexicons: config.lexicons,
     fallbackYear,
     itemContexts: contexts,
   });
-  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities });
+  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities, bylines });
   return { record, messages: record.messages };
 }
 
@@ -46,7 +53,9 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const headings = segmented.items.map((item) => ({ pageDate: null, heading: item.headingDate }));
   if (segmented.masthead.date) return { segmented, fallbackYear: undefined, contexts: headings };
   const texts = itemTexts(segmented);
-  const doc = documentYear(lines, texts, sourcePath);
+  // The page's <meta> publish date (HTML) counts when no meta line of the text gives one.
+  const meta = segmented.pageDate ? [{ index: -1, iso: segmented.pageDate.date, text: segmented.pageDate.text }] : [];
+  const doc = documentYear(lines, texts, sourcePath, meta);
   const distinct = new Set(doc.published.map((p) => p.iso));
   const only = distinct.size === 1 ? doc.published[0].iso : null;
   const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;

@@ -16,7 +16,7 @@ const expectedDir = path.join(fixtureDir, 'expected');
 const update = process.env.UPDATE_GOLDEN === '1';
 const fixtures = fs
   .readdirSync(fixtureDir)
-  .filter((f) => /\.(txt|docx|doc|pdf)$/.test(f))
+  .filter((f) => /\.(txt|docx|doc|pdf|html|htm)$/.test(f))
   .sort();
 
 async function configFor(name: string): Promise<Config> {
@@ -27,7 +27,7 @@ async function configFor(name: string): Promise<Config> {
 describe('golden records', () => {
   it('has fixtures in every supported format', () => {
     const formats = new Set(fixtures.map((f) => path.extname(f)));
-    expect([...formats].sort()).toEqual(['.doc', '.docx', '.pdf', '.txt']);
+    expect([...formats].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.pdf', '.txt']);
   });
 
   for (const name of fixtures) {

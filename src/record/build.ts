@@ -6,7 +6,7 @@ import type { ItemEntities } from '../entities/index.js';
 import type { Segmented } from '../segment/index.js';
 import type { Extraction, Message } from '../types.js';
 import { itemId, recordIdFor } from './id.js';
-import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item } from './schema.js';
+import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item, type RecordByline } from './schema.js';
 
 export interface RecordParts {
   sourcePath: string;
@@ -15,9 +15,11 @@ export interface RecordParts {
   extraction: Omit<Extraction, 'blocks'>;
   segmented: Segmented;
   entities: ItemEntities[];
+  /** Bylines standing alone at the end of the document (entities/bylines.ts takeTrailingBylines). */
+  bylines?: RecordByline[];
 }
 
-export function buildRecord({ sourcePath, digest, extraction, segmented, entities }: RecordParts): BulletinRecord {
+export function buildRecord({ sourcePath, digest, extraction, segmented, entities, bylines = [] }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
   const items: Item[] = segmented.items.map((item, k) => {
@@ -33,6 +35,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       date: e.date,
       dates: e.dates,
       people: e.people,
+      bylines: e.bylines,
       organisations: e.organisations,
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
@@ -56,6 +59,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
     sections: segmented.sections,
     items,
     footer: segmented.footer,
+    bylines,
     messages,
   };
   return recordSchema.parse(record);

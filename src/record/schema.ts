@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+/** 2: bylines on items and records, `html` sources, partial and inferred dates (docs/record-changes.md). */
 export const SCHEMA_VERSION = 2 as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
@@ -43,6 +44,23 @@ export const personSchema = z.object({
   spans: z.array(span),
 });
 
+/** A reporter, photographer or compiler named in a byline (`（记者王浩）`, `记者叶竞摄`): never one of the item's people. */
+export const bylineSchema = z.object({
+  name: z.string().min(2),
+  /** Roles as printed with the name, in order (`记者`, `通讯员`, `摄`, `整理`); [] for a bare `（张优优）`. */
+  roles: z.array(z.string()),
+  /** [start, end) of the name in the item text. */
+  span,
+});
+
+/** A byline standing alone at the end of the document (`德州晚报全媒体记者郑乃春整理`): it signs the whole record. */
+export const recordBylineSchema = z.object({
+  name: z.string().min(2),
+  roles: z.array(z.string()),
+  /** The byline line as printed (normalised); it is in no item's text. */
+  line: z.string(),
+});
+
 export const namedSpanSchema = z.object({
   name: z.string().min(1),
   spans: z.array(span),
@@ -63,6 +81,7 @@ export const itemSchema = z.object({
   date: dateMentionSchema.nullable(),
   dates: z.array(dateMentionSchema),
   people: z.array(personSchema),
+  bylines: z.array(bylineSchema),
   organisations: z.array(namedSpanSchema),
   places: z.array(namedSpanSchema),
   provenance: z.object({
@@ -97,7 +116,7 @@ export const recordSchema = z.object({
   id: z.string().min(1),
   source: z.object({
     path: z.string(),
-    format: z.enum(['txt', 'docx', 'pdf', 'doc']),
+    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'html']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().nonnegative(),
     encoding: z.string().nullable(),
@@ -107,6 +126,7 @@ export const recordSchema = z.object({
   sections: z.array(sectionSchema),
   items: z.array(itemSchema),
   footer: footerSchema,
+  bylines: z.array(recordBylineSchema),
   messages: z.array(messageSchema),
 });
 
@@ -117,6 +137,8 @@ export type Masthead = z.infer<typeof mastheadSchema>;
 export type Footer = z.infer<typeof footerSchema>;
 export type DateMention = z.infer<typeof dateMentionSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type Byline = z.infer<typeof bylineSchema>;
+export type RecordByline = z.infer<typeof recordBylineSchema>;
 export type NamedSpan = z.infer<typeof namedSpanSchema>;
 
 /** JSON Schema of the record, generated from the zod schema (draft 2020-12). */

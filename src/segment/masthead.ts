@@ -102,8 +102,11 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
 const MIN_PAGE_TITLE = 8;
 /** An office printed in a masthead; unlike OFFICE, not any name ending in 会 or 部 (座谈会 ends many headlines). */
 const OFFICE_NAME = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|宣传部|编辑部|工作部|联络处|调研处)\s*(?:编印|编|主办|印发|印)?$/u;
-/** A publication's name (工作简报, 政协信息, 政协工作): 工作 and 情况 count only at the end, headlines use them too. */
-const PUBLICATION = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|(?:工\s*作|情\s*况)$/u;
+/**
+ * A publication's name (工作简报, 政协信息, 政协工作). 工作 and 情况 end many headlines too
+ * (`…调研老旧小区改造工作`): they name a publication only at the end of a short line.
+ */
+const PUBLICATION = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|^.{0,8}(?:工\s*作|情\s*况)$/u;
 
 /**
  * A line that starts the body rather than ending a masthead: a news title (`区政协召开六届七次主席会议`
