@@ -203,7 +203,28 @@ function addRelativeDates(text: string, pageDate: string, dates: DateMention[]):
     const iso = isoDate(...shiftDays(pageDate, RELATIVE_OFFSET[m[1]] ?? 0));
     dates.push(fullMention(m[0], iso, partOfDayOf(m[2]), [at, at + m[0].length], 'relative'));
   }
+  addPageDay(text, pageDate, dates);
   dates.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/**
+ * A news report's dateline with the day alone (`6日，区政协…`, `本报讯（记者 某某）28日，…`): the day of
+ * the page's month, or of the month before when it lies after the page's day. Only as the opening
+ * of the item (after a news-agency lead or byline) and before any written date.
+ */
+const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
+
+function addPageDay(text: string, pageDate: string, dates: DateMention[]): void {
+  const m = PAGE_DAY_RE.exec(text);
+  if (!m) return;
+  const at = (m.index ?? 0) + m[0].length - m[1].length;
+  if (dates.some((d) => d.span[0] <= at) || /[月\d]$/.test(text.slice(0, at))) return;
+  const day = parseNumber(m[2]);
+  let [year, month] = pageDate.split('-').map(Number);
+  if (day === null) return;
+  if (day > Number(pageDate.slice(8, 10))) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  if (!isValidDay(year, month, day)) return;
+  dates.push(fullMention(m[1], isoDate(year, month, day), partOfDayOf(m[3]), [at, at + m[1].length], 'relative'));
 }
 
 function shiftDays(iso: string, days: number): [number, number, number] {

@@ -187,3 +187,23 @@ describe('dates from a chronicle heading', () => {
     expect(under('区政协举行活动。', { text: '1月5日', month: 1, day: 5 }).dates).toEqual([]);
   });
 });
+
+describe('a dateline with the day alone against the page date', () => {
+  const onPage = (text: string, pageDate = '2021-09-06') =>
+    extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2021, itemContexts: [{ pageDate, heading: null }] })[0];
+
+  it.each([
+    ['a day opening the item', '6日，区政协召开主席团会议。', '2021-09-06', null],
+    ['a day with a part of day', '3日下午，区政协召开常委会议。', '2021-09-03', 'pm'],
+    ['a day after a news lead and byline', '本报讯（记者 某某）28日，区政协召开会议。', '2021-08-28', null],
+    ['a day after the page day: the month before', '30日，区政协召开会议。', '2021-08-30', null],
+  ])('reads %s', (_why, text, iso, pod) => {
+    expect(onPage(text).date).toMatchObject({ start: iso, partOfDay: pod, basis: 'relative' });
+  });
+
+  it('reads no day alone inside a sentence, after a month, or without a page date', () => {
+    expect(onPage('区政协于6日召开会议。').date).toBeNull();
+    expect(onPage('9月6日，区政协召开会议。').date).toMatchObject({ basis: 'text' });
+    expect(entitiesOf('6日，区政协召开会议。', '2021-09-10').date).toBeNull();
+  });
+});
