@@ -142,7 +142,9 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   const opensOwnItem = (text: string): boolean => {
     if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text);
     // A headlined item is an article, whatever the rest of the document is.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return endsSentence(text) || text.length >= MIN_DIGEST_ITEM;
+    // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
+    // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || RECENT_EVENT.test(text);
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     if (!DATE_LED.test(text)) return false;
@@ -261,7 +263,10 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   return { sections, items, messages };
 }
 
-/** A digest paragraph shorter than this with no sentence end (a compiler's credit) is no item of its own. */
+/** A first clause that dates its event vaguely: an item of its own in a digest. */
+const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
+
+/** Paragraphs shorter than this (credits, short remarks) do not count when telling a digest or a column. */
 const MIN_DIGEST_ITEM = 20;
 
 /**

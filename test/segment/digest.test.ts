@@ -143,3 +143,16 @@ describe('dated paragraphs under a headline', () => {
     ]);
   });
 });
+
+describe('paragraphs of a digest that are no items', () => {
+  it('keep a paragraph that continues an item (会议指出，…) with it, while a recent event opens its own', () => {
+    const items = texts([
+      '3月1日，市政协召开党组会议，传达学习有关会议精神。',
+      '会议指出，要认真学习领会，抓好贯彻落实，确保取得实效。',
+      '3月2日，市政协副主席某某带队调研重点项目建设情况。',
+      '由某电台与我区共同主办的消夏晚会日前在某小区举行，区领导观看了演出。',
+      '3月4日，市政协组织收听收看大会开幕会。',
+    ]);
+    expect(items.map(([, p]) => p.split('|').length)).toEqual([2, 1, 1, 1]);
+  });
+});
