@@ -101,7 +101,7 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
 
 const MIN_PAGE_TITLE = 8;
 /** An office printed in a masthead; unlike OFFICE, not any name ending in 会 or 部 (座谈会 ends many headlines). */
-const OFFICE_NAME = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|宣传部|编辑部|工作部|联络处|调研处)\s*(?:编印|编|主办|印发|印)?$/u;
+const OFFICE_NAME = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|编辑部|[部局厅处科委])\s*(?:编印|编|主办|印发|印)?$/u;
 /**
  * A publication's name (工作简报, 政协信息, 政协工作). 工作 and 情况 end many headlines too
  * (`…调研老旧小区改造工作`): they name a publication only at the end of a short line.
