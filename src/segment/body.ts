@@ -191,6 +191,8 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
             ? 2
             : 1;
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      // A chronicle's month header printed as a section title (`【一月】`) still sets the month.
+      chronicle?.read(sec.title);
       const section: Section = { title: withoutOrdinal(sec.title), level, parent: stack.length ? stack[stack.length - 1].title : null };
       sections.push(section);
       stack.push(section);

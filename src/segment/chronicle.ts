@@ -8,7 +8,8 @@ import { parseSmallNumber } from './chinese-numerals.js';
 
 const NUM = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const MONTH_HEADER = new RegExp(`^(?:(?:19|20)\\d{2}\\s*年\\s*)?(${NUM}|元)\\s*月份?(?:大事记|大事|纪要|工作纪要)?\\s*[：:]?$`, 'u');
-const DAY_LINE = new RegExp(`^(?:(${NUM}|元)\\s*月\\s*)?(${NUM})\\s*[日号]\\s*[：:]?$`, 'u');
+const WEEKDAY = '(?:\\s*[（(]?\\s*(?:星期|周)[一二三四五六日天]\\s*[)）]?)?';
+const DAY_LINE = new RegExp(`^(?:(${NUM}|元)\\s*月\\s*)?(${NUM})\\s*[日号]${WEEKDAY}\\s*[：:]?$`, 'u');
 /**
  * A day leading its text: `5日：区政协举行…`, `5日，区政协…`, `5日 区政协…`, `15日上午，…`. A day with no
  * month opens no sentence of ordinary prose, so in a chronicle the bare `5日区政协…` counts too.

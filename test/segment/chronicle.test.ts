@@ -18,6 +18,8 @@ describe('chronicle lines', () => {
     ['a day line with 号', '23号', { month: null, day: 23 }],
     ['a Chinese-numeral day', '十八日', { month: null, day: 18 }],
     ['a month and day standing alone', '3月18日：', { month: 3, day: 18 }],
+    ['a day line with its weekday', '5日（星期五）', { month: null, day: 5 }],
+    ['a day line with 周', '1月5日 周五：', { month: 1, day: 5 }],
   ])('reads %s', (_why, text, expected) => {
     expect(matchChronicleLine(text)).toEqual(expected);
   });
@@ -119,5 +121,13 @@ describe('day leads in a chronicle', () => {
       ['县政协机关开展慰问活动。', '1月20日'],
       ['县政协召开常委会议。', '2月3日'],
     ]);
+  });
+});
+
+describe('a chronicle whose month headers are section titles', () => {
+  it('keeps the sections and dates the items by their month', () => {
+    const doc = segment(linesFrom(['2021年某县政协大事记', '【一月】', '6日', '县政协召开主席会议。', '【二月】', '3日', '县政协召开常委会议。']), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['一月', '二月']);
+    expect(doc.items.map((i) => i.headingDate?.text)).toEqual(['1月6日', '2月3日']);
   });
 });
