@@ -53,9 +53,9 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const headings = segmented.items.map((item) => ({ pageDate: null, heading: item.headingDate }));
   if (segmented.masthead.date) return { segmented, fallbackYear: undefined, contexts: headings };
   const texts = itemTexts(segmented);
-  // The page's <meta> publish date (HTML) counts when no meta line of the text gives one.
-  const meta = segmented.pageDate ? [{ index: -1, iso: segmented.pageDate.date, text: segmented.pageDate.text }] : [];
-  const doc = documentYear(lines, texts, sourcePath, meta);
+  // The dates the web-chrome pass read off the meta lines it removed, and an HTML page's <meta> date.
+  const found = [...segmented.pageDates, ...(segmented.pageDate && segmented.pageDate.at === null ? [segmented.pageDate] : [])];
+  const doc = documentYear(lines, texts, sourcePath, found.map((d) => ({ index: d.at ?? -1, iso: d.date, text: d.text })));
   const distinct = new Set(doc.published.map((p) => p.iso));
   const only = distinct.size === 1 ? doc.published[0].iso : null;
   const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;

@@ -189,6 +189,17 @@ export function pageYears(pageTexts: string[][], span: [number, number] | null):
   });
 }
 
+/**
+ * The publish dates read here, with those found elsewhere (the web-chrome pass's meta lines, an HTML
+ * page's <meta>, at index -1): one per line, impossible days left out, in line order; a <meta> date
+ * only when no line prints one.
+ */
+function withOthers(printed: PublishDate[], others: PublishDate[]): PublishDate[] {
+  const valid = (d: PublishDate) => !Number.isNaN(Date.parse(`${d.iso}T00:00:00Z`)) && new Date(`${d.iso}T00:00:00Z`).toISOString().startsWith(d.iso);
+  const lines = [...printed, ...others.filter((d) => d.index >= 0 && valid(d) && !printed.some((p) => p.index === d.index))].sort((a, b) => a.index - b.index);
+  return lines.length ? lines : others.filter((d) => d.index < 0 && valid(d)).slice(0, 1);
+}
+
 export interface DocumentYear {
   /** The publish dates of the pages copied into the file, in order. */
   published: PublishDate[];
@@ -206,8 +217,7 @@ const SOURCE_NAMES: Record<YearSource, string> = {
 
 /** The year for a document without a masthead date, from the best evidence it carries. */
 export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string, metaDates: PublishDate[] = []): DocumentYear {
-  const printed = publishDates(lines);
-  const published = printed.length ? printed : metaDates;
+  const published = withOthers(publishDates(lines), metaDates);
   const first = published[0];
   const year: YearEvidence | null = first
     ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }

@@ -128,3 +128,18 @@ describe('the years of the pages of one file', () => {
     expect(pageYears([['3月1日，开会。'], ['3月2日，调研。']], null)).toEqual([null, null]);
   });
 });
+
+describe('publish dates found elsewhere', () => {
+  const lines = linesFrom(['标题', '发布时间：2022-04-08', '正文。']);
+
+  it('joins the web-chrome pass’s meta-line dates to those read here, once per line', () => {
+    const doc = documentYear(lines, [], 'x.txt', [{ index: 1, iso: '2022-04-08', text: '2022-04-08' }, { index: 5, iso: '2023-01-06', text: '2023/1/6' }]);
+    expect(doc.published.map((d) => [d.index, d.iso])).toEqual([[1, '2022-04-08'], [5, '2023-01-06']]);
+  });
+
+  it('takes an HTML page’s <meta> date only when no line prints one, and never an impossible day', () => {
+    expect(documentYear(lines, [], 'x.txt', [{ index: -1, iso: '2021-01-01', text: 'meta' }]).published.map((d) => d.iso)).toEqual(['2022-04-08']);
+    expect(documentYear([], [], 'x.txt', [{ index: -1, iso: '2021-01-01', text: 'meta' }]).published.map((d) => d.iso)).toEqual(['2021-01-01']);
+    expect(documentYear([], [], 'x.txt', [{ index: 3, iso: '2023-02-30', text: '2023-02-30' }]).published).toEqual([]);
+  });
+});
