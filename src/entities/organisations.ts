@@ -9,13 +9,15 @@ import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
 const MAX_PREFIX = 16;
+/** Rooms of a building (市委党校中心报告厅): where a meeting is held, not a body; what stands before them names the building. */
+const ROOMS = ['报告厅', '会议厅', '多功能厅', '演播厅', '宴会厅', '会客厅', '接待厅', '大厅', '展厅', '餐厅', '门厅', '会议室', '活动室', '阅览室'];
 const ADMIN_CHARS = new Set([...'省市区县旗盟州镇乡']);
 /** Parts of speech that never belong to a body's name (verbs, prepositions, conjunctions, pronouns…). */
 const STOP_TAGS = /^(p|c|r|u|d|y|e|o|ad$)/;
 /** A one-character verb or function word right before a name (送|市委办公室, 在|…医院). */
 const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 /** Words ending in 局/委/办… that are not organisations. */
-const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办']);
+const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
 const PLACE_PART = /^[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)/;
@@ -71,6 +73,7 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
 /** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
 const QUANTIFIERS = new Set([...BODY_QUANTIFIERS, '各', '全体']);
 
+const SESSION_MEETINGS = ['全体会议', '常委会议', '会议', '大会', '全会'];
 const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
 
 function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
@@ -86,11 +89,28 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (token && token.end !== end && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
     if (suffix.length === 1 && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
+    // 市委党校中心|报告厅: a name right before a room qualifies the room
+    if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
+      if (suffix === '中心') continue;
+    }
+    if (suffix === '中心' && centralTask(ctx, suffixStart)) continue;
+    if (suffix === ONE_CHAR_OFFICE && !officeAbbreviation(ctx, suffixStart, end)) continue;
     let start = stripLeadingNoise(text, prefixStart(ctx, suffixStart, end, blocker), suffixStart);
     // 率队到区调研政协, 就区疾控中心: no verb of visiting or function word inside a body's name
     start = stripLeadingNoise(text, cutAtFunctionWords(ctx, start, suffixStart, end, false), suffixStart);
-    // 政协十三届十六次|常委会议: a session count never stands inside a body's name
-    for (const m of text.slice(start, suffixStart).matchAll(SESSION_COUNT)) start = Math.max(start, start + m.index! + m[0].length);
+    // 政协十三届十六次|常委会议: a session count never stands inside a body's name, unless it numbers the body
+    // itself (区政协十五届委员会, 十五届区政协常委会)
+    const counted = start;
+    for (const m of text.slice(counted, suffixStart).matchAll(SESSION_COUNT)) {
+      let after = counted + m.index! + m[0].length;
+      if (numbersTheBody(text, m.index!, m[0], after)) continue;
+      // 十六届一次会议|提案审查委员会: the session's meeting goes with its count
+      const meeting = SESSION_MEETINGS.find((w) => text.startsWith(w, after) && after + w.length < suffixStart);
+      if (meeting) after += meeting.length;
+      start = Math.max(start, after);
+    }
+    // 收听收看|全国政协, 协商|区政协, 配合|提案委: a verb before a body is the clause's, not the name's
+    start = skipLeadingVerbs(ctx, start, suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
     for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
@@ -102,10 +122,89 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
   return out;
 }
 
+const ROOM_SET = new Set(ROOMS);
+const SUBDISTRICT = '街道';
+/** The one-character short form of an office (新城办, 区委办), a body only where it is framed as one (officeAbbreviation). */
+const ONE_CHAR_OFFICE = '办';
+const ADMIN_LEAD = /^(?:[省市区县]|全国|我[省市区县])/;
+const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
+
+/**
+ * 区政协十五届委员会, 十五届区政协常委会: a count of sessions (届) that numbers the committee after it, or that
+ * opens the name before its place, is part of the body's name.
+ */
+function numbersTheBody(text: string, index: number, count: string, after: number): boolean {
+  if (!count.endsWith('届')) return false;
+  if (text.startsWith('委员会', after)) return true;
+  return index === 0 && ADMIN_LEAD.test(text.slice(after, after + 2));
+}
+
+/**
+ * 收听收看|全国政协, 一年要紧扣|区委, 祝愿|市政协, 配合|提案委: the prefix starts after the last verb (jieba's tags v,
+ * vd) that a body opening with 省/市/区/县, 全国, 我市… or a known body follows. (A verb before anything else may
+ * belong to the name: 投资促进局, 招商局.)
+ */
+function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number): number {
+  const { text, lex } = ctx;
+  let s = start;
+  for (let i = start; i < suffixStart; ) {
+    const t = ctx.tokens.tokenAt(i);
+    if (!t) break;
+    const rest = t.end;
+    if (rest <= suffixStart && t.start === i && t.word.length >= 2 && /^(v|vd)$/.test(t.tag) && !ctx.protectedAt[rest]) {
+      const next = ctx.tokens.tokenAt(rest);
+      const bodyFollows =
+        ADMIN_LEAD.test(text.slice(rest, rest + 2)) ||
+        (next !== undefined && next.start === rest && next.tag === 'nt') ||
+        lex.organisationTrie.longestAt(text, rest) !== null ||
+        lex.partyTrie.longestAt(text, rest) !== null;
+      if (bodyFollows) s = rest;
+    }
+    i = Math.max(rest, i + 1);
+  }
+  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name
+  const first = ctx.tokens.tokenAt(s);
+  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart) {
+    const next = ctx.tokens.tokenAt(first.end);
+    if (next && next.start === first.end && next.tag.startsWith('ns')) s = first.end;
+  }
+  return s;
+}
+
+/**
+ * 紧扣区委中心, 全区中心工作, 围绕我区工作中心: 中心 right after a known body, a quantifier over a place (全区) or 工作
+ * is the central task, not a centre.
+ */
+function centralTask(ctx: ItemContext, suffixStart: number): boolean {
+  const { text, lex } = ctx;
+  if (text.startsWith('工作', suffixStart - 2)) return true;
+  if (BODY_QUANTIFIERS.some((q) => text.startsWith(q, suffixStart - q.length))) return true;
+  for (let len = 2; len <= 6 && len <= suffixStart; len++) {
+    const w = text.slice(suffixStart - len, suffixStart);
+    if (lex.organisations.has(w) && !lex.orgSuffixes.some((x) => x.length > 2 && w.endsWith(x))) return true;
+  }
+  return /^(?:党委|政府)$/.test(text.slice(suffixStart - 2, suffixStart));
+}
+
+/**
+ * 新城办副主任, 区新城发展办对…作介绍, 市委办、市政府办: 办 ends a body only where jieba reads it alone, after a
+ * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
+ */
+function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
+  const { text, lex } = ctx;
+  const before = ctx.tokens.tokenAt(suffixStart - 1);
+  if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j)/.test(before.tag)) return false;
+  if (end >= text.length || NEW_SENTENCE_OR_LIST.test(text[end])) return true;
+  if (wordStartingAt(text, end, lex.titleHeadSet, 6)) return true;
+  return /[和与及对向]/.test(text[end]);
+}
+
 export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: NamedSpan[] = []): NamedSpan[] {
   const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start]);
   const placeSpans = places.flatMap((p) => p.spans);
-  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
+  // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
+  const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
+  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
 }
 

@@ -19,6 +19,7 @@ export interface TitleSpan {
 /** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
+const ASSISTANT = '助理';
 
 /** Where the prefix of a title whose head starts at `headStart` begins. */
 export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
@@ -78,11 +79,13 @@ export function findTitles(ctx: ItemContext): TitleSpan[] {
       i++;
       continue;
     }
-    const end = i + head.length;
+    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own
+    const assistant = text.startsWith(ASSISTANT, i + head.length) ? ASSISTANT : '';
+    const end = i + head.length + assistant.length;
     const start = titlePrefixStart(ctx, i, previousHeadEnd);
     // a role noun is a head of roles.txt that is not also a title
     const role = !lex.titleHeadSet.has(head);
-    titles.push({ text: text.slice(start, end), start, headStart: i, end, head, role });
+    titles.push({ text: text.slice(start, end), start, headStart: i, end, head: head + assistant, role });
     // a role noun inside a body's name (群众艺术馆) does not cut the next title's prefix
     if (!role) previousHeadEnd = end;
     i = end;
