@@ -14,7 +14,7 @@
  */
 import type { Person } from '../record/schema.js';
 import { fromBylines } from './bylines.js';
-import { isHan, isHanCode, type ItemContext } from './context.js';
+import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
@@ -229,6 +229,20 @@ function titleAt(titles: TitleSpan[], pos: number, text: string): string[] {
   return t ? [text.slice(pos, t.end)] : [];
 }
 
+const GROUP_LEAD = /^(?:[省市区县]|全国|各级)/;
+
+/** Whether a role noun or office for people (委员, 区领导, 市政协常委) starts at `at`, after 市/区/县 at most. */
+function groupHeadAt(ctx: ItemContext, at: number): boolean {
+  const { text, lex } = ctx;
+  const lead = GROUP_LEAD.exec(text.slice(at, at + 2))?.[0].length ?? 0;
+  for (const pos of lead ? [at, at + lead] : [at]) {
+    const role = wordStartingAt(text, pos, lex.roleHeads, 4) ?? wordStartingAt(text, pos, lex.titleHeadSet, 6);
+    // 委员会, 主席团: a body, not people
+    if (role && !/[会团处室]/.test(text[pos + role.length] ?? '')) return true;
+  }
+  return false;
+}
+
 /**
  * `冯建军等10名优秀委员`, `选举赵文华为副主席`, `增补钱玉兰为常委`, `叶建华当选会长`, `令狐建军当选为主委`
  * `王芳被推选为秘书长` (the title printed after 为 / 当选 is the person's).
@@ -237,6 +251,12 @@ function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet, titles: 
   const { text } = ctx;
   for (const m of text.matchAll(COUNTED)) {
     const hit = nameBefore(ctx, m.index ?? 0, 'weak', 0);
+    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
+  }
+  // 沈某等委员, 郑某等区领导: 等 and a role or office held by the group (not the name's title: 等常委 ≠ 常委 X)
+  for (let at = text.indexOf('等'); at >= 0; at = text.indexOf('等', at + 1)) {
+    if (!groupHeadAt(ctx, at + 1)) continue;
+    const hit = nameBefore(ctx, at, 'weak', 2);
     if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
   }
   for (const m of text.matchAll(APPOINTING)) {

@@ -20,6 +20,9 @@ export interface TitleSpan {
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
 const ASSISTANT = '助理';
+const DAY_MARKS = new Set([...'日号']);
+/** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
+const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
 
 /** Where the prefix of a title whose head starts at `headStart` begins. */
 export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
@@ -39,6 +42,10 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, headStart)) break;
     s--;
+  }
+  // 12日市政协副主席, 5号区政协…: the day of a date the date finder did not take (no month) is not the title's
+  for (let p = headStart - 1; p >= s; p--) {
+    if (DAY_MARKS.has(text[p]) && p > 0 && (isDigit(text[p - 1]) || CHINESE_DAY_DIGITS.has(text[p - 1]))) return p + 1;
   }
   return s;
 }
