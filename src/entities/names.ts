@@ -36,8 +36,9 @@ export interface NameAssessment {
   /** A dictionary word that reads like a name when framed: a place (江海) or a not very frequent noun (方圆). */
   nameLikeWord: boolean;
   /**
-   * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai): a name only where a
-   * strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
+   * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai), a surname unknown to
+   * surnames.txt (three characters, no dictionary word inside), or a given name opening with 名 or 年 (X名勇):
+   * a name only where a strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
    */
   framed: boolean;
 }
@@ -45,10 +46,11 @@ export interface NameAssessment {
 /** Characters that do not occur in given names (function words, administrative suffixes). */
 const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位第和总师老某']);
 /**
- * 名 counts people (三名, 等10名) and opens words (名单, 名额), yet it is a given name's first character too (X名勇):
- * there the name needs a title or a titled list next to it (suspicious).
+ * 名 counts people (三名, 等10名) and 年 opens time words (年初, 年底), yet each is a given name's first character too
+ * (X名勇, X年华): there the name needs what a name without a surname needs (framed): a strong title before it and
+ * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
-const SOFT_GIVEN_FIRST = new Set([...'名']);
+const SOFT_GIVEN_FIRST = new Set([...'名年']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
  * (方圆, 江海): never a name after a title on its own.
@@ -162,7 +164,7 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
     if (surLen === 1 && !lex.singleSurnames.has(cand[0])) suspicious = true;
     const nameLikeWord =
       entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000 && !NOMINAL_SUFFIXES.has(cand[cand.length - 1])));
-    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: false };
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: softFirst };
   }
   // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
   const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;
@@ -341,7 +343,8 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // 理事长玉帕正带着, 主任阿力就…提出: 正 or 就 before a verb closes a transliterated name after a title, as it
     // closes a name without a surname (strongFrameAt)
     const next = a.ethnic && !a.framed && strength === 'title' && /[正就]/.test(text[end] ?? '') && isHan(text[end + 1]) ? Math.max(1, scoreNext(ctx, end)) : scoreNext(ctx, end);
-    const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed, strength);
+    // a surnamed name held to the frame (X名勇, X年华) is closed only by punctuation or a verb that follows names
+    const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed && !a.surnamed, strength);
     if (!acceptable(a, strength, next, framedEnd)) continue;
     // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
     // end, which jieba may glue to it (厂长岩|叫|出席)

@@ -103,7 +103,7 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const counted = start;
     for (const m of text.slice(counted, suffixStart).matchAll(SESSION_COUNT)) {
       let after = counted + m.index! + m[0].length;
-      if (numbersTheBody(text, m.index!, m[0], after)) continue;
+      if (numbersTheBody(ctx, counted + m.index!, m.index!, m[0], after)) continue;
       // 十六届一次会议|提案审查委员会: the session's meeting goes with its count
       const meeting = SESSION_MEETINGS.find((w) => text.startsWith(w, after) && after + w.length < suffixStart);
       if (meeting) after += meeting.length;
@@ -133,9 +133,14 @@ const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
  * 区政协十五届委员会, 十五届区政协常委会: a count of sessions (届) that numbers the committee after it, or that
  * opens the name before its place, is part of the body's name.
  */
-function numbersTheBody(text: string, index: number, count: string, after: number): boolean {
+function numbersTheBody(ctx: ItemContext, at: number, index: number, count: string, after: number): boolean {
+  const { text, lex } = ctx;
   if (!count.endsWith('届')) return false;
-  if (text.startsWith('委员会', after)) return true;
+  // the committee of a body or place (区政协十五届委员会, 政协江州市第九届委员会), not 新一届委员会
+  if (text.startsWith('委员会', after)) {
+    const before = text[at - 1] === '第' ? at - 1 : at;
+    return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)));
+  }
   return index === 0 && ADMIN_LEAD.test(text.slice(after, after + 2));
 }
 
