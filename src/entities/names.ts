@@ -51,6 +51,7 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年']);
+const SOFT_GIVEN_LAST = new Set([...'和']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
  * (方圆, 江海): never a name after a title on its own.
@@ -152,9 +153,11 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
   const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]);
-  const givenChars = softFirst ? given.slice(1) : given;
+  // 向付和, 李春和: 和 ends given names too, where it is no conjunction (the frame decides: 、 or 出席 after it)
+  const softLast = given.length === 2 && SOFT_GIVEN_LAST.has(given[1]);
+  const givenChars = softFirst ? given.slice(1) : softLast ? given.slice(0, 1) : given;
   if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...givenChars].some((c) => NON_NAME_CHARS.has(c))) {
-    let suspicious = softFirst || [...given].some((c) => PLACE_CHARS.has(c));
+    let suspicious = softFirst || softLast || [...given].some((c) => PLACE_CHARS.has(c));
     if (!suspicious && given.length === 2) {
       const g = lookupWord(given);
       // 高|质量, 高|标准: a common noun, verb or adjective as the given name (not 建国 ns, 文华 nz, 国庆 t)
@@ -169,7 +172,7 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
     if (surLen === 1 && !lex.singleSurnames.has(cand[0])) suspicious = true;
     const nameLikeWord =
       entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000 && !NOMINAL_SUFFIXES.has(cand[cand.length - 1])));
-    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: softFirst };
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: softFirst || softLast };
   }
   // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
   const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;

@@ -39,6 +39,10 @@ describe('one title over an enumeration', () => {
     expect(titlesOf(text)[name]).toEqual([title]);
   });
 
+  it('keeps the 和 that joins two titled people out of the first name', () => {
+    expect(titlesOf('区政协主席王立和区长张明出席。')).toEqual({ 王立: ['区政协主席'], 张明: ['区长'] });
+  });
+
   it('splits the 和 that joins a name to the next title off the name', () => {
     const titles = titlesOf('副主席张立新、黄秀兰、肖云和秘书长鲁志强出席会议。');
     expect(titles).toEqual({ 张立新: ['副主席'], 黄秀兰: ['副主席'], 肖云: ['副主席'], 鲁志强: ['秘书长'] });
@@ -84,6 +88,7 @@ describe('surnames that are prepositions or verbs, and the reverse', () => {
     ['应, with 名 in the given name', '区政协主席应名扬，副区长蔡忠出席会议。', '应名扬'],
     ['时', '区政协主席时立平主持会议。', '时立平'],
     ['曾, with 年 in the given name', '市政协副主席曾年华出席。', '曾年华'],
+    ['向, with a given name ending in 和', '市政协副主席向付和、呼延明出席。', '向付和'],
   ])('finds a name whose surname is %s', (_why, text, name) => {
     expect(namesOf(text)).toContain(name);
   });
