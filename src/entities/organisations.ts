@@ -4,7 +4,7 @@
  * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { BODY_QUANTIFIERS, boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
+import { BODY_QUANTIFIERS, boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
@@ -68,6 +68,21 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
     if (ADMIN_CHARS.has(text[s]) && own && own.word.length === 1) break;
   }
   return s;
+}
+
+const MAX_PARENT = 12;
+/** Official names this long (中国人民政治协商会议) are never the tail of a clause: they open the body after them. */
+const LONG_PARENT = 6;
+
+/**
+ * 中国人民政治协商会议|江州市…委员会: the long official name of the parent body printed right before a body's name
+ * opens it, however long the whole becomes.
+ */
+function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate {
+  const parent = wordEndingAt(ctx.text, c.start, ctx.lex.organisations, MAX_PARENT);
+  if (parent === null || parent.length < LONG_PARENT || blocker.stops.has(c.start)) return c;
+  const start = c.start - parent.length;
+  return { name: ctx.text.slice(start, c.end), start, end: c.end };
 }
 
 /** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
@@ -137,9 +152,9 @@ function numbersTheBody(ctx: ItemContext, at: number, index: number, count: stri
   const { text, lex } = ctx;
   if (!count.endsWith('届')) return false;
   // the committee of a body or place (区政协十五届委员会, 政协江州市第九届委员会), not 新一届委员会
-  if (text.startsWith('委员会', after)) {
+  if (text.startsWith('委员会', after) || text.startsWith('全国委员会', after)) {
     const before = text[at - 1] === '第' ? at - 1 : at;
-    return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)));
+    return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
   }
   return index === 0 && ADMIN_LEAD.test(text.slice(after, after + 2));
 }
@@ -209,7 +224,7 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
   const placeSpans = places.flatMap((p) => p.spans);
   // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
   const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
-  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
+  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker), ...subdistricts].map((c) => withParent(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), blocker));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
 }
 

@@ -178,6 +178,8 @@ describe('organisations in real prose', () => {
     ['a subdistrict among bodies', '深入区文化局、南湖路街道等单位。', '南湖路街道'],
     ['an office’s short form before a title', '区发改委副主任、新城办副主任费晓明作情况通报。', '新城办'],
     ['a party school before a hall', '会议在市委党校中心报告厅举行。', '市委党校'],
+    ['a CPPCC committee by its official name', '我代表中国人民政治协商会议江州市新城区第十五届委员会常务委员会报告工作。', '中国人民政治协商会议江州市新城区第十五届委员会常务委员会'],
+    ['the national committee of a term', '中国人民政治协商会议第十四届全国委员会第二次会议开幕。', '中国人民政治协商会议第十四届全国委员会'],
   ])('finds %s', (_why, text, body) => {
     expect(orgsOf(text)).toContain(body);
   });
