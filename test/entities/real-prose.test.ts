@@ -89,6 +89,7 @@ describe('surnames that are prepositions or verbs, and the reverse', () => {
     ['时', '区政协主席时立平主持会议。', '时立平'],
     ['曾, with 年 in the given name', '市政协副主席曾年华出席。', '曾年华'],
     ['向, with a given name ending in 和', '市政协副主席向付和、呼延明出席。', '向付和'],
+    ['a given name ending in 旗 (a banner elsewhere)', '秘书长朱红旗出席会议。', '朱红旗'],
   ])('finds a name whose surname is %s', (_why, text, name) => {
     expect(namesOf(text)).toContain(name);
   });
@@ -173,6 +174,7 @@ describe('organisations in real prose', () => {
     ['a committee numbered by its term', '他代表区政协十五届委员会常务委员会报告工作。', '区政协十五届委员会常务委员会'],
     ['a committee of a session', '审议通过了市政协九届二次会议提案审查委员会名单。', '提案审查委员会'],
     ['a working group', '省政协调研组来我市调研。', '省政协调研组'],
+    ['a study group of a party group', '区政协党组理论学习中心组召开集体学习会。', '区政协党组理论学习中心组'],
     ['a supervising group', '省委组织部督导组到会指导。', '省委组织部督导组'],
     ['a broadcaster', '由江州人民广播电台与我区共同主办。', '江州人民广播电台'],
     ['a subdistrict among bodies', '深入区文化局、南湖路街道等单位。', '南湖路街道'],
