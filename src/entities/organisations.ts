@@ -101,8 +101,10 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const suffixStart = end - suffix.length;
     const token = ctx.tokens.tokenAt(end - 1);
     // the suffix must end a word: 社会, 举办, 队伍 are no organisations
-    if (token && token.end !== end && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
-    if (suffix.length === 1 && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
+    // (jieba glues an unknown 办 to the preposition after it: 发展|办对)
+    const gluedOffice = suffix === ONE_CHAR_OFFICE && token !== undefined && token.tag === 'x' && token.start === suffixStart && token.end === end + 1;
+    if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
+    if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
     // 市委党校中心|报告厅: a name right before a room qualifies the room
     if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
@@ -211,11 +213,20 @@ function centralTask(ctx: ItemContext, suffixStart: number): boolean {
  * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
  */
 function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
-  const { text, lex } = ctx;
+  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办)
+  const own = ctx.tokens.tokenAt(suffixStart);
+  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a)/.test(own.tag);
   const before = ctx.tokens.tokenAt(suffixStart - 1);
-  if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j)/.test(before.tag)) return false;
+  if (known) return true;
+  if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j|vn)/.test(before.tag)) return false;
+  return followsOffice(ctx, end);
+}
+
+/** A title or role (副主任, 负责人), a list or clause mark, or a conjunction or preposition after an office's short name. */
+function followsOffice(ctx: ItemContext, end: number): boolean {
+  const { text, lex } = ctx;
   if (end >= text.length || NEW_SENTENCE_OR_LIST.test(text[end])) return true;
-  if (wordStartingAt(text, end, lex.titleHeadSet, 6)) return true;
+  if (wordStartingAt(text, end, lex.titleHeadSet, 6) || wordStartingAt(text, end, lex.roleHeads, 4)) return true;
   return /[和与及对向]/.test(text[end]);
 }
 

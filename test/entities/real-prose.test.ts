@@ -187,7 +187,15 @@ describe('organisations in real prose', () => {
   });
 
   it('does not read 办 used as a verb as an office', () => {
-    expect(orgsOf('要为群众办实事。')).toEqual([]);
+    expect(orgsOf('要为群众办实事，认真办好民生实事，举办活动，承办会议。')).toEqual([]);
+  });
+
+  it.each([
+    ['glued by jieba to the preposition after it', '区新城建设办对建设情况作介绍。', '区新城建设办'],
+    ['known to jieba as one word', '区扶贫办和区合作交流办负责人参加。', '区扶贫办'],
+    ['before a role', '区扶贫办和区合作交流办负责人参加。', '区合作交流办'],
+  ])('finds the short form of an office %s', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
   });
 
   it('does not take a term of office for a committee’s number', () => {
