@@ -3,9 +3,9 @@
  * `还有赵海涛、钱思远…和孙丽华、…冯志刚等`. A run of list elements counts only when it is made of names that
  * are not ordinary words, and not when 等企业 / 等单位 closes it.
  */
-import { wordStartingAt, type ItemContext } from './context.js';
+import type { ItemContext } from './context.js';
 import { joinerAt, type MentionSet } from './mentions.js';
-import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
+import { acceptable, assessName, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
 import { charTable } from './trie.js';
 
 /** Punctuation that splits clauses, by character code (tested at every offset). */
@@ -122,12 +122,7 @@ const NOT_PEOPLE_AFTER_LIST = /^等(?:企业|单位|公司|部门|机构|地区|
  * role or title (等区领导, 等市委常委): the list is of people then.
  */
 function notPeopleAfter(ctx: ItemContext, end: number): boolean {
-  const { text, lex } = ctx;
-  if (!NOT_PEOPLE_AFTER_LIST.test(text.slice(end, end + 4))) return false;
-  for (const at of [end + 1, end + 2]) {
-    if (wordStartingAt(text, at, lex.roleHeads, 4) || wordStartingAt(text, at, lex.titleHeadSet, 6)) return false;
-  }
-  return true;
+  return NOT_PEOPLE_AFTER_LIST.test(ctx.text.slice(end, end + 4)) && !groupHeadAt(ctx, end + 1);
 }
 
 /** A two-name list counts only when a verb or 等 closes it (张三、李四出席). */

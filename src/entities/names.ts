@@ -281,8 +281,24 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   // 看望了脱贫户李小梅一家: the person's household
   if (text.startsWith('一家', at) && householdAt(ctx, at)) return 2;
   if (speechOpensAt(text, at)) return 3;
+  // 谈某某等区领导, 沈某等委员: 等 and the group the names belong to
+  if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
+}
+
+const GROUP_LEAD = /^(?:[省市区县]|全国|各级)/;
+
+/** Whether a role noun or office for people (委员, 区领导, 市政协常委) starts at `at`, after 市/区/县 at most. */
+export function groupHeadAt(ctx: ItemContext, at: number): boolean {
+  const { text, lex } = ctx;
+  const lead = GROUP_LEAD.exec(text.slice(at, at + 2))?.[0].length ?? 0;
+  for (const pos of lead ? [at, at + lead] : [at]) {
+    const role = wordStartingAt(text, pos, lex.roleHeads, 4) ?? wordStartingAt(text, pos, lex.titleHeadSet, 6);
+    // 委员会, 主席团: a body, not people
+    if (role && !/[会团处室]/.test(text[pos + role.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /** 说 followed by a colon, a comma or an opening quote: the words of the name before it follow. */

@@ -18,7 +18,7 @@ import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js
 import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
-import { acceptable, assessName, frameFollowerAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, type NameHit, type Strength } from './names.js';
+import { acceptable, assessName, frameFollowerAt, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import { WordTrie } from './trie.js';
 
@@ -227,20 +227,6 @@ function titleAt(titles: TitleSpan[], pos: number, text: string): string[] {
   // the title's prefix may have run back over 为 (jieba reads 推选为|会长 as 推|选为会长): cut it at `pos`
   const t = titles.find((x) => !x.role && x.start <= pos && x.headStart >= pos && x.headStart - pos <= 20);
   return t ? [text.slice(pos, t.end)] : [];
-}
-
-const GROUP_LEAD = /^(?:[省市区县]|全国|各级)/;
-
-/** Whether a role noun or office for people (委员, 区领导, 市政协常委) starts at `at`, after 市/区/县 at most. */
-function groupHeadAt(ctx: ItemContext, at: number): boolean {
-  const { text, lex } = ctx;
-  const lead = GROUP_LEAD.exec(text.slice(at, at + 2))?.[0].length ?? 0;
-  for (const pos of lead ? [at, at + lead] : [at]) {
-    const role = wordStartingAt(text, pos, lex.roleHeads, 4) ?? wordStartingAt(text, pos, lex.titleHeadSet, 6);
-    // 委员会, 主席团: a body, not people
-    if (role && !/[会团处室]/.test(text[pos + role.length] ?? '')) return true;
-  }
-  return false;
 }
 
 /**

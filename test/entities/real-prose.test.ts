@@ -76,6 +76,10 @@ describe('titles after the name', () => {
     expect(namesOf(text)).toEqual(['刘志强', '孙宏达', '吕德海', '宋奇峰', '张国安']);
   });
 
+  it('takes a name with a rare surname after a title when 等 + the group closes it', () => {
+    expect(titlesOf('区人大常委会主任谈上明等区领导出席。')['谈上明']).toEqual(['区人大常委会主任']);
+  });
+
   it('takes a rare or unknown surname in the middle of a bare list', () => {
     expect(namesOf('纪立海、斯朝华、朱文斌、范建斌等常委参加。')).toEqual(['纪立海', '斯朝华', '朱文斌', '范建斌']);
   });
