@@ -190,7 +190,7 @@ function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
-const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们');
+const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由');
 const CONJUNCTION_CHARS = charTable('和与及或');
 const ADMIN_CHARS = charTable('省市区县旗盟州镇乡村');
 /** Verbs of meeting and visiting that never stand inside a name (率队到区|调研|政协). */

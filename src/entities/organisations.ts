@@ -85,6 +85,9 @@ function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate
   return { name: ctx.text.slice(start, c.end), start, end: c.end };
 }
 
+/** Nouns for any body at all: a prefix of nothing else names none (所到单位|中心组). */
+const GENERIC_BODIES = new Set(['单位', '部门', '企业', '机关', '基层', '行业', '各单位', '各部门', '有关部门', '相关部门']);
+
 /** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
 const QUANTIFIERS = new Set([...BODY_QUANTIFIERS, '各', '全体']);
 
@@ -105,7 +108,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const gluedOffice = suffix === ONE_CHAR_OFFICE && token !== undefined && token.tag === 'x' && token.start === suffixStart && token.end === end + 1;
     if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
     if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
-    if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
+    // 大局, and idioms that end in one (服务大局)
+    if (token && token.end === end && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
     // 市委党校中心|报告厅: a name right before a room qualifies the room
     if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
       if (suffix === '中心') continue;
@@ -132,8 +136,11 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
     if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
-    // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one
-    if (QUANTIFIERS.has(text.slice(start, suffixStart))) continue;
+    // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one; nor is a noun for any body
+    // (单位|中心组) or a lone conjunction (和|主席团)
+    const prefix = text.slice(start, suffixStart);
+    if (QUANTIFIERS.has(prefix) || GENERIC_BODIES.has(prefix)) continue;
+    if (prefix.length === 1 && /[和与及或并]/.test(prefix)) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;
@@ -143,7 +150,7 @@ const ROOM_SET = new Set(ROOMS);
 const SUBDISTRICT = '街道';
 /** The one-character short form of an office (新城办, 区委办), a body only where it is framed as one (officeAbbreviation). */
 const ONE_CHAR_OFFICE = '办';
-const ADMIN_LEAD = /^(?:[省市区县]|全国|我[省市区县])/;
+const ADMIN_LEAD = /^(?:[省市区县]|全国|国家|中央|中国|我[省市区县])/;
 const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
 
 /**
@@ -235,8 +242,65 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
   const placeSpans = places.flatMap((p) => p.spans);
   // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
   const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
-  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker), ...subdistricts].map((c) => withParent(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), blocker));
+  const built = suffixNames(ctx, blocker).flatMap((c) => placeLedBody(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), placeSpans) ?? []);
+  const candidates = [...[...known, ...partyBranches(ctx), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker)), ...built].map((c) => withParent(ctx, c, blocker));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+}
+
+/** Bodies that exist once per place (the CPPCC, the government, the congress of a city or county). */
+const PLACE_BODIES = ['人大常委会', '人民政府', '政府', '政协', '人大'];
+const PLACE_LEAD_CHARS = new Set([...'省市区县旗州盟镇乡']);
+
+/**
+ * 实现中国梦贡献|政协, 广大|政协, 协商|区政协: the CPPCC, government or congress built from a suffix is named by the
+ * places before it and nothing else, so the name starts where the run of places, 全国 and 省/市/区/县… before the
+ * suffix starts; with none, it is no body's name (数字政协, 履行政协). Null when nothing is left.
+ */
+function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>): Candidate | null {
+  const suffix = PLACE_BODIES.find((x) => c.name.endsWith(x));
+  if (suffix === undefined || c.name.length === suffix.length) return c;
+  const { text } = ctx;
+  const suffixStart = c.end - suffix.length;
+  let p = suffixStart;
+  let afterAdmin = false;
+  while (p > c.start) {
+    const place = placeSpans.find(([ps, pe]) => pe === p && ps >= c.start && !ordinaryStemBefore(ctx, pe - 1));
+    const token = ctx.tokens.tokenAt(p - 1);
+    const tokenEnds = token !== undefined && token.end === p && token.start >= c.start && token.word.length >= 2;
+    if (place) p = place[0];
+    // 敖汉旗|政协: jieba may tag a place it knows as a person's name
+    else if (tokenEnds && (token.tag.startsWith('ns') || (/^(nr|nz)/.test(token.tag) && PLACE_LEAD_CHARS.has(token.word[token.word.length - 1])))) p = token.start;
+    else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag)) p = token.start;
+    else if (text.startsWith('全国', p - 2) && p - 2 >= c.start) p -= 2;
+    else if (PLACE_LEAD_CHARS.has(text[p - 1])) {
+      p--;
+      afterAdmin = true;
+      continue;
+    } else break;
+    afterAdmin = false;
+  }
+  if (p === suffixStart) return null;
+  return p === c.start ? c : { name: text.slice(p, c.end), start: p, end: c.end };
+}
+
+/** Words this frequent that are no place names (时代, 协商) are no stem of a place before 市/区/县. */
+const COMMON_STEM_FREQ = 1000;
+
+/**
+ * 项城|市, 和平|区, 朝阳|区, 秦安|县: a stem before 市/区/县 that is a place, a proper noun (jieba tags some places as
+ * names), or a rare or unknown word.
+ */
+function placeLikeStem(word: string, tag: string): boolean {
+  // 区政府|区政协: a body (jieba's nt, as the lexicons' bodies are added) is no place's stem
+  if (tag === 'nt') return false;
+  const e = lookupWord(word);
+  return /^(ns|nz|nr)/.test(tag) || e === undefined || e.freq < COMMON_STEM_FREQ || /^(ns|nz|nr)/.test(e.tag);
+}
+
+/** 新时代|市: the place finder read a frequent common word (时代) before the suffix at `suffixAt` as a place. */
+function ordinaryStemBefore(ctx: ItemContext, suffixAt: number): boolean {
+  const t = ctx.tokens.tokenAt(suffixAt - 1);
+  return t !== undefined && t.end === suffixAt && t.word.length >= 2 && !placeLikeStem(t.word, t.tag);
 }
 
 /** The party group (党组) of a body is named after it: the body of a kept `X党组` is reported as well. */
@@ -268,7 +332,7 @@ function extendOverPlaces(ctx: ItemContext, c: Candidate, placeSpans: Array<[num
   for (let changed = true; changed; ) {
     changed = false;
     for (const [ps, pe] of placeSpans) {
-      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe)) {
+      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe) && !ordinaryStemBefore(ctx, pe - 1)) {
         start = ps;
         changed = true;
       }

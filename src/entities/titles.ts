@@ -20,6 +20,8 @@ export interface TitleSpan {
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
 const ASSISTANT = '助理';
+const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
+const ADMIN_OPENERS = new Set([...'省市区县']);
 const DAY_MARKS = new Set([...'日号']);
 /** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
 const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
@@ -41,6 +43,8 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (!isHan(c)) break;
     if (ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, headStart)) break;
+    // 会议由|区政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
+    if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
     s--;
   }
   // 12日市政协副主席, 5号区政协…: the day of a date the date finder did not take (no month) is not the title's
