@@ -79,10 +79,17 @@ const LONG_PARENT = 6;
  * opens it, however long the whole becomes.
  */
 function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate {
+  if (blocker.stops.has(c.start)) return c;
   const parent = wordEndingAt(ctx.text, c.start, ctx.lex.organisations, MAX_PARENT);
-  if (parent === null || parent.length < LONG_PARENT || blocker.stops.has(c.start)) return c;
-  const start = c.start - parent.length;
-  return { name: ctx.text.slice(start, c.end), start, end: c.end };
+  let start = parent !== null && parent.length >= LONG_PARENT ? c.start - parent.length : c.start;
+  // the prefix's length limit cut the parent's name in two (中国人民|政治协商会议上海市…)
+  if (start === c.start && ctx.protectedAt[c.start]) {
+    let s = c.start;
+    while (s > 0 && ctx.protectedAt[s]) s--;
+    const known = ctx.lex.organisationTrie.longestAt(ctx.text, s);
+    if (known !== null && known.length >= LONG_PARENT && s + known.length > c.start && s + known.length < c.end) start = s;
+  }
+  return start === c.start ? c : { name: ctx.text.slice(start, c.end), start, end: c.end };
 }
 
 /** Nouns for any body at all: a prefix of nothing else names none (所到单位|中心组). */

@@ -186,6 +186,7 @@ describe('organisations in real prose', () => {
     ['an office’s short form before a title', '县发改委副主任、开发办副主任费晓明作情况通报。', '开发办'],
     ['a party school before a hall', '县委党校中心报告厅座无虚席。', '县委党校'],
     ['a CPPCC committee by its official name', '我代表中国人民政治协商会议江州市新城区第十五届委员会常务委员会报告工作。', '中国人民政治协商会议江州市新城区第十五届委员会常务委员会'],
+    ['a CPPCC committee whose official name runs past the prefix limit', '中国人民政治协商会议江州市新城区第十五届委员会第三次会议开幕。', '中国人民政治协商会议江州市新城区第十五届委员会'],
     ['the national committee of a term', '中国人民政治协商会议第十四届全国委员会第二次会议开幕。', '中国人民政治协商会议第十四届全国委员会'],
   ])('finds %s', (_why, text, body) => {
     expect(orgsOf(text)).toContain(body);
