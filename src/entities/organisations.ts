@@ -275,6 +275,12 @@ function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number,
     const token = ctx.tokens.tokenAt(p - 1);
     const tokenEnds = token !== undefined && token.end === p && token.start >= c.start && token.word.length >= 2;
     if (place) p = place[0];
+    // 项|城市|政协: a frequent word ending in 市/县 (城市) read where a place's stem and its 市 meet (项城|市)
+    else if (tokenEnds && token.tag.startsWith('ns') && commonAdminWord(token.word)) {
+      const stem = text[token.start - 1] + token.word.slice(0, -1);
+      if (token.start - 1 < c.start || lookupWord(stem) === undefined || !placeLikeStem(stem, '')) break;
+      p = token.start - 1;
+    }
     // 敖汉旗|政协: jieba may tag a place it knows as a person's name
     else if (tokenEnds && (token.tag.startsWith('ns') || (/^(nr|nz)/.test(token.tag) && PLACE_LEAD_CHARS.has(token.word[token.word.length - 1])))) p = token.start;
     else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag)) p = token.start;
@@ -289,6 +295,13 @@ function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number,
   if (p === suffixStart) return null;
   return p === c.start ? c : { name: text.slice(p, c.end), start: p, end: c.end };
 }
+
+/** 城市, 都市: a frequent dictionary word ending in 市/县/区… that is no particular place. */
+function commonAdminWord(word: string): boolean {
+  const e = lookupWord(word);
+  return PLACE_LEAD_CHARS.has(word[word.length - 1]) && e !== undefined && e.freq >= COMMON_ADMIN_WORD_FREQ;
+}
+const COMMON_ADMIN_WORD_FREQ = 10000;
 
 /** Words this frequent that are no place names (时代, 协商) are no stem of a place before 市/区/县. */
 const COMMON_STEM_FREQ = 1000;

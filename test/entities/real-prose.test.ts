@@ -215,6 +215,7 @@ describe('organisations in real prose', () => {
 
   it.each([
     ['a rare word', '调研组来到项城市政协。', '项城市政协'],
+    ['a rare word that jieba splits off a frequent 城市', '市政协副主席、项城市政协主席王某出席。', '项城市政协'],
     ['a word jieba tags as a name', '调研组来到秦安县政协，敖汉旗政协主席出席。', '敖汉旗政协'],
     ['a proper noun', '和平区人大常委会主任出席。', '和平区人大常委会'],
   ])('keeps a place whose stem is %s before the body', (_why, text, body) => {
