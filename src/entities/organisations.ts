@@ -92,6 +92,13 @@ function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate
   return start === c.start ? c : { name: ctx.text.slice(start, c.end), start, end: c.end };
 }
 
+/** Whether the character at `at` and the 省/市/区/县 after it are a dictionary noun (地区, 社区) jieba split. */
+function splitNoun(text: string, at: number): boolean {
+  if (!PLACE_LEAD_CHARS.has(text[at + 1])) return false;
+  const e = lookupWord(text.slice(at, at + 2));
+  return e !== undefined && /^(n|ns)$/.test(e.tag);
+}
+
 /** Nouns for any body at all: a prefix of nothing else names none (所到单位|中心组). */
 const GENERIC_BODIES = new Set(['单位', '部门', '企业', '机关', '基层', '行业', '各单位', '各部门', '有关部门', '相关部门']);
 
@@ -140,7 +147,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     // 收听收看|全国政协, 协商|区政协, 配合|提案委: a verb before a body is the clause's, not the name's
     start = skipLeadingVerbs(ctx, start, suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
-    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
+    // (not the 地 of 地|区政协: jieba split the noun 地区 only for the known 区政协)
+    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1 && !splitNoun(text, start); t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
     if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
     // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one; nor is a noun for any body

@@ -179,6 +179,7 @@ describe('organisations in real prose', () => {
     ['a committee numbered by its term', '他代表县政协九届委员会常务委员会报告工作。', '县政协九届委员会常务委员会'],
     ['a committee of a session', '县政协七届三次会议提案审查委员会召开会议。', '提案审查委员会'],
     ['a working group', '省政协视察组来我市视察。', '省政协视察组'],
+    ['a group whose 地区 jieba split for the known 区政协', '市政协常委、地区政协工作组组长孙丽华介绍情况。', '地区政协工作组'],
     ['a study group of a party group', '区政协党组理论学习中心组召开集体学习会。', '区政协党组理论学习中心组'],
     ['a supervising group', '市委宣传部督导组来县检查。', '市委宣传部督导组'],
     ['a broadcaster', '江州人民广播电台记者进行了采访。', '江州人民广播电台'],
