@@ -166,7 +166,7 @@ export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   const word = wordEndingAt(text, s, lex.boundaryWords, 4);
   if (!word) return false;
   // 服务中心 after 服务, and 联合会 that opens with 联合 itself (妇女联合会主席)
-  // (but 联合|区委统战部: a body led by 区/市/县 after it is a second body, joined by the verb)
+  // (but 联合|县委宣传部: a body led by 区/市/县 after it is a second body, joined by the verb)
   if (NAME_INNER_WORDS.has(word) && !NEW_BODY_CHARS.has(text[s]) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;
   if (word.length === 1 && placeStemEndingAt(ctx, s)) return false;
   return !andInsideName(ctx, s, end);

@@ -49,7 +49,7 @@ function elementNames(ctx: ItemContext, start: number, end: number, position: 'f
   const { text } = ctx;
   const whole = wholeName(ctx, start, end) ?? (position === 'middle' ? framedMiddle(ctx, start, end) : null);
   if (whole) return position === 'first' && scorePrev(ctx, start) < 2 ? null : [whole];
-  // 、张某等区领导分别深入A局、B局: the clause's list of bodies goes on after 等 + a verb; the names end at 等
+  // 、张某等县领导先后到A局、B局: the clause's list of bodies goes on after 等 + a verb; the names end at 等
   if (position === 'middle') {
     const last = nameAfter(ctx, start, 'list');
     if (last && text[last.end] === '等' && !last.assessment.ordinary) return [last];

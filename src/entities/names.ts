@@ -37,7 +37,7 @@ export interface NameAssessment {
   nameLikeWord: boolean;
   /**
    * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai), a surname unknown to
-   * surnames.txt (three characters, no dictionary word inside), or a given name opening with 名 or 年 (X名勇):
+   * surnames.txt (three characters, no dictionary word inside), or a given name opening with 名 or 年 (X名扬):
    * a name only where a strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
    */
   framed: boolean;
@@ -47,7 +47,7 @@ export interface NameAssessment {
 const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位第和总师老某']);
 /**
  * 名 counts people (三名, 等10名) and 年 opens time words (年初, 年底), yet each is a given name's first character too
- * (X名勇, X年华): there the name needs what a name without a surname needs (framed): a strong title before it and
+ * (X名扬, X年华): there the name needs what a name without a surname needs (framed): a strong title before it and
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年']);
@@ -95,7 +95,7 @@ export function surnameLength(cand: string, lex: Lexicons): number {
  */
 function framedName(cand: string, lex: Lexicons): boolean {
   if (cand.length < 2 || cand.length > MAX_NAME) return false;
-  // 副主席康某、才某某、齐某某: a surname missing from surnames.txt opens a three-character name as well; the
+  // 副主席邓某、才某某、蔡某某: a surname missing from surnames.txt opens a three-character name as well; the
   // frame demanded of such names (a strong title before, 、，出席 after) and the dictionary check stand in for it
   const unseenSurname = cand.length === 3 && !lex.ethnicNameInitials.has(cand[0]) && !UNSEEN_SURNAME_NOT_FIRST.has(cand[0]);
   if (!unseenSurname && (NOT_FRAMED_FIRST.has(cand[0]) || !lex.ethnicNameInitials.has(cand[0]))) return false;
@@ -153,7 +153,7 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
   const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]);
-  // 向付和, 李春和, 杜红旗: 和 and 旗 end given names too, where they are no conjunction or banner (the frame
+  // 向立和, 李春和, 杜红旗: 和 and 旗 end given names too, where they are no conjunction or banner (the frame
   // decides: 、 or 出席 after it)
   const softLast = given.length === 2 && SOFT_GIVEN_LAST.has(given[1]);
   const givenChars = softFirst ? given.slice(1) : softLast ? given.slice(0, 1) : given;
@@ -281,7 +281,7 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   // 看望了脱贫户李小梅一家: the person's household
   if (text.startsWith('一家', at) && householdAt(ctx, at)) return 2;
   if (speechOpensAt(text, at)) return 3;
-  // 谈某某等区领导, 沈某等委员: 等 and the group the names belong to
+  // 谈某某等县领导, 潘某等委员: 等 and the group the names belong to
   if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
@@ -368,7 +368,7 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // 理事长玉帕正带着, 主任阿力就…提出: 正 or 就 before a verb closes a transliterated name after a title, as it
     // closes a name without a surname (strongFrameAt)
     const next = a.ethnic && !a.framed && strength === 'title' && /[正就]/.test(text[end] ?? '') && isHan(text[end + 1]) ? Math.max(1, scoreNext(ctx, end)) : scoreNext(ctx, end);
-    // a surnamed name held to the frame (X名勇, X年华) is closed only by punctuation or a verb that follows names
+    // a surnamed name held to the frame (X名扬, X年华) is closed only by punctuation or a verb that follows names
     const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed && !a.surnamed, strength);
     if (!acceptable(a, strength, next, framedEnd)) continue;
     // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
@@ -379,7 +379,7 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
     // 冯涛说：, 王建说“: no name ends in 说 before the words it introduces
     if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
-    // 肖X和秘书长鲁某: a name does not end in the 和, 与 or 及 that joins it to the next title (transliterations included)
+    // 吴X和秘书长庞某: a name does not end in the 和, 与 or 及 that joins it to the next title (transliterations included)
     if (len >= 3 && JOINER_CHARS.has(cand[len - 1]) && wordStartingAt(text, end, lex.titleHeadSet, 6)) score -= 2.5;
     if (!best || score >= bestScore) {
       best = { name: cand, start: pos, end, assessment: a };

@@ -9,7 +9,7 @@ import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
 const MAX_PREFIX = 16;
-/** Rooms of a building (市委党校中心报告厅): where a meeting is held, not a body; what stands before them names the building. */
+/** Rooms of a building (县委党校中心报告厅): where a meeting is held, not a body; what stands before them names the building. */
 const ROOMS = ['报告厅', '会议厅', '多功能厅', '演播厅', '宴会厅', '会客厅', '接待厅', '大厅', '展厅', '餐厅', '门厅', '会议室', '活动室', '阅览室'];
 const ADMIN_CHARS = new Set([...'省市区县旗盟州镇乡']);
 /** Parts of speech that never belong to a body's name (verbs, prepositions, conjunctions, pronouns…). */
@@ -82,7 +82,7 @@ function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate
   if (blocker.stops.has(c.start)) return c;
   const parent = wordEndingAt(ctx.text, c.start, ctx.lex.organisations, MAX_PARENT);
   let start = parent !== null && parent.length >= LONG_PARENT ? c.start - parent.length : c.start;
-  // the prefix's length limit cut the parent's name in two (中国人民|政治协商会议上海市…)
+  // the prefix's length limit cut the parent's name in two (中国人民|政治协商会议江州市…)
   if (start === c.start && ctx.protectedAt[c.start]) {
     let s = c.start;
     while (s > 0 && ctx.protectedAt[s]) s--;
@@ -99,7 +99,7 @@ function splitNoun(text: string, at: number): boolean {
   return e !== undefined && /^(n|ns)$/.test(e.tag);
 }
 
-/** Nouns for any body at all: a prefix of nothing else names none (所到单位|中心组). */
+/** Nouns for any body at all: a prefix of nothing else names none (各单位|中心组). */
 const GENERIC_BODIES = new Set(['单位', '部门', '企业', '机关', '基层', '行业', '各单位', '各部门', '有关部门', '相关部门']);
 
 /** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
@@ -134,17 +134,17 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     // 率队到区调研政协, 就区疾控中心: no verb of visiting or function word inside a body's name
     start = stripLeadingNoise(text, cutAtFunctionWords(ctx, start, suffixStart, end, false), suffixStart);
     // 政协十三届十六次|常委会议: a session count never stands inside a body's name, unless it numbers the body
-    // itself (区政协十五届委员会, 十五届区政协常委会)
+    // itself (县政协九届委员会, 九届县政协常委会)
     const counted = start;
     for (const m of text.slice(counted, suffixStart).matchAll(SESSION_COUNT)) {
       let after = counted + m.index! + m[0].length;
       if (numbersTheBody(ctx, counted + m.index!, m.index!, m[0], after)) continue;
-      // 十六届一次会议|提案审查委员会: the session's meeting goes with its count
+      // 七届三次会议|提案审查委员会: the session's meeting goes with its count
       const meeting = SESSION_MEETINGS.find((w) => text.startsWith(w, after) && after + w.length < suffixStart);
       if (meeting) after += meeting.length;
       start = Math.max(start, after);
     }
-    // 收听收看|全国政协, 协商|区政协, 配合|提案委: a verb before a body is the clause's, not the name's
+    // 观看|全国政协, 商议|县政协, 协助|提案委: a verb before a body is the clause's, not the name's
     start = skipLeadingVerbs(ctx, start, suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
     // (not the 地 of 地|区政协: jieba split the noun 地区 only for the known 区政协)
@@ -163,19 +163,19 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
 
 const ROOM_SET = new Set(ROOMS);
 const SUBDISTRICT = '街道';
-/** The one-character short form of an office (新城办, 区委办), a body only where it is framed as one (officeAbbreviation). */
+/** The one-character short form of an office (开发办, 区委办), a body only where it is framed as one (officeAbbreviation). */
 const ONE_CHAR_OFFICE = '办';
 const ADMIN_LEAD = /^(?:[省市区县]|全国|国家|中央|中国|我[省市区县])/;
 const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
 
 /**
- * 区政协十五届委员会, 十五届区政协常委会: a count of sessions (届) that numbers the committee after it, or that
+ * 县政协九届委员会, 九届县政协常委会: a count of sessions (届) that numbers the committee after it, or that
  * opens the name before its place, is part of the body's name.
  */
 function numbersTheBody(ctx: ItemContext, at: number, index: number, count: string, after: number): boolean {
   const { text, lex } = ctx;
   if (!count.endsWith('届')) return false;
-  // the committee of a body or place (区政协十五届委员会, 政协江州市第九届委员会), not 新一届委员会
+  // the committee of a body or place (县政协九届委员会, 政协江州市第九届委员会), not 新一届委员会
   if (text.startsWith('委员会', after) || text.startsWith('全国委员会', after)) {
     const before = text[at - 1] === '第' ? at - 1 : at;
     return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
@@ -184,7 +184,7 @@ function numbersTheBody(ctx: ItemContext, at: number, index: number, count: stri
 }
 
 /**
- * 收听收看|全国政协, 一年要紧扣|区委, 祝愿|市政协, 配合|提案委: the prefix starts after the last verb (jieba's tags v,
+ * 观看|全国政协, 全年要紧扣|县委, 祝贺|县政协, 协助|提案委: the prefix starts after the last verb (jieba's tags v,
  * vd) that a body opening with 省/市/区/县, 全国, 我市… or a known body follows. (A verb before anything else may
  * belong to the name: 投资促进局, 招商局.)
  */
@@ -216,7 +216,7 @@ function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number):
 }
 
 /**
- * 紧扣区委中心, 全区中心工作, 围绕我区工作中心: 中心 right after a known body, a quantifier over a place (全区) or 工作
+ * 紧扣县委中心, 全县中心工作, 围绕我县工作中心: 中心 right after a known body, a quantifier over a place (全区) or 工作
  * is the central task, not a centre.
  */
 function centralTask(ctx: ItemContext, suffixStart: number): boolean {
@@ -231,7 +231,7 @@ function centralTask(ctx: ItemContext, suffixStart: number): boolean {
 }
 
 /**
- * 新城办副主任, 区新城发展办对…作介绍, 市委办、市政府办: 办 ends a body only where jieba reads it alone, after a
+ * 开发办副主任, 区园区建设办对…作介绍, 市委办、市政府办: 办 ends a body only where jieba reads it alone, after a
  * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
  */
 function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
@@ -267,9 +267,9 @@ const PLACE_BODIES = ['人大常委会', '人民政府', '政府', '政协', '�
 const PLACE_LEAD_CHARS = new Set([...'省市区县旗州盟镇乡']);
 
 /**
- * 实现中国梦贡献|政协, 广大|政协, 协商|区政协: the CPPCC, government or congress built from a suffix is named by the
+ * 为强国建设贡献|政协, 团结广大|政协, 商议|县政协: the CPPCC, government or congress built from a suffix is named by the
  * places before it and nothing else, so the name starts where the run of places, 全国 and 省/市/区/县… before the
- * suffix starts; with none, it is no body's name (数字政协, 履行政协). Null when nothing is left.
+ * suffix starts; with none, it is no body's name (智慧政协, 履行政协). Null when nothing is left.
  */
 function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>): Candidate | null {
   const suffix = PLACE_BODIES.find((x) => c.name.endsWith(x));
@@ -319,13 +319,13 @@ const COMMON_STEM_FREQ = 1000;
  * names), or a rare or unknown word.
  */
 function placeLikeStem(word: string, tag: string): boolean {
-  // 区政府|区政协: a body (jieba's nt, as the lexicons' bodies are added) is no place's stem
+  // 县政府|县政协: a body (jieba's nt, as the lexicons' bodies are added) is no place's stem
   if (tag === 'nt') return false;
   const e = lookupWord(word);
   return /^(ns|nz|nr)/.test(tag) || e === undefined || e.freq < COMMON_STEM_FREQ || /^(ns|nz|nr)/.test(e.tag);
 }
 
-/** 新时代|市: the place finder read a frequent common word (时代) before the suffix at `suffixAt` as a place. */
+/** 新时代|区: the place finder read a frequent common word (时代) before the suffix at `suffixAt` as a place. */
 function ordinaryStemBefore(ctx: ItemContext, suffixAt: number): boolean {
   const t = ctx.tokens.tokenAt(suffixAt - 1);
   return t !== undefined && t.end === suffixAt && t.word.length >= 2 && !placeLikeStem(t.word, t.tag);

@@ -239,7 +239,7 @@ function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet, titles: 
     const hit = nameBefore(ctx, m.index ?? 0, 'weak', 0);
     if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
   }
-  // 沈某等委员, 郑某等区领导: 等 and a role or office held by the group (not the name's title: 等常委 ≠ 常委 X)
+  // 潘某等委员, 郑某等县领导: 等 and a role or office held by the group (not the name's title: 等常委 ≠ 常委 X)
   for (let at = text.indexOf('等'); at >= 0; at = text.indexOf('等', at + 1)) {
     if (!groupHeadAt(ctx, at + 1)) continue;
     const hit = nameBefore(ctx, at, 'weak', 2);

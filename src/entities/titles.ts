@@ -43,7 +43,7 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (!isHan(c)) break;
     if (ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, headStart)) break;
-    // 会议由|区政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
+    // 座谈会由|县政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
     if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
     s--;
   }
