@@ -22,9 +22,15 @@ export type Stage = 'parse' | 'analyse';
 
 /** What the parse stage is asked: one file. (The analyse stage is sent a ParsedDocument.) */
 export interface ParseTask {
-  filePath: string;
+  /** Bytes when a name in the path is not UTF-8 (a Buffer arrives in the worker as a Uint8Array). */
+  filePath: string | Uint8Array;
   displayPath: string;
+  /** The content hash the batch found: bytes read that differ (the file changed or was swapped for a link) are refused. */
+  sha256?: string;
 }
+
+/** The task's path as the fs functions take it. */
+export const taskPath = (task: ParseTask): string | Buffer => (typeof task.filePath === 'string' ? task.filePath : Buffer.from(task.filePath));
 
 export interface ToWorker<P = unknown> {
   taskId: number;

@@ -11,7 +11,7 @@ const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
 });
 
 const summary: BatchSummary = {
-  outDir: '/tmp/out', files: 3, ok: 1, skipped: 1, failed: 1, removed: ['in/gone.txt'], ignored: ['in/.x'], kept: 0,
+  outDir: '/tmp/out', files: 3, ok: 1, skipped: 1, failed: 1, removed: ['in/gone.txt'], ignored: ['in/.x'], kept: 0, linksOut: [], repaired: [], outError: null,
   entries: [
     entry({}),
     entry({ path: 'in/b.txt', status: 'skipped', record: 'bulletins/b-txt.json', items: 1, messages: 1 }),
