@@ -27,6 +27,8 @@ export interface IngestIo {
   isTTY: boolean;
   columns?: number;
   cwd?: string;
+  /** Worker script override (tests run the command in a child process with a stand-in pipeline). */
+  workerUrl?: URL;
 }
 
 /** Per-file lines are printed when a run holds at most this many files. */
@@ -88,6 +90,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
       force: !!opts.force,
       followSymlinks: !!opts.followSymlinks,
       cwd: io.cwd,
+      workerUrl: io.workerUrl,
       onProgress: (p) => {
         latest = p;
         progress.update(p);

@@ -91,6 +91,8 @@ export class Journal {
       const same = existing && existing.header.tool.version === this.header.tool.version && existing.header.configHash === this.header.configHash;
       this.fd = fs.openSync(file, same ? 'a' : 'w');
       if (!same) fs.writeSync(this.fd, `${JSON.stringify(this.header)}\n`);
+      // A line the kill cut short is ended, so the next line is not glued to it.
+      else if (!fs.readFileSync(file, 'utf8').endsWith('\n')) fs.writeSync(this.fd, '\n');
     }
     fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
   }
