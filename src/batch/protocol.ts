@@ -1,6 +1,7 @@
 /** Messages between the batch and its worker threads (both stages speak the same protocol). */
 import { INGEST_ERROR_CODES, type IngestErrorCode, type Message } from '../types.js';
 import type { BulletinRecord } from '../record/schema.js';
+import { exhaustionError } from '../extract/bounds.js';
 
 export interface ErrorInfo {
   code: IngestErrorCode;
@@ -55,6 +56,8 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   if (e && e.name === 'IngestError' && typeof e.code === 'string' && KNOWN_CODES.has(e.code)) {
     return { code: e.code as IngestErrorCode, message: String(e.message ?? '') };
   }
+  const exhausted = exhaustionError(err);
+  if (exhausted) return { code: exhausted.code, message: exhausted.message };
   const text = e && typeof e.message === 'string' ? e.message : String(err);
   return { code: 'internal-error', message: `unexpected error: ${text}` };
 }

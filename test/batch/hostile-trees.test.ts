@@ -160,6 +160,18 @@ describe('damage in OUT', () => {
   });
 });
 
+describe('resource bombs', () => {
+  it('keeps a too-complex verdict on an unchanged re-run instead of trying the file again', async () => {
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1), 'in/complex.txt': 'x' });
+    const first = await run();
+    expect(first.entries.find((e) => e.path === 'in/complex.txt')?.error?.code).toBe('too-complex');
+    const again = await run();
+    expect(again).toMatchObject({ workers: 0, failed: 1, skipped: 1 });
+    writeTree(root, { 'in/complex.txt': 'changed' });
+    expect(await run()).toMatchObject({ workers: 1, failed: 1 });
+  });
+});
+
 describe('long names', () => {
   it('ingests a file named with 80 Han characters', async () => {
     writeTree(root, { [`in/${'关于'.repeat(40)}.txt`]: fakeBulletin('P', 2020, 1) });

@@ -40,7 +40,7 @@ function fakeRecord(filePath: string | Buffer, displayPath: string) {
 
 type FakeParsed = { record: ReturnType<typeof fakeRecord> };
 
-/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, slow… takes 100 ms, slow-Nms… N ms); an empty file fails. */
+/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, complex… (too-complex), slow… takes 100 ms, slow-Nms… N ms); an empty file fails. */
 function parse(task: ParseTask): TaskOutcome<FakeParsed> {
   const filePath = taskPath(task);
   const name = path.basename(filePath.toString());
@@ -48,6 +48,7 @@ function parse(task: ParseTask): TaskOutcome<FakeParsed> {
   if (name.startsWith('crash')) process.exit(3);
   if (name.startsWith('slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(/^slow-(\d+)ms/.exec(name)?.[1] ?? 100));
   if (name.startsWith('boom')) return { ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
+  if (name.startsWith('complex')) return { ok: false, error: { code: 'too-complex', message: 'The document has too many paragraphs.' } };
   if (fs.statSync(filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
   return { ok: true, value: { record: fakeRecord(filePath, task.displayPath) } };
 }
