@@ -31,6 +31,18 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a live pid may still be the run that took the lock: after a reboot or a long time the pid
+ * may belong to an unrelated process. Where /proc tells (Linux), a process that is not node is not it.
+ */
+function couldBeIngest(pid: number): boolean {
+  try {
+    return /node|bulletin/i.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+  } catch {
+    return true;
+  }
+}
+
 function readOwner(file: string): LockOwner | null {
   try {
     const owner = JSON.parse(fs.readFileSync(file, 'utf8')) as LockOwner;
@@ -62,11 +74,11 @@ export function acquireOutLock(outDir: string): OutLock {
         }
       }
       const owner = readOwner(lockFile);
-      if (owner && (owner.host !== me.host || processAlive(owner.pid))) {
+      if (owner && (owner.host !== me.host || (processAlive(owner.pid) && couldBeIngest(owner.pid)))) {
         const where = owner.host === me.host ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`;
         throw new OutError(
-          `another bulletin ingest (${where}, started ${owner.started}) is writing to ${outDir}; wait for it to finish or choose another --out` +
-            (owner.host === me.host ? '' : ` (if that run is surely gone, delete ${lockFile})`),
+          `another bulletin ingest (${where}, started ${owner.started}) is writing to ${outDir}; wait for it to finish or choose another --out ` +
+            `(if that run is surely gone, delete ${lockFile})`,
           false,
         );
       }

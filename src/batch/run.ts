@@ -100,6 +100,14 @@ const pkgInfo = (): Manifest['tool'] => {
   return { name: pkg.name, version: pkg.version };
 };
 
+const realpathOr = (p: string | Buffer): string => {
+  try {
+    return fs.realpathSync(p, { encoding: 'latin1' });
+  } catch {
+    return Buffer.from(p).toString('latin1');
+  }
+};
+
 /** Whether a display path lies under one of the inputs (their canonical display paths). */
 function inScope(displayPath: string, inputs: string[]): boolean {
   return inputs.some((input) => {
@@ -157,7 +165,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const repaired: BatchSummary['repaired'] = [];
   const sameSettings = !!previous && previous.tool?.version === tool.version && previous.configHash === configHash;
   const previousByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
-  const progress: BatchProgress = { total: files.length, done: 0, ok: 0, skipped: 0, failed: 0 };
+  const progress: BatchProgress = { total: files.length + unreadable.length, done: 0, ok: 0, skipped: 0, failed: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
   // 1. Hash everything in this process: unchanged files never reach a worker.
@@ -198,6 +206,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   for (const dir of unreadable) {
     entries.set(dir.displayPath, failedEntry({ absPath: dir.displayPath, displayPath: dir.displayPath }, '', 0, { code: 'read-failed', message: `cannot read the folder: ${dir.message}; its earlier records are kept` }));
     progress.failed++;
+    progress.done++;
   }
   const insideUnreadable = (p: string) => unreadable.some((d) => p.startsWith(d.displayPath));
 
@@ -205,10 +214,18 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const removed: string[] = [];
   let kept = 0;
   const found = new Set([...files.map((f) => f.displayPath), ...unreadable.map((d) => d.displayPath)]);
+  // An entry an older version stored under another name for a file found now (`$PWD/docs/a.txt`
+  // for `docs/a.txt`) is that file's old entry, not a file outside these inputs.
+  let foundReal: Set<string> | null = null;
+  const foundUnderAnotherName = (p: string): boolean => {
+    foundReal ??= new Set(files.map((f) => realpathOr(f.absPath)));
+    return foundReal.has(realpathOr(path.resolve(cwd, p)));
+  };
   for (const before of previous?.files ?? []) {
     if (found.has(before.path)) continue;
     if (before.path.endsWith('/')) continue; // a folder unreadable last time: nothing of its own to remove
-    const stillThere = (insideUnreadable(before.path) || !inScope(before.path, scopes)) && fs.existsSync(path.resolve(cwd, before.path));
+    const stillThere =
+      (insideUnreadable(before.path) || !inScope(before.path, scopes)) && fs.existsSync(path.resolve(cwd, before.path)) && !foundUnderAnotherName(before.path);
     const recordThere = before.status === 'failed' || (!!before.record && fs.existsSync(path.join(outDir, before.record)));
     if (stillThere && recordThere) {
       entries.set(before.path, { ...before, status: before.status === 'failed' ? 'failed' : 'skipped', baseId: before.baseId ?? before.id });

@@ -42,6 +42,21 @@ describe('one folder named in different ways', () => {
     const all = await run({ inputs: ['docs', path.join(root, 'docs'), 'docs-link'] });
     expect(all).toMatchObject({ files: 2, skipped: 2 });
   });
+
+  it('takes up the entries an older version stored under another name for the same files, without doubling them', async () => {
+    writeTree(root, { 'docs/a.txt': fakeBulletin('P', 2020, 1), 'docs/b.txt': fakeBulletin('P', 2020, 2) });
+    await run({ inputs: ['docs'] });
+    const old = manifest();
+    const absolute = { ...old, files: old.files.map((f) => ({ ...f, path: path.join(root, f.path) })) };
+    fs.writeFileSync(path.join(root, 'out/manifest.json'), JSON.stringify(absolute));
+    const summary = await run({ inputs: ['docs'] });
+    expect(summary.kept).toBe(0);
+    expect(manifest().files.map((f) => [f.path, f.id])).toEqual([
+      ['docs/a.txt', 'a-txt'],
+      ['docs/b.txt', 'b-txt'],
+    ]);
+    expect(records()).toEqual(['a-txt.json', 'b-txt.json']);
+  });
 });
 
 describe('symlinks inside the input tree', () => {

@@ -1,5 +1,5 @@
 /** One ingest run per OUT: a second run refuses while the first holds the lock; a dead run's lock is taken over. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,24 @@ describe('the lock on OUT', () => {
     const summary = await runBatch({ inputs: ['in'], outDir: 'out', config: parseConfig({}), concurrency: 2, cwd: root, workerUrl: FAKE_WORKER });
     expect(summary.ok).toBe(1);
     expect(fs.existsSync(lockFile())).toBe(false);
+  });
+
+  it('takes over a lock whose pid now belongs to a process that is not node (a pid reused)', async () => {
+    if (!fs.existsSync('/proc/self/cmdline')) {
+      console.log('skipped: needs /proc (Linux) to tell what a pid runs');
+      return;
+    }
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1) });
+    fs.mkdirSync(path.join(root, 'out'));
+    fs.writeFileSync(path.join(root, 'out/.bulletin-ingest'), '{}\n');
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      fs.writeFileSync(lockFile(), `${JSON.stringify({ pid: sleeper.pid, host: os.hostname(), started: '2020-01-01T00:00:00.000Z' })}\n`);
+      const summary = await runBatch({ inputs: ['in'], outDir: 'out', config: parseConfig({}), concurrency: 2, cwd: root, workerUrl: FAKE_WORKER });
+      expect(summary.ok).toBe(1);
+    } finally {
+      sleeper.kill();
+    }
   });
 
   it('refuses while a live process holds the lock, and lets go of it on release', () => {
