@@ -59,15 +59,17 @@ export function foldJournal(outDir: string, previous: Manifest | null, tool: Man
   const journal = readJournal(outDir);
   const recovered = new Set<string>();
   if (!journal || journal.header.tool.version !== tool.version || journal.header.configHash !== configHash) return { manifest: previous, recovered };
-  const byPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  // The manifest's entries were made with other settings than the journal's (the killed run had a
+  // new config or version): they stay, for files outside this run's inputs, but with no content hash,
+  // so none passes for unchanged under the journal's settings.
+  const otherSettings = !!previous && (previous.tool?.version !== tool.version || previous.configHash !== configHash);
+  const byPath = new Map((previous?.files ?? []).map((f) => [f.path, otherSettings ? { ...f, sha256: '' } : f]));
   for (const entry of journal.entries) {
     byPath.set(entry.path, entry);
     recovered.add(entry.path);
   }
   const base = previous ?? { tool, configHash, totals: { files: 0, ok: 0, failed: 0 }, files: [] };
-  // Entries of another version or config cannot be mixed with the journal's: the journal wins.
-  const files = previous && (previous.tool?.version !== tool.version || previous.configHash !== configHash) ? journal.entries : [...byPath.values()];
-  return { manifest: { ...base, tool, configHash, files }, recovered };
+  return { manifest: { ...base, tool, configHash, files: [...byPath.values()] }, recovered };
 }
 
 /** Appends entries to OUT/journal.jsonl; starts it afresh when the one there is of other settings. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { configHash } from '../../src/batch/hash.js';
 import { JOURNAL_FILE } from '../../src/batch/journal.js';
 import { LOCK_FILE } from '../../src/batch/lock.js';
 import { runBatch } from '../../src/batch/run.js';
@@ -69,5 +70,23 @@ describe('the journal', () => {
     fs.writeFileSync(journal, `${JSON.stringify({ ...header, configHash: 'other' })}\n${JSON.stringify(manifest.files[0])}\n`);
     expect(await run('out')).toMatchObject({ ok: 2, skipped: 0 });
     expect(fs.existsSync(journal)).toBe(false);
+  });
+});
+
+describe('the journal after a change of settings', () => {
+  it('redoes files the manifest holds from older settings, keeping the journal of the run killed under the new ones', async () => {
+    writeTree(root, { 'in/a.txt': fakeBulletin('P', 2020, 1), 'in/b.txt': fakeBulletin('P', 2020, 2) });
+    await run('out');
+    const manifest = JSON.parse(read('out/manifest.json'));
+    const newConfig = parseConfig({ markers: { items: ['●'] } });
+    // The run under the new config did a.txt, then was killed.
+    const journalled = { ...manifest.files[0] };
+    const header = { journal: 1, tool: manifest.tool, configHash: configHash(newConfig) };
+    fs.writeFileSync(path.join(root, 'out', JOURNAL_FILE), `${JSON.stringify(header)}\n${JSON.stringify(journalled)}\n`);
+    const next = await runBatch({ inputs: ['in'], outDir: 'out', config: newConfig, concurrency: 2, cwd: root, workerUrl: FAKE_WORKER });
+    expect(next.entries.map((e) => [e.path, e.status])).toEqual([
+      ['in/a.txt', 'skipped'],
+      ['in/b.txt', 'ok'],
+    ]);
   });
 });
