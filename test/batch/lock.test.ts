@@ -26,7 +26,7 @@ describe('the lock on OUT', () => {
   it('makes a second concurrent ingest into the same OUT refuse with a message naming the first, which loses nothing', async () => {
     // 16 × 400 ms: long enough that the second run (its own start-up included) meets the first at work.
     const slow: Record<string, string> = {};
-    for (let i = 0; i < 16; i++) slow[`txt/slow-400ms-${String(i).padStart(2, "0")}.txt`] = fakeBulletin('P', 2020, i + 1);
+    for (let i = 0; i < 16; i++) slow[`txt/slow-400ms-${String(i).padStart(2, '0')}.txt`] = fakeBulletin('P', 2020, i + 1);
     writeTree(root, { ...slow, 'docx/other.txt': fakeBulletin('Q', 2021, 1) });
     const first = startIngest(root, 'out', ['txt']);
     await waitFor(() => fs.existsSync(lockFile()), 'the first run to take the lock');
