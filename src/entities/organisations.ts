@@ -206,9 +206,11 @@ function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number):
     }
     i = Math.max(rest, i + 1);
   }
-  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name
+  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name — unless the
+  // noun names a body itself: 政协江州市委员会, 民盟江州市委 are the official forms
   const first = ctx.tokens.tokenAt(s);
-  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart) {
+  const namesABody = (word: string): boolean => lex.organisations.has(word) || lex.orgSuffixes.includes(word) || lex.partyTrie.longestAt(text, s) !== null;
+  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart && !namesABody(first.word)) {
     const next = ctx.tokens.tokenAt(first.end);
     if (next && next.start === first.end && next.tag.startsWith('ns')) s = first.end;
   }

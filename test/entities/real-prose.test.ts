@@ -163,6 +163,13 @@ describe('organisations in real prose', () => {
   });
 
   it.each([
+    ['政协 + place + 委员会', '3月11日，政协江州市委员会组织委员视察湿地保护项目。', '政协江州市委员会'],
+    ['a democratic party + place + 委员会', '民盟江州市委员会召开全委会。', '民盟江州市委员会'],
+  ])('keeps the official full form of a body whose name opens with a body (%s)', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+
+  it.each([
     ['after a known body', '全年要紧扣县委中心任务。'],
     ['after a quantifier over a place', '始终紧扣全县中心大局。'],
     ['after 工作', '围绕我县工作中心履职。'],
