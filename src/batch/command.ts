@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { ProgressReporter, formatDuration } from './progress.js';
-import { runBatch, type BatchProgress, type BatchSummary } from './run.js';
+import { runBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './run.js';
 import { UsageError } from './walk.js';
 
 export interface IngestCommandOptions {
@@ -35,7 +35,8 @@ const defaultIo = (): IngestIo => ({
   columns: process.stderr.columns,
 });
 
-export async function runIngest(inputs: string[], opts: IngestCommandOptions, io: IngestIo = defaultIo()): Promise<number> {
+/** `batch.executor`: who runs the changed files (`--queue` gives BullMQ workers; default this machine's threads). */
+export async function runIngest(inputs: string[], opts: IngestCommandOptions, io: IngestIo = defaultIo(), batch: Pick<BatchOptions, 'executor'> = {}): Promise<number> {
   let config;
   try {
     ({ config } = await loadConfig(opts.config, io.cwd));
@@ -69,6 +70,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   let summary: BatchSummary;
   try {
     summary = await runBatch({
+      ...batch,
       signal: interrupt.signal,
       inputs,
       outDir,

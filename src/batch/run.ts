@@ -16,7 +16,8 @@ import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
 import { openIndexSession, type IndexOutcome, type IndexSession } from './index-hook.js';
 import { ItemsStaging, writeItems } from './items.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { splitWorkers, WorkerPool } from './pool.js';
+import { localExecutor, type ExecutorFactory } from './executor.js';
+import { splitWorkers } from './pool.js';
 import { INTERRUPTED, type ErrorInfo } from './protocol.js';
 import { findSameIssue } from './same-issue.js';
 import { scheduleOrder } from './schedule.js';
@@ -37,6 +38,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Worker script override (tests). */
   workerUrl?: URL;
+  /** Who runs the changed files; default this machine's worker threads (`--queue`: src/queue/coordinator.ts). */
+  executor?: ExecutorFactory;
 }
 
 export interface BatchProgress {
@@ -231,7 +234,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const entityWorkers = Math.min(split.analysers, todo.length);
   const busy = { extraction: 0, entity: 0 };
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
+    const pool = await (options.executor ?? localExecutor)({ workers, entityWorkers, config: options.config, configHash, tool, workerUrl: options.workerUrl });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {
@@ -239,7 +242,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
         todo.map(({ file, sha256, bytes }) => async () => {
           const outcome = options.signal?.aborted
             ? ({ ok: false, error: INTERRUPTED } as const)
-            : await pool.run(file.absPath, file.displayPath, options.signal);
+            : await pool.run({ absPath: file.absPath, displayPath: file.displayPath, sha256, bytes }, options.signal);
           let entry: ManifestEntry;
           if (outcome.ok) {
             try {
@@ -259,8 +262,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
       );
     } finally {
       await pool.close();
-      busy.extraction = pool.stats.busySeconds;
-      busy.entity = pool.analyserStats.busySeconds;
+      ({ extraction: busy.extraction, entity: busy.entity } = pool.busy());
     }
   }
 

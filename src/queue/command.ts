@@ -1,0 +1,28 @@
+/** `bulletin ingest --queue URL`: opens the queue (a clear error, exit 2, if Redis does not answer), then runs the usual ingest with the queue as executor. */
+import type { IngestCommandOptions, runIngest as RunIngest } from '../batch/command.js';
+import { QueueSetupError } from './connection.js';
+import { openQueue } from './coordinator.js';
+
+export interface QueuedIngestOptions extends IngestCommandOptions {
+  queue: string;
+  root: string;
+  inFlight?: number;
+}
+
+export async function runQueuedIngest(inputs: string[], opts: QueuedIngestOptions, runIngest: typeof RunIngest): Promise<number> {
+  let opened;
+  try {
+    opened = await openQueue({ url: opts.queue, root: opts.root, inFlight: opts.inFlight, log: (line) => process.stderr.write(`bulletin ingest: ${line}\n`) });
+  } catch (err) {
+    if (err instanceof QueueSetupError) {
+      process.stderr.write(`bulletin ingest: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    return await runIngest(inputs, opts, undefined, { executor: opened.executor });
+  } finally {
+    await opened.close();
+  }
+}
