@@ -34,7 +34,8 @@ export function buildProgram(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('--queue <url>', 'coordinate: the changed files become jobs on a BullMQ queue in Redis (redis://HOST:PORT[/DB]) for `bulletin worker` processes; OUT is written here as usual')
     .option('--root <dir>', 'with --queue: the folder the workers see the inputs under (a shared folder)', '.')
-    .option('--in-flight <n>', 'with --queue: jobs of this run in Redis at once', positiveInt)
+    .option('--in-flight <n>', 'with --queue: jobs of this run in Redis at once (default 2000)', positiveInt)
+    .option('--queue-timeout <ms>', 'with --queue: how long Redis may not answer before the files still out are listed as interrupted (default 60000)', positiveInt)
     .action(async (inputs: string[], opts) => {
       const { runIngest } = await import('./batch/command.js');
       if (!opts.queue) {

@@ -193,6 +193,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // and the query index, and the record schema (which depends on nothing here) is written.
   await fs.promises.mkdir(outDir, { recursive: true });
   await removeAbandonedTempFiles(outDir);
+  await removeAbandonedTempFiles(path.join(outDir, 'schema')); // a run killed while writing the schema
   const schemaWritten = writeRecordSchema(outDir).then(
     () => null,
     (err: unknown) => err,

@@ -7,12 +7,13 @@ export interface QueuedIngestOptions extends IngestCommandOptions {
   queue: string;
   root: string;
   inFlight?: number;
+  queueTimeout?: number;
 }
 
 export async function runQueuedIngest(inputs: string[], opts: QueuedIngestOptions, runIngest: typeof RunIngest): Promise<number> {
   let opened;
   try {
-    opened = await openQueue({ url: opts.queue, root: opts.root, inFlight: opts.inFlight, log: (line) => process.stderr.write(`bulletin ingest: ${line}\n`) });
+    opened = await openQueue({ url: opts.queue, root: opts.root, inFlight: opts.inFlight, unreachableMs: opts.queueTimeout, log: (line) => process.stderr.write(`bulletin ingest: ${line}\n`) });
   } catch (err) {
     if (err instanceof QueueSetupError) {
       process.stderr.write(`bulletin ingest: ${err.message}\n`);

@@ -42,6 +42,7 @@ const DEFAULT_SWEEP_MS = 2000;
 const DEFAULT_UNREACHABLE_MS = 60_000;
 /** Events kept in Redis's stream: a coordinator that falls further behind is caught up by the sweep. */
 const EVENTS_MAX_LEN = 1000;
+const CLOSE_MS = 3000;
 
 export interface OpenedQueue {
   executor: ExecutorFactory;
@@ -82,6 +83,7 @@ export class QueueExecutor implements FileExecutor {
   private readonly events: QueueEvents;
   /** Our own commands (ping, config, the sweep's look at pending jobs). */
   private readonly redis: Redis;
+  private readonly eventsRedis: Redis;
   private readonly sweepMs: number;
   private readonly unreachableMs: number;
   private readonly log: (line: string) => void;
@@ -102,12 +104,14 @@ export class QueueExecutor implements FileExecutor {
     this.sweepMs = options.sweepMs ?? DEFAULT_SWEEP_MS;
     this.unreachableMs = options.unreachableMs ?? DEFAULT_UNREACHABLE_MS;
     this.log = options.log ?? (() => undefined);
-    const connection = { ...target.options, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
-    this.queue = new Queue<FileJobData, IngestOutcome>(QUEUE_NAME, { connection, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
-    this.events = new QueueEvents(QUEUE_NAME, { connection });
+    // Connections of our own, shared with BullMQ, so they can be cut even when Redis is gone
+    // (BullMQ's own close waits for a Redis that may never come back). Events block: their own.
+    this.redis = connect(target, 'bulletin-coordinator');
+    this.eventsRedis = connect(target, 'bulletin-coordinator-events');
+    this.queue = new Queue<FileJobData, IngestOutcome>(QUEUE_NAME, { connection: this.redis, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
+    this.events = new QueueEvents(QUEUE_NAME, { connection: this.eventsRedis });
     // Connection trouble is watched by the sweep; unhandled, these would end the process.
     this.queue.on('error', () => undefined);
-    this.redis = connect(target, 'bulletin-coordinator');
     this.events.on('error', () => undefined);
   }
 
@@ -248,7 +252,9 @@ export class QueueExecutor implements FileExecutor {
     if (this.closed) return;
     this.closed = true;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    // A graceful close waits for Redis; when Redis is gone, it would wait for ever.
+    await withDeadline(Promise.allSettled([this.events.close(), this.queue.close()]), CLOSE_MS).catch(() => undefined);
+    this.eventsRedis.disconnect();
     this.redis.disconnect();
   }
 }
