@@ -76,6 +76,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       throw new UnrecoverableError(`internal-error: this worker runs bulletin-ingest ${version}; the job is for ${data.toolVersion}`);
     }
     const file = path.join(root, ...data.path.split('/'));
+    // A job names a file under --root and nothing else, whoever wrote it into Redis.
+    if (path.relative(root, file).startsWith('..') || path.isAbsolute(data.path)) {
+      return { ok: false, error: { code: 'read-failed', message: `the job names a file outside --root: ${data.path}` } };
+    }
     let hashed: { sha256: string };
     try {
       hashed = await sha256File(file);
