@@ -93,6 +93,9 @@ export class QueueExecutor implements FileExecutor {
   private unreachableSince: number | null = null;
   private gaveUp: ErrorInfo | null = null;
   private closed = false;
+  private readonly watched = new WeakSet<AbortSignal>();
+  /** Jobs that failed before this coordinator started (a dead one's) are tried again, not taken as final. */
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly target: QueueTarget,
@@ -142,10 +145,18 @@ export class QueueExecutor implements FileExecutor {
     return new Promise<IngestOutcome>((resolve) => {
       const entry: Pending = { data, resolve, enqueued: false };
       this.pending.set(id, entry);
-      // Ctrl-C: the run stops waiting; the job stays in Redis, and the next run collects its result.
-      signal?.addEventListener('abort', () => this.settle(id, { ok: false, error: INTERRUPTED }), { once: true });
+      this.watch(signal);
       this.enqueue(id, entry);
     });
+  }
+
+  /** Ctrl-C: the run stops waiting for every file still out; their jobs stay in Redis, and the next run collects their results. */
+  private watch(signal: AbortSignal | undefined): void {
+    if (!signal || this.watched.has(signal)) return;
+    this.watched.add(signal);
+    signal.addEventListener('abort', () => {
+      for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, error: INTERRUPTED });
+    }, { once: true });
   }
 
   private enqueue(id: string, entry: Pending): void {
@@ -167,6 +178,10 @@ export class QueueExecutor implements FileExecutor {
       return; // the sweep comes back to it
     }
     if (!job || job.finishedOn == null) return;
+    if (job.returnvalue == null && job.finishedOn < this.startedAt) {
+      await job.retry('failed').catch(() => undefined);
+      return;
+    }
     const outcome: IngestOutcome = job.returnvalue ?? { ok: false, error: decodeFailure(job.failedReason) };
     if (!this.settle(id, outcome)) return;
     await job.remove().catch(() => undefined);
