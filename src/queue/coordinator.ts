@@ -142,6 +142,14 @@ export class QueueExecutor implements FileExecutor {
       toolVersion: this.setup.tool.version,
     };
     const id = jobIdOf(data);
+    const already = this.pending.get(id);
+    if (already) {
+      // The same file asked for twice: one job, both callers get its outcome.
+      return new Promise<IngestOutcome>((resolve) => {
+        const first = already.resolve;
+        already.resolve = (outcome) => (first(outcome), resolve(outcome));
+      });
+    }
     return new Promise<IngestOutcome>((resolve) => {
       const entry: Pending = { data, resolve, enqueued: false };
       this.pending.set(id, entry);
