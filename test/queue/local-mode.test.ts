@@ -41,6 +41,13 @@ describe('bulletin ingest --queue with no Redis listening', () => {
     expect(fs.existsSync(path.join(dir, 'out-queue'))).toBe(false);
   });
 
+  it('refuses inputs outside --root before reaching for Redis, since no worker could read them', () => {
+    fs.mkdirSync(path.join(dir, 'shared'), { recursive: true });
+    const run = traced('ingest', 'meitan-2024-03.txt', '--queue', 'redis://127.0.0.1:1', '--root', 'shared');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('meitan-2024-03.txt is outside --root shared');
+  });
+
   it('refuses a URL that is not redis://', () => {
     const run = traced('ingest', 'meitan-2024-03.txt', '--queue', 'http://127.0.0.1:1');
     expect(run.status).toBe(2);
