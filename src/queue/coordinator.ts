@@ -72,7 +72,7 @@ export async function openQueue(options: CoordinatorOptions): Promise<OpenedQueu
 interface Pending {
   data: FileJobData;
   resolve: (outcome: IngestOutcome) => void;
-  /** Known to be in Redis (added, or found there). */
+  /** Its add has settled: from then on the sweep checks it is in Redis. */
   enqueued: boolean;
 }
 
@@ -168,12 +168,11 @@ export class QueueExecutor implements FileExecutor {
   }
 
   private enqueue(id: string, entry: Pending): void {
-    this.queue.add('file', entry.data, jobOptions(id)).then(
-      () => {
-        entry.enqueued = true;
-      },
-      () => undefined, // Redis away: the sweep tries again (and gives up after unreachableMs)
-    );
+    // Either way the sweep takes over: a job that is not in Redis (the add failed, or Redis lost it) is added again.
+    const settled = () => {
+      entry.enqueued = true;
+    };
+    this.queue.add('file', entry.data, jobOptions(id)).then(settled, settled);
   }
 
   /** Takes a finished job's outcome and removes the job from Redis. A job still retrying is left alone. */
