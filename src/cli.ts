@@ -34,9 +34,45 @@ export function buildProgram(): Command {
     .option('-f, --force', 'redo files even when unchanged since the last run')
     .option('--follow-symlinks', 'read files that links inside an input folder point to outside it (default: such links are left out)')
     .option('--json', 'print the summary as JSON on stdout')
+    .option('--queue <url>', 'coordinate: the changed files become jobs on a BullMQ queue in Redis (redis://HOST:PORT[/DB]) for `bulletin worker` processes; OUT is written here as usual')
+    .option('--root <dir>', 'with --queue: the folder the workers see the inputs under (a shared folder)', '.')
+    .option('--in-flight <n>', 'with --queue: jobs of this run in Redis at once (default 2000)', positiveInt)
+    .option('--queue-timeout <ms>', 'with --queue: how long Redis may not answer before the files still out are listed as interrupted (default 60000)', positiveInt)
     .action(async (inputs: string[], opts) => {
       const { runIngest } = await import('./batch/command.js');
-      process.exitCode = await runIngest(inputs, opts);
+      if (!opts.queue) {
+        process.exitCode = await runIngest(inputs, opts);
+        return;
+      }
+      // Only here is a Redis client loaded: a local run never imports bullmq or ioredis.
+      const { runQueuedIngest } = await import('./queue/command.js');
+      process.exitCode = await runQueuedIngest(inputs, opts, runIngest);
+    });
+
+  program
+    .command('worker')
+    .description('take file jobs from a --queue and run both stages in worker threads (on any machine that sees --root)')
+    .requiredOption('--queue <url>', 'the Redis of the queue: redis://HOST:PORT[/DB]')
+    .requiredOption('--root <dir>', 'the folder the inputs are under, as the coordinator named it (a shared folder)')
+    .option('-j, --concurrency <n>', 'worker threads in all, shared between the stages as in a local run (default: number of cores)', positiveInt)
+    .option('--lock-ms <ms>', 'how long a job stays claimed by a worker that stopped answering (default 30000)', positiveInt)
+    .option('--stalled-ms <ms>', 'how often to look for jobs whose worker stopped answering (default: --lock-ms)', positiveInt)
+    .option('-v, --verbose', 'one line per job on stderr')
+    .action(async (opts) => {
+      const { runWorkerCommand } = await import('./queue/worker.js');
+      process.exitCode = await runWorkerCommand(opts);
+    });
+
+  program
+    .command('queue')
+    .description('the queue of a distributed run')
+    .command('status')
+    .description('jobs waiting, active, done and failed, and the workers seen')
+    .requiredOption('--queue <url>', 'the Redis of the queue: redis://HOST:PORT[/DB]')
+    .option('--json', 'as JSON')
+    .action(async (opts) => {
+      const { runQueueStatus } = await import('./queue/status.js');
+      process.exitCode = await runQueueStatus(opts);
     });
 
   program

@@ -85,6 +85,8 @@ export const INGEST_ERROR_CODES = [
   'interrupted',
   'read-failed',
   'internal-error',
+  /** A queue worker (src/queue/) read other bytes than the coordinator hashed. */
+  'changed-during-run',
 ] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { ProgressReporter, formatDuration } from './progress.js';
 import { OutError } from './out-errors.js';
-import { runBatch, type BatchProgress, type BatchSummary } from './run.js';
+import { runBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './run.js';
 import { UsageError } from './walk.js';
 
 export interface IngestCommandOptions {
@@ -41,7 +41,8 @@ const defaultIo = (): IngestIo => ({
   columns: process.stderr.columns,
 });
 
-export async function runIngest(inputs: string[], opts: IngestCommandOptions, io: IngestIo = defaultIo()): Promise<number> {
+/** `batch.executor`: who runs the changed files (`--queue` gives BullMQ workers; default this machine's threads). */
+export async function runIngest(inputs: string[], opts: IngestCommandOptions, io: IngestIo = defaultIo(), batch: Pick<BatchOptions, 'executor'> = {}): Promise<number> {
   let config;
   try {
     ({ config } = await loadConfig(opts.config, io.cwd));
@@ -82,6 +83,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   let summary: BatchSummary;
   try {
     summary = await runBatch({
+      ...batch,
       signal: interrupt.signal,
       inputs,
       outDir,

@@ -18,10 +18,11 @@ import { ItemsStaging, writeItems } from './items.js';
 import { foldJournal, Journal } from './journal.js';
 import { acquireOutLock, processAlive, type OutLock } from './lock.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { localExecutor, type ExecutorFactory } from './executor.js';
 import { describeFsError, isOutWriteError, OutError } from './out-errors.js';
 import { claimOutDir } from './out-marker.js';
 import { damagedRecord } from './record-check.js';
-import { splitWorkers, WorkerPool } from './pool.js';
+import { splitWorkers } from './pool.js';
 import { INTERRUPTED, type ErrorInfo } from './protocol.js';
 import { findSameIssue } from './same-issue.js';
 import { scheduleOrder } from './schedule.js';
@@ -44,6 +45,8 @@ export interface BatchOptions {
   followSymlinks?: boolean;
   /** Worker script override (tests). */
   workerUrl?: URL;
+  /** Who runs the changed files; default this machine's worker threads (`--queue`: src/queue/coordinator.ts). */
+  executor?: ExecutorFactory;
 }
 
 export interface BatchProgress {
@@ -243,6 +246,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // and the query index, and the record schema (which depends on nothing here) is written.
   await fs.promises.mkdir(outDir, { recursive: true });
   await removeAbandonedTempFiles(outDir);
+  await removeAbandonedTempFiles(path.join(outDir, 'schema')); // a run killed while writing the schema
   const schemaWritten = writeRecordSchema(outDir).then(
     () => null,
     (err: unknown) => err,
@@ -300,7 +304,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     }
   };
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
+    const pool = await (options.executor ?? localExecutor)({ workers, entityWorkers, config: options.config, configHash, tool, workerUrl: options.workerUrl });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {
@@ -308,7 +312,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
         todo.map(({ file, sha256, bytes }) => async () => {
           const outcome = stop.signal.aborted
             ? ({ ok: false, error: INTERRUPTED } as const)
-            : await pool.run(file.absPath, file.displayPath, stop.signal, sha256);
+            : await pool.run({ absPath: file.absPath, displayPath: file.displayPath, sha256, bytes }, stop.signal);
           let entry: ManifestEntry;
           if (outcome.ok && outFailure) {
             entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(outFailure)}; the next run will do it` });
@@ -336,8 +340,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
       );
     } finally {
       await pool.close();
-      busy.extraction = pool.stats.busySeconds;
-      busy.entity = pool.analyserStats.busySeconds;
+      ({ extraction: busy.extraction, entity: busy.entity } = pool.busy());
       options.signal?.removeEventListener('abort', stopOnSignal);
     }
   }
