@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { BulletinRecord } from '../src/record/schema.js';
+import { SCHEMA_VERSION, type BulletinRecord } from '../src/record/schema.js';
 import { openIndexForRead } from '../src/store/index-db.js';
 import { rebuildIndex, updateIndex } from '../src/store/sqlite-index.js';
 import { queryItems, personTimeline, topEntities, type QueryFilters } from '../src/query/search.js';
@@ -111,13 +111,14 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
         organisations: [{ name: org, spans: [] }],
         places: [{ name: place, spans: [] }],
         provenance: { page: null, paragraph: n },
+        confidence: null,
       });
     }
     itemCount += items.length;
     records.push({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       id,
-      source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null },
+      source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null, ocr: null },
       masthead: { title: '包头市 工作周报', issue: r + 1, totalIssue: null, year: issue.getUTCFullYear(), publisher: '包头市政协办公室', date: issueDate },
       sections: [],
       items,

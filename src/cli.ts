@@ -31,6 +31,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
     .option('-j, --concurrency <n>', 'worker threads in all: about one in four runs the entity pass, the rest extract, at least one of each (default: number of cores)', positiveInt)
     .option('-f, --force', 'redo files even when unchanged since the last run')
+    .option('--ocr', 'OCR scans (image-only PDF pages, .tif/.png/.jpg page images) with Tesseract (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils)')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (inputs: string[], opts) => {
       const { runIngest } = await import('./batch/command.js');

@@ -7,11 +7,15 @@ import type { Config } from '../config.js';
 import { IngestError, type Extraction } from '../types.js';
 import { extractDoc } from './doc.js';
 import { extractDocx } from './docx.js';
+import type { OnOcrPage } from './ocr/index.js';
 import { sniffFormat } from './sniff.js';
 import { extractTxt } from './txt.js';
 
 export interface ExtractOptions {
   limits: Config['limits'];
+  /** OCR settings (off unless `enabled`) and a per-page progress callback. */
+  ocr?: Config['ocr'];
+  onOcrPage?: OnOcrPage;
   /** Only used in error messages: the format is never taken from the name. */
   fileName?: string;
 }
@@ -29,7 +33,10 @@ export async function extract(bytes: Buffer, options: ExtractOptions): Promise<E
       case 'pdf': {
         // pdf.js is large; loading it only when a PDF arrives keeps text/Word-only runs light.
         const { extractPdf } = await import('./pdf.js');
-        return await extractPdf(bytes);
+        const ocr = options.ocr;
+        if (!ocr?.enabled) return await extractPdf(bytes);
+        const { ocrPdfPages } = await import('./ocr/index.js');
+        return await extractPdf(bytes, { ocrPages: (pages) => ocrPdfPages(bytes, pages, { ocr, onPage: options.onOcrPage }) });
       }
       case 'zip':
         return await extractDocx(bytes, limits.maxInflatedBytes);
@@ -37,10 +44,18 @@ export async function extract(bytes: Buffer, options: ExtractOptions): Promise<E
         return await extractDoc(bytes);
       case 'text':
         return extractTxt(bytes);
+      case 'image': {
+        const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
+        if (!options.ocr?.enabled) {
+          throw new IngestError('needs-ocr', `${subject} is a ${sniffed.description}: a scan that needs OCR (run with --ocr, or set ocr: { enabled: true } in the config).`);
+        }
+        const { ocrImage } = await import('./ocr/index.js');
+        return await ocrImage(bytes, sniffed.image!, { ocr: options.ocr, onPage: options.onOcrPage });
+      }
       default: {
         const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, Word or PDF file';
         const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
-        throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .docx, .doc and .pdf.`);
+        throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .docx, .doc, .pdf and (with --ocr) .tif, .png and .jpg scans.`);
       }
     }
   } catch (err) {

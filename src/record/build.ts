@@ -15,9 +15,13 @@ export interface RecordParts {
   extraction: Omit<Extraction, 'blocks'>;
   segmented: Segmented;
   entities: ItemEntities[];
+  /** OCR'd documents: each item's mean word confidence (0–100), in item order. */
+  confidences?: Array<number | null>;
+  /** Items OCR'd below this confidence get an `ocr-low-confidence` message. */
+  lowConfidence?: number;
 }
 
-export function buildRecord({ sourcePath, digest, extraction, segmented, entities }: RecordParts): BulletinRecord {
+export function buildRecord({ sourcePath, digest, extraction, segmented, entities, confidences, lowConfidence = 0 }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
   const items: Item[] = segmented.items.map((item, k) => {
@@ -36,8 +40,20 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       organisations: e.organisations,
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
+      confidence: confidences?.[k] ?? null,
     };
   });
+  for (const item of items) {
+    if (item.confidence !== null && item.confidence < lowConfidence) {
+      messages.push({
+        severity: 'warning',
+        code: 'ocr-low-confidence',
+        message: `${item.id}: OCR'd with a mean confidence of ${item.confidence} (below ${lowConfidence}); check the text, names and dates against the scan.`,
+        page: item.provenance.page,
+        offset: null,
+      });
+    }
+  }
   if (items.length === 0) {
     messages.push({ severity: 'warning', code: 'no-items', message: 'No items or articles were found in this document.', page: null, offset: null });
   }
@@ -51,6 +67,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       bytes: digest.bytes,
       encoding: extraction.encoding,
       pages: extraction.pages,
+      ocr: extraction.ocr ?? null,
     },
     masthead: segmented.masthead,
     sections: segmented.sections,

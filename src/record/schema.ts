@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -59,6 +59,20 @@ export const itemSchema = z.object({
     page: z.number().int().positive().nullable(),
     paragraph: z.number().int().nonnegative(),
   }),
+  /** OCR'd items only: mean Tesseract word confidence (0–100) of the item's text; null otherwise. */
+  confidence: z.number().min(0).max(100).nullable(),
+});
+
+/** What was OCR'd and how; null for text that came from a text layer or file. */
+export const ocrSourceSchema = z.object({
+  engine: z.literal('tesseract'),
+  version: z.string(),
+  /** Tesseract language models, e.g. `chi_sim`. */
+  language: z.string(),
+  /** Resolution PDF pages were rendered at; null for page images (read at their own). */
+  dpi: z.number().int().positive().nullable(),
+  /** The OCR'd pages, each with its mean word confidence (0–100; null when nothing was read). */
+  pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().min(0).max(100).nullable() })),
 });
 
 export const mastheadSchema = z.object({
@@ -87,11 +101,12 @@ export const recordSchema = z.object({
   id: z.string().min(1),
   source: z.object({
     path: z.string(),
-    format: z.enum(['txt', 'docx', 'pdf', 'doc']),
+    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'tiff', 'png', 'jpeg']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().nonnegative(),
     encoding: z.string().nullable(),
     pages: z.number().int().positive().nullable(),
+    ocr: ocrSourceSchema.nullable(),
   }),
   masthead: mastheadSchema,
   sections: z.array(sectionSchema),

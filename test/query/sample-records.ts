@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { recordSchema, type BulletinRecord } from '../../src/record/schema.js';
+import { recordSchema, SCHEMA_VERSION, type BulletinRecord } from '../../src/record/schema.js';
 
 interface SampleItem {
   section: string | null;
@@ -21,9 +21,9 @@ interface SampleItem {
 
 export function makeRecord(id: string, issueDate: string, items: SampleItem[]): BulletinRecord {
   return recordSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id,
-    source: { path: `fixtures/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 100, encoding: 'utf-8', pages: null },
+    source: { path: `fixtures/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 100, encoding: 'utf-8', pages: null, ocr: null },
     masthead: { title: '示例市 工作周报', issue: 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher: '示例市政协办公室', date: issueDate },
     sections: [],
     items: items.map((it, n) => ({
@@ -38,6 +38,7 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[]): 
       organisations: (it.organisations ?? []).map((name) => ({ name, spans: [] })),
       places: (it.places ?? []).map((name) => ({ name, spans: [] })),
       provenance: { page: null, paragraph: n + 10 },
+      confidence: null,
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
     messages: [],

@@ -1,0 +1,215 @@
+/**
+ * Repairs for OCR'd text only (the extraction says it came from OCR; text files and text layers
+ * never come here). Tesseract reads bulletins well but makes a few mistakes that break structure:
+ *  - item glyphs (◆ ◇) come back as junk (急, @@, 铭, <) before a date-led line: that junk is an
+ *    item marker whose glyph could not be read — recorded as unknown (null) with a message;
+ *  - dates and numbers gain spaces (`5月 8 日`) and confusable characters (〇/O/o → 0, l/I/|/] → 1,
+ *    曰 → 日; a stray character between a year and 年);
+ *  - section marks are misread (`[重要会议]`, `米重要活动米`);
+ *  - page headers and folios (`— 3 —` as `一 3 一`) survive with small misreadings.
+ * It works on normalised lines before segmentation and hands the segmenter an extra item marker (a
+ * private-use stand-in for "a glyph was here"), so segment/ needs no OCR knowledge.
+ */
+import type { Config } from '../config.js';
+import type { Segmented, SegmentedItem } from '../segment/index.js';
+import type { Line } from '../segment/lines.js';
+import { message, type Block, type Message } from '../types.js';
+
+/** Stands in for an item glyph OCR could not read; never left in a record (see finishOcrSegments). */
+export const UNREADABLE_MARKER = '\uE000';
+
+export interface OcrRepair {
+  lines: Line[];
+  /** The configured markers plus the stand-in for unreadable item glyphs. */
+  markers: Config['markers'];
+  messages: Message[];
+}
+
+const DIGITISH = '0-9OoQDlI|\\]!〇';
+const TO_DIGIT: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', '〇': '0', l: '1', I: '1', '|': '1', ']': '1', '!': '1' };
+/** A number as OCR may give it: digits, confusables and spaces, with at least one real digit. */
+const NUM = `[${DIGITISH}](?:\\s*[${DIGITISH}])*`;
+const MONTH_DAY = new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*([日曰])`, 'gu');
+/** A year: four digit-ish characters, maybe one stray character before 年 (`2020人年`). */
+const YEAR = new RegExp(`((?:[12][${DIGITISH}]|[${DIGITISH}][09])(?:\\s*[${DIGITISH}]){2})\\s*[^\\s\\d年月日，。、]?\\s*年(?=\\s*(?:${NUM}\\s*月|第))`, 'gu');
+
+function digits(raw: string): string | null {
+  const s = raw.replace(/\s+/g, '');
+  if (!/\d/.test(s)) return null; // all confusables: not a number
+  return [...s].map((c) => TO_DIGIT[c] ?? c).join('');
+}
+
+/** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
+export function repairDates(text: string): string {
+  let out = text.replace(MONTH_DAY, (all, m: string, d: string) => {
+    const month = digits(m);
+    const day = digits(d);
+    if (!month || !day || +month < 1 || +month > 12 || +day < 1 || +day > 31) return all;
+    return `${month}月${day}日`;
+  });
+  out = out.replace(YEAR, (all, y: string) => {
+    const year = digits(y);
+    return year && /^(?:19|20)\d{2}$/.test(year) ? `${year}年` : all;
+  });
+  // Range ends and issue numbers: `至 8 日`, `第 18 期`.
+  out = out.replace(new RegExp(`([至—\\-~～])\\s*(${NUM})\\s*([日曰])`, 'gu'), (all, sep: string, d: string) => {
+    const day = digits(d);
+    return day && +day >= 1 && +day <= 31 ? `${sep}${day}日` : all;
+  });
+  out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
+  // Spaces between a digit and a Han character are Tesseract's word cuts, never the author's.
+  return out.replace(/(\d)[ \t]+(?=[\p{Script=Han}])/gu, '$1').replace(/([\p{Script=Han}])[ \t]+(?=\d)/gu, '$1');
+}
+
+/** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
+const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** Words that really stand before a date at the start of a paragraph. */
+const REAL_LEADS = new Set(['今年', '去年', '明年', '本年', '同年', '当年', '是年', '上年', '前年', '于', '在', '自', '从', '至', '到', '截至', '截止', '据', '经', '今', '年', '和', '及', '与', '或', '、', '（', '(', '“', '"']);
+const MAX_JUNK = 3;
+
+/**
+ * A line opening with one to three characters of junk and then a date: the junk is an item glyph
+ * OCR could not read. Returns the line's text without it, or null.
+ */
+export function stripUnreadableMarker(text: string, itemGlyphs: string[]): string | null {
+  const t = text.replace(/^[\s\u3000]+/, '');
+  for (let n = 1; n <= MAX_JUNK && n < t.length; n++) {
+    const junk = t.slice(0, n).replace(/[\s\u3000]/g, '');
+    const rest = t.slice(n).replace(/^[\s\u3000]+/, '');
+    if (!junk || !DATE_AT_START.test(rest)) continue;
+    if (/[\d]/.test(junk) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
+    // A real word ending in a Han character joined to the date (e.g. 今年) is caught above; two or
+    // three Han characters are junk only when Tesseract could not have read them as a word here:
+    // bulletins never open a paragraph with a bare noun before the date.
+    return rest;
+  }
+  return null;
+}
+
+const SECTION_BRACKETS: Array<{ open: RegExp; close: RegExp; to: { open: string; close: string } }> = [
+  { open: /^[[［【「『|Il(（]/u, close: /[\]］】」』|Il)）]$/u, to: { open: '【', close: '】' } },
+  { open: /^[※米*×xX#⋇]/u, close: /[※米*×xX#⋇]$/u, to: { open: '※', close: '※' } },
+];
+
+/** `[重要会议]` → `【重要会议】`, `米重要活动米` → `※重要活动※`, when that section style is configured. */
+export function repairSectionMarks(text: string, markers: Config['markers']): string {
+  const t = text.replace(/[\s\u3000]+/g, '');
+  for (const style of SECTION_BRACKETS) {
+    if (!markers.sections.some((s) => s.open === style.to.open && s.close === style.to.close)) continue;
+    if (t.startsWith(style.to.open) && t.endsWith(style.to.close)) return t;
+    const inner = t.slice(1, -1);
+    if (t.length < 4 || !style.open.test(t) || !style.close.test(t)) continue;
+    if (!/^[\p{Script=Han}]{2,12}$/u.test(inner)) continue;
+    return `${style.to.open}${inner}${style.to.close}`;
+  }
+  return text;
+}
+
+/** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
+const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－一_~～·.。]{0,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)[\s\u3000]*$/u;
+
+export function isOcrFolio(text: string): boolean {
+  return FOLIO.test(text) && /\d/.test(text);
+}
+
+/** Share of the characters of the shorter text found, in order, in the longer (a cheap similarity). */
+function similarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  const prev = new Array<number>(l.length + 1).fill(0);
+  for (let i = 1; i <= s.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= l.length; j++) {
+      const up = prev[j];
+      prev[j] = s[i - 1] === l[j - 1] ? diag + 1 : Math.max(prev[j], prev[j - 1]);
+      diag = up;
+    }
+  }
+  return prev[l.length] / l.length;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
+
+/**
+ * Running headers that survived extraction because OCR read them slightly differently on each page:
+ * a short line at the top of a page (after the first) that nearly repeats another page's top line
+ * or the document's first line (the masthead title, which running headers repeat).
+ */
+function runningHeaders(lines: Line[]): Set<Line> {
+  const tops: Line[] = [];
+  let page: number | undefined;
+  let seen = 0;
+  for (const line of lines) {
+    if (line.page !== page) {
+      page = line.page;
+      seen = 0;
+    }
+    if (seen++ < 2 && (line.page ?? 1) > 1 && squash(line.text).length <= 24) tops.push(line);
+  }
+  const first = squash(lines[0]?.text ?? '');
+  const headers = new Set<Line>();
+  for (const line of tops) {
+    const t = squash(line.text);
+    if (/[，。；：！？]/.test(t)) continue;
+    const repeats = tops.some((o) => o !== line && o.page !== line.page && similarity(t, squash(o.text)) >= 0.7);
+    if (repeats || similarity(t, first) >= 0.7) headers.add(line);
+  }
+  return headers;
+}
+
+export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
+  const messages: Message[] = [];
+  const headers = runningHeaders(input);
+  let folios = 0;
+  const lines: Line[] = [];
+  for (const line of input) {
+    if (isOcrFolio(line.text)) {
+      folios++;
+      continue;
+    }
+    if (headers.has(line)) continue;
+    let text = repairSectionMarks(repairDates(line.text), markers);
+    const stripped = stripUnreadableMarker(text, markers.items);
+    if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
+    lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
+  }
+  if (folios + headers.size > 0) {
+    messages.push(message('info', 'ocr-page-furniture-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) left in the OCR text.`));
+  }
+  return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
+}
+
+/** Items opened by the stand-in get marker null and a message; the repair's messages join the rest. */
+export function finishOcrSegments(segmented: Segmented, repair: OcrRepair): Segmented {
+  const messages = [...repair.messages];
+  const items = segmented.items.map((item) => {
+    if (item.marker !== UNREADABLE_MARKER) return item;
+    messages.push(message('info', 'ocr-unreadable-marker', `An item glyph could not be read by OCR; the item opening "${(item.paragraphs[0] ?? '').slice(0, 12)}" has marker null.`, { page: item.page }));
+    return { ...item, marker: null };
+  });
+  return { ...segmented, items, messages: [...segmented.messages, ...messages] };
+}
+
+/**
+ * Each item's mean OCR confidence: the blocks from its first paragraph on, until they hold as many
+ * characters as the item's text, weighted by characters. Null for items with no OCR'd blocks.
+ */
+export function itemConfidences(items: SegmentedItem[], blocks: Block[]): Array<number | null> {
+  const byIndex = [...blocks].sort((a, b) => a.index - b.index);
+  return items.map((item) => {
+    const want = squash((item.headline ?? '') + item.paragraphs.join(''));
+    let have = 0;
+    let weighted = 0;
+    let chars = 0;
+    for (const block of byIndex) {
+      if (block.index < item.paragraph) continue;
+      if (have >= want.length) break;
+      const n = squash(block.text).length;
+      have += n;
+      if (block.confidence === undefined) continue;
+      weighted += block.confidence * n;
+      chars += n;
+    }
+    return chars > 0 ? Math.round((weighted / chars) * 10) / 10 : null;
+  });
+}
