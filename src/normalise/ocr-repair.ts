@@ -28,22 +28,23 @@ export interface OcrRepair {
 const DIGITISH = '0-9OoQDlI|\\]!〇';
 const TO_DIGIT: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', '〇': '0', l: '1', I: '1', '|': '1', ']': '1', '!': '1' };
 /** A number as OCR may give it: digits, confusables and spaces, with at least one real digit. */
-const NUM = `[${DIGITISH}](?:\\s*[${DIGITISH}])*`;
+const NUM = `[${DIGITISH}](?:[ \\t]*[${DIGITISH}])*`;
 const MONTH_DAY = new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*([日曰])`, 'gu');
 /** A year: four digit-ish characters, maybe one stray character before 年 (`2020人年`). */
 const YEAR = new RegExp(`((?:[12][${DIGITISH}]|[${DIGITISH}][09])(?:\\s*[${DIGITISH}]){2})\\s*[^\\s\\d年月日，。、]?\\s*年(?=\\s*(?:${NUM}\\s*月|第))`, 'gu');
 
-function digits(raw: string): string | null {
+function digits(raw: string, lookalikesOnly = false): string | null {
   const s = raw.replace(/\s+/g, '');
-  if (!/\d/.test(s)) return null; // all confusables: not a number
+  if (!lookalikesOnly && !/\d/.test(s)) return null; // all look-alikes: a number only beside a real one
   return [...s].map((c) => TO_DIGIT[c] ?? c).join('');
 }
 
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_DAY, (all, m: string, d: string) => {
-    const month = digits(m);
-    const day = digits(d);
+    // Month or day may be all look-alikes (`5月l]日`) when the other has a real digit.
+    const month = digits(m, /\d/.test(d));
+    const day = digits(d, /\d/.test(m));
     if (!month || !day || +month < 1 || +month > 12 || +day < 1 || +day > 31) return all;
     return `${month}月${day}日`;
   });
@@ -57,6 +58,8 @@ export function repairDates(text: string): string {
     return day && +day >= 1 && +day <= 31 ? `${sep}${day}日` : all;
   });
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
+  // A dash between two dates read as 一 (one): `5月31日一6月1日`.
+  out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
   // Spaces between a digit and a Han character are Tesseract's word cuts, never the author's.
   return out.replace(/(\d)[ \t]+(?=[\p{Script=Han}])/gu, '$1').replace(/([\p{Script=Han}])[ \t]+(?=\d)/gu, '$1');
 }
@@ -77,7 +80,9 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
     const junk = t.slice(0, n).replace(/[\s\u3000]/g, '');
     const rest = t.slice(n).replace(/^[\s\u3000]+/, '');
     if (!junk || !DATE_AT_START.test(rest)) continue;
-    if (/[\d]/.test(junk) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
+    // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
+    const gapped = /^[\s\u3000]/.test(t.slice(n));
+    if ((/\d/.test(junk) && !gapped) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
     // A real word ending in a Han character joined to the date (e.g. 今年) is caught above; two or
     // three Han characters are junk only when Tesseract could not have read them as a word here:
     // bulletins never open a paragraph with a bare noun before the date.
@@ -86,23 +91,55 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
   return null;
 }
 
-const SECTION_BRACKETS: Array<{ open: RegExp; close: RegExp; to: { open: string; close: string } }> = [
-  { open: /^[[［【「『|Il(（]/u, close: /[\]］】」』|Il)）]$/u, to: { open: '【', close: '】' } },
-  { open: /^[※米*×xX#⋇]/u, close: /[※米*×xX#⋇]$/u, to: { open: '※', close: '※' } },
+/**
+ * How Tesseract's chi_sim reads section marks: 【】 as ASCII or full-width brackets or bars, ※ as a
+ * look-alike character (米 兴 关 尖 and punctuation).
+ */
+const SECTION_MARKS: Array<{ open: string; close: string; lookalikes: string }> = [
+  { open: '【', close: '】', lookalikes: '[]［］【】「」『』|()（）〔〕' },
+  { open: '※', close: '※', lookalikes: '※米兴关尖头*×xX#⋇' },
 ];
+const TITLE = /^[\p{Script=Han}]{2,12}$/u;
 
-/** `[重要会议]` → `【重要会议】`, `米重要活动米` → `※重要活动※`, when that section style is configured. */
-export function repairSectionMarks(text: string, markers: Config['markers']): string {
+interface MarkCandidate {
+  line: number;
+  style: (typeof SECTION_MARKS)[number];
+  title: string;
+  bothEnds: boolean;
+}
+
+/** A short line framed (on one side or both) by look-alikes of a configured section mark. */
+function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCandidate, 'line'> | null {
   const t = text.replace(/[\s\u3000]+/g, '');
-  for (const style of SECTION_BRACKETS) {
-    if (!markers.sections.some((s) => s.open === style.to.open && s.close === style.to.close)) continue;
-    if (t.startsWith(style.to.open) && t.endsWith(style.to.close)) return t;
-    const inner = t.slice(1, -1);
-    if (t.length < 4 || !style.open.test(t) || !style.close.test(t)) continue;
-    if (!/^[\p{Script=Han}]{2,12}$/u.test(inner)) continue;
-    return `${style.to.open}${inner}${style.to.close}`;
+  for (const style of SECTION_MARKS) {
+    if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
+    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
+    const opens = style.lookalikes.includes(t[0] ?? '');
+    const closes = style.lookalikes.includes(t[t.length - 1] ?? '');
+    const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
+    if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
   }
-  return text;
+  return null;
+}
+
+/**
+ * `[重要会议]` → `【重要会议】`, `兴重要活动兴` → `※重要活动※` (when that section style is configured).
+ * A line framed on both sides is taken; one framed on one side only (`尖领导活动`, `参政议政]`) is
+ * taken when the document has at least one framed on both sides, so an ordinary short line that
+ * happens to start with 关 stays as it is.
+ */
+export function repairSectionMarks(lines: string[], markers: Config['markers']): string[] {
+  const found: MarkCandidate[] = [];
+  lines.forEach((text, line) => {
+    const c = sectionCandidate(text, markers);
+    if (c) found.push({ ...c, line });
+  });
+  const out = [...lines];
+  for (const c of found) {
+    const confirmed = c.bothEnds || found.some((o) => o !== c && o.bothEnds && o.style === c.style);
+    if (confirmed) out[c.line] = `${c.style.open}${c.title}${c.style.close}`;
+  }
+  return out;
 }
 
 /** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
@@ -160,15 +197,12 @@ function runningHeaders(lines: Line[]): Set<Line> {
 export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
   const messages: Message[] = [];
   const headers = runningHeaders(input);
-  let folios = 0;
+  const kept = input.filter((line) => !isOcrFolio(line.text) && !headers.has(line));
+  const folios = input.filter((line) => isOcrFolio(line.text)).length;
+  const texts = repairSectionMarks(kept.map((l) => repairDates(l.text)), markers);
   const lines: Line[] = [];
-  for (const line of input) {
-    if (isOcrFolio(line.text)) {
-      folios++;
-      continue;
-    }
-    if (headers.has(line)) continue;
-    let text = repairSectionMarks(repairDates(line.text), markers);
+  for (const [i, line] of kept.entries()) {
+    let text = texts[i];
     const stripped = stripUnreadableMarker(text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
