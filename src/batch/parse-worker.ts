@@ -16,5 +16,6 @@ const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n20
 await serveTasks(async () => {
   const { parseDocument, readSource } = await import('../parse.js');
   await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
-  return async ({ filePath, displayPath }: ParseTask) => packParsed(await parseDocument(readSource(filePath, config), displayPath, config));
+  return async ({ filePath, displayPath }: ParseTask, progress) =>
+    packParsed(await parseDocument(readSource(filePath, config), displayPath, config, { onOcrPage: progress }));
 });

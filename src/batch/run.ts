@@ -45,6 +45,8 @@ export interface BatchProgress {
   ok: number;
   skipped: number;
   failed: number;
+  /** The last OCR'd page: of which file, and how far it is. */
+  ocr?: { file: string; done: number; total: number };
 }
 
 export interface BatchSummary {
@@ -231,7 +233,11 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const entityWorkers = Math.min(split.analysers, todo.length);
   const busy = { extraction: 0, entity: 0 };
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
+    // OCR's Tesseract processes share the cores between the extraction workers (src/extract/ocr/).
+    const { ocr } = options.config;
+    const config = { ...options.config, ocr: { ...ocr, processes: ocr.processes ?? Math.max(1, Math.floor(os.availableParallelism() / workers)) } };
+    const onOcrPage = (file: string, done: number, total: number) => options.onProgress?.({ ...progress, ocr: { file, done, total } });
+    const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl, onOcrPage });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {

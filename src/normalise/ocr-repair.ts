@@ -60,6 +60,8 @@ export function repairDates(text: string): string {
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
+  // A stray quote or dot OCR read in the gap between an office and its date: `办公室　”2024年`.
+  out = out.replace(/(\p{Script=Han})[\s\u3000]*[”“"'’‘`·.,，、]+[\s\u3000]*(?=(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年)/gu, '$1\u3000');
   // Spaces between a digit and a Han character are Tesseract's word cuts, never the author's.
   return out.replace(/(\d)[ \t]+(?=[\p{Script=Han}])/gu, '$1').replace(/([\p{Script=Han}])[ \t]+(?=\d)/gu, '$1');
 }
@@ -194,11 +196,27 @@ function runningHeaders(lines: Line[]): Set<Line> {
   return headers;
 }
 
+/**
+ * Below this mean word confidence a short line is noise, not text: a folio, seal or ornament that
+ * Tesseract turned into characters (`— 1 —` read as 二 at 22), or a display title it could not read.
+ */
+const UNREADABLE_LINE = 40;
+const SHORT_LINE = 30;
+
+function unreadable(line: Line): boolean {
+  return line.confidence !== undefined && line.confidence < UNREADABLE_LINE && squash(line.text).length <= SHORT_LINE;
+}
+
 export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
   const messages: Message[] = [];
-  const headers = runningHeaders(input);
-  const kept = input.filter((line) => !isOcrFolio(line.text) && !headers.has(line));
-  const folios = input.filter((line) => isOcrFolio(line.text)).length;
+  const noise = input.filter(unreadable);
+  if (noise.length > 0) {
+    messages.push(message('warning', 'ocr-unreadable-lines', `Left out ${noise.length} short line(s) OCR could not read (confidence below ${UNREADABLE_LINE}): ${noise.map((l) => `"${l.text.slice(0, 12)}"`).join(', ')}.`));
+  }
+  const readable = input.filter((line) => !unreadable(line));
+  const headers = runningHeaders(readable);
+  const kept = readable.filter((line) => !isOcrFolio(line.text) && !headers.has(line));
+  const folios = readable.filter((line) => isOcrFolio(line.text)).length;
   const texts = repairSectionMarks(kept.map((l) => repairDates(l.text)), markers);
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {

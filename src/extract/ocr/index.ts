@@ -135,10 +135,7 @@ export function imageFormat(bytes: Buffer): 'tiff' | 'png' | 'jpeg' | null {
   return null;
 }
 
-/**
- * Pages in a TIFF: the chain of image directories (IFDs). Used to give a multi-page TIFF, which one
- * Tesseract run reads page after page, a time limit of pageTimeoutMs per page.
- */
+/** Pages in a TIFF: the chain of image directories (IFDs), so each page gets its own Tesseract run. */
 export function tiffPageCount(bytes: Buffer): number {
   const le = bytes[0] === 0x49;
   const u16 = (o: number) => (le ? bytes.readUInt16LE(o) : bytes.readUInt16BE(o));
@@ -161,22 +158,27 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   const { ocr } = options;
   const install = await requireTesseract(ocr.languages);
   const pageCount = format === 'tiff' ? tiffPageCount(bytes) : 1;
-  const read = await withTempDir(async (dir) => {
+  let done = 0;
+  const reads = await withTempDir(async (dir) => {
     const file = path.join(dir, `page.${format === 'jpeg' ? 'jpg' : format}`);
     await fs.promises.writeFile(file, bytes);
-    return ocrImageFile(file, { languages: ocr.languages, timeoutMs: ocr.pageTimeoutMs * pageCount });
+    const numbers = Array.from({ length: pageCount }, (_, i) => i);
+    // One run per page (Tesseract's tessedit_page_number picks a TIFF page), in parallel.
+    return inParallel(numbers, processesFor(ocr), async (index) => {
+      const read = await ocrImageFile(file, { languages: ocr.languages, timeoutMs: ocr.pageTimeoutMs, page: pageCount > 1 ? index : undefined });
+      options.onPage?.(++done, pageCount);
+      return read;
+    });
   });
-  options.onPage?.(pageCount, pageCount);
-  if (!read.ok) throw new IngestError('timeout', `The ${format.toUpperCase()} image could not be OCR'd: ${read.reason}.`);
-  const parsed = parseTsv(read.tsv);
-  const pages: OcrLayoutLine[][] = Array.from({ length: Math.max(pageCount, ...parsed.map((p) => p.page)) }, () => []);
-  for (const p of parsed) pages[p.page - 1] = toLayoutLines(p.lines, IMAGE_DPI_GUESS);
+  if (reads.every((r) => !r.ok)) throw new IngestError('timeout', `The ${format.toUpperCase()} image could not be OCR'd: ${(reads[0] as { reason: string }).reason}.`);
   const info: OcrInfo = { engine: 'tesseract', version: install.version, language: ocr.languages, dpi: null, pages: [] };
   const messages: Message[] = [];
-  pages.forEach((lines, i) => {
-    const { confidence, messages: m } = pageConfidence(i + 1, lines, ocr.lowConfidence);
+  const pages: OcrLayoutLine[][] = reads.map((read, i) => {
+    const lines = read.ok ? toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], IMAGE_DPI_GUESS) : [];
+    const { confidence, messages: m } = pageConfidence(i + 1, read.ok ? lines : null, ocr.lowConfidence, read.ok ? undefined : read.reason);
     info.pages.push({ page: i + 1, confidence });
     messages.push(...m);
+    return lines;
   });
   const extraction = imageExtraction(format, pages, messages);
   if (extraction.blocks.length === 0) throw new IngestError('needs-ocr', `OCR found no text in the ${format.toUpperCase()} image.`);
