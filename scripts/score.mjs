@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Scores an output folder with the shared scorer (../shared/eval/score.mjs) against the shared gold
-// AND our own hand-made gold in eval/gold/, eval/heldout*/gold/ (the scorer reads gold from its own folder, so both are
+// AND our own hand-made gold in eval/gold/, eval/heldout*/gold/, eval/scans/gold/ (the scorer reads gold from its own folder, so both are
 // copied beside a copy of it in a temp folder). Usage: npm run score [-- OUTDIR] [--json]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,7 @@ const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(r
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-score-'));
 fs.mkdirSync(path.join(tmp, 'gold'));
 fs.copyFileSync(scorer, path.join(tmp, 'score.mjs'));
-for (const dir of [path.join(shared, 'gold'), path.join(root, 'eval', 'gold'), path.join(root, 'eval', 'heldout', 'gold'), path.join(root, 'eval', 'heldout2', 'gold'), path.join(root, 'eval', 'heldout3', 'gold')]) {
+for (const dir of [path.join(shared, 'gold'), path.join(root, 'eval', 'gold'), path.join(root, 'eval', 'heldout', 'gold'), path.join(root, 'eval', 'heldout2', 'gold'), path.join(root, 'eval', 'heldout3', 'gold'), path.join(root, 'eval', 'scans', 'gold')]) {
   if (!fs.existsSync(dir)) continue;
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) fs.copyFileSync(path.join(dir, f), path.join(tmp, 'gold', f));
 }
