@@ -203,6 +203,8 @@ function runningHeaders(lines: Line[]): Set<Line> {
 const UNREADABLE_LINE = 40;
 const SHORT_LINE = 30;
 
+const fromOcr = (line: Line): boolean => line.confidence !== undefined;
+
 function unreadable(line: Line): boolean {
   return line.confidence !== undefined && line.confidence < UNREADABLE_LINE && squash(line.text).length <= SHORT_LINE;
 }
@@ -214,12 +216,18 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
     messages.push(message('warning', 'ocr-unreadable-lines', `Left out ${noise.length} short line(s) OCR could not read (confidence below ${UNREADABLE_LINE}): ${noise.map((l) => `"${l.text.slice(0, 12)}"`).join(', ')}.`));
   }
   const readable = input.filter((line) => !unreadable(line));
-  const headers = runningHeaders(readable);
-  const kept = readable.filter((line) => !isOcrFolio(line.text) && !headers.has(line));
-  const folios = readable.filter((line) => isOcrFolio(line.text)).length;
-  const texts = repairSectionMarks(kept.map((l) => repairDates(l.text)), markers);
+  // In a PDF with a text layer on some pages, only the OCR'd pages' lines (those with a confidence) are touched.
+  const headers = new Set([...runningHeaders(readable)].filter(fromOcr));
+  const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
+  const kept = readable.filter((line) => !folio(line) && !headers.has(line));
+  const folios = readable.filter(folio).length;
+  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? repairDates(l.text) : l.text)), markers);
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
+    if (!fromOcr(line)) {
+      lines.push(line);
+      continue;
+    }
     let text = texts[i];
     const stripped = stripUnreadableMarker(text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
@@ -231,15 +239,47 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
   return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
 }
 
-/** Items opened by the stand-in get marker null and a message; the repair's messages join the rest. */
+/** Lines at the top of the first page searched for a damaged masthead date. */
+const MASTHEAD_LINES = 8;
+/** A date with up to two junk characters anywhere between its parts: `2020人年5月1]) 日`. */
+const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,2}月[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,3}[日曰]/u;
+
+/**
+ * The issue date from a masthead date OCR broke beyond the character repairs, read loosely — taken
+ * only when its year agrees with the year the rest of the masthead gives (`2020年第18期`).
+ */
+export function looseMastheadDate(lines: Line[], year: number | null): string | null {
+  if (year === null) return null;
+  for (const line of lines.slice(0, MASTHEAD_LINES)) {
+    const m = LOOSE_DATE.exec(line.text);
+    if (!m || Number(m[1]) !== year) continue;
+    const [month, day] = [Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCDate() !== day) continue;
+    return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/**
+ * Items opened by the stand-in get marker null and a message; a masthead date still missing is read
+ * loosely when the rest of the masthead agrees; the repair's messages join the rest.
+ */
 export function finishOcrSegments(segmented: Segmented, repair: OcrRepair): Segmented {
   const messages = [...repair.messages];
+  let masthead = segmented.masthead;
+  const loose = masthead.date === null ? looseMastheadDate(repair.lines, masthead.year) : null;
+  if (loose) {
+    masthead = { ...masthead, date: loose };
+    messages.push(message('warning', 'ocr-masthead-date-repaired', `The masthead date was damaged by OCR; read as ${loose}, which agrees with the masthead year ${masthead.year}.`));
+  }
   const items = segmented.items.map((item) => {
     if (item.marker !== UNREADABLE_MARKER) return item;
     messages.push(message('info', 'ocr-unreadable-marker', `An item glyph could not be read by OCR; the item opening "${(item.paragraphs[0] ?? '').slice(0, 12)}" has marker null.`, { page: item.page }));
     return { ...item, marker: null };
   });
-  return { ...segmented, items, messages: [...segmented.messages, ...messages] };
+  const kept = loose ? segmented.messages.filter((m) => m.code !== 'masthead-without-date') : segmented.messages;
+  return { ...segmented, masthead, items, messages: [...kept, ...messages] };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, isOcrFolio, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
-const lines = (texts: Array<[string, number]>): Line[] => texts.map(([text, page], index) => ({ text, raw: text, kind: 'paragraph', page, index }));
+const lines = (texts: Array<[string, number, number?]>): Line[] =>
+  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
 
 describe('repairDates', () => {
   it('removes the spaces OCR puts inside dates and numbers', () => {
@@ -67,6 +68,16 @@ describe('repairSectionMarks', () => {
   });
 });
 
+describe('looseMastheadDate', () => {
+  it('reads a damaged masthead date when its year agrees with the rest of the masthead', () => {
+    const top = lines([['包头市政协工作周报', 1], ['2020年第18期', 1], ['包头市政协办公室　2020人年5月1])曰', 1]]);
+    expect(looseMastheadDate(top, 2020)).toBe('2020-05-01');
+    expect(looseMastheadDate(top, 2019)).toBeNull();
+    expect(looseMastheadDate(top, null)).toBeNull();
+    expect(looseMastheadDate(lines([['2020年2月30日', 1]]), 2020)).toBeNull();
+  });
+});
+
 describe('isOcrFolio', () => {
   it('recognises page numbers as OCR reads them', () => {
     for (const folio of ['— 3 —', '一 3 一', '-3-', '3', '第 2 页 共 4 页']) expect(isOcrFolio(folio)).toBe(true);
@@ -86,6 +97,17 @@ describe('repairOcrLines with the segmenter', () => {
     ['◆5月 30 日，区政协召开机关党支部党员大会，传达学习有关精神。', 2],
     ['@@ 6月1日晚上，区政协副主席农志坚带领部分委员开展民主监督。', 2],
   ]);
+
+  it('leaves lines that did not come from OCR (no confidence) exactly as they are', () => {
+    const textLayer = ocrDocument.map(({ confidence: _c, ...line }) => line);
+    expect(repairOcrLines(textLayer, markers).lines).toEqual(textLayer);
+  });
+
+  it('leaves out short lines OCR could not read, with a message', () => {
+    const repair = repairOcrLines(lines([['二', 1, 21.8], ['5月8日，市政协召开会议。', 1]]), markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['5月8日，市政协召开会议。']);
+    expect(repair.messages.map((m) => m.code)).toContain('ocr-unreadable-lines');
+  });
 
   it('finds every item, with the date repaired, the unreadable glyph as marker null and a message', () => {
     const repair = repairOcrLines(ocrDocument, markers);
