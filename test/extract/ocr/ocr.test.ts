@@ -4,9 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src/config.js';
+import { runBatch, type BatchProgress } from '../../../src/batch/run.js';
+import { parseConfig, type Config } from '../../../src/config.js';
 import { requireTesseract } from '../../../src/extract/ocr/tesseract.js';
 import { tiffPageCount } from '../../../src/extract/ocr/index.js';
 import { ingestFile } from '../../../src/ingest.js';
@@ -67,6 +69,23 @@ describe.skipIf(!available)('OCR with Tesseract', () => {
     const { record: fromJpeg } = await ingestFile(path.join(data, 'item.jpg'), ocrConfig);
     expect(fromJpeg.source.format).toBe('jpeg');
     expect(fromJpeg.items.map((i) => i.text).join('')).toContain('常委会议');
+  });
+
+  it('in a batch, turning OCR on redoes a file that needed OCR, reports its pages, and never OCRs it again while unchanged', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ocr-batch-'));
+    try {
+      fs.mkdirSync(path.join(root, 'in'));
+      fs.copyFileSync(path.join(data, 'masthead.png'), path.join(root, 'in', 'masthead.png'));
+      const run = (config: Config, onProgress?: (p: BatchProgress) => void) =>
+        runBatch({ inputs: ['in'], outDir: 'out', config, concurrency: 2, cwd: root, onProgress });
+      expect(await run(parseConfig({}))).toMatchObject({ ok: 0, failed: 1 });
+      const pages: string[] = [];
+      expect(await run(ocrConfig, (p) => p.ocr && pages.push(`${p.ocr.file} ${p.ocr.done}/${p.ocr.total}`))).toMatchObject({ ok: 1, failed: 0 });
+      expect(pages).toEqual(['in/masthead.png 1/1']);
+      expect(await run(ocrConfig)).toMatchObject({ ok: 0, skipped: 1, workers: 0 });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names the Debian package of a Tesseract model that is not installed', async () => {
