@@ -23,6 +23,7 @@ export interface OcrBench {
   /** Seconds per page, pages one after another, Tesseract's default threads (OCR only). */
   defaultThreadsSequentialSecondsPerPage: number;
   meanConfidence: number | null;
+  loadAverageBefore: number;
 }
 
 export async function runOcrBench(root: string, pageCount = Number(process.env.BENCH_OCR_PAGES ?? 4)): Promise<OcrBench | null> {
@@ -36,6 +37,7 @@ export async function runOcrBench(root: string, pageCount = Number(process.env.B
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
   const processes = os.availableParallelism();
   const ocr = { ...parseConfig({ ocr: { enabled: true } }).ocr, processes };
+  const loadAverageBefore = round2(os.loadavg()[0]);
 
   let t = performance.now();
   const fill = await ocrPdfPages(bytes, pages, { ocr });
@@ -61,6 +63,7 @@ export async function runOcrBench(root: string, pageCount = Number(process.env.B
       chosenSecondsPerPage: round2(chosen),
       oneThreadSequentialSecondsPerPage: round2(oneThread),
       defaultThreadsSequentialSecondsPerPage: round2(defaultThreads),
+      loadAverageBefore,
       meanConfidence: confidences.length ? round2(confidences.reduce((a, b) => a + b, 0) / confidences.length) : null,
     };
   } finally {
@@ -73,6 +76,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 export function printOcrBench(b: OcrBench): void {
   console.log(
     `OCR (${b.pages} pages of a 200-dpi scan, Tesseract chi_sim): ${b.chosenSecondsPerPage} s/page with ${b.processes} single-threaded processes in parallel (chosen, rendering included); ` +
-      `one at a time: ${b.oneThreadSequentialSecondsPerPage} s/page with OMP_THREAD_LIMIT=1, ${b.defaultThreadsSequentialSecondsPerPage} s/page with Tesseract's own threads; mean line confidence ${b.meanConfidence}`,
+      `one at a time: ${b.oneThreadSequentialSecondsPerPage} s/page with OMP_THREAD_LIMIT=1, ${b.defaultThreadsSequentialSecondsPerPage} s/page with Tesseract's own threads; mean line confidence ${b.meanConfidence}` +
+      ` (load average before: ${b.loadAverageBefore}; other processes on the cores inflate every figure)`,
   );
 }
