@@ -37,8 +37,8 @@ const ocrSchema = z
     languages: z.string().regex(/^[A-Za-z_]+(?:\+[A-Za-z_]+)*$/, 'Tesseract languages like chi_sim or chi_sim+eng').default('chi_sim'),
     /** Resolution PDF pages are rendered at (page images are read at their own). */
     dpi: z.number().int().min(72).max(600).default(200),
-    /** One page's Tesseract run is stopped after this long and the page reported unreadable (keep it under limits.timeoutMs, which an OCR'd file gets per page). */
-    pageTimeoutMs: z.number().int().positive().default(45_000),
+    /** One page's Tesseract run is stopped after this long and the page reported unreadable (an OCR'd file's time limit restarts at each page, with room for this). */
+    pageTimeoutMs: z.number().int().positive().default(120_000),
     /** Tesseract processes per extraction worker (one thread each); default: cores ÷ extraction workers. */
     processes: z.number().int().positive().optional(),
     /** Items whose mean word confidence (0–100) is below this get an `ocr-low-confidence` message. */

@@ -16,6 +16,8 @@ const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n20
 await serveTasks(async () => {
   const { parseDocument, readSource } = await import('../parse.js');
   await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
+  // A page is rendered and OCR'd, each within ocr.pageTimeoutMs: the file may take that long per page.
+  const pageBudgetMs = 2 * config.ocr.pageTimeoutMs;
   return async ({ filePath, displayPath }: ParseTask, progress) =>
-    packParsed(await parseDocument(readSource(filePath, config), displayPath, config, { onOcrPage: progress }));
+    packParsed(await parseDocument(readSource(filePath, config), displayPath, config, { onOcrPage: (done, total) => progress(done, total, pageBudgetMs) }));
 });

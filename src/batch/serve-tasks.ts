@@ -7,8 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import type { ErrorInfo, FromWorker, ToWorker } from './protocol.js';
 import { toErrorInfo } from './protocol.js';
 
-/** Tells the pool that a task advanced (`done` of `total` steps, e.g. OCR'd pages). */
-export type ReportProgress = (done: number, total: number) => void;
+/** Tells the pool that a task advanced (`done` of `total` steps, e.g. OCR'd pages), and how long the next step may take. */
+export type ReportProgress = (done: number, total: number, budgetMs?: number) => void;
 
 export async function serveTasks<P, V>(load: () => Promise<(payload: P, progress: ReportProgress) => V | Promise<V>>): Promise<void> {
   const port = parentPort;
@@ -30,7 +30,7 @@ export async function serveTasks<P, V>(load: () => Promise<(payload: P, progress
     for (let task = queue.shift(); task; task = queue.shift()) {
       let reply: FromWorker<V>;
       try {
-        const progress: ReportProgress = (done, total) => port.postMessage({ type: 'progress', taskId: task.taskId, done, total } satisfies FromWorker);
+        const progress: ReportProgress = (done, total, budgetMs) => port.postMessage({ type: 'progress', taskId: task.taskId, done, total, budgetMs } satisfies FromWorker);
         reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload, progress) };
       } catch (err) {
         reply = { type: 'result', taskId: task.taskId, ok: false, error: toErrorInfo(err) };

@@ -34,8 +34,8 @@ export interface ThreadPoolOptions<P = unknown> {
   /** Forward what threads print (pdf.js warnings and the like) to stderr instead of dropping it. */
   forwardOutput?: boolean;
   /**
-   * A running task's progress (OCR'd pages). Each report restarts the task's time limit, so a long
-   * scan is limited per step, not as a whole.
+   * A running task's progress (OCR'd pages). Each report restarts the task's time limit (or the
+   * step's own budget, when longer), so a long scan is limited per step, not as a whole.
    */
   onProgress?: (payload: P, done: number, total: number) => void;
   /** How a task that times out is described: `gave up after N ms (…)`. */
@@ -236,8 +236,8 @@ export class ThreadPool<P, V> {
       const task = slot.tasks[0];
       if (task?.taskId !== msg.taskId) return;
       if (task.timer) clearTimeout(task.timer);
-      task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
-      this.options.onProgress?.(task.payload, msg.done, msg.total);
+      task.timer = setTimeout(() => this.onTimeout(slot), Math.max(this.options.timeoutMs, msg.budgetMs ?? 0));
+      if (msg.done > 0) this.options.onProgress?.(task.payload, msg.done, msg.total);
       return;
     } else if (slot.tasks[0]?.taskId === msg.taskId) {
       const task = slot.tasks.shift()!;

@@ -82,6 +82,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
   const install = await requireTesseract(ocr.languages);
   await requirePoppler();
   let done = 0;
+  options.onPage?.(0, pages.length); // OCR starts: the batch gives the file a page's time from now
   const results = await withTempDir(async (dir) => {
     const pdf = path.join(dir, 'source.pdf');
     await fs.promises.writeFile(pdf, bytes);
@@ -159,6 +160,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   const install = await requireTesseract(ocr.languages);
   const pageCount = format === 'tiff' ? tiffPageCount(bytes) : 1;
   let done = 0;
+  options.onPage?.(0, pageCount);
   const reads = await withTempDir(async (dir) => {
     const file = path.join(dir, `page.${format === 'jpeg' ? 'jpg' : format}`);
     await fs.promises.writeFile(file, bytes);
