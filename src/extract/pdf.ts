@@ -73,7 +73,7 @@ function loadOptions(bytes: Buffer) {
  * OCR for pages without a text layer (src/extract/ocr/): given the 1-based pages, it returns their
  * lines and a step that finishes the extraction (confidences, OCR provenance).
  */
-export type PdfPageOcr = (pages: number[]) => Promise<{ lines: Map<number, Line[]>; complete(extraction: Extraction, pageLines: Line[][]): void }>;
+export type PdfPageOcr = (pages: number[]) => Promise<{ lines: Map<number, Line[]>; failures: string[]; complete(extraction: Extraction, pageLines: Line[][]): void }>;
 
 /** A page needs OCR when its text layer holds nothing but a page number or a few stray characters. */
 export function pageNeedsOcr(lines: Line[]): boolean {
@@ -106,6 +106,10 @@ export async function extractPdf(bytes: Buffer, options: { ocrPages?: PdfPageOcr
     const scanned = pageLines.flatMap((lines, i) => (pageNeedsOcr(lines) ? [i + 1] : []));
     if (scanned.length === 0) return buildExtraction(pageLines, doc.numPages);
     const fill = await options.ocrPages(scanned);
+    if (scanned.length === doc.numPages && fill.failures.length === scanned.length) {
+      const timedOut = fill.failures.some((f) => /gave up/.test(f));
+      throw new IngestError(timedOut ? 'timeout' : 'read-failed', `OCR failed on every page of the PDF: ${fill.failures[0]}.`);
+    }
     for (const [page, lines] of fill.lines) pageLines[page - 1] = lines;
     const extraction = buildExtraction(pageLines, doc.numPages);
     fill.complete(extraction, pageLines);

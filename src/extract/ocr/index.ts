@@ -32,6 +32,8 @@ const IMAGE_DPI_GUESS = 300;
 /** What OCR gives a partly or wholly scanned PDF: lines for its empty pages and a finishing step. */
 export interface PdfOcrFill {
   lines: Map<number, Line[]>;
+  /** Why pages could not be OCR'd (one entry per failed page). */
+  failures: string[];
   /**
    * Adds confidences, OCR provenance and page messages to the extraction built from all pages;
    * `pageLines` are the lines per page as the extraction left them (page furniture removed).
@@ -105,6 +107,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
   const lines = new Map<number, Line[]>(results.map((r) => [r.page, r.lines ?? []]));
   return {
     lines,
+    failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
     complete(extraction, pageLines) {
       const messages: Message[] = [];
       const info: OcrInfo = { engine: 'tesseract', version: install.version, language: ocr.languages, dpi: ocr.dpi, pages: [] };

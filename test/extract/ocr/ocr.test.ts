@@ -88,6 +88,11 @@ describe.skipIf(!available)('OCR with Tesseract', () => {
     }
   });
 
+  it('fails a scan with timeout, not needs-ocr, when every page ran past ocr.pageTimeoutMs', async () => {
+    const hurried = parseConfig({ ocr: { enabled: true, pageTimeoutMs: 1 } });
+    await expect(ingestFile(path.join(data, 'scanned-page.pdf'), hurried)).rejects.toMatchObject({ code: 'timeout', message: expect.stringMatching(/OCR failed on every page/) });
+  });
+
   it('names the Debian package of a Tesseract model that is not installed', async () => {
     await expect(requireTesseract('chi_sim+xyz_abc')).rejects.toMatchObject({ code: 'needs-ocr', message: expect.stringMatching(/xyz_abc.*apt-get install -y tesseract-ocr-xyz-abc/) });
   });
