@@ -64,7 +64,7 @@ const HOSTILE: Array<[string, IngestErrorCode | null]> = [
   ['truncated.pdf', 'corrupt-file'],
   ['random.bin', 'unknown-format'],
   ['random.pdf', 'unknown-format'],
-  ['not-a-bulletin.png', 'unknown-format'],
+  ['not-a-bulletin.png', 'needs-ocr'],
   ['encrypted.pdf', 'encrypted'],
   ['image-only.pdf', 'needs-ocr'],
   ['zip-bomb.docx', 'zip-bomb'],
