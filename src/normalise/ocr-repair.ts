@@ -234,7 +234,7 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
   }
   if (folios + headers.size > 0) {
-    messages.push(message('info', 'ocr-page-furniture-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) left in the OCR text.`));
+    messages.push(message('info', 'ocr-running-lines-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
 }

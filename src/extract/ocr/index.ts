@@ -175,7 +175,11 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
       return read;
     });
   });
-  if (reads.every((r) => !r.ok)) throw new IngestError('timeout', `The ${format.toUpperCase()} image could not be OCR'd: ${(reads[0] as { reason: string }).reason}.`);
+  const failures = reads.flatMap((r) => (r.ok ? [] : [r.reason]));
+  if (failures.length === reads.length) {
+    const code = failures.some((f) => /gave up/.test(f)) ? 'timeout' : 'read-failed';
+    throw new IngestError(code, `The ${format.toUpperCase()} image could not be OCR'd: ${failures[0]}.`);
+  }
   const info: OcrInfo = { engine: 'tesseract', version: install.version, language: ocr.languages, dpi: null, pages: [] };
   const messages: Message[] = [];
   const pages: OcrLayoutLine[][] = reads.map((read, i) => {
