@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchProgress } from '../../../src/batch/run.js';
 import { parseConfig, type Config } from '../../../src/config.js';
@@ -95,6 +96,15 @@ describe.skipIf(!available)('OCR with Tesseract', () => {
 
   it('names the Debian package of a Tesseract model that is not installed', async () => {
     await expect(requireTesseract('chi_sim+xyz_abc')).rejects.toMatchObject({ code: 'needs-ocr', message: expect.stringMatching(/xyz_abc.*apt-get install -y tesseract-ocr-xyz-abc/) });
+  });
+});
+
+describe('OCR on a machine without Tesseract', () => {
+  it('fails with needs-ocr naming the Debian packages to install', () => {
+    // A fresh process with an empty PATH: no tesseract to find (the install check is cached per thread).
+    const script = `import('${pathToFileURL(path.resolve(import.meta.dirname, '../../../src/extract/ocr/tesseract.ts')).href}').then((m) => m.requireTesseract('chi_sim')).then(() => console.log('found'), (e) => console.log(e.code + ': ' + e.message))`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, PATH: '/nonexistent' }, encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../../..') });
+    expect(out).toMatch(/needs-ocr: .*apt-get install -y tesseract-ocr tesseract-ocr-chi-sim/);
   });
 });
 
