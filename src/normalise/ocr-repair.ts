@@ -42,11 +42,15 @@ function digits(raw: string, lookalikesOnly = false): string | null {
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_DAY, (all, m: string, d: string) => {
+    // An O before a month's digit is no leading zero (months are never written 05月): it is a ◇
+    // or ○ glyph OCR read as a letter, and stays before the date for stripUnreadableMarker.
+    const glyph = /^[OoQD〇](?=[ \t]*\d)/.exec(m)?.[0] ?? '';
+    const monthRaw = m.slice(glyph.length);
     // Month or day may be all look-alikes (`5月l]日`) when the other has a real digit.
-    const month = digits(m, /\d/.test(d));
-    const day = digits(d, /\d/.test(m));
+    const month = digits(monthRaw, /\d/.test(d));
+    const day = digits(d, /\d/.test(monthRaw));
     if (!month || !day || +month < 1 || +month > 12 || +day < 1 || +day > 31) return all;
-    return `${month}月${day}日`;
+    return `${glyph}${Number(month)}月${Number(day)}日`;
   });
   out = out.replace(YEAR, (all, y: string) => {
     const year = digits(y);
@@ -69,7 +73,10 @@ export function repairDates(text: string): string {
 /** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
 /** Words that really stand before a date at the start of a paragraph. */
-const REAL_LEADS = new Set(['今年', '去年', '明年', '本年', '同年', '当年', '是年', '上年', '前年', '于', '在', '自', '从', '至', '到', '截至', '截止', '据', '经', '今', '年', '和', '及', '与', '或', '、', '（', '(', '“', '"']);
+const REAL_LEADS = new Set([
+  '于', '在', '自', '从', '至', '到', '据', '经', '今', '年', '和', '及', '与', '或', '另', '又', '并', '将', '拟', '定', '已', '原', '现',
+  '即', '仅', '共', '当', '为', '对', '按', '依', '因', '由', '截', '、', '（', '(', '“', '"', '《',
+]);
 const MAX_JUNK = 3;
 
 /**
@@ -85,9 +92,9 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
     // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
     const gapped = /^[\s\u3000]/.test(t.slice(n));
     if ((/\d/.test(junk) && !gapped) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
-    // A real word ending in a Han character joined to the date (e.g. 今年) is caught above; two or
-    // three Han characters are junk only when Tesseract could not have read them as a word here:
-    // bulletins never open a paragraph with a bare noun before the date.
+    // A glyph misread as Chinese is one character (急, 铭); two or more Han characters before a date
+    // are a word (今年, 据悉, 同日) and the line is no item opening.
+    if ([...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
     return rest;
   }
   return null;

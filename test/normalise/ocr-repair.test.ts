@@ -41,10 +41,14 @@ describe('stripUnreadableMarker', () => {
     expect(stripUnreadableMarker('急5月29日下午，区政协召开会议', ['◆'])).toBe('5月29日下午，区政协召开会议');
     expect(stripUnreadableMarker('@@ 5月8日，调研', ['◆'])).toBe('5月8日，调研');
     expect(stripUnreadableMarker('2　5月7日，青山区政协', ['◆'])).toBe('5月7日，青山区政协');
+    // ◇ read as O right before the month is no leading zero.
+    expect(stripUnreadableMarker(repairDates('O5月 7 日，青山区政协'), ['◆'])).toBe('5月7日，青山区政协');
   });
 
   it('keeps words that really stand before a date, and dates that lead without junk', () => {
     expect(stripUnreadableMarker('今年5月8日，市政协召开会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('据悉5月8日，市政协将召开会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('另5月8日，市政协还召开了会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('于5月8日召开', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('5月8日，市政协召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('25月8日', ['◆'])).toBeNull();
