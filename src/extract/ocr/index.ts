@@ -130,15 +130,6 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
   };
 }
 
-/** Image formats Tesseract reads directly, by their first bytes. */
-export function imageFormat(bytes: Buffer): 'tiff' | 'png' | 'jpeg' | null {
-  if (bytes[0] === 0x89 && bytes.subarray(1, 4).toString('latin1') === 'PNG') return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  const head = bytes.subarray(0, 4).toString('latin1');
-  if (head === 'II*\0' || head === 'MM\0*') return 'tiff';
-  return null;
-}
-
 /** Pages in a TIFF: the chain of image directories (IFDs), so each page gets its own Tesseract run. */
 export function tiffPageCount(bytes: Buffer): number {
   const le = bytes[0] === 0x49;
