@@ -113,13 +113,14 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
         organisations: [{ name: org, canonical: org, spans: [] }],
         places: [{ name: place, spans: [] }],
         provenance: { page: null, paragraph: n },
+        confidence: null,
       });
     }
     itemCount += items.length;
     records.push({
       schemaVersion: SCHEMA_VERSION,
       id,
-      source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null },
+      source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null, ocr: null },
       masthead: { title: '包头市 工作周报', issue: r + 1, totalIssue: null, year: issue.getUTCFullYear(), publisher: '包头市政协办公室', date: issueDate },
       sections: [],
       items,

@@ -6,6 +6,7 @@
  * all cores can reach on this machine), and the whole pipeline in one process without the batch,
  * which separates the cost of the pipeline's later stages from the batch's own overhead.
  * Then query latency (bench/query.ts) on an index of ≥ 10,000 generated items, and CLI start-up.
+ * Then OCR seconds per page (bench/ocr.ts); BENCH_OCR_ONLY=1 runs that alone.
  * Targets: all cores ≤ bare extraction, one worker ≤ 1.5× bare, unchanged re-run < 10 % of the
  * first run, peak memory < 1 GB.
  */
@@ -17,12 +18,19 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { splitWorkers } from '../src/batch/pool.js';
 import { buildCorpus } from './corpus.js';
+import { printOcrBench, runOcrBench } from './ocr.js';
 import { printTable as printQueryTable, runQueryBench } from './query.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
 const cores = os.availableParallelism();
 const copies = Number(process.env.BENCH_COPIES ?? 20);
+
+if (process.env.BENCH_OCR_ONLY === '1') {
+  const ocr = await runOcrBench(root);
+  if (ocr) printOcrBench(ocr);
+  process.exit(0);
+}
 
 interface PhaseResult {
   phase: string;
@@ -229,6 +237,10 @@ const queries = await runQueryBench({ log: (line) => process.stderr.write(`${lin
 console.log('');
 printQueryTable(queries);
 
+process.stderr.write('OCR…\n');
+const ocr = await runOcrBench(root);
+if (ocr) printOcrBench(ocr);
+
 const results = {
   node: process.version,
   code: compiled ? 'compiled' : 'tsx',
@@ -242,5 +254,6 @@ const results = {
   rerunShareOfFirstRun: Number((rerun.seconds / all.r.seconds).toFixed(4)),
   peakRssMb: Number(peak.toFixed(1)),
   queries,
+  ocr,
 };
 fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
 import { extractEntities, type ItemDateContext } from './entities/index.js';
 import { toLines } from './normalise/index.js';
+import { finishOcrSegments, itemConfidences, repairOcrLines } from './normalise/ocr-repair.js';
 import type { ParsedDocument } from './parse.js';
 import { buildRecord } from './record/build.js';
 import type { BulletinRecord } from './record/schema.js';
@@ -23,8 +24,11 @@ export interface IngestResult {
 
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
-  const lines = toLines(blocks);
-  const parts = segment(lines, config.markers);
+  // OCR'd text gets its own repairs (and a stand-in item marker for unreadable glyphs); text from
+  // files and text layers never goes through them.
+  const ocr = extraction.ocr ? repairOcrLines(toLines(blocks), config.markers) : null;
+  const lines = ocr ? ocr.lines : toLines(blocks);
+  const parts = ocr ? finishOcrSegments(segment(ocr.lines, ocr.markers), ocr) : segment(lines, config.markers);
   // a page's <meta> publish date stands in when its text printed none
   parts.pageDate ??= extraction.pageDate ?? null;
   // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
@@ -37,7 +41,17 @@ export function analyseDocument(parsed: ParsedDocument, config: Config): IngestR
     fallbackYear,
     itemContexts: contexts,
   });
-  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities, bylines });
+  const confidences = ocr ? itemConfidences(segmented.items, blocks) : undefined;
+  const record = buildRecord({
+    sourcePath: parsed.sourcePath,
+    digest: parsed.digest,
+    extraction,
+    segmented,
+    entities,
+    bylines,
+    confidences,
+    lowConfidence: config.ocr.lowConfidence,
+  });
   return { record, messages: record.messages };
 }
 

@@ -33,6 +33,7 @@ export function buildProgram(): Command {
     .option('-j, --concurrency <n>', 'worker threads in all: about one in four runs the entity pass, the rest extract, at least one of each (default: number of cores)', positiveInt)
     .option('-f, --force', 'redo files even when unchanged since the last run')
     .option('--follow-symlinks', 'read files that links inside an input folder point to outside it (default: such links are left out)')
+    .option('--ocr', 'OCR scans (image-only PDF pages, .tif/.png/.jpg page images) with Tesseract (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils)')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--queue <url>', 'coordinate: the changed files become jobs on a BullMQ queue in Redis (redis://HOST:PORT[/DB]) for `bulletin worker` processes; OUT is written here as usual')
     .option('--root <dir>', 'with --queue: the folder the workers see the inputs under (a shared folder)', '.')

@@ -30,6 +30,26 @@ const lexiconsSchema = z
   })
   .strict();
 
+/**
+ * OCR of scans (image-only PDF pages, .tif/.tiff/.png/.jpg page images) with Tesseract; off unless
+ * `enabled` (the CLI's `--ocr`). See src/extract/ocr/.
+ */
+const ocrSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Tesseract language models joined by +, e.g. `chi_sim` or `chi_sim+eng`. */
+    languages: z.string().regex(/^[A-Za-z_]+(?:\+[A-Za-z_]+)*$/, 'Tesseract languages like chi_sim or chi_sim+eng').default('chi_sim'),
+    /** Resolution PDF pages are rendered at (page images are read at their own). */
+    dpi: z.number().int().min(72).max(600).default(200),
+    /** One page's Tesseract run is stopped after this long and the page reported unreadable (an OCR'd file's time limit restarts at each page, with room for this). */
+    pageTimeoutMs: z.number().int().positive().default(120_000),
+    /** Tesseract processes per extraction worker (one thread each); default: cores ÷ extraction workers. */
+    processes: z.number().int().positive().optional(),
+    /** Items whose mean word confidence (0–100) is below this get an `ocr-low-confidence` message. */
+    lowConfidence: z.number().min(0).max(100).default(70),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     outDir: z.string().min(1).default('out'),
@@ -61,6 +81,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    ocr: ocrSchema.prefault({}),
     /** Worker threads for `ingest` in all (about one in four runs the entity pass); default: the number of cores. */
     concurrency: z.number().int().positive().optional(),
   })

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Config } from './config.js';
 import { extract } from './extract/index.js';
+import type { OnOcrPage } from './extract/ocr/index.js';
 import { IngestError, type Extraction } from './types.js';
 
 export interface ParsedDocument {
@@ -42,8 +43,18 @@ export function readSource(filePath: string | Buffer, config: Config): Buffer {
   }
 }
 
-export async function parseDocument(bytes: Uint8Array, sourcePath: string, config: Config): Promise<ParsedDocument> {
-  const extraction = await extract(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), { limits: config.limits, fileName: sourcePath });
+export async function parseDocument(
+  bytes: Uint8Array,
+  sourcePath: string,
+  config: Config,
+  options: { onOcrPage?: OnOcrPage } = {},
+): Promise<ParsedDocument> {
+  const extraction = await extract(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), {
+    limits: config.limits,
+    fileName: sourcePath,
+    ocr: config.ocr,
+    onOcrPage: options.onOcrPage,
+  });
   const digest = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
   return { sourcePath, digest, extraction };
 }

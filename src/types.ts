@@ -3,7 +3,8 @@
  * extractors turn bytes into Blocks, later stages only see Blocks and text.
  */
 
-export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'doc' | 'html';
+/** Page images (`tiff`, `png`, `jpeg`) are read only by OCR. */
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'doc' | 'html' | 'tiff' | 'png' | 'jpeg';
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell' | 'rule';
 
@@ -21,6 +22,20 @@ export interface Block {
   page?: number;
   /** Position of the block in the source: paragraph/line number, 0-based, increasing. */
   index: number;
+  /** OCR'd blocks only: mean Tesseract word confidence (0–100), weighted by characters. */
+  confidence?: number;
+}
+
+/** What was OCR'd and how (src/extract/ocr/). */
+export interface OcrInfo {
+  engine: 'tesseract';
+  version: string;
+  /** Tesseract language models, e.g. `chi_sim`. */
+  language: string;
+  /** Resolution PDF pages were rendered at; null for page images (read at their own). */
+  dpi: number | null;
+  /** Each OCR'd page with its mean word confidence (0–100), null when nothing was read on it. */
+  pages: Array<{ page: number; confidence: number | null }>;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -64,11 +79,13 @@ export interface Extraction {
   blocks: Block[];
   /** txt and html only: the encoding the bytes were decoded with. */
   encoding: string | null;
-  /** pdf only: page count. */
+  /** pdf and page images: page count. */
   pages: number | null;
   messages: Message[];
   /** html only: the publish date the page's metadata gives (`<meta name="PubDate">`), when it does. */
   pageDate?: PageDate | null;
+  /** Set when some or all of the text came from OCR: later stages then apply OCR repairs to it. */
+  ocr?: OcrInfo;
 }
 
 export const INGEST_ERROR_CODES = [

@@ -37,7 +37,7 @@ const HOSTILE: Record<string, string> = {
   'zip-bomb.docx': 'zip-bomb',
   'mojibake.txt': 'undecodable-text',
   'truncated.pdf': 'corrupt-file',
-  'not-a-bulletin.png': 'unknown-format',
+  'not-a-bulletin.png': 'needs-ocr',
 };
 
 let root: string;

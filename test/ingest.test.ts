@@ -17,7 +17,7 @@ describe('ingestFile', () => {
     ['empty.txt', 'empty-file'],
     ['random.bin', 'unknown-format'],
     ['random.pdf', 'unknown-format'],
-    ['not-a-bulletin.png', 'unknown-format'],
+    ['not-a-bulletin.png', 'needs-ocr'],
     ['truncated.docx', 'corrupt-file'],
     ['truncated.pdf', 'corrupt-file'],
     ['encrypted.pdf', 'encrypted'],
@@ -30,7 +30,7 @@ describe('ingestFile', () => {
 
   it('says that an encrypted PDF is encrypted and that an image-only PDF needs OCR', async () => {
     await expect(ingestFile(path.join(bad, 'encrypted.pdf'), config)).rejects.toThrow(/encrypt/i);
-    await expect(ingestFile(path.join(bad, 'image-only.pdf'), config)).rejects.toThrow(/OCR/);
+    await expect(ingestFile(path.join(bad, 'image-only.pdf'), config)).rejects.toThrow(/needs OCR \(run with --ocr/);
   });
 
   it('reads a .docx named .pdf as a docx, sniffing the bytes rather than trusting the extension', async () => {

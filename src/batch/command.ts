@@ -18,6 +18,8 @@ export interface IngestCommandOptions {
   concurrency?: number;
   force?: boolean;
   followSymlinks?: boolean;
+  /** Turns OCR on (the config's `ocr.enabled`); part of the effective config, so its hash. */
+  ocr?: boolean;
   json?: boolean;
 }
 
@@ -53,6 +55,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
     }
     throw err;
   }
+  if (opts.ocr) config = { ...config, ocr: { ...config.ocr, enabled: true } };
   if (opts.concurrency !== undefined && (!Number.isInteger(opts.concurrency) || opts.concurrency <= 0)) {
     io.stderr(`bulletin ingest: --concurrency must be a positive integer\n`);
     return 2;

@@ -35,6 +35,8 @@ export interface ExecutorSetup {
   configHash: string;
   tool: Manifest['tool'];
   workerUrl?: URL;
+  /** A page of a scan was OCR'd (progress per page on long scans). */
+  onOcrPage?: (displayPath: string, done: number, total: number) => void;
 }
 
 export type ExecutorFactory = (setup: ExecutorSetup) => FileExecutor | Promise<FileExecutor>;
@@ -42,7 +44,7 @@ export type ExecutorFactory = (setup: ExecutorSetup) => FileExecutor | Promise<F
 /** This machine's two stages of worker threads. */
 export const localExecutor: ExecutorFactory = (setup) => {
   const { config } = setup;
-  const pool = new WorkerPool({ size: setup.workers, analysers: setup.entityWorkers, config, timeoutMs: config.limits.timeoutMs, workerUrl: setup.workerUrl });
+  const pool = new WorkerPool({ size: setup.workers, analysers: setup.entityWorkers, config, timeoutMs: config.limits.timeoutMs, workerUrl: setup.workerUrl, onOcrPage: setup.onOcrPage });
   return {
     capacity: pool.capacity,
     run: (task, signal) => pool.run(task.absPath, task.displayPath, signal, task.sha256),

@@ -46,9 +46,12 @@ export function stableStringify(value: unknown): string {
  * workers run and the time limit (timeouts are always retried) do not invalidate earlier records.
  */
 export function configHash(config: Config): string {
-  const { outDir: _outDir, concurrency: _concurrency, limits, ...rest } = config;
+  const { outDir: _outDir, concurrency: _concurrency, limits, ocr, ...rest } = config;
   const { timeoutMs: _timeoutMs, ...sizeLimits } = limits;
-  return sha256Text(stableStringify({ ...rest, limits: sizeLimits })).slice(0, 16);
+  // OCR on/off, languages, dpi and the confidence threshold change records (turning --ocr on redoes
+  // the needs-ocr files); its time limit and process count do not.
+  const { pageTimeoutMs: _pageTimeoutMs, processes: _processes, ...ocrSettings } = ocr;
+  return sha256Text(stableStringify({ ...rest, limits: sizeLimits, ocr: ocrSettings })).slice(0, 16);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */

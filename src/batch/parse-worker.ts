@@ -18,13 +18,15 @@ const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n20
 await serveTasks(async () => {
   const { parseDocument, readSource } = await import('../parse.js');
   await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
-  return async (task: ParseTask) => {
+  // A page is rendered and OCR'd, each within ocr.pageTimeoutMs: the file may take that long per page.
+  const pageBudgetMs = 2 * config.ocr.pageTimeoutMs;
+  return async (task: ParseTask, progress) => {
     const bytes = readSource(taskPath(task), config);
     // Between hashing and reading, the file may have been rewritten or swapped for a link to
     // something else (a file outside the archive): only the bytes the batch hashed are read.
     if (task.sha256 && createHash('sha256').update(bytes).digest('hex') !== task.sha256) {
       throw new IngestError('read-failed', 'the file changed after it was found (rewritten, or swapped for a link); not read, the next run tries again');
     }
-    return packParsed(await parseDocument(bytes, task.displayPath, config));
+    return packParsed(await parseDocument(bytes, task.displayPath, config, { onOcrPage: (done, total) => progress(done, total, pageBudgetMs) }));
   };
 });

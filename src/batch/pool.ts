@@ -23,8 +23,10 @@ export interface PoolOptions {
   /** Entity workers; default one per two extraction workers (the batch uses splitWorkers). */
   analysers?: number;
   config: Config;
-  /** Per file and stage. */
+  /** Per file and stage; for an OCR'd file, from its last finished page. */
   timeoutMs: number;
+  /** An extraction worker OCR'd another page of a file. */
+  onOcrPage?: (displayPath: string, done: number, total: number) => void;
   /**
    * One worker script serving both stages (tests swap in fakes); it is told its stage in
    * `workerData.stage`. Default: parse-worker and analyse-worker next to this module.
@@ -118,7 +120,10 @@ export class WorkerPool {
       url: options.workerUrl ?? stageWorkerUrl(name),
       workerData: { config: options.config, stage: name },
     });
-    this.parsers = new ThreadPool(stage('parse', options.size));
+    this.parsers = new ThreadPool<ParseTask, Uint8Array>({
+      ...stage('parse', options.size),
+      onProgress: (task, done, total) => options.onOcrPage?.(task.displayPath, done, total),
+    });
     this.analysers = new ThreadPool(stage('analyse', analysers));
   }
 

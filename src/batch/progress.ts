@@ -66,7 +66,8 @@ export class ProgressReporter {
     const processed = p.done - (this.baseline ?? 0);
     const rate = processed / elapsed;
     const eta = rate > 0 ? (p.total - p.done) / rate : Infinity;
-    const counts = `${p.done}/${p.total}  ok ${p.ok}  skipped ${p.skipped}  failed ${p.failed}  ${rate.toFixed(1)} files/s  ETA ${formatDuration(eta)}`;
+    const ocr = p.ocr ? `  OCR ${p.ocr.file} page ${p.ocr.done}/${p.ocr.total}` : '';
+    const counts = `${p.done}/${p.total}  ok ${p.ok}  skipped ${p.skipped}  failed ${p.failed}  ${rate.toFixed(1)} files/s  ETA ${formatDuration(eta)}${ocr}`;
     if (!this.options.isTTY) return `ingest: ${counts}`;
     const width = Math.max(10, Math.min(30, (this.options.columns ?? 80) - counts.length - 4));
     const filled = p.total > 0 ? Math.round((p.done / p.total) * width) : width;

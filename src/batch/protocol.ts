@@ -43,6 +43,8 @@ export type TaskOutcome<V = unknown> = { ok: true; value: V } | { ok: false; err
 export type FromWorker<V = unknown> =
   | { type: 'ready' }
   | { type: 'fatal'; error: ErrorInfo }
+  /** A sign of life from a long task (an OCR'd page): shown as progress, and it restarts the task's time limit. */
+  | { type: 'progress'; taskId: number; done: number; total: number; /** The next step may take this long (over the stage's limit). */ budgetMs?: number }
   | ({ type: 'result'; taskId: number; /** The worker's heap after the task, to recycle leaky workers. */ heapUsed?: number } & TaskOutcome<V>);
 
 /** The outcome of a file the run was stopped before (Ctrl-C): retried by the next run. */

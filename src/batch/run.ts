@@ -55,6 +55,8 @@ export interface BatchProgress {
   ok: number;
   skipped: number;
   failed: number;
+  /** The last OCR'd page: of which file, and how far it is. */
+  ocr?: { file: string; done: number; total: number };
 }
 
 export interface BatchSummary {
@@ -304,7 +306,11 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     }
   };
   if (todo.length > 0) {
-    const pool = await (options.executor ?? localExecutor)({ workers, entityWorkers, config: options.config, configHash, tool, workerUrl: options.workerUrl });
+    // OCR's Tesseract processes share the cores between the extraction workers (src/extract/ocr/).
+    const { ocr } = options.config;
+    const config = { ...options.config, ocr: { ...ocr, processes: ocr.processes ?? Math.max(1, Math.floor(os.availableParallelism() / workers)) } };
+    const onOcrPage = (file: string, done: number, total: number) => options.onProgress?.({ ...progress, ocr: { file, done, total } });
+    const pool = await (options.executor ?? localExecutor)({ workers, entityWorkers, config, configHash, tool, workerUrl: options.workerUrl, onOcrPage });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
     const queue = new PQueue({ concurrency: pool.capacity });
     try {

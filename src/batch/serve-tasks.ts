@@ -7,10 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import type { ErrorInfo, FromWorker, ToWorker } from './protocol.js';
 import { toErrorInfo } from './protocol.js';
 
-export async function serveTasks<P, V>(load: () => Promise<(payload: P) => V | Promise<V>>): Promise<void> {
+/** Tells the pool that a task advanced (`done` of `total` steps, e.g. OCR'd pages), and how long the next step may take. */
+export type ReportProgress = (done: number, total: number, budgetMs?: number) => void;
+
+export async function serveTasks<P, V>(load: () => Promise<(payload: P, progress: ReportProgress) => V | Promise<V>>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('a batch worker must run in a worker thread');
-  let handle: (payload: P) => V | Promise<V>;
+  let handle: (payload: P, progress: ReportProgress) => V | Promise<V>;
   try {
     handle = await load();
   } catch (err) {
@@ -27,7 +30,8 @@ export async function serveTasks<P, V>(load: () => Promise<(payload: P) => V | P
     for (let task = queue.shift(); task; task = queue.shift()) {
       let reply: FromWorker<V>;
       try {
-        reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload) };
+        const progress: ReportProgress = (done, total, budgetMs) => port.postMessage({ type: 'progress', taskId: task.taskId, done, total, budgetMs } satisfies FromWorker);
+        reply = { type: 'result', taskId: task.taskId, ok: true, value: await handle(task.payload, progress) };
       } catch (err) {
         reply = { type: 'result', taskId: task.taskId, ok: false, error: toErrorInfo(err) };
       }

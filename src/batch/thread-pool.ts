@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { INTERRUPTED, type ErrorInfo, type FromWorker, type TaskOutcome, type ToWorker } from './protocol.js';
 
-export interface ThreadPoolOptions {
+export interface ThreadPoolOptions<P = unknown> {
   size: number;
   /** The thread's entry script (compiled .js, or .ts under tsx/vitest). */
   url: URL;
@@ -33,6 +33,11 @@ export interface ThreadPoolOptions {
   recycleHeapMb: number;
   /** Forward what threads print (pdf.js warnings and the like) to stderr instead of dropping it. */
   forwardOutput?: boolean;
+  /**
+   * A running task's progress (OCR'd pages). Each report restarts the task's time limit (or the
+   * step's own budget, when longer), so a long scan is limited per step, not as a whole.
+   */
+  onProgress?: (payload: P, done: number, total: number) => void;
   /** How a task that times out is described: `gave up after N ms (…)`. */
   timeoutLabel: string;
   /** Tasks a thread holds queued behind the one it runs (default 0). */
@@ -100,7 +105,7 @@ export class ThreadPool<P, V> {
   private closed = false;
   private nextTaskId = 1;
 
-  constructor(private readonly options: ThreadPoolOptions) {}
+  constructor(private readonly options: ThreadPoolOptions<P>) {}
 
   /**
    * Runs a task on the next thread with room for it. A task whose `signal` is aborted before it is
@@ -232,6 +237,13 @@ export class ThreadPool<P, V> {
       this.startFailures = 0;
     } else if (msg.type === 'fatal') {
       this.setFatal(msg.error);
+    } else if (msg.type === 'progress') {
+      const task = slot.tasks[0];
+      if (task?.taskId !== msg.taskId) return;
+      if (task.timer) clearTimeout(task.timer);
+      task.timer = setTimeout(() => this.onTimeout(slot), Math.max(this.options.timeoutMs, msg.budgetMs ?? 0));
+      if (msg.done > 0) this.options.onProgress?.(task.payload, msg.done, msg.total);
+      return;
     } else if (slot.tasks[0]?.taskId === msg.taskId) {
       const task = slot.tasks.shift()!;
       this.settle(task, msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error });

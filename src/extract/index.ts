@@ -9,11 +9,15 @@ import { checkExtraction, checkTextBytes, exhaustionError } from './bounds.js';
 import { extractDoc } from './doc.js';
 import { extractDocx } from './docx.js';
 import { extractHtml } from './html.js';
+import type { OnOcrPage } from './ocr/index.js';
 import { sniffFormat } from './sniff.js';
 import { extractTxt } from './txt.js';
 
 export interface ExtractOptions {
   limits: Config['limits'];
+  /** OCR settings (off unless `enabled`) and a per-page progress callback. */
+  ocr?: Config['ocr'];
+  onOcrPage?: OnOcrPage;
   /** Only used in error messages: the format is never taken from the name. */
   fileName?: string;
 }
@@ -44,7 +48,13 @@ async function extractFormat(bytes: Buffer, sniffed: ReturnType<typeof sniffForm
     case 'pdf': {
       // pdf.js is large; loading it only when a PDF arrives keeps text/Word-only runs light.
       const { extractPdf } = await import('./pdf.js');
-      return await extractPdf(bytes, limits.maxInflatedBytes);
+      const ocr = options.ocr;
+      if (!ocr?.enabled) return await extractPdf(bytes, { maxInflatedBytes: limits.maxInflatedBytes });
+      const { ocrPdfPages } = await import('./ocr/index.js');
+      return await extractPdf(bytes, {
+        maxInflatedBytes: limits.maxInflatedBytes,
+        ocrPages: (pages) => ocrPdfPages(bytes, pages, { ocr, onPage: options.onOcrPage }),
+      });
     }
     case 'zip':
       return await extractDocx(bytes, limits.maxInflatedBytes);
@@ -56,10 +66,18 @@ async function extractFormat(bytes: Buffer, sniffed: ReturnType<typeof sniffForm
     case 'html':
       checkTextBytes(bytes.length);
       return extractHtml(bytes);
+    case 'image': {
+      const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
+      if (!options.ocr?.enabled) {
+        throw new IngestError('needs-ocr', `${subject} is a ${sniffed.description}: a scan that needs OCR (run with --ocr, or set ocr: { enabled: true } in the config).`);
+      }
+      const { ocrImage } = await import('./ocr/index.js');
+      return await ocrImage(bytes, sniffed.image!, { ocr: options.ocr, onPage: options.onOcrPage });
+    }
     default: {
       const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, web page, Word or PDF file';
       const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
-      throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .html, .docx, .doc and .pdf.`);
+      throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .html, .docx, .doc, .pdf and (with --ocr) .tif, .png and .jpg scans.`);
     }
   }
 }

@@ -12,7 +12,7 @@ import { IngestError, message, type Block, type Extraction, type Message } from 
 import { charStats } from './plausible.js';
 import { checkPdfStreams } from './pdf-streams.js';
 import { MAX_PDF_PAGE_TEXT_ITEMS, MAX_PDF_TEXT_ITEMS } from './bounds.js';
-import { itemsToLines, linesToParagraphs, removePageFurniture, type Line, type TextItem } from './pdf-layout.js';
+import { isPageNumber, itemsToLines, linesToParagraphs, removePageFurniture, type Line, type TextItem } from './pdf-layout.js';
 
 /** The slice of pdf.js's document API we use (pdf-parse does not re-export its types). */
 interface PdfTextItem {
@@ -73,7 +73,19 @@ function loadOptions(bytes: Buffer) {
   };
 }
 
-export async function extractPdf(bytes: Buffer, maxInflatedBytes = 200 * 1024 * 1024): Promise<Extraction> {
+/**
+ * OCR for pages without a text layer (src/extract/ocr/): given the 1-based pages, it returns their
+ * lines and a step that finishes the extraction (confidences, OCR provenance).
+ */
+export type PdfPageOcr = (pages: number[]) => Promise<{ lines: Map<number, Line[]>; failures: string[]; complete(extraction: Extraction, pageLines: Line[][]): void }>;
+
+/** A page needs OCR when its text layer holds nothing but a page number or a few stray characters. */
+export function pageNeedsOcr(lines: Line[]): boolean {
+  return lines.every((l) => isPageNumber(l.text) || l.text.replace(/[\s\u3000]/g, '').length <= 2);
+}
+
+export async function extractPdf(bytes: Buffer, options: { ocrPages?: PdfPageOcr; maxInflatedBytes?: number } = {}): Promise<Extraction> {
+  const maxInflatedBytes = options.maxInflatedBytes ?? 200 * 1024 * 1024;
   // pdf.js repairs truncated files by scanning for objects and may then return part of the text;
   // a silently partial record is worse than a clear failure.
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
@@ -98,7 +110,18 @@ export async function extractPdf(bytes: Buffer, maxInflatedBytes = 200 * 1024 * 
         page.cleanup();
       }
     }
-    return buildExtraction(pageLines, doc.numPages);
+    if (!options.ocrPages) return buildExtraction(pageLines, doc.numPages);
+    const scanned = pageLines.flatMap((lines, i) => (pageNeedsOcr(lines) ? [i + 1] : []));
+    if (scanned.length === 0) return buildExtraction(pageLines, doc.numPages);
+    const fill = await options.ocrPages(scanned);
+    if (scanned.length === doc.numPages && fill.failures.length === scanned.length) {
+      const timedOut = fill.failures.some((f) => /gave up/.test(f));
+      throw new IngestError(timedOut ? 'timeout' : 'read-failed', `OCR failed on every page of the PDF: ${fill.failures[0]}.`);
+    }
+    for (const [page, lines] of fill.lines) pageLines[page - 1] = lines;
+    const extraction = buildExtraction(pageLines, doc.numPages);
+    fill.complete(extraction, pageLines);
+    return extraction;
   } catch (err) {
     abandoned = true;
     throw toIngestError(err);
@@ -159,7 +182,7 @@ export function buildExtraction(pageLines: Line[][], pageCount: number): Extract
   const furniture = removePageFurniture(pageLines);
   // Checked after furniture removal: scanners often add a text-layer page number to image pages.
   if (pageLines.every((lines) => lines.length === 0)) {
-    throw new IngestError('needs-ocr', `The PDF has ${pageCount} page(s) but no text layer: it is scanned images and needs OCR.`);
+    throw new IngestError('needs-ocr', `The PDF has ${pageCount} page(s) but no text layer: it is scanned images and needs OCR (run with --ocr, or set ocr: { enabled: true } in the config).`);
   }
   if (furniture.pageNumbers + furniture.runningLines > 0) {
     messages.push(
@@ -171,7 +194,7 @@ export function buildExtraction(pageLines: Line[][], pageCount: number): Extract
     const page = i + 1;
     const pageText = lines.map((l) => l.text).join('\n');
     if (lines.length === 0) {
-      messages.push(message('warning', 'pdf-page-without-text', `Page ${page} has no text (an image or a blank page).`, { page }));
+      messages.push(message('warning', 'pdf-page-without-text', `Page ${page} has no text (an image or a blank page; --ocr reads scanned pages).`, { page }));
       return;
     }
     const garble = garbleReason(pageText);

@@ -4,17 +4,22 @@
  */
 import { charStats } from './plausible.js';
 
-export type SniffedFormat = 'pdf' | 'zip' | 'ole' | 'text' | 'html' | 'unknown';
+/** `image`: a page image Tesseract reads (PNG, JPEG, TIFF), for OCR. */
+export type SniffedFormat = 'pdf' | 'zip' | 'ole' | 'text' | 'html' | 'image' | 'unknown';
+
+/** Page images read by OCR, by their magic bytes. */
+const PAGE_IMAGES: Array<{ name: string; image: 'png' | 'jpeg' | 'tiff'; magic: Buffer }> = [
+  { name: 'PNG image', image: 'png', magic: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  { name: 'JPEG image', image: 'jpeg', magic: Buffer.from([0xff, 0xd8, 0xff]) },
+  { name: 'TIFF image', image: 'tiff', magic: Buffer.from([0x49, 0x49, 0x2a, 0x00]) },
+  { name: 'TIFF image', image: 'tiff', magic: Buffer.from([0x4d, 0x4d, 0x00, 0x2a]) },
+];
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Well-known binary formats we refuse by name, so the error says what the file is. */
 const KNOWN_BINARY: Array<{ name: string; magic: Buffer }> = [
-  { name: 'PNG image', magic: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
-  { name: 'JPEG image', magic: Buffer.from([0xff, 0xd8, 0xff]) },
   { name: 'GIF image', magic: Buffer.from('GIF8', 'latin1') },
-  { name: 'TIFF image', magic: Buffer.from([0x49, 0x49, 0x2a, 0x00]) },
-  { name: 'TIFF image', magic: Buffer.from([0x4d, 0x4d, 0x00, 0x2a]) },
   { name: 'BMP image', magic: Buffer.from('BM', 'latin1') },
   { name: 'RAR archive', magic: Buffer.from('Rar!', 'latin1') },
   { name: '7z archive', magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) },
@@ -24,8 +29,10 @@ const KNOWN_BINARY: Array<{ name: string; magic: Buffer }> = [
 
 export interface SniffResult {
   format: SniffedFormat;
-  /** Human-readable description when the format is a known one we do not support. */
+  /** Human-readable description when the format is a known one we do not support, or a page image. */
   description?: string;
+  /** For `image`: which kind. */
+  image?: 'png' | 'jpeg' | 'tiff';
 }
 
 export function sniffFormat(bytes: Buffer): SniffResult {
@@ -36,6 +43,9 @@ export function sniffFormat(bytes: Buffer): SniffResult {
     return { format: 'zip' };
   }
   if (startsWith(bytes, OLE_MAGIC)) return { format: 'ole' };
+  for (const page of PAGE_IMAGES) {
+    if (startsWith(bytes, page.magic)) return { format: 'image', description: page.name, image: page.image };
+  }
   for (const known of KNOWN_BINARY) {
     // 'BM' is two printable letters: only trust it when the text test below would fail anyway.
     if (startsWith(bytes, known.magic) && (known.name !== 'BMP image' || !looksLikeText(bytes))) {

@@ -18,9 +18,13 @@ export interface RecordParts {
   entities: ItemEntities[];
   /** Bylines standing alone at the end of the document (entities/bylines.ts takeTrailingBylines). */
   bylines?: RecordByline[];
+  /** OCR'd documents: each item's mean word confidence (0–100), in item order. */
+  confidences?: Array<number | null>;
+  /** Items OCR'd below this confidence get an `ocr-low-confidence` message. */
+  lowConfidence?: number;
 }
 
-export function buildRecord({ sourcePath, digest, extraction, segmented, entities, bylines = [] }: RecordParts): BulletinRecord {
+export function buildRecord({ sourcePath, digest, extraction, segmented, entities, bylines = [], confidences, lowConfidence = 0 }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
   // Relative names (区政协, 市委) are resolved with the bulletin's own body (from the masthead's
@@ -43,8 +47,20 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       organisations: e.organisations.map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, publisher), spans: o.spans })),
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
+      confidence: confidences?.[k] ?? null,
     };
   });
+  for (const item of items) {
+    if (item.confidence !== null && item.confidence < lowConfidence) {
+      messages.push({
+        severity: 'warning',
+        code: 'ocr-low-confidence',
+        message: `${item.id}: OCR'd with a mean confidence of ${item.confidence} (below ${lowConfidence}); check the text, names and dates against the scan.`,
+        page: item.provenance.page,
+        offset: null,
+      });
+    }
+  }
   if (items.length === 0) {
     messages.push({ severity: 'warning', code: 'no-items', message: 'No items or articles were found in this document.', page: null, offset: null });
   }
@@ -58,6 +74,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       bytes: digest.bytes,
       encoding: extraction.encoding,
       pages: extraction.pages,
+      ocr: extraction.ocr ?? null,
     },
     masthead: segmented.masthead,
     sections: segmented.sections,

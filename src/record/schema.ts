@@ -78,6 +78,26 @@ export const namedSpanSchema = z
     spans: z.array(span).describe('where it occurs in the item text'),
   })
   .describe('A named thing (a place) mentioned in an item');
+/** What was OCR'd and how; null for text that came from a text layer or file. */
+export const ocrSourceSchema = z
+  .object({
+    engine: z.literal('tesseract').describe('the OCR engine'),
+    version: z.string().describe("the engine's version"),
+    language: z.string().describe('Tesseract language models, e.g. chi_sim'),
+    dpi: z.number().int().positive().nullable().describe('resolution PDF pages were rendered at; null for page images (read at their own)'),
+    pages: z
+      .array(
+        z
+          .object({
+            page: z.number().int().positive().describe('page number, from 1'),
+            confidence: z.number().min(0).max(100).nullable().describe('mean word confidence (0–100); null when nothing was read'),
+          })
+          .describe("one OCR'd page"),
+      )
+      .describe("the OCR'd pages, each with its mean word confidence"),
+  })
+  .describe("What was OCR'd and how");
+
 
 export const organisationSchema = z
   .object({
@@ -119,6 +139,12 @@ export const itemSchema = z
         paragraph: z.number().int().nonnegative().describe('index of the paragraph (block) where the item starts'),
       })
       .describe('where the item is in the source file'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe("OCR'd items only: mean Tesseract word confidence (0–100) of the item's text; null otherwise"),
   })
   .describe('One item (news entry or article) of a bulletin');
 
@@ -149,11 +175,12 @@ export const footerSchema = z
 export const sourceSchema = z
   .object({
     path: z.string().describe('the input file, as given (relative paths kept relative)'),
-    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'html']).describe('the format read (from the bytes, not the name)'),
+    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'html', 'tiff', 'png', 'jpeg']).describe('the format read (from the bytes, not the name)'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
     bytes: z.number().int().nonnegative().describe('file size in bytes'),
     encoding: z.string().nullable().describe('text encoding of a .txt (utf-8, gb18030…), else null'),
     pages: z.number().int().positive().nullable().describe('page count of a pdf, else null'),
+    ocr: ocrSourceSchema.nullable().describe("what was OCR'd and how; null when no text came from OCR"),
   })
   .describe('The input file this record was made from');
 

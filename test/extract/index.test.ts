@@ -37,11 +37,11 @@ describe('extract', () => {
     expect(await codeOf(extract(Buffer.from('政协工作动态'), { limits: { ...limits, maxFileBytes: 5 } }))).toBe('too-large');
   });
 
-  it('fails with unknown-format on an image and on random bytes', async () => {
+  it('fails with needs-ocr, saying how to turn OCR on, on a page image without --ocr, and with unknown-format on random bytes', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
     const err = await extract(png, { limits }).catch((e: unknown) => e);
-    expect((err as IngestError).code).toBe('unknown-format');
-    expect((err as IngestError).message).toMatch(/PNG/);
+    expect((err as IngestError).code).toBe('needs-ocr');
+    expect((err as IngestError).message).toMatch(/PNG image.*--ocr/);
     const random = Buffer.alloc(4096);
     let seed = 42;
     for (let i = 0; i < random.length; i++) {
@@ -64,7 +64,7 @@ const HOSTILE: Array<[string, IngestErrorCode | null]> = [
   ['truncated.pdf', 'corrupt-file'],
   ['random.bin', 'unknown-format'],
   ['random.pdf', 'unknown-format'],
-  ['not-a-bulletin.png', 'unknown-format'],
+  ['not-a-bulletin.png', 'needs-ocr'],
   ['encrypted.pdf', 'encrypted'],
   ['image-only.pdf', 'needs-ocr'],
   ['zip-bomb.docx', 'zip-bomb'],

@@ -10,8 +10,10 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.from('政协工作动态\n第5期\n', 'utf8')).format).toBe('text');
   });
 
-  it('names well-known image formats so the error can say what the file is', () => {
-    expect(sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toEqual({ format: 'unknown', description: 'JPEG image' });
+  it('names well-known image formats so the error can say what the file is, and marks page images for OCR', () => {
+    expect(sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toEqual({ format: 'image', description: 'JPEG image', image: 'jpeg' });
+    expect(sniffFormat(Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]))).toEqual({ format: 'image', description: 'TIFF image', image: 'tiff' });
+    expect(sniffFormat(Buffer.from('GIF89a\x01\x00', 'latin1'))).toEqual({ format: 'unknown', description: 'GIF image' });
   });
 
   it('treats UTF-16 Chinese text as text although its bytes include control codes', () => {

@@ -36,7 +36,7 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[], o
   return recordSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     id,
-    source: { path: `fixtures/${id}.${format}`, format, sha256: '0'.repeat(64), bytes: 100, encoding: format === 'txt' ? 'utf-8' : null, pages: null },
+    source: { path: `fixtures/${id}.${format}`, format, sha256: '0'.repeat(64), bytes: 100, encoding: format === 'txt' ? 'utf-8' : null, pages: null, ocr: null },
     masthead: { title: '示例市 工作周报', issue: options.issue ?? 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher, date: issueDate },
     sections: [],
     items: items.map((it, n) => ({
@@ -52,6 +52,7 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[], o
       organisations: (it.organisations ?? []).map((name) => ({ name, canonical: canonicalOrganisation(name, context), spans: [] })),
       places: (it.places ?? []).map((name) => ({ name, spans: [] })),
       provenance: { page: null, paragraph: n + 10 },
+      confidence: null,
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
     bylines: [],

@@ -4,6 +4,7 @@
  * reads small "fake bulletins": lines `publisher: …`, `year: …`, `issue: …`, `items: N`; file names
  * steer misbehaviour in either stage.
  */
+import { SCHEMA_VERSION } from '../../../src/record/schema.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,9 +22,9 @@ function fakeRecord(filePath: string | Buffer, displayPath: string) {
   const id = recordIdFor(displayPath, 'txt');
   const items = Number(field('items') ?? 1);
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     id,
-    source: { path: displayPath, format: 'txt', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, encoding: 'utf-8', pages: null },
+    source: { path: displayPath, format: 'txt', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, encoding: 'utf-8', pages: null, ocr: null },
     masthead: {
       title: 'fake', issue: field('issue') ? Number(field('issue')) : null, totalIssue: null,
       year: field('year') ? Number(field('year')) : null, publisher: field('publisher'), date: null,
@@ -31,7 +32,7 @@ function fakeRecord(filePath: string | Buffer, displayPath: string) {
     sections: [],
     items: Array.from({ length: items }, (_, i) => ({
       id: `${id}#${i + 1}`, section: null, marker: null, headline: null, text: `item ${i + 1}`, date: null, dates: [],
-      people: [], bylines: [], organisations: [], places: [], provenance: { page: null, paragraph: i },
+      people: [], bylines: [], organisations: [], places: [], provenance: { page: null, paragraph: i }, confidence: null,
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
     bylines: [],

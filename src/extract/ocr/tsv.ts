@@ -1,0 +1,122 @@
+/**
+ * Tesseract's TSV output (one row per page, block, paragraph, line and word, with boxes and word
+ * confidences) → text lines with positions and a confidence, per page.
+ */
+
+export interface OcrWord {
+  text: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** 0–100. */
+  confidence: number;
+}
+
+export interface OcrLine {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Mean word confidence (0–100), weighted by characters. */
+  confidence: number;
+  /** Characters the confidence was taken over (spaces not counted). */
+  chars: number;
+}
+
+export interface OcrPageLines {
+  /** 1-based page within the image Tesseract read (multi-page TIFF). */
+  page: number;
+  lines: OcrLine[];
+}
+
+/** Gaps wider than this many line heights inside a line separate fields (office ⟷ date). */
+const FIELD_GAP = 1.5;
+const ASCII_WORD_END = /[A-Za-z0-9.,:;@%)\]-]$/;
+const ASCII_WORD_START = /^[A-Za-z0-9(@[-]/;
+
+export function parseTsv(tsv: string): OcrPageLines[] {
+  const pages = new Map<number, Map<string, OcrWord[]>>();
+  for (const row of tsv.split('\n')) {
+    const cols = row.split('\t');
+    if (cols.length < 12 || cols[0] !== '5') continue;
+    const text = cols.slice(11).join('\t').trim();
+    const confidence = Number(cols[10]);
+    if (!text || !(confidence >= 0)) continue;
+    const page = Number(cols[1]);
+    const key = `${cols[2]}.${cols[3]}.${cols[4]}`;
+    const word: OcrWord = { text, left: Number(cols[6]), top: Number(cols[7]), width: Number(cols[8]), height: Number(cols[9]), confidence };
+    let lines = pages.get(page);
+    if (!lines) pages.set(page, (lines = new Map()));
+    const words = lines.get(key);
+    if (words) words.push(word);
+    else lines.set(key, [word]);
+  }
+  return [...pages.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([page, lines]) => ({ page, lines: sortReadingOrder([...lines.values()].map(toLine)) }));
+}
+
+function toLine(words: OcrWord[]): OcrLine {
+  words.sort((a, b) => a.left - b.left);
+  const height = median(words.map((w) => w.height));
+  let text = words[0].text;
+  for (let i = 1; i < words.length; i++) {
+    const prev = words[i - 1];
+    const word = words[i];
+    const gap = word.left - (prev.left + prev.width);
+    // Tesseract cuts Chinese into arbitrary "words": join them, except Latin words and wide gaps.
+    // A wide gap becomes U+3000, as the PDF extractor marks one (office ⟷ date on a masthead line).
+    const field = gap > FIELD_GAP * height;
+    const space = !field && ASCII_WORD_END.test(prev.text) && ASCII_WORD_START.test(word.text) && gap > 0.25 * height;
+    text += (field ? '\u3000' : space ? ' ' : '') + word.text;
+  }
+  let weighted = 0;
+  let chars = 0;
+  for (const w of words) {
+    const n = w.text.replace(/\s/g, '').length;
+    weighted += w.confidence * n;
+    chars += n;
+  }
+  return {
+    text,
+    x0: Math.min(...words.map((w) => w.left)),
+    x1: Math.max(...words.map((w) => w.left + w.width)),
+    top: Math.min(...words.map((w) => w.top)),
+    bottom: Math.max(...words.map((w) => w.top + w.height)),
+    confidence: chars > 0 ? weighted / chars : 0,
+    chars,
+  };
+}
+
+/**
+ * Tesseract's block order can put a right-hand field (a date beside the office) after the text
+ * below it; lines are re-sorted top to bottom, lines sharing a row left to right.
+ */
+function sortReadingOrder(lines: OcrLine[]): OcrLine[] {
+  return lines.sort((a, b) => {
+    const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    const shorter = Math.min(a.bottom - a.top, b.bottom - b.top);
+    if (overlap > 0.5 * shorter) return a.x0 - b.x0;
+    return a.top - b.top;
+  });
+}
+
+/** Mean confidence over lines, weighted by characters; null when nothing was read. */
+export function meanConfidence(lines: Array<{ confidence: number; chars: number }>): number | null {
+  let weighted = 0;
+  let chars = 0;
+  for (const l of lines) {
+    weighted += l.confidence * l.chars;
+    chars += l.chars;
+  }
+  return chars > 0 ? round1(weighted / chars) : null;
+}
+
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}

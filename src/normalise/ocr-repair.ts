@@ -1,0 +1,314 @@
+/**
+ * Repairs for OCR'd text only (the extraction says it came from OCR; text files and text layers
+ * never come here). Tesseract reads bulletins well but makes a few mistakes that break structure:
+ *  - item glyphs (◆ ◇) come back as junk (急, @@, 铭, <) before a date-led line: that junk is an
+ *    item marker whose glyph could not be read — recorded as unknown (null) with a message;
+ *  - dates and numbers gain spaces (`5月 8 日`) and confusable characters (〇/O/o → 0, l/I/|/] → 1,
+ *    曰 → 日; a stray character between a year and 年);
+ *  - section marks are misread (`[重要会议]`, `米重要活动米`);
+ *  - page headers and folios (`— 3 —` as `一 3 一`) survive with small misreadings.
+ * It works on normalised lines before segmentation and hands the segmenter an extra item marker (a
+ * private-use stand-in for "a glyph was here"), so segment/ needs no OCR knowledge.
+ */
+import type { Config } from '../config.js';
+import type { Segmented, SegmentedItem } from '../segment/index.js';
+import type { Line } from '../segment/lines.js';
+import { message, type Block, type Message } from '../types.js';
+
+/** Stands in for an item glyph OCR could not read; never left in a record (see finishOcrSegments). */
+export const UNREADABLE_MARKER = '\uE000';
+
+export interface OcrRepair {
+  lines: Line[];
+  /** The configured markers plus the stand-in for unreadable item glyphs. */
+  markers: Config['markers'];
+  messages: Message[];
+}
+
+const DIGITISH = '0-9OoQDlI|\\]!〇';
+const TO_DIGIT: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', '〇': '0', l: '1', I: '1', '|': '1', ']': '1', '!': '1' };
+/** A number as OCR may give it: digits, confusables and spaces, with at least one real digit. */
+const NUM = `[${DIGITISH}](?:[ \\t]*[${DIGITISH}])*`;
+const MONTH_DAY = new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*([日曰])`, 'gu');
+/** A year: four digit-ish characters, maybe one stray character before 年 (`2020人年`). */
+const YEAR = new RegExp(`((?:[12][${DIGITISH}]|[${DIGITISH}][09])(?:\\s*[${DIGITISH}]){2})\\s*[^\\s\\d年月日，。、]?\\s*年(?=\\s*(?:${NUM}\\s*月|第))`, 'gu');
+
+function digits(raw: string, lookalikesOnly = false): string | null {
+  const s = raw.replace(/\s+/g, '');
+  if (!lookalikesOnly && !/\d/.test(s)) return null; // all look-alikes: a number only beside a real one
+  return [...s].map((c) => TO_DIGIT[c] ?? c).join('');
+}
+
+/** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
+export function repairDates(text: string): string {
+  let out = text.replace(MONTH_DAY, (all, m: string, d: string) => {
+    // An O before a month's digit is no leading zero (months are never written 05月): it is a ◇
+    // or ○ glyph OCR read as a letter, and stays before the date for stripUnreadableMarker.
+    const glyph = /^[OoQD〇](?=[ \t]*\d)/.exec(m)?.[0] ?? '';
+    const monthRaw = m.slice(glyph.length);
+    // Month or day may be all look-alikes (`5月l]日`) when the other has a real digit.
+    const month = digits(monthRaw, /\d/.test(d));
+    const day = digits(d, /\d/.test(monthRaw));
+    if (!month || !day || +month < 1 || +month > 12 || +day < 1 || +day > 31) return all;
+    return `${glyph}${Number(month)}月${Number(day)}日`;
+  });
+  out = out.replace(YEAR, (all, y: string) => {
+    const year = digits(y);
+    return year && /^(?:19|20)\d{2}$/.test(year) ? `${year}年` : all;
+  });
+  // Range ends and issue numbers: `至 8 日`, `第 18 期`.
+  out = out.replace(new RegExp(`([至—\\-~～])\\s*(${NUM})\\s*([日曰])`, 'gu'), (all, sep: string, d: string) => {
+    const day = digits(d);
+    return day && +day >= 1 && +day <= 31 ? `${sep}${day}日` : all;
+  });
+  out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
+  // A dash between two dates read as 一 (one): `5月31日一6月1日`.
+  out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
+  // A stray quote or dot OCR read in the gap between an office and its date: `办公室　”2024年`.
+  out = out.replace(/(\p{Script=Han})[\s\u3000]*[”“"'’‘`·.,，、]+[\s\u3000]*(?=(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年)/gu, '$1\u3000');
+  // Spaces between a digit and a Han character are Tesseract's word cuts, never the author's.
+  return out.replace(/(\d)[ \t]+(?=[\p{Script=Han}])/gu, '$1').replace(/([\p{Script=Han}])[ \t]+(?=\d)/gu, '$1');
+}
+
+/** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
+const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** Words that really stand before a date at the start of a paragraph. */
+const REAL_LEADS = new Set([
+  '于', '在', '自', '从', '至', '到', '据', '经', '今', '年', '和', '及', '与', '或', '另', '又', '并', '将', '拟', '定', '已', '原', '现',
+  '即', '仅', '共', '当', '为', '对', '按', '依', '因', '由', '截', '、', '（', '(', '“', '"', '《',
+]);
+const MAX_JUNK = 3;
+
+/**
+ * A line opening with one to three characters of junk and then a date: the junk is an item glyph
+ * OCR could not read. Returns the line's text without it, or null.
+ */
+export function stripUnreadableMarker(text: string, itemGlyphs: string[]): string | null {
+  const t = text.replace(/^[\s\u3000]+/, '');
+  for (let n = 1; n <= MAX_JUNK && n < t.length; n++) {
+    const junk = t.slice(0, n).replace(/[\s\u3000]/g, '');
+    const rest = t.slice(n).replace(/^[\s\u3000]+/, '');
+    if (!junk || !DATE_AT_START.test(rest)) continue;
+    // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
+    const gapped = /^[\s\u3000]/.test(t.slice(n));
+    if ((/\d/.test(junk) && !gapped) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
+    // A glyph misread as Chinese is one character (急, 铭); two or more Han characters before a date
+    // are a word (今年, 据悉, 同日) and the line is no item opening.
+    if ([...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
+    return rest;
+  }
+  return null;
+}
+
+/**
+ * How Tesseract's chi_sim reads section marks: 【】 as ASCII or full-width brackets or bars, ※ as a
+ * look-alike character (米 兴 关 尖 and punctuation).
+ */
+const SECTION_MARKS: Array<{ open: string; close: string; lookalikes: string }> = [
+  { open: '【', close: '】', lookalikes: '[]［］【】「」『』|()（）〔〕' },
+  { open: '※', close: '※', lookalikes: '※米兴关尖头*×xX#⋇' },
+];
+const TITLE = /^[\p{Script=Han}]{2,12}$/u;
+
+interface MarkCandidate {
+  line: number;
+  style: (typeof SECTION_MARKS)[number];
+  title: string;
+  bothEnds: boolean;
+}
+
+/** A short line framed (on one side or both) by look-alikes of a configured section mark. */
+function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCandidate, 'line'> | null {
+  const t = text.replace(/[\s\u3000]+/g, '');
+  for (const style of SECTION_MARKS) {
+    if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
+    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
+    const opens = style.lookalikes.includes(t[0] ?? '');
+    const closes = style.lookalikes.includes(t[t.length - 1] ?? '');
+    const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
+    if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
+  }
+  return null;
+}
+
+/**
+ * `[重要会议]` → `【重要会议】`, `兴重要活动兴` → `※重要活动※` (when that section style is configured).
+ * A line framed on both sides is taken; one framed on one side only (`尖领导活动`, `参政议政]`) is
+ * taken when the document has at least one framed on both sides, so an ordinary short line that
+ * happens to start with 关 stays as it is.
+ */
+export function repairSectionMarks(lines: string[], markers: Config['markers']): string[] {
+  const found: MarkCandidate[] = [];
+  lines.forEach((text, line) => {
+    const c = sectionCandidate(text, markers);
+    if (c) found.push({ ...c, line });
+  });
+  const out = [...lines];
+  for (const c of found) {
+    const confirmed = c.bothEnds || found.some((o) => o !== c && o.bothEnds && o.style === c.style);
+    if (confirmed) out[c.line] = `${c.style.open}${c.title}${c.style.close}`;
+  }
+  return out;
+}
+
+/** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
+const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－一_~～·.。]{0,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)[\s\u3000]*$/u;
+
+export function isOcrFolio(text: string): boolean {
+  return FOLIO.test(text) && /\d/.test(text);
+}
+
+/** Share of the characters of the shorter text found, in order, in the longer (a cheap similarity). */
+function similarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  const prev = new Array<number>(l.length + 1).fill(0);
+  for (let i = 1; i <= s.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= l.length; j++) {
+      const up = prev[j];
+      prev[j] = s[i - 1] === l[j - 1] ? diag + 1 : Math.max(prev[j], prev[j - 1]);
+      diag = up;
+    }
+  }
+  return prev[l.length] / l.length;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
+
+/**
+ * Running headers that survived extraction because OCR read them slightly differently on each page:
+ * a short line at the top of a page (after the first) that nearly repeats another page's top line
+ * or the document's first line (the masthead title, which running headers repeat).
+ */
+function runningHeaders(lines: Line[]): Set<Line> {
+  const tops: Line[] = [];
+  let page: number | undefined;
+  let seen = 0;
+  for (const line of lines) {
+    if (line.page !== page) {
+      page = line.page;
+      seen = 0;
+    }
+    if (seen++ < 2 && (line.page ?? 1) > 1 && squash(line.text).length <= 24) tops.push(line);
+  }
+  const first = squash(lines[0]?.text ?? '');
+  const headers = new Set<Line>();
+  for (const line of tops) {
+    const t = squash(line.text);
+    if (/[，。；：！？]/.test(t)) continue;
+    const repeats = tops.some((o) => o !== line && o.page !== line.page && similarity(t, squash(o.text)) >= 0.7);
+    if (repeats || similarity(t, first) >= 0.7) headers.add(line);
+  }
+  return headers;
+}
+
+/**
+ * Below this mean word confidence a short line is noise, not text: a folio, seal or ornament that
+ * Tesseract turned into characters (`— 1 —` read as 二 at 22), or a display title it could not read.
+ */
+const UNREADABLE_LINE = 40;
+const SHORT_LINE = 30;
+
+const fromOcr = (line: Line): boolean => line.confidence !== undefined;
+
+function unreadable(line: Line): boolean {
+  return line.confidence !== undefined && line.confidence < UNREADABLE_LINE && squash(line.text).length <= SHORT_LINE;
+}
+
+export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
+  const messages: Message[] = [];
+  const noise = input.filter(unreadable);
+  if (noise.length > 0) {
+    messages.push(message('warning', 'ocr-unreadable-lines', `Left out ${noise.length} short line(s) OCR could not read (confidence below ${UNREADABLE_LINE}): ${noise.map((l) => `"${l.text.slice(0, 12)}"`).join(', ')}.`));
+  }
+  const readable = input.filter((line) => !unreadable(line));
+  // In a PDF with a text layer on some pages, only the OCR'd pages' lines (those with a confidence) are touched.
+  const headers = new Set([...runningHeaders(readable)].filter(fromOcr));
+  const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
+  const kept = readable.filter((line) => !folio(line) && !headers.has(line));
+  const folios = readable.filter(folio).length;
+  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? repairDates(l.text) : l.text)), markers);
+  const lines: Line[] = [];
+  for (const [i, line] of kept.entries()) {
+    if (!fromOcr(line)) {
+      lines.push(line);
+      continue;
+    }
+    let text = texts[i];
+    const stripped = stripUnreadableMarker(text, markers.items);
+    if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
+    lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
+  }
+  if (folios + headers.size > 0) {
+    messages.push(message('info', 'ocr-running-lines-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) that OCR read differently on each page.`));
+  }
+  return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
+}
+
+/** Lines at the top of the first page searched for a damaged masthead date. */
+const MASTHEAD_LINES = 8;
+/** A date with up to two junk characters anywhere between its parts: `2020人年5月1]) 日`. */
+const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,2}月[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,3}[日曰]/u;
+
+/**
+ * The issue date from a masthead date OCR broke beyond the character repairs, read loosely — taken
+ * only when its year agrees with the year the rest of the masthead gives (`2020年第18期`).
+ */
+export function looseMastheadDate(lines: Line[], year: number | null): string | null {
+  if (year === null) return null;
+  for (const line of lines.slice(0, MASTHEAD_LINES)) {
+    const m = LOOSE_DATE.exec(line.text);
+    if (!m || Number(m[1]) !== year) continue;
+    const [month, day] = [Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCDate() !== day) continue;
+    return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/**
+ * Items opened by the stand-in get marker null and a message; a masthead date still missing is read
+ * loosely when the rest of the masthead agrees; the repair's messages join the rest.
+ */
+export function finishOcrSegments(segmented: Segmented, repair: OcrRepair): Segmented {
+  const messages = [...repair.messages];
+  let masthead = segmented.masthead;
+  const loose = masthead.date === null ? looseMastheadDate(repair.lines, masthead.year) : null;
+  if (loose) {
+    masthead = { ...masthead, date: loose };
+    messages.push(message('warning', 'ocr-masthead-date-repaired', `The masthead date was damaged by OCR; read as ${loose}, which agrees with the masthead year ${masthead.year}.`));
+  }
+  const items = segmented.items.map((item) => {
+    if (item.marker !== UNREADABLE_MARKER) return item;
+    messages.push(message('info', 'ocr-unreadable-marker', `An item glyph could not be read by OCR; the item opening "${(item.paragraphs[0] ?? '').slice(0, 12)}" has marker null.`, { page: item.page }));
+    return { ...item, marker: null };
+  });
+  const kept = loose ? segmented.messages.filter((m) => m.code !== 'masthead-without-date') : segmented.messages;
+  return { ...segmented, masthead, items, messages: [...kept, ...messages] };
+}
+
+/**
+ * Each item's mean OCR confidence: the blocks from its first paragraph on, until they hold as many
+ * characters as the item's text, weighted by characters. Null for items with no OCR'd blocks.
+ */
+export function itemConfidences(items: SegmentedItem[], blocks: Block[]): Array<number | null> {
+  const byIndex = [...blocks].sort((a, b) => a.index - b.index);
+  return items.map((item) => {
+    const want = squash((item.headline ?? '') + item.paragraphs.join(''));
+    let have = 0;
+    let weighted = 0;
+    let chars = 0;
+    for (const block of byIndex) {
+      if (block.index < item.paragraph) continue;
+      if (have >= want.length) break;
+      const n = squash(block.text).length;
+      have += n;
+      if (block.confidence === undefined) continue;
+      weighted += block.confidence * n;
+      chars += n;
+    }
+    return chars > 0 ? Math.round((weighted / chars) * 10) / 10 : null;
+  });
+}

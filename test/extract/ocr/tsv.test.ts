@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { attachConfidence, toLayoutLines } from '../../../src/extract/ocr/blocks.js';
+import { meanConfidence, parseTsv } from '../../../src/extract/ocr/tsv.js';
+import type { Block } from '../../../src/types.js';
+
+const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+/** A word row: [block, par, line, left, top, width, height, conf, text]. */
+const word = (b: number, p: number, l: number, left: number, top: number, width: number, height: number, conf: number, text: string, page = 1) =>
+  ['5', page, b, p, l, 0, left, top, width, height, conf, text].join('\t');
+
+describe('parseTsv', () => {
+  it('joins Chinese words without spaces, keeps spaces between Latin words and marks a wide gap with U+3000', () => {
+    const tsv = [
+      HEADER,
+      '1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t',
+      word(1, 1, 1, 100, 100, 60, 30, 90, '5月'),
+      word(1, 1, 1, 162, 100, 15, 30, 80, '8'),
+      word(1, 1, 1, 179, 100, 30, 30, 95, '日，'),
+      word(1, 1, 1, 400, 100, 60, 30, 96, '办公室'),
+      word(2, 1, 1, 100, 200, 60, 30, 91, 'E-mail:'),
+      word(2, 1, 1, 175, 200, 150, 30, 93, 'abc@126.com'),
+      word(2, 1, 1, 330, 200, 10, 30, -1, ''),
+    ].join('\n');
+    const [page] = parseTsv(tsv);
+    expect(page.lines.map((l) => l.text)).toEqual(['5月8日，\u3000办公室', 'E-mail: abc@126.com']);
+    // weighted by characters: (90·2 + 80·1 + 95·2 + 96·3) / 8
+    expect(page.lines[0].confidence).toBeCloseTo((90 * 2 + 80 + 95 * 2 + 96 * 3) / 8, 5);
+    expect(page.lines[0].chars).toBe(8);
+  });
+
+  it('puts a field Tesseract gave as a later block back beside the line it sits on, top to bottom', () => {
+    const tsv = [HEADER, word(1, 1, 1, 100, 300, 60, 30, 90, '正文'), word(2, 1, 1, 900, 100, 60, 30, 90, '日期'), word(3, 1, 1, 100, 100, 60, 30, 90, '单位')].join('\n');
+    expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['单位', '日期', '正文']);
+  });
+
+  it('keeps the pages of a multi-page image apart', () => {
+    const tsv = [HEADER, word(1, 1, 1, 0, 0, 30, 30, 90, '甲', 1), word(1, 1, 1, 0, 0, 30, 30, 90, '乙', 2)].join('\n');
+    expect(parseTsv(tsv).map((p) => [p.page, p.lines[0].text])).toEqual([[1, '甲'], [2, '乙']]);
+  });
+});
+
+describe('confidence of blocks', () => {
+  it('gives each paragraph block the mean confidence of the OCR lines it was made of', () => {
+    const lines = toLayoutLines(
+      [
+        { text: '第一行文字', x0: 0, x1: 500, top: 0, bottom: 30, confidence: 90, chars: 5 },
+        { text: '续行', x0: 0, x1: 200, top: 40, bottom: 70, confidence: 60, chars: 2 },
+        { text: '第二段', x0: 60, x1: 300, top: 80, bottom: 110, confidence: 80, chars: 3 },
+      ],
+      200,
+    );
+    const blocks: Block[] = [
+      { text: '第一行文字续行', kind: 'paragraph', page: 1, index: 0 },
+      { text: '第二段', kind: 'paragraph', page: 1, index: 1 },
+    ];
+    attachConfidence(blocks, 1, lines);
+    expect(blocks.map((b) => b.confidence)).toEqual([meanConfidence(lines.slice(0, 2)), 80]);
+    expect(blocks[0].confidence).toBeCloseTo((90 * 5 + 60 * 2) / 7, 1);
+  });
+});

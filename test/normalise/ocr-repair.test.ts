@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { segment } from '../../src/segment/index.js';
+import { finishOcrSegments, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import type { Line } from '../../src/segment/lines.js';
+
+const markers = parseConfig({}).markers;
+const lines = (texts: Array<[string, number, number?]>): Line[] =>
+  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
+
+describe('repairDates', () => {
+  it('removes the spaces OCR puts inside dates and numbers', () => {
+    expect(repairDates('5月 8 日，市政协召开会议')).toBe('5月8日，市政协召开会议');
+    expect(repairDates('2020 年第 18 期')).toBe('2020年第18期');
+    expect(repairDates('提出意见建议 21 条')).toBe('提出意见建议21条');
+  });
+
+  it('reads 〇/O as 0, l/I/|/] as 1 and 曰 as 日 inside dates', () => {
+    expect(repairDates('2O2O年5月l] 曰')).toBe('2020年5月11日');
+    expect(repairDates('5月1|日上午')).toBe('5月11日上午');
+    expect(repairDates('12月3曰')).toBe('12月3日');
+  });
+
+  it('drops a stray character between a year and 年 in a masthead date', () => {
+    expect(repairDates('包头市政协办公室　2020人年5月1] 日')).toBe('包头市政协办公室　2020年5月11日');
+  });
+
+  it('leaves impossible dates and words made of look-alikes alone', () => {
+    expect(repairDates('OI月II日')).toBe('OI月II日');
+    expect(repairDates('13月40日')).toBe('13月40日');
+    expect(repairDates('Office 月报')).toBe('Office 月报');
+  });
+
+  it('reads 一 between two dates as a dash', () => {
+    expect(repairDates('5月31日一6月1日，调研')).toBe('5月31日—6月1日，调研');
+  });
+});
+
+describe('stripUnreadableMarker', () => {
+  it('takes one to three characters of junk before a date-led line for an unreadable item glyph', () => {
+    expect(stripUnreadableMarker('急5月29日下午，区政协召开会议', ['◆'])).toBe('5月29日下午，区政协召开会议');
+    expect(stripUnreadableMarker('@@ 5月8日，调研', ['◆'])).toBe('5月8日，调研');
+    expect(stripUnreadableMarker('2　5月7日，青山区政协', ['◆'])).toBe('5月7日，青山区政协');
+    // ◇ read as O right before the month is no leading zero.
+    expect(stripUnreadableMarker(repairDates('O5月 7 日，青山区政协'), ['◆'])).toBe('5月7日，青山区政协');
+  });
+
+  it('keeps words that really stand before a date, and dates that lead without junk', () => {
+    expect(stripUnreadableMarker('今年5月8日，市政协召开会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('据悉5月8日，市政协将召开会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('另5月8日，市政协还召开了会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('于5月8日召开', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('5月8日，市政协召开会议', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('25月8日', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('会议强调，要坚持', ['◆'])).toBeNull();
+  });
+});
+
+describe('repairSectionMarks', () => {
+  it('restores 【】 and ※ titles from the look-alikes OCR gives', () => {
+    expect(repairSectionMarks(['[重要会议]', '兴重要活动兴'], markers)).toEqual(['【重要会议】', '※重要活动※']);
+  });
+
+  it('takes a title marked on one side only when another title in the document is marked on both', () => {
+    expect(repairSectionMarks(['关重要会议兴', '尖领导活动', '参政议政]'], markers)).toEqual(['※重要会议※', '※领导活动※', '参政议政]']);
+    expect(repairSectionMarks(['关心下一代工作'], markers)).toEqual(['关心下一代工作']);
+  });
+
+  it('only writes marks the config uses', () => {
+    const custom = parseConfig({ markers: { sections: [{ open: '■', close: '' }] } }).markers;
+    expect(repairSectionMarks(['[重要会议]'], custom)).toEqual(['[重要会议]']);
+  });
+});
+
+describe('looseMastheadDate', () => {
+  it('reads a damaged masthead date when its year agrees with the rest of the masthead', () => {
+    const top = lines([['包头市政协工作周报', 1], ['2020年第18期', 1], ['包头市政协办公室　2020人年5月1])曰', 1]]);
+    expect(looseMastheadDate(top, 2020)).toBe('2020-05-01');
+    expect(looseMastheadDate(top, 2019)).toBeNull();
+    expect(looseMastheadDate(top, null)).toBeNull();
+    expect(looseMastheadDate(lines([['2020年2月30日', 1]]), 2020)).toBeNull();
+  });
+});
+
+describe('isOcrFolio', () => {
+  it('recognises page numbers as OCR reads them', () => {
+    for (const folio of ['— 3 —', '一 3 一', '-3-', '3', '第 2 页 共 4 页']) expect(isOcrFolio(folio)).toBe(true);
+    for (const text of ['2020年', '一、重要会议', '共印50份']) expect(isOcrFolio(text)).toBe(false);
+  });
+});
+
+describe('repairOcrLines with the segmenter', () => {
+  const ocrDocument = lines([
+    ['西乡塘政协工作动态', 1],
+    ['第11期', 1],
+    ['西乡塘区政协办公室　2O23年6月5 日', 1],
+    ['[重要会议]', 1],
+    ['急5月29日下午，区政协召开十届十二次常委会议，区政协主席覃立新主持会议并讲话。', 1],
+    ['一 1 一', 1],
+    ['西乡塘政协工作动态', 2],
+    ['◆5月 30 日，区政协召开机关党支部党员大会，传达学习有关精神。', 2],
+    ['@@ 6月1日晚上，区政协副主席农志坚带领部分委员开展民主监督。', 2],
+  ]);
+
+  it('leaves lines that did not come from OCR (no confidence) exactly as they are', () => {
+    const textLayer = ocrDocument.map(({ confidence: _c, ...line }) => line);
+    expect(repairOcrLines(textLayer, markers).lines).toEqual(textLayer);
+  });
+
+  it('leaves out short lines OCR could not read, with a message', () => {
+    const repair = repairOcrLines(lines([['二', 1, 21.8], ['5月8日，市政协召开会议。', 1]]), markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['5月8日，市政协召开会议。']);
+    expect(repair.messages.map((m) => m.code)).toContain('ocr-unreadable-lines');
+  });
+
+  it('finds every item, with the date repaired, the unreadable glyph as marker null and a message', () => {
+    const repair = repairOcrLines(ocrDocument, markers);
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect(result.masthead.date).toBe('2023-06-05');
+    expect(result.sections.map((s) => s.title)).toEqual(['重要会议']);
+    expect(result.items.map((i) => [i.marker, i.paragraphs[0].slice(0, 6)])).toEqual([
+      [null, '5月29日下'],
+      ['◆', '5月30日，'],
+      [null, '6月1日晚上'],
+    ]);
+    expect(result.items.every((i) => !i.paragraphs.join('').includes('西乡塘政协工作动态'))).toBe(true);
+    expect(result.messages.filter((m) => m.code === 'ocr-unreadable-marker')).toHaveLength(2);
+  });
+});
