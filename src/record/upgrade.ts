@@ -1,8 +1,8 @@
 /**
  * Reading records written by an older version, so an archive need not be re-ingested for its index to
  * be rebuilt. Schema 1 lacked what schema 2 added: organisations' `canonical` (filled in by the same
- * resolution a fresh ingest does), bylines (none were recorded then: []) and dates' year, month, day
- * and basis (schema 1 dates were always written in full in the item).
+ * resolution a fresh ingest does), bylines (none were recorded then: []), OCR provenance (none: null) and dates'
+ * year, month, day and basis (schema 1 dates were always written in full in the item).
  */
 import { canonicalOrganisation, documentContext } from '../resolve/canonical-org.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -35,9 +35,11 @@ export function upgradeRecord(json: unknown): unknown {
     ...old,
     schemaVersion: SCHEMA_VERSION,
     bylines: (old as { bylines?: unknown }).bylines ?? [],
+    source: { ...(old as { source?: object }).source, ocr: (old as { source?: { ocr?: unknown } }).source?.ocr ?? null },
     items: (old.items ?? []).map((item) => ({
       ...item,
       bylines: (item as { bylines?: unknown }).bylines ?? [],
+      confidence: (item as { confidence?: unknown }).confidence ?? null,
       date: upgradeDate((item as { date?: V1Date | null }).date ?? null),
       dates: ((item as { dates?: V1Date[] }).dates ?? []).map(upgradeDate),
       organisations: (item.organisations ?? []).map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, context), spans: o.spans })),
