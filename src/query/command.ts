@@ -226,9 +226,25 @@ function requireOutDir(out: string | undefined): string {
   return outDir;
 }
 
+/** Rebuilds the index under OUT's lock, so it never races an ingest writing the same index. */
 async function buildIndex(outDir: string): Promise<{ records: number; items: number }> {
-  const { rebuildIndex } = await import('../store/sqlite-index.js');
-  return rebuildIndex(outDir, { onWarning: (message) => process.stderr.write(`warning: ${message}\n`) });
+  const [{ rebuildIndex }, { acquireOutLock }, { OutError }] = await Promise.all([
+    import('../store/sqlite-index.js'),
+    import('../batch/lock.js'),
+    import('../batch/out-errors.js'),
+  ]);
+  let lock;
+  try {
+    lock = acquireOutLock(outDir);
+  } catch (err) {
+    if (err instanceof OutError) throw new UsageError(err.message);
+    throw err;
+  }
+  try {
+    return rebuildIndex(outDir, { onWarning: (message) => process.stderr.write(`warning: ${message}\n`) });
+  } finally {
+    lock.release();
+  }
 }
 
 /** Opens the index, building it first when it is missing or from another version. */

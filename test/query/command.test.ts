@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDateBound, runIndex, runPerson, runQuery, runShow, runTop } from '../../src/query/command.js';
+import { acquireOutLock } from '../../src/batch/lock.js';
 import { indexPath } from '../../src/store/index-db.js';
 import { makeOutDir } from './sample-records.js';
 
@@ -99,6 +100,22 @@ describe('bulletin query', () => {
       Object.defineProperty(process.stdout, 'isTTY', { value: isTTY, configurable: true });
     }
     expect(jsonl().map((r) => r.itemId)).toEqual(['c2019#1']);
+  });
+});
+
+describe('bulletin index', () => {
+  it('refuses, naming the holder, while an ingest holds the lock on OUT, and rebuilds once it is free', async () => {
+    const out = outDir();
+    const lock = acquireOutLock(out);
+    try {
+      expect(await runIndex({ out })).toBe(2);
+      expect(stderr).toContain('another bulletin ingest');
+      expect(fs.existsSync(indexPath(out))).toBe(false);
+    } finally {
+      lock.release();
+    }
+    expect(await runIndex({ out })).toBe(0);
+    expect(fs.existsSync(indexPath(out))).toBe(true);
   });
 });
 
