@@ -1,0 +1,110 @@
+/**
+ * The page frame and the small pieces every page shares. Pages are written with hono's `html` tagged
+ * template: every interpolated value is escaped unless it is itself `html` output, so bulletin text
+ * can never become markup. `raw` is used nowhere on bulletin text.
+ */
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { ItemView } from './data.js';
+
+export { html };
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const enc = encodeURIComponent;
+export const href = {
+  home: () => '/',
+  issue: (id: string) => `/issues/${enc(id)}`,
+  item: (recordId: string, seq: number) => `/issues/${enc(recordId)}#item-${seq}`,
+  original: (id: string) => `/issues/${enc(id)}/original`,
+  file: (id: string) => `/issues/${enc(id)}/file`,
+  page: (id: string, page: number) => `/issues/${enc(id)}/pages/${page}.png`,
+  person: (name: string) => `/people/${enc(name)}`,
+  people: () => '/people',
+  organisation: (name: string) => `/orgs/${enc(name)}`,
+  organisations: () => '/orgs',
+  place: (name: string) => `/places/${enc(name)}`,
+  date: (iso: string) => `/dates/${enc(iso)}`,
+  search: (params: Record<string, string | number | undefined> = {}) => {
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+    return query ? `/search?${query}` : '/search';
+  },
+  warnings: () => '/warnings',
+  style: () => '/assets/style.css',
+};
+
+export function layout(title: string, body: Html, options: { wide?: boolean } = {}): Html {
+  return html`<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · bulletin</title>
+<link rel="stylesheet" href="${href.style()}">
+</head>
+<body${options.wide ? html` class="wide"` : ''}>
+<header class="top">
+  <a class="brand" href="${href.home()}">bulletin</a>
+  <nav>
+    <a href="${href.home()}">Issues</a>
+    <a href="${href.people()}">People</a>
+    <a href="${href.organisations()}">Organisations</a>
+    <a href="${href.search()}">Search</a>
+    <a href="${href.warnings()}">Warnings</a>
+  </nav>
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+export function dateLink(iso: string | null): Html | string {
+  return iso ? html`<a class="date" href="${href.date(iso)}">${iso}</a>` : '—';
+}
+
+/** A date range as ISO text: one day, or start – end; with the part of day when known. */
+export function isoRange(date: { start: string; end: string; partOfDay?: string | null }): string {
+  const range = date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+  return date.partOfDay ? `${range} (${date.partOfDay})` : range;
+}
+
+export function dateRangeLinks(date: { start: string; end: string; partOfDay?: string | null }): Html {
+  const part = date.partOfDay ? html` <span class="muted">(${date.partOfDay})</span>` : '';
+  if (date.start === date.end) return html`${dateLink(date.start)}${part}`;
+  return html`${dateLink(date.start)} – ${dateLink(date.end)}${part}`;
+}
+
+/** An item found by a search or on a person's, body's or date's page, with links to everything it names. */
+export function itemCard(item: ItemView, issueLabel: string): Html {
+  return html`<article class="item-card">
+  <div class="meta">
+    ${item.date ? dateRangeLinks(item.date) : html`<span class="muted">undated</span>`}
+    · <a class="issue" href="${href.item(item.recordId, item.seq)}">${issueLabel} #${item.seq}</a>
+    ${item.section ? html`· <span class="section">${item.section}</span>` : ''}
+  </div>
+  ${item.headline ? html`<h3>${item.headline}</h3>` : ''}
+  <p class="text">${item.text}</p>
+  ${entityLine(item)}
+</article>`;
+}
+
+export function entityLine(item: Pick<ItemView, 'people' | 'organisations' | 'places'>): Html {
+  const people = item.people.map(
+    (p) => html`<a class="ent person" href="${href.person(p.name)}" title="${p.titles.join('、') || 'no title in this item'}">${p.name}</a>`,
+  );
+  const orgs = item.organisations.map((o) => html`<a class="ent organisation" href="${href.organisation(o)}">${o}</a>`);
+  const places = item.places.map((p) => html`<a class="ent place" href="${href.place(p)}">${p}</a>`);
+  if (people.length + orgs.length + places.length === 0) return html``;
+  return html`<p class="entities">${people} ${orgs} ${places}</p>`;
+}
+
+export function itemList(items: ItemView[], more: boolean, label: (recordId: string) => string): Html {
+  if (items.length === 0) return html`<p class="muted">No items.</p>`;
+  return html`${items.map((item) => itemCard(item, label(item.recordId)))}
+${more ? html`<p class="muted more">Only the first ${items.length} items are shown; narrow the search to see the rest.</p>` : ''}`;
+}
+
+export function notFound(what: string): Html {
+  return layout('Not found', html`<h1>Not found</h1><p>${what}</p><p><a href="${href.home()}">Back to the issues</a></p>`);
+}
