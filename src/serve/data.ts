@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bulletinsDir, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
-import { personTimeline, queryItems, topEntities, type QueryFilters, type TitleSpan, type TopEntry } from '../query/search.js';
+import { personTimeline, queryItems, type QueryFilters, type TitleSpan, type TopEntry } from '../query/search.js';
 import type { QueryResultItem } from '../query/result-schema.js';
 import type { BulletinRecord } from '../record/schema.js';
 
@@ -109,6 +109,10 @@ interface Snapshot {
   issues: IssueSummary[];
   issueOf: Map<string, IssueSummary>;
   messages: Map<string, RecordMessage[]>;
+  /** The record shown for each issue: items of its other renditions are left out of lists. */
+  shown: Set<string>;
+  /** Top lists, computed once per snapshot. */
+  top: Map<string, TopEntry[]>;
 }
 
 export class ArchiveUnavailable extends Error {}
@@ -171,11 +175,13 @@ export class Archive {
     return this.current().issueOf.get(id) ?? null;
   }
 
+  /** A person's titles over time and items, counted once per issue (not once per file of it). */
   getPerson(name: string): PersonDetail | null {
     const s = this.current();
     const timeline = personTimeline(s.db, name);
-    if (timeline.items.length === 0) return null;
-    return { name: timeline.name, titles: timeline.titles, items: timeline.items.slice(0, PAGE_ITEMS), more: timeline.items.length > PAGE_ITEMS };
+    const items = distinct(s, timeline.items);
+    if (items.length === 0) return null;
+    return { name: timeline.name, titles: titleSpans(timeline.name, items), items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS };
   }
 
   getOrganisation(name: string): EntityItems | null {
@@ -190,29 +196,59 @@ export class Archive {
     const s = this.current();
     const ids = s.db.prepare(`SELECT DISTINCT item_id FROM ${table} WHERE name = ?`).pluck().all(name) as string[];
     if (ids.length === 0) return null;
-    const items = itemsByIds(s.db, ids);
+    const items = distinct(s, itemsByIds(s.db, ids));
+    if (items.length === 0) return null;
     return { name, canonical: name, items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS };
   }
 
   topPeople(limit: number): TopEntry[] {
-    return topEntities(this.current().db, 'people', limit);
+    return this.top('people', limit);
   }
 
   topOrganisations(limit: number): TopEntry[] {
-    return topEntities(this.current().db, 'orgs', limit);
+    return this.top('organisations', limit);
+  }
+
+  /** The most-mentioned names, items counted once per issue; cached until the archive changes. */
+  private top(table: 'people' | 'organisations', limit: number): TopEntry[] {
+    const s = this.current();
+    const key = `${table}:${limit}`;
+    let entries = s.top.get(key);
+    if (!entries) {
+      entries = s.db
+        .prepare(
+          `SELECT e.name AS name, COUNT(DISTINCT e.item_id) AS items,
+                  MIN(COALESCE(i.date_start, r.issue_date)) AS first, MAX(COALESCE(i.date_end, r.issue_date)) AS last
+             FROM ${table} e JOIN items i ON i.id = e.item_id JOIN records r ON r.id = i.record_id
+            WHERE i.record_id IN (SELECT value FROM json_each(?))
+            GROUP BY e.name ORDER BY items DESC, e.name LIMIT ?`,
+        )
+        .all(JSON.stringify([...s.shown]), limit) as TopEntry[];
+      s.top.set(key, entries);
+    }
+    return entries;
   }
 
   /** Items whose date range covers the day, and the issues dated that day. */
   getDate(iso: string): { items: ItemView[]; more: boolean; issues: IssueSummary[] } {
     const s = this.current();
-    const items = queryItems(s.db, { from: iso, to: iso, limit: PAGE_ITEMS + 1 });
+    const items = distinct(s, queryItems(s.db, { from: iso, to: iso }));
     return { items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS, issues: s.issues.filter((i) => i.date === iso) };
   }
 
   /** The filters of `bulletin query`, at most `limit` items (PAGE_ITEMS when not given). */
   search(filters: QueryFilters): SearchResult {
+    const s = this.current();
     const limit = Math.min(filters.limit ?? PAGE_ITEMS, PAGE_ITEMS);
-    const items = queryItems(this.current().db, { ...filters, limit: limit + 1 });
+    // Items of an issue's other files are dropped after the query: ask for a few times the limit
+    // first, and for everything only when that was not enough.
+    const ask = limit * 4 + 1;
+    let found = queryItems(s.db, { ...filters, limit: ask });
+    let items = distinct(s, found);
+    if (items.length <= limit && found.length === ask) {
+      found = queryItems(s.db, { ...filters, limit: undefined });
+      items = distinct(s, found);
+    }
     return { items: items.slice(0, limit), more: items.length > limit };
   }
 
@@ -300,7 +336,32 @@ function load(db: IndexDatabase, stamp: string, outDir: string): Snapshot {
     }
   }
   issues.sort(compareIssues);
-  return { db, stamp, records, issues, issueOf, messages };
+  return { db, stamp, records, issues, issueOf, messages, shown: new Set(issues.map((i) => i.id)), top: new Map() };
+}
+
+function distinct(s: Snapshot, items: ItemView[]): ItemView[] {
+  return items.filter((item) => s.shown.has(item.recordId));
+}
+
+/** Titles with the first and last day each is seen (item dates, else the issue date), in time order. */
+function titleSpans(name: string, items: ItemView[]): TitleSpan[] {
+  const spans = new Map<string, TitleSpan>();
+  for (const item of items) {
+    const first = item.date?.start ?? item.issueDate;
+    const last = item.date?.end ?? item.issueDate;
+    const titles = new Set(item.people.filter((p) => p.name === name).flatMap((p) => p.titles));
+    for (const title of titles) {
+      const span = spans.get(title) ?? { title, first: null, last: null, items: 0 };
+      if (first !== null && (span.first === null || first < span.first)) span.first = first;
+      if (last !== null && (span.last === null || last > span.last)) span.last = last;
+      span.items += 1;
+      spans.set(title, span);
+    }
+  }
+  return [...spans.values()].sort(
+    (a, b) =>
+      Number(a.first === null) - Number(b.first === null) || (a.first ?? '').localeCompare(b.first ?? '') || (a.last ?? '').localeCompare(b.last ?? '') || a.title.localeCompare(b.title),
+  );
 }
 
 function countWarnings(messages: RecordMessage[]): number {

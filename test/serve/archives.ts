@@ -1,0 +1,87 @@
+/**
+ * Archives for the serve tests: the sample index (every fixture and the invented markup bulletin,
+ * ingested by the real CLI) and a hostile one (hand-made records with markup in every text field, and
+ * a record whose source path points outside the archive).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BulletinRecord } from '../../src/record/schema.js';
+import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { rebuildIndex } from '../../src/store/sqlite-index.js';
+import { makeRecord, writeRecords } from '../query/sample-records.js';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const MARKUP_BULLETIN = path.join('test', 'data', 'serve', 'markup-bulletin.txt');
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Ingests fixtures/ and the markup bulletin with the CLI, from the repo (source paths are relative to it). */
+export function ingestSample(): string {
+  const outDir = tempDir('bulletin-serve-sample-');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'src', 'main.ts'), 'ingest', 'fixtures', MARKUP_BULLETIN, '--out', outDir], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`ingest failed (${run.status}): ${run.stderr}`);
+  return outDir;
+}
+
+export const EVIL = {
+  person: '<b>张三</b>',
+  title: '"><script>alert("title")</script>',
+  org: '<img src=x onerror=alert("org")>',
+  place: '</a><script>alert("place")</script>',
+  section: '<script>alert("section")</script>',
+  publisher: '<script>alert("publisher")</script>办公室',
+  message: '<script>alert("message")</script>',
+  editor: '<iframe src="javascript:alert(1)">',
+};
+
+/** Records with markup in every field a page shows, and one whose source path climbs out of the archive. */
+export function hostileRecords(): BulletinRecord[] {
+  const text = `6月1日，${EVIL.person}到${EVIL.place}${EVIL.org}调研<script>alert("text")</script>。`;
+  const evil = makeRecord('evil-2021-01', '2021-06-08', [
+    {
+      section: EVIL.section,
+      headline: '<h1>headline</h1>',
+      text,
+      date: { text: '6月1日', start: '2021-06-01', end: '2021-06-01' },
+      people: [[EVIL.person, [EVIL.title]]],
+      organisations: [EVIL.org],
+      places: [EVIL.place],
+    },
+  ]);
+  const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as [number, number];
+  evil.items[0].people[0].spans = [at(EVIL.person)];
+  evil.items[0].organisations[0].spans = [at(EVIL.org)];
+  evil.items[0].places[0].spans = [at(EVIL.place)];
+  evil.masthead.publisher = EVIL.publisher;
+  evil.masthead.title = EVIL.publisher;
+  evil.footer.editors = [EVIL.editor];
+  evil.messages = [{ severity: 'warning', code: 'item-without-date', message: EVIL.message, page: null, offset: 0 }];
+  const escaping = makeRecord('escape-2021-02', '2021-06-15', [{ section: '领导活动', text: '6月10日，市政协副主席贺俊主持会议。', people: [['贺俊', ['市政协副主席']]] }]);
+  escaping.source.path = '../../../../../../etc/passwd';
+  return [evil, escaping];
+}
+
+/** A hostile archive, written and indexed. */
+export function hostileArchive(): string {
+  const outDir = tempDir('bulletin-serve-hostile-');
+  writeRecords(outDir, hostileRecords());
+  rebuildIndex(outDir);
+  return outDir;
+}
+
+export async function serve(outDir: string, sources = repo): Promise<RunningServer> {
+  return startServer({ out: outDir, port: 0, sources });
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
