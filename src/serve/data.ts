@@ -111,6 +111,8 @@ interface Snapshot {
   messages: Map<string, RecordMessage[]>;
   /** The record shown for each issue: items of its other renditions are left out of lists. */
   shown: Set<string>;
+  /** `shown` as a JSON array, for SQL's json_each. */
+  shownJson: string;
   /** Top lists, computed once per snapshot. */
   top: Map<string, TopEntry[]>;
 }
@@ -194,10 +196,16 @@ export class Archive {
 
   private entityItems(table: 'organisations' | 'places', name: string): EntityItems | null {
     const s = this.current();
-    const ids = s.db.prepare(`SELECT DISTINCT item_id FROM ${table} WHERE name = ?`).pluck().all(name) as string[];
-    if (ids.length === 0) return null;
-    const items = distinct(s, itemsByIds(s.db, ids));
-    if (items.length === 0) return null;
+    const rows = s.db
+      .prepare(
+        `${ITEM_SQL}
+          WHERE i.id IN (SELECT item_id FROM ${table} WHERE name = ?) AND i.record_id IN (SELECT value FROM json_each(?))
+          ORDER BY ${ITEM_ORDER} LIMIT ?`,
+      )
+      .raw()
+      .all(name, s.shownJson, PAGE_ITEMS + 1) as unknown[][];
+    if (rows.length === 0) return null;
+    const items = rows.map(itemView);
     return { name, canonical: name, items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS };
   }
 
@@ -223,7 +231,7 @@ export class Archive {
             WHERE i.record_id IN (SELECT value FROM json_each(?))
             GROUP BY e.name ORDER BY items DESC, e.name LIMIT ?`,
         )
-        .all(JSON.stringify([...s.shown]), limit) as TopEntry[];
+        .all(s.shownJson, limit) as TopEntry[];
       s.top.set(key, entries);
     }
     return entries;
@@ -336,7 +344,8 @@ function load(db: IndexDatabase, stamp: string, outDir: string): Snapshot {
     }
   }
   issues.sort(compareIssues);
-  return { db, stamp, records, issues, issueOf, messages, shown: new Set(issues.map((i) => i.id)), top: new Map() };
+  const shown = issues.map((i) => i.id);
+  return { db, stamp, records, issues, issueOf, messages, shown: new Set(shown), shownJson: JSON.stringify(shown), top: new Map() };
 }
 
 function distinct(s: Snapshot, items: ItemView[]): ItemView[] {
@@ -395,33 +404,19 @@ const ITEM_SQL = `SELECT i.id, i.record_id, i.seq, r.issue_date, i.section, i.he
   i.date_end, i.part_of_day, r.source_path, i.page, i.paragraph, i.people_json, i.organisations_json, i.places_json
   FROM items i JOIN records r ON r.id = i.record_id`;
 
-function itemsByIds(db: IndexDatabase, ids: string[]): ItemView[] {
-  const rows: unknown[][] = [];
-  const statement = db.prepare(`${ITEM_SQL} WHERE i.id = ?`).raw();
-  for (const id of ids) {
-    const row = statement.get(id) as unknown[] | undefined;
-    if (row) rows.push(row);
-  }
-  return rows
-    .map((row): ItemView => {
-      const [itemId, recordId, seq, issueDate, section, headline, text, dateText, start, end, partOfDay, sourcePath, page, paragraph] = row as [
-        string, string, number, string | null, string | null, string | null, string, string | null, string | null, string | null,
-        'am' | 'pm' | 'evening' | null, string, number | null, number | null,
-      ];
-      return {
-        itemId, recordId, seq, issueDate, section, headline, text, sourcePath, page, paragraph,
-        date: start !== null && end !== null ? { text: dateText ?? '', start, end, partOfDay } : null,
-        people: JSON.parse(row[14] as string), organisations: JSON.parse(row[15] as string), places: JSON.parse(row[16] as string),
-      };
-    })
-    .sort(
-      (a, b) =>
-        Number(a.date === null) - Number(b.date === null) ||
-        (a.date?.start ?? '').localeCompare(b.date?.start ?? '') ||
-        (a.date?.end ?? '').localeCompare(b.date?.end ?? '') ||
-        a.recordId.localeCompare(b.recordId) ||
-        a.seq - b.seq,
-    );
+/** Undated items last; then date, record, position (the order of `bulletin query`). */
+const ITEM_ORDER = 'i.date_start IS NULL, i.date_start, i.date_end, i.record_id, i.seq';
+
+function itemView(row: unknown[]): ItemView {
+  const [itemId, recordId, seq, issueDate, section, headline, text, dateText, start, end, partOfDay, sourcePath, page, paragraph] = row as [
+    string, string, number, string | null, string | null, string | null, string, string | null, string | null, string | null,
+    'am' | 'pm' | 'evening' | null, string, number | null, number | null,
+  ];
+  return {
+    itemId, recordId, seq, issueDate, section, headline, text, sourcePath, page, paragraph,
+    date: start !== null && end !== null ? { text: dateText ?? '', start, end, partOfDay } : null,
+    people: JSON.parse(row[14] as string), organisations: JSON.parse(row[15] as string), places: JSON.parse(row[16] as string),
+  };
 }
 
 const verified = new Map<string, string>();
