@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { BulletinRecord } from '../../src/record/schema.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { rebuildIndex } from '../../src/store/sqlite-index.js';
@@ -84,4 +85,28 @@ export async function serve(outDir: string, sources = repo): Promise<RunningServ
 
 export function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * Registers beforeAll/afterAll that build the named archives, serve each on a free port, and remove
+ * them afterwards; the returned object holds the servers and folders once the hook has run.
+ */
+export function useServers(kinds: { sample?: boolean; hostile?: boolean }): { sample: RunningServer; hostile: RunningServer; sampleOut: string; hostileOut: string } {
+  const state = {} as { sample: RunningServer; hostile: RunningServer; sampleOut: string; hostileOut: string };
+  beforeAll(async () => {
+    if (kinds.sample) {
+      state.sampleOut = ingestSample();
+      state.sample = await serve(state.sampleOut);
+    }
+    if (kinds.hostile) {
+      state.hostileOut = hostileArchive();
+      state.hostile = await serve(state.hostileOut);
+    }
+  });
+  afterAll(async () => {
+    await state.sample?.close();
+    await state.hostile?.close();
+    for (const dir of [state.sampleOut, state.hostileOut]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return state;
 }

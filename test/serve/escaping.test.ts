@@ -2,15 +2,11 @@
  * Bulletin text is data, never markup: hand-made records with markup and script in every field a page
  * shows, and the invented markup bulletin ingested by the CLI, come out escaped on every page.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/serve/server.js';
-import { EVIL, hostileArchive, ingestSample, serve } from './archives.js';
+import { EVIL, useServers } from './archives.js';
 
-let hostileOut: string;
-let sampleOut: string;
-let hostile: RunningServer;
-let sample: RunningServer;
+const servers = useServers({ sample: true, hostile: true });
 const enc = encodeURIComponent;
 const body = async (server: RunningServer, path: string) => {
   const res = await fetch(`${server.url}${path}`);
@@ -28,18 +24,6 @@ function expectNoInjectedMarkup(html: string): void {
   expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
 }
 
-beforeAll(async () => {
-  hostileOut = hostileArchive();
-  sampleOut = ingestSample();
-  hostile = await serve(hostileOut);
-  sample = await serve(sampleOut);
-});
-afterAll(async () => {
-  await hostile?.close();
-  await sample?.close();
-  for (const dir of [hostileOut, sampleOut]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe('escaping bulletin text', () => {
   it.each([
     ['the issues list', '/'],
@@ -53,13 +37,13 @@ describe('escaping bulletin text', () => {
     ['the warnings page', '/warnings'],
     ['a search for markup', `/search?text=${enc('<script>')}&section=${enc(EVIL.section)}`],
   ])('escapes every field on %s', async (_name, path) => {
-    const page = await body(hostile, path);
+    const page = await body(servers.hostile, path);
     expect(page.status).toBe(200);
     expectNoInjectedMarkup(page.text);
   });
 
   it('shows the markup as text, with the entity marks around the escaped names', async () => {
-    const page = await body(hostile, '/issues/evil-2021-01');
+    const page = await body(servers.hostile, '/issues/evil-2021-01');
     expect(page.text).toContain('&lt;script&gt;alert(&quot;text&quot;)&lt;/script&gt;');
     expect(page.text).toContain(`<a class="ent person" href="/people/${enc(EVIL.person)}" title="&quot;&gt;&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;">&lt;b&gt;张三&lt;/b&gt;</a>`);
     expect(page.text).toContain('&lt;script&gt;alert(&quot;publisher&quot;)&lt;/script&gt;办公室');
@@ -68,17 +52,17 @@ describe('escaping bulletin text', () => {
 
   it('escapes the invented markup bulletin on its issue page and its original', async () => {
     for (const path of ['/issues/markup-bulletin-txt', '/issues/markup-bulletin-txt/original', '/warnings', '/']) {
-      const page = await body(sample, path);
+      const page = await body(servers.sample, path);
       expect(page.status).toBe(200);
       expectNoInjectedMarkup(page.text);
     }
-    const issue = await body(sample, '/issues/markup-bulletin-txt');
+    const issue = await body(servers.sample, '/issues/markup-bulletin-txt');
     expect(issue.text).toContain('&lt;script&gt;alert(&quot;bulletin&quot;)&lt;/script&gt;');
     expect(issue.text).toContain('&lt;/textarea&gt;&lt;a href=&quot;javascript:alert(2)&quot;&gt;');
   });
 
   it('echoes search input escaped', async () => {
-    const page = await body(hostile, `/search?person=${enc('"><script>alert(9)</script>')}&from=${enc('<b>')}`);
+    const page = await body(servers.hostile, `/search?person=${enc('"><script>alert(9)</script>')}&from=${enc('<b>')}`);
     expect(page.status).toBe(400);
     expectNoInjectedMarkup(page.text);
     expect(page.text).toContain('value="&quot;&gt;&lt;script&gt;alert(9)&lt;/script&gt;"');

@@ -4,21 +4,10 @@
  * and each `#fragment` to name an element of its page.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/serve/server.js';
-import { ingestSample, serve } from './archives.js';
+import { describe, expect, it } from 'vitest';
+import { useServers } from './archives.js';
 
-let outDir: string;
-let server: RunningServer;
-
-beforeAll(async () => {
-  outDir = ingestSample();
-  server = await serve(outDir);
-});
-afterAll(async () => {
-  await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+const servers = useServers({ sample: true });
 
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
@@ -31,7 +20,7 @@ describe('links', () => {
     while (queue.length > 0) {
       const target = queue.shift()!;
       if (seen.has(target)) continue;
-      const res = await fetch(`${server.url}${target}`);
+      const res = await fetch(`${servers.sample.url}${target}`);
       const type = res.headers.get('content-type') ?? '';
       const body = type.startsWith('text/html') ? await res.text() : (await res.arrayBuffer(), '');
       seen.set(target, { status: res.status, ids: type.startsWith('text/html') ? new Set([...body.matchAll(/\sid="([^"]*)"/g)].map((m) => decodeEntities(m[1]))) : null });
@@ -40,7 +29,7 @@ describe('links', () => {
       for (const match of body.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
         const link = decodeEntities(match[1]);
         expect(link, `a link to another site on ${target}`).not.toMatch(/^(?:[a-z]+:|\/\/)/i);
-        const url = new URL(link, `${server.url}${target}`);
+        const url = new URL(link, `${servers.sample.url}${target}`);
         const pathAndQuery = url.pathname + url.search;
         if (url.hash.length > 1 && !url.hash.startsWith('#page=')) fragments.push([target, pathAndQuery, decodeURIComponent(url.hash.slice(1))]);
         if (!seen.has(pathAndQuery)) queue.push(pathAndQuery);
@@ -60,8 +49,8 @@ describe('links', () => {
   });
 
   it('links every person, organisation, issue and date named on an issue page to its page', async () => {
-    const html = await (await fetch(`${server.url}/issues/baotou-2020-18-txt`)).text();
-    const record = JSON.parse(fs.readFileSync(`${outDir}/bulletins/baotou-2020-18-txt.json`, 'utf8')) as {
+    const html = await (await fetch(`${servers.sample.url}/issues/baotou-2020-18-txt`)).text();
+    const record = JSON.parse(fs.readFileSync(`${servers.sampleOut}/bulletins/baotou-2020-18-txt.json`, 'utf8')) as {
       masthead: { date: string };
       items: { people: { name: string; spans: unknown[] }[]; organisations: { name: string; spans: unknown[] }[]; date: { start: string } | null }[];
     };

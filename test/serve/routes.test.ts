@@ -2,32 +2,20 @@
  * Every route of `bulletin serve`, over HTTP against a server on a free port, on the sample index
  * (all fixtures and the invented markup bulletin, ingested by the CLI).
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/serve/server.js';
-import { ingestSample, serve } from './archives.js';
+import { describe, expect, it } from 'vitest';
+import { useServers } from './archives.js';
 
-let outDir: string;
-let server: RunningServer;
-const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+const servers = useServers({ sample: true });
+const get = (path: string, init?: RequestInit) => fetch(`${servers.sample.url}${path}`, { redirect: 'manual', ...init });
 const text = async (path: string) => {
   const res = await get(path);
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text(), headers: res.headers };
 };
 const enc = encodeURIComponent;
 
-beforeAll(async () => {
-  outDir = ingestSample();
-  server = await serve(outDir);
-});
-afterAll(async () => {
-  await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
-
 describe('bulletin serve routes', () => {
   it('listens on 127.0.0.1 by default', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(servers.sample.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('lists the issues with publisher, date, issue number, items and warnings, one row per issue', async () => {

@@ -5,14 +5,11 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/serve/server.js';
-import { hostileArchive, ingestSample, repo, serve, tempDir } from './archives.js';
+import { repo, serve, tempDir, useServers } from './archives.js';
 
-let hostileOut: string;
-let sampleOut: string;
-let hostile: RunningServer;
-let sample: RunningServer;
+const servers = useServers({ sample: true, hostile: true });
 
 /** Sends the request line as written (fetch would normalise `..` away). */
 function rawGet(server: RunningServer, target: string): Promise<string> {
@@ -25,18 +22,6 @@ function rawGet(server: RunningServer, target: string): Promise<string> {
     socket.on('error', reject);
   });
 }
-
-beforeAll(async () => {
-  hostileOut = hostileArchive();
-  sampleOut = ingestSample();
-  hostile = await serve(hostileOut);
-  sample = await serve(sampleOut);
-});
-afterAll(async () => {
-  await hostile?.close();
-  await sample?.close();
-  for (const dir of [hostileOut, sampleOut]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe('no path traversal', () => {
   it.each([
@@ -52,7 +37,7 @@ describe('no path traversal', () => {
     '/people/..%2F..%2Fpackage.json',
     '/dates/..%2F2020-05-08',
   ])('answers %s without any file content', async (target) => {
-    const response = await rawGet(sample, target);
+    const response = await rawGet(servers.sample, target);
     const status = Number(response.split(' ')[1]);
     expect([400, 404]).toContain(status);
     expect(response).not.toContain('root:');
@@ -61,10 +46,10 @@ describe('no path traversal', () => {
   });
 
   it('never serves a file a record points at outside the archive unless its bytes are the ingested ones', async () => {
-    const file = await fetch(`${hostile.url}/issues/escape-2021-02/file`);
+    const file = await fetch(`${servers.hostile.url}/issues/escape-2021-02/file`);
     expect(file.status).toBe(404);
     expect(await file.text()).not.toContain('root:');
-    const original = await fetch(`${hostile.url}/issues/escape-2021-02/original`);
+    const original = await fetch(`${servers.hostile.url}/issues/escape-2021-02/original`);
     expect(original.status).toBe(200);
     const text = await original.text();
     expect(text).toContain('The original file is not available');
@@ -77,7 +62,7 @@ describe('no path traversal', () => {
     try {
       fs.mkdirSync(path.join(dir, 'fixtures'));
       fs.copyFileSync(path.join(repo, 'fixtures', 'meitan-2024-03.txt'), path.join(dir, 'fixtures', 'meitan-2024-03.txt'));
-      const server = await serve(sampleOut, dir);
+      const server = await serve(servers.sampleOut, dir);
       try {
         expect((await fetch(`${server.url}/issues/meitan-2024-03-txt/file`)).status).toBe(200);
         fs.appendFileSync(path.join(dir, 'fixtures', 'meitan-2024-03.txt'), 'changed');
