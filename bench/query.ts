@@ -108,14 +108,14 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
           : null,
         dates: [],
         people,
-        organisations: [{ name: org, spans: [] }],
+        organisations: [{ name: org, canonical: org, spans: [] }],
         places: [{ name: place, spans: [] }],
         provenance: { page: null, paragraph: n },
       });
     }
     itemCount += items.length;
     records.push({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id,
       source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null },
       masthead: { title: '包头市 工作周报', issue: r + 1, totalIssue: null, year: issue.getUTCFullYear(), publisher: '包头市政协办公室', date: issueDate },

@@ -55,6 +55,7 @@ export function buildProgram(): Command {
     .command('index')
     .description('rebuild the SQLite query index of an output folder from its records')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--prefer <order>', 'rendition order, best first, kept in the index (default docx,doc,pdf,txt,scan)')
     .action(async (opts) => {
       const { runIndex } = await import('./query/command.js');
       process.exitCode = await runIndex(opts);
@@ -71,8 +72,14 @@ export function buildProgram(): Command {
     .option('--section <text>', 'items in a section whose title contains this text')
     .option('--from <date>', 'items whose date range ends on or after YYYY-MM-DD')
     .option('--to <date>', 'items whose date range starts on or before YYYY-MM-DD')
+    .option('--publisher <text>', 'items of bulletins whose publisher (as written, or its body) contains this text')
     .option('--text <words>', 'full-text search over item text')
+    .option('--count <key>', 'count the matching items by person, org, section or month instead of listing them')
+    .option('--fields <list>', `print only these fields, comma-separated (${'itemId,recordId,issueId,publisher,seq,issueDate,section,headline,date,text,people,organisations,places,sourcePath,page,paragraph'})`)
     .option('--limit <n>', 'at most N items', positiveInt)
+    .option('--offset <n>', 'skip the first N items (with --limit: paging)')
+    .option('--all-renditions', "every file's item (by default one per item of an issue, from its preferred rendition)")
+    .option('--bom', 'start CSV with a byte-order mark (Excel on Windows)')
     .addOption(formatOption())
     .action(async (opts) => {
       const { runQuery } = await import('./query/command.js');
@@ -84,10 +91,46 @@ export function buildProgram(): Command {
     .description("a person's titles over time and the items that mention them")
     .argument('<name>', 'the name, e.g. 贺俊')
     .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--publisher <text>', 'only the person of that name in bulletins of this publisher (as written, or its body)')
+    .option('--all-renditions', "count every file's item")
+    .option('--bom', 'start CSV with a byte-order mark (Excel on Windows)')
     .addOption(formatOption())
     .action(async (name: string, opts) => {
       const { runPerson } = await import('./query/command.js');
       process.exitCode = await runPerson(name, opts);
+    });
+
+  program
+    .command('show')
+    .description('one item (<record id>#<n>), record or issue, readable')
+    .argument('<id>', 'an item, record or issue id')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action(async (id: string, opts) => {
+      const { runShow } = await import('./query/command.js');
+      process.exitCode = await runShow(id, opts);
+    });
+
+  program
+    .command('extract')
+    .description('print the text and blocks the extractor read from a file (before any parsing)')
+    .argument('<file>', 'a .txt, .docx, .doc or .pdf file')
+    .option('-c, --config <file>', 'config file (limits)')
+    .addOption(new Option('--format <format>', 'text, markdown (block kinds and pages shown) or json').choices(['text', 'markdown', 'json']).default('text'))
+    .action(async (file: string, opts) => {
+      const { runExtract } = await import('./inspect/extract-command.js');
+      process.exitCode = await runExtract(file, opts);
+    });
+
+  program
+    .command('check')
+    .description('ingest a regression folder (FILES and FILES/expected/<name>.json) and report every record that differs; exit 1 on any difference')
+    .argument('<fixtures>', 'folder of bulletins with an expected/ folder of records')
+    .option('-c, --config <file>', 'config for fixtures without their own <name>.config.ts')
+    .option('--update', 'write the current records as the expected ones')
+    .action(async (dir: string, opts) => {
+      const { runCheck } = await import('./inspect/check-command.js');
+      process.exitCode = await runCheck(dir, opts);
     });
 
   program
@@ -105,9 +148,15 @@ export function buildProgram(): Command {
   for (const kind of ['people', 'orgs'] as const) {
     program
       .command(kind)
-      .description(kind === 'people' ? 'the most-mentioned people, with counts' : 'the most-mentioned organisations, with counts')
+      .description(
+        kind === 'people'
+          ? 'the most-mentioned people (a name within its publisher), with counts of distinct items'
+          : 'the most-mentioned organisations (canonical bodies, with the names written for them), with counts of distinct items',
+      )
       .option('-o, --out <dir>', 'output folder', 'out')
       .option('--limit <n>', 'at most N rows', positiveInt)
+      .option('--all-renditions', "count every file's item (by default one per item of an issue)")
+      .option('--bom', 'start CSV with a byte-order mark (Excel on Windows)')
       .addOption(formatOption())
       .action(async (opts) => {
         const { runTop } = await import('./query/command.js');

@@ -6,23 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig, type Config } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import { ingestFile } from '../src/ingest.js';
-import { serialiseRecord } from '../src/record/serialise.js';
+import { expectedFileFor, fixtureConfig, fixtureRecord, listFixtures } from '../src/inspect/golden.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixtureDir = path.join(root, 'fixtures');
-const expectedDir = path.join(fixtureDir, 'expected');
 const update = process.env.UPDATE_GOLDEN === '1';
-const fixtures = fs
-  .readdirSync(fixtureDir)
-  .filter((f) => /\.(txt|docx|doc|pdf)$/.test(f))
-  .sort();
-
-async function configFor(name: string): Promise<Config> {
-  const custom = path.join(root, 'test', 'data', `${name.replace(/\.[^.]+$/, '')}.config.ts`);
-  return fs.existsSync(custom) ? (await loadConfig(custom, root)).config : parseConfig({});
-}
+const fixtures = listFixtures(fixtureDir);
+const configDir = path.join(root, 'test', 'data');
 
 describe('golden records', () => {
   it('has fixtures in every supported format', () => {
@@ -32,11 +24,10 @@ describe('golden records', () => {
 
   for (const name of fixtures) {
     it(`turns fixtures/${name} into the reviewed record`, async () => {
-      const { record } = await ingestFile(path.join(fixtureDir, name), await configFor(name), { displayPath: `fixtures/${name}` });
-      const actual = serialiseRecord(record);
-      const expectedFile = path.join(expectedDir, `${name}.json`);
+      const actual = await fixtureRecord(fixtureDir, name, await fixtureConfig(configDir, name));
+      const expectedFile = expectedFileFor(fixtureDir, name);
       if (update) {
-        fs.mkdirSync(expectedDir, { recursive: true });
+        fs.mkdirSync(path.dirname(expectedFile), { recursive: true });
         fs.writeFileSync(expectedFile, actual);
         return;
       }

@@ -12,15 +12,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { issueIdFor } from '../record/issue-id.js';
 import type { BulletinRecord } from '../record/schema.js';
 
 export const ITEMS_FILE = 'items.jsonl';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A record's items.jsonl lines (the shape of `itemLineSchema`; its issue id ties renditions of one issue). */
 export function itemLines(record: BulletinRecord): string[] {
+  const issueId = issueIdFor(record);
   return record.items.map(({ section, ...item }) =>
-    JSON.stringify({ recordId: record.id, issueDate: record.masthead.date, source: record.source.path, section, ...item }),
+    JSON.stringify({ recordId: record.id, issueId, issueDate: record.masthead.date, source: record.source.path, section, ...item }),
   );
 }
 

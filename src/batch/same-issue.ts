@@ -1,25 +1,16 @@
 /**
  * Recognising one bulletin issue present as several files (a .doc and a .pdf of it, or a copy in
  * another folder): the same masthead publisher, year and issue number, or simply identical bytes.
+ * The key is the one the index's issue ids use (src/record/issue-id.ts).
  */
+import { issueKeyText, type IssueKey } from '../record/issue-id.js';
 
-export interface IssueKey {
-  publisher: string | null;
-  year: number | null;
-  number: number | null;
-}
+export type { IssueKey };
 
 export interface IssueCandidate {
   path: string;
   sha256: string;
   issue: IssueKey | null;
-}
-
-function issueKeyText(issue: IssueKey | null): string | null {
-  if (!issue || issue.publisher === null || issue.year === null || issue.number === null) return null;
-  const publisher = issue.publisher.replace(/\s+/g, '');
-  if (!publisher) return null;
-  return `${publisher}\u0000${issue.year}\u0000${issue.number}`;
 }
 
 /** For each path, the other paths (sorted) that hold the same issue; files with no twin map to []. */

@@ -6,18 +6,36 @@
  */
 import fs from 'node:fs';
 import { bulletinsDir, indexLooksStale, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
-import { OUTPUT_FORMATS, formatItems, formatPerson, formatTop, type OutputFormat } from './format.js';
-import { personTimeline, queryItems, topEntities, type QueryFilters } from './search.js';
+import { ITEM_FIELDS, OUTPUT_FORMATS, formatCounts, formatItems, formatPerson, formatTop, type ItemField, type OutputFormat } from './format.js';
+import { COUNT_KEYS, countItems, personTimelines, queryItems, topEntities, type CountKey, type QueryFilters } from './search.js';
 
 export interface CommonOptions {
   out?: string;
   format?: OutputFormat;
+  /** CSV output starts with a UTF-8 byte-order mark (for Excel on Windows). */
+  bom?: boolean;
+  /** Every file's item rather than one per item of an issue. */
+  allRenditions?: boolean;
 }
 
-export interface QueryOptions extends CommonOptions, QueryFilters {}
+export interface QueryOptions extends CommonOptions, Omit<QueryFilters, 'allRenditions'> {
+  /** Count the matching items by person, org, section or month instead of listing them. */
+  count?: string;
+  /** Comma-separated result fields to print. */
+  fields?: string;
+}
+
+export interface PersonOptions extends CommonOptions {
+  publisher?: string;
+}
 
 export interface TopOptions extends CommonOptions {
   limit?: number;
+}
+
+export interface IndexOptions extends CommonOptions {
+  /** Rendition order, best first: `docx,doc,pdf,txt,scan`. */
+  prefer?: string;
 }
 
 const DEFAULT_OUT = 'out';
@@ -25,11 +43,25 @@ const DEFAULT_TOP_LIMIT = 20;
 
 class UsageError extends Error {}
 
-export async function runIndex(opts: CommonOptions): Promise<number> {
+export async function runIndex(opts: IndexOptions): Promise<number> {
   return run('index', async () => {
     const outDir = requireOutDir(opts.out);
     if (!fs.existsSync(bulletinsDir(outDir))) throw new UsageError(`${outDir} holds no records (no ${bulletinsDir(outDir)} folder); run \`bulletin ingest\` first`);
+    let order: string[] | null = null;
+    if (opts.prefer !== undefined) {
+      const { parseRenditionOrder } = await import('../store/issues.js');
+      try {
+        order = parseRenditionOrder(opts.prefer);
+      } catch (err) {
+        throw new UsageError(`--prefer: ${(err as Error).message}`);
+      }
+    }
     const counts = await buildIndex(outDir);
+    if (order) {
+      const { setRenditionOrder } = await import('../store/sqlite-index.js');
+      setRenditionOrder(outDir, order);
+      process.stderr.write(`preferred renditions: ${order.join(' > ')}\n`);
+    }
     process.stderr.write(`indexed ${counts.records} record${counts.records === 1 ? '' : 's'}, ${counts.items} item${counts.items === 1 ? '' : 's'} into ${indexPath(outDir)}\n`);
     return 0;
   });
@@ -39,9 +71,13 @@ export async function runQuery(opts: QueryOptions): Promise<number> {
   return run('query', async () => {
     const filters = parseFilters(opts);
     const format = outputFormat(opts.format);
+    const count = opts.count === undefined ? undefined : countKey(opts.count);
+    const fields = opts.fields === undefined ? undefined : parseFields(opts.fields);
+    if (count && fields) throw new UsageError('--fields applies to items, not to --count');
     const db = await openIndex(requireOutDir(opts.out));
     try {
-      print(formatItems(queryItems(db, filters), format, terminalWidth()));
+      if (count) print(formatCounts(countItems(db, filters, count), format, terminalWidth(), { bom: opts.bom }));
+      else print(formatItems(queryItems(db, filters), format, terminalWidth(), { fields, bom: opts.bom }));
     } finally {
       db.close();
     }
@@ -49,13 +85,15 @@ export async function runQuery(opts: QueryOptions): Promise<number> {
   });
 }
 
-export async function runPerson(name: string, opts: CommonOptions): Promise<number> {
+export async function runPerson(name: string, opts: PersonOptions): Promise<number> {
   return run('person', async () => {
     if (name.trim() === '') throw new UsageError('the name is empty');
+    if (opts.publisher !== undefined && opts.publisher.trim() === '') throw new UsageError('--publisher is empty');
     const format = outputFormat(opts.format);
     const db = await openIndex(requireOutDir(opts.out));
     try {
-      print(formatPerson(personTimeline(db, name), format, terminalWidth()));
+      const timelines = personTimelines(db, name, { publisher: opts.publisher?.trim(), allRenditions: opts.allRenditions });
+      print(formatPerson(timelines, name.trim(), format, terminalWidth(), { bom: opts.bom }));
     } finally {
       db.close();
     }
@@ -69,7 +107,29 @@ export async function runTop(kind: 'people' | 'orgs', opts: TopOptions): Promise
     const limit = opts.limit === undefined ? DEFAULT_TOP_LIMIT : positiveInteger(opts.limit, '--limit');
     const db = await openIndex(requireOutDir(opts.out));
     try {
-      print(formatTop(topEntities(db, kind, limit), format, terminalWidth()));
+      print(formatTop(topEntities(db, kind, limit, { allRenditions: opts.allRenditions }), format, terminalWidth(), { bom: opts.bom }));
+    } finally {
+      db.close();
+    }
+    return 0;
+  });
+}
+
+export async function runShow(id: string, opts: { out?: string; format?: string }): Promise<number> {
+  return run('show', async () => {
+    if (id.trim() === '') throw new UsageError('the id is empty');
+    const format = opts.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format ${format} (text or json)`);
+    const outDir = requireOutDir(opts.out);
+    const db = await openIndex(outDir);
+    try {
+      const { findShown, formatShown } = await import('./show.js');
+      const shown = findShown(db, outDir, id.trim());
+      if (!shown) {
+        process.stderr.write(`bulletin show: no item, record or issue ${JSON.stringify(id)} in ${outDir}\n`);
+        return 1;
+      }
+      print(formatShown(shown, format));
     } finally {
       db.close();
     }
@@ -93,7 +153,7 @@ async function run(command: string, body: () => Promise<number>): Promise<number
 /** Validates the query options into filters; throws UsageError on bad input. */
 export function parseFilters(opts: QueryOptions): QueryFilters {
   const filters: QueryFilters = {};
-  for (const key of ['person', 'title', 'org', 'place', 'section', 'text'] as const) {
+  for (const key of ['person', 'title', 'org', 'place', 'section', 'publisher', 'text'] as const) {
     const value = opts[key];
     if (value === undefined) continue;
     if (value.trim() === '') throw new UsageError(`--${key} is empty`);
@@ -105,7 +165,28 @@ export function parseFilters(opts: QueryOptions): QueryFilters {
     throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
   }
   if (opts.limit !== undefined) filters.limit = positiveInteger(opts.limit, '--limit');
+  if (opts.offset !== undefined) {
+    const n = Number(opts.offset);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError('--offset must be a whole number (0 or more)');
+    filters.offset = n;
+  }
+  if (opts.allRenditions) filters.allRenditions = true;
   return filters;
+}
+
+function countKey(value: string): CountKey {
+  if (!(COUNT_KEYS as readonly string[]).includes(value)) throw new UsageError(`--count takes one of ${COUNT_KEYS.join(', ')}, not ${JSON.stringify(value)}`);
+  return value as CountKey;
+}
+
+/** `itemId,date,text`: known result fields, each once. */
+export function parseFields(value: string): ItemField[] {
+  const fields = value.split(',').map((f) => f.trim()).filter((f) => f.length > 0);
+  if (fields.length === 0) throw new UsageError('--fields is empty');
+  for (const field of fields) {
+    if (!(ITEM_FIELDS as readonly string[]).includes(field)) throw new UsageError(`unknown field ${JSON.stringify(field)} in --fields (known: ${ITEM_FIELDS.join(', ')})`);
+  }
+  return [...new Set(fields)] as ItemField[];
 }
 
 /**

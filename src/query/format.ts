@@ -1,7 +1,7 @@
 /** Printing query answers as a terminal table, JSON, JSON Lines or CSV. */
-import { toCsv } from './csv.js';
+import { toCsv, type CsvValue } from './csv.js';
 import type { QueryResultItem, QueryResultPerson } from './result-schema.js';
-import type { PersonTimeline, TopEntry } from './search.js';
+import type { CountEntry, PersonTimeline, TopEntry } from './search.js';
 import { padToWidth, stringWidth, truncateToWidth } from './text-width.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -73,19 +73,60 @@ function itemRows(items: readonly QueryResultItem[]): string[][] {
   ]);
 }
 
-export const ITEM_CSV_HEADER = [
-  'item_id', 'record_id', 'seq', 'issue_date', 'section', 'date_start', 'date_end', 'part_of_day', 'date_text',
-  'headline', 'text', 'people', 'organisations', 'places', 'source_path', 'page', 'paragraph',
+/** The fields of a query result, in output order: what `--fields` chooses from. */
+export const ITEM_FIELDS = [
+  'itemId', 'recordId', 'issueId', 'publisher', 'seq', 'issueDate', 'section', 'headline', 'date', 'text',
+  'people', 'organisations', 'places', 'sourcePath', 'page', 'paragraph',
 ] as const;
+export type ItemField = (typeof ITEM_FIELDS)[number];
 
-export function itemsToCsv(items: readonly QueryResultItem[]): string {
+/** A field's CSV columns and their values (a date is four columns). */
+const CSV_COLUMNS: Record<ItemField, [string, (it: QueryResultItem) => CsvValue][]> = {
+  itemId: [['item_id', (it) => it.itemId]],
+  recordId: [['record_id', (it) => it.recordId]],
+  issueId: [['issue_id', (it) => it.issueId]],
+  publisher: [['publisher', (it) => it.publisher]],
+  seq: [['seq', (it) => it.seq]],
+  issueDate: [['issue_date', (it) => it.issueDate]],
+  section: [['section', (it) => it.section]],
+  headline: [['headline', (it) => it.headline]],
+  date: [
+    ['date_start', (it) => it.date?.start],
+    ['date_end', (it) => it.date?.end],
+    ['part_of_day', (it) => it.date?.partOfDay],
+    ['date_text', (it) => it.date?.text],
+  ],
+  text: [['text', (it) => it.text]],
+  people: [['people', (it) => formatPeople(it.people)]],
+  organisations: [['organisations', (it) => it.organisations.join(';')]],
+  places: [['places', (it) => it.places.join(';')]],
+  sourcePath: [['source_path', (it) => it.sourcePath]],
+  page: [['page', (it) => it.page]],
+  paragraph: [['paragraph', (it) => it.paragraph]],
+};
+
+/** The CSV column order of all fields (kept from earlier versions; the issue and publisher come last). */
+const CSV_FIELD_ORDER: readonly ItemField[] = [
+  'itemId', 'recordId', 'seq', 'issueDate', 'section', 'date', 'headline', 'text', 'people', 'organisations', 'places',
+  'sourcePath', 'page', 'paragraph', 'issueId', 'publisher',
+];
+
+export const ITEM_CSV_HEADER = CSV_FIELD_ORDER.flatMap((f) => CSV_COLUMNS[f].map(([name]) => name));
+
+export interface ItemOutputOptions {
+  /** Only these fields, in this order (default: all). */
+  fields?: readonly ItemField[];
+  /** Start CSV with a UTF-8 byte-order mark, so Excel on Windows reads it as UTF-8. */
+  bom?: boolean;
+}
+
+export const BOM = '\uFEFF';
+
+export function itemsToCsv(items: readonly QueryResultItem[], fields: readonly ItemField[] = CSV_FIELD_ORDER): string {
+  const columns = fields.flatMap((f) => CSV_COLUMNS[f]);
   return toCsv(
-    ITEM_CSV_HEADER,
-    items.map((it) => [
-      it.itemId, it.recordId, it.seq, it.issueDate, it.section, it.date?.start, it.date?.end, it.date?.partOfDay,
-      it.date?.text, it.headline, it.text, formatPeople(it.people), it.organisations.join(';'), it.places.join(';'),
-      it.sourcePath, it.page, it.paragraph,
-    ]),
+    columns.map(([name]) => name),
+    items.map((it) => columns.map(([, value]) => value(it))),
   );
 }
 
@@ -93,42 +134,108 @@ function jsonLines(values: readonly unknown[]): string {
   return values.map((v) => `${JSON.stringify(v)}\n`).join('');
 }
 
-export function formatItems(items: readonly QueryResultItem[], format: OutputFormat, terminalWidth: number): string {
+function pick(item: QueryResultItem, fields: readonly ItemField[]): Partial<QueryResultItem> {
+  return Object.fromEntries(fields.map((f) => [f, item[f]]));
+}
+
+/** A field as one line of table text. */
+function tableCell(it: QueryResultItem, field: ItemField): string {
+  switch (field) {
+    case 'date':
+      return formatDate(it.date);
+    case 'people':
+      return it.people.map((p) => p.name).join('、');
+    case 'organisations':
+    case 'places':
+      return it[field].join('、');
+    case 'text':
+      return oneLine(it.headline ? `【${it.headline}】${it.text}` : it.text);
+    default:
+      return oneLine(String(it[field] ?? ''));
+  }
+}
+
+export function formatItems(items: readonly QueryResultItem[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
+  const { fields } = options;
   switch (format) {
     case 'json':
-      return `${JSON.stringify(items, null, 2)}\n`;
+      return `${JSON.stringify(fields ? items.map((it) => pick(it, fields)) : items, null, 2)}\n`;
     case 'jsonl':
-      return jsonLines(items);
+      return jsonLines(fields ? items.map((it) => pick(it, fields)) : items);
     case 'csv':
-      return itemsToCsv(items);
-    case 'table':
+      return `${options.bom ? BOM : ''}${itemsToCsv(items, fields)}`;
+    case 'table': {
       if (items.length === 0) return '';
-      return `${renderTable(ITEM_COLUMNS, itemRows(items), terminalWidth)}${items.length} item${items.length === 1 ? '' : 's'}\n`;
+      const count = `${items.length} item${items.length === 1 ? '' : 's'}\n`;
+      if (!fields) return `${renderTable(ITEM_COLUMNS, itemRows(items), terminalWidth)}${count}`;
+      const columns = fields.map((f, k): Column => ({ header: f, max: k === fields.length - 1 ? Number.MAX_SAFE_INTEGER : 32 }));
+      return `${renderTable(columns, items.map((it) => fields.map((f) => tableCell(it, f))), terminalWidth)}${count}`;
+    }
+  }
+}
+
+const COUNT_COLUMNS: Column[] = [
+  { header: 'key', max: 40 },
+  { header: 'publisher', max: 24 },
+  { header: 'items', max: 8, align: 'right' },
+];
+
+/** `query --count`: key (and publisher for people) with the number of items. */
+export function formatCounts(entries: readonly CountEntry[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
+  const withPublisher = entries.some((e) => e.publisher !== undefined);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(entries, null, 2)}\n`;
+    case 'jsonl':
+      return jsonLines(entries);
+    case 'csv':
+      return `${options.bom ? BOM : ''}${toCsv(
+        withPublisher ? ['key', 'publisher', 'items'] : ['key', 'items'],
+        entries.map((e) => (withPublisher ? [e.key, e.publisher, e.items] : [e.key, e.items])),
+      )}`;
+    case 'table': {
+      if (entries.length === 0) return '';
+      const columns = withPublisher ? COUNT_COLUMNS : [COUNT_COLUMNS[0], COUNT_COLUMNS[2]];
+      return renderTable(columns, entries.map((e) => (withPublisher ? [e.key ?? '(none)', e.publisher ?? '', String(e.items)] : [e.key ?? '(none)', String(e.items)])), terminalWidth);
+    }
   }
 }
 
 const TITLE_COLUMNS: Column[] = [
   { header: 'title', max: 40 },
+  { header: 'also written', max: 30 },
   { header: 'first', max: 10 },
   { header: 'last', max: 10 },
   { header: 'items', max: 6, align: 'right' },
 ];
 
-export function formatPerson(timeline: PersonTimeline, format: OutputFormat, terminalWidth: number): string {
+/** A person's timelines (one per publisher under whom the name is counted). */
+export function formatPerson(timelines: readonly PersonTimeline[], name: string, format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(timeline, null, 2)}\n`;
+      return `${JSON.stringify(timelines, null, 2)}\n`;
     case 'jsonl':
-      return jsonLines([timeline]);
+      return jsonLines(timelines);
     case 'csv':
-      return toCsv(['title', 'first', 'last', 'items'], timeline.titles.map((t) => [t.title, t.first, t.last, t.items]));
+      return `${options.bom ? BOM : ''}${toCsv(
+        ['name', 'publisher', 'title', 'written', 'first', 'last', 'items'],
+        timelines.flatMap((tl) => tl.titles.map((t) => [tl.name, tl.publisher, t.title, t.written.join(';'), t.first, t.last, t.items])),
+      )}`;
     case 'table': {
-      if (timeline.items.length === 0) return `no items mention ${timeline.name}\n`;
-      const titles =
-        timeline.titles.length > 0
-          ? renderTable(TITLE_COLUMNS, timeline.titles.map((t) => [t.title, t.first ?? '', t.last ?? '', String(t.items)]), terminalWidth)
-          : '(no titles recorded)\n';
-      return `${timeline.name}\n\n${titles}\n${formatItems(timeline.items, 'table', terminalWidth)}`;
+      if (timelines.length === 0) return `no items mention ${name}\n`;
+      return timelines
+        .map((timeline) => {
+          const titles =
+            timeline.titles.length > 0
+              ? renderTable(
+                  TITLE_COLUMNS,
+                  timeline.titles.map((t) => [t.title, t.written.filter((w) => w !== t.title).join('、'), t.first ?? '', t.last ?? '', String(t.items)]),
+                  terminalWidth,
+                )
+              : '(no titles recorded)\n';
+          return `${timeline.name} · ${timeline.publisher}\n\n${titles}\n${formatItems(timeline.items, 'table', terminalWidth)}`;
+        })
+        .join('\n');
     }
   }
 }
@@ -136,21 +243,28 @@ export function formatPerson(timeline: PersonTimeline, format: OutputFormat, ter
 const TOP_COLUMNS: Column[] = [
   { header: '#', max: 6, align: 'right' },
   { header: 'name', max: 40 },
+  { header: 'publisher', max: 24 },
   { header: 'items', max: 8, align: 'right' },
   { header: 'first', max: 10 },
   { header: 'last', max: 10 },
 ];
 
-export function formatTop(entries: readonly TopEntry[], format: OutputFormat, terminalWidth: number): string {
+/** `people` (with the publisher each person is counted under) and `orgs` (with the names written for each body). */
+export function formatTop(entries: readonly TopEntry[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
+  const orgs = entries.some((e) => e.variants !== undefined);
+  const extra = (e: TopEntry) => (orgs ? (e.variants ?? []).join(';') : e.publisher ?? '');
   switch (format) {
     case 'json':
       return `${JSON.stringify(entries, null, 2)}\n`;
     case 'jsonl':
       return jsonLines(entries);
     case 'csv':
-      return toCsv(['name', 'items', 'first', 'last'], entries.map((e) => [e.name, e.items, e.first, e.last]));
-    case 'table':
+      return `${options.bom ? BOM : ''}${toCsv(['name', orgs ? 'variants' : 'publisher', 'items', 'first', 'last'], entries.map((e) => [e.name, extra(e), e.items, e.first, e.last]))}`;
+    case 'table': {
       if (entries.length === 0) return '';
-      return renderTable(TOP_COLUMNS, entries.map((e, i) => [String(i + 1), e.name, String(e.items), e.first ?? '', e.last ?? '']), terminalWidth);
+      const columns = TOP_COLUMNS.map((c) => (c.header === 'publisher' && orgs ? { ...c, header: 'written', max: 40 } : c));
+      const rows = entries.map((e, i) => [String(i + 1), e.name, orgs ? (e.variants ?? []).filter((v) => v !== e.name).join('、') : e.publisher ?? '', String(e.items), e.first ?? '', e.last ?? '']);
+      return renderTable(columns, rows, terminalWidth);
+    }
   }
 }

@@ -8,21 +8,33 @@ import type { QueryResultItem, QueryResultPerson } from './result-schema.js';
 export interface QueryFilters {
   /** Exact name (layout spaces are ignored). */
   person?: string;
-  /** Substring of a title; with `person`, that person must hold it in the item. */
+  /** With `person`: only that person in this scope (publishing body), as `people` lists it. */
+  personScope?: string;
+  /** Substring of a title (as written or in its canonical spelling); with `person`, that person must hold it in the item. */
   title?: string;
-  /** Substring of an organisation name. */
+  /** Substring of an organisation name as written or of its canonical body (西湖区政协 finds 区政协 written in its bulletins). */
   org?: string;
+  /** Exact canonical body (as `orgs` lists it). */
+  orgBody?: string;
+  /** Only these items (by id). */
+  itemIds?: readonly string[];
   /** Substring of a place name. */
   place?: string;
   /** Substring of the section title. */
   section?: string;
+  /** Substring of the publisher as written or of its canonical body. */
+  publisher?: string;
   /** ISO date: items whose date range ends on or after it. */
   from?: string;
   /** ISO date: items whose date range starts on or before it. */
   to?: string;
   /** Whitespace-separated words, all of which must occur in the item's text or headline. */
   text?: string;
+  /** Every file's item instead of one item per issue (the preferred rendition's). */
+  allRenditions?: boolean;
   limit?: number;
+  /** Results to skip before the first one printed (with `limit`, pages through results). */
+  offset?: number;
 }
 
 /** The trigram tokenizer can only match terms of three or more characters. */
@@ -63,32 +75,53 @@ type ItemRow = [
   peopleJson: string,
   organisationsJson: string,
   placesJson: string,
+  issueId: string,
+  publisher: string | null,
 ];
 
-const ITEM_COLUMNS = `i.id, i.record_id, i.seq, r.issue_date, i.section, i.headline, i.text, i.date_text, i.date_start,
-  i.date_end, i.part_of_day, r.source_path, i.page, i.paragraph, i.people_json, i.organisations_json, i.places_json`;
+const ITEM_COLUMNS = `o.id, o.record_id, o.seq, ro.issue_date, o.section, o.headline, o.text, o.date_text, o.date_start,
+  o.date_end, o.part_of_day, ro.source_path, o.page, o.paragraph, o.people_json, o.organisations_json, o.places_json,
+  o.issue_id, ro.publisher`;
 /** Undated items come last; ties keep the order of the bulletins. */
-const ITEM_ORDER = 'i.date_start IS NULL, i.date_start, i.date_end, i.record_id, i.seq';
+const ITEM_ORDER = 'o.date_start IS NULL, o.date_start, o.date_end, o.record_id, o.seq';
 
-export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResultItem[] {
+/**
+ * The WHERE clause of the filters over `items i JOIN records r` (every rendition's items), and its
+ * parameters. Shared by the item search and the counts.
+ */
+export function filterClause(filters: QueryFilters): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const like = "LIKE ? ESCAPE '\\'";
 
   const person = filters.person !== undefined ? normaliseName(filters.person) : undefined;
+  const scope = person !== undefined && filters.personScope !== undefined ? ' AND scope = ?' : '';
+  const scopeParams = scope ? [filters.personScope] : [];
   if (person !== undefined && filters.title !== undefined) {
-    where.push(`i.id IN (SELECT item_id FROM person_titles WHERE name = ? AND title ${like})`);
-    params.push(person, likePattern(filters.title));
+    where.push(`i.id IN (SELECT item_id FROM person_titles WHERE name = ?${scope} AND (title ${like} OR canonical ${like}))`);
+    params.push(person, ...scopeParams, likePattern(filters.title), likePattern(filters.title));
   } else if (person !== undefined) {
-    where.push('i.id IN (SELECT item_id FROM people WHERE name = ?)');
-    params.push(person);
+    where.push(`i.id IN (SELECT item_id FROM people WHERE name = ?${scope})`);
+    params.push(person, ...scopeParams);
   } else if (filters.title !== undefined) {
-    where.push(`i.id IN (SELECT item_id FROM person_titles WHERE title ${like})`);
-    params.push(likePattern(filters.title));
+    where.push(`i.id IN (SELECT item_id FROM person_titles WHERE title ${like} OR canonical ${like})`);
+    params.push(likePattern(filters.title), likePattern(filters.title));
   }
   if (filters.org !== undefined) {
-    where.push(`i.id IN (SELECT item_id FROM organisations WHERE name ${like})`);
-    params.push(likePattern(filters.org));
+    where.push(`i.id IN (SELECT item_id FROM organisations WHERE name ${like} OR body ${like})`);
+    params.push(likePattern(filters.org), likePattern(filters.org));
+  }
+  if (filters.orgBody !== undefined) {
+    where.push('i.id IN (SELECT item_id FROM organisations WHERE body = ?)');
+    params.push(filters.orgBody);
+  }
+  if (filters.itemIds !== undefined) {
+    where.push(`i.id IN (${filters.itemIds.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filters.itemIds);
+  }
+  if (filters.publisher !== undefined) {
+    where.push(`(r.publisher ${like} OR r.scope ${like})`);
+    params.push(likePattern(filters.publisher), likePattern(filters.publisher));
   }
   if (filters.place !== undefined) {
     where.push(`i.id IN (SELECT item_id FROM places WHERE name ${like})`);
@@ -120,14 +153,37 @@ export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResul
     }
   }
 
-  let sql = `SELECT ${ITEM_COLUMNS} FROM items i JOIN records r ON r.id = i.record_id`;
-  if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-  sql += ` ORDER BY ${ITEM_ORDER}`;
-  if (filters.limit !== undefined) {
-    sql += ' LIMIT ?';
-    params.push(filters.limit);
+  return { where: where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * The id an item is counted under: its own with `allRenditions`, else the preferred rendition's item
+ * it is (so the three files of one issue count one item once).
+ */
+export function countedId(allRenditions: boolean | undefined, alias = 'i'): string {
+  return allRenditions ? `${alias}.id` : `COALESCE(${alias}.canonical_id, ${alias}.id)`;
+}
+
+/**
+ * Items matching the filters, in date order. By default one item per item of an issue: an item
+ * matching in any rendition is shown as the preferred rendition's item.
+ */
+export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResultItem[] {
+  const { where, params } = filterClause(filters);
+  let sql: string;
+  if (filters.allRenditions) {
+    sql = `SELECT ${ITEM_COLUMNS} FROM items o JOIN records ro ON ro.id = o.record_id WHERE o.id IN (SELECT i.id FROM items i JOIN records r ON r.id = i.record_id${where})`;
+  } else {
+    sql = `SELECT ${ITEM_COLUMNS} FROM items o JOIN records ro ON ro.id = o.record_id
+            WHERE o.id IN (SELECT ${countedId(false)} FROM items i JOIN records r ON r.id = i.record_id${where})`;
   }
-  return (db.prepare(sql).raw().all(...params) as ItemRow[]).map(toResult);
+  sql += ` ORDER BY ${ITEM_ORDER}`;
+  const paging: unknown[] = [];
+  if (filters.limit !== undefined || filters.offset !== undefined) {
+    sql += ' LIMIT ? OFFSET ?';
+    paging.push(filters.limit ?? -1, filters.offset ?? 0);
+  }
+  return (db.prepare(sql).raw().all(...params, ...paging) as ItemRow[]).map(toResult);
 }
 
 function toResult(row: ItemRow): QueryResultItem {
@@ -135,6 +191,8 @@ function toResult(row: ItemRow): QueryResultItem {
   return {
     itemId,
     recordId,
+    issueId: row[17],
+    publisher: row[18],
     seq,
     issueDate,
     section,
@@ -151,7 +209,10 @@ function toResult(row: ItemRow): QueryResultItem {
 }
 
 export interface TitleSpan {
+  /** The title in one spelling for its body (市政协副主席 in 包头市政协's bulletins → 包头市政协副主席). */
   title: string;
+  /** The spellings written, e.g. ["市政协副主席", "副主席"]. */
+  written: string[];
   /** First and last date the title is seen: item dates, or the issue date for undated items. */
   first: string | null;
   last: string | null;
@@ -160,50 +221,128 @@ export interface TitleSpan {
 
 export interface PersonTimeline {
   name: string;
+  /** The body (scope) the person is counted under: the publisher of the bulletins that mention them. */
+  publisher: string;
   titles: TitleSpan[];
   items: QueryResultItem[];
 }
 
-export function personTimeline(db: IndexDatabase, name: string): PersonTimeline {
+export interface PersonOptions {
+  /** Only the person in bulletins of a publisher (as written, or its body) containing this text. */
+  publisher?: string;
+  allRenditions?: boolean;
+}
+
+/** One timeline per person of that name: the same name in two offices' bulletins is two people. */
+export function personTimelines(db: IndexDatabase, name: string, options: PersonOptions = {}): PersonTimeline[] {
   const person = normaliseName(name);
-  const titles = db
-    .prepare(
-      `SELECT t.title AS title,
-              MIN(COALESCE(i.date_start, r.issue_date)) AS first,
-              MAX(COALESCE(i.date_end, r.issue_date)) AS last,
-              COUNT(DISTINCT t.item_id) AS items
-         FROM person_titles t JOIN items i ON i.id = t.item_id JOIN records r ON r.id = i.record_id
-        WHERE t.name = ?
-        GROUP BY t.title
-        ORDER BY first IS NULL, first, last, t.title`,
-    )
-    .all(person) as TitleSpan[];
-  return { name: person, titles, items: queryItems(db, { person }) };
+  const like = "LIKE ? ESCAPE '\\'";
+  const scopes = (
+    options.publisher === undefined
+      ? db.prepare('SELECT DISTINCT scope FROM people WHERE name = ? ORDER BY scope').pluck().all(person)
+      : db
+          .prepare(
+            `SELECT DISTINCT p.scope FROM people p JOIN items i ON i.id = p.item_id JOIN records r ON r.id = i.record_id
+              WHERE p.name = ? AND (p.scope ${like} OR r.publisher ${like} OR r.scope ${like}) ORDER BY p.scope`,
+          )
+          .pluck()
+          .all(person, ...Array(3).fill(likePattern(options.publisher)))
+  ) as string[];
+  const titlesOf = db.prepare(
+    `SELECT t.canonical AS title, json_group_array(DISTINCT t.title) AS written,
+            MIN(COALESCE(i.date_start, r.issue_date)) AS first,
+            MAX(COALESCE(i.date_end, r.issue_date)) AS last,
+            COUNT(DISTINCT ${countedId(options.allRenditions)}) AS items
+       FROM person_titles t JOIN items i ON i.id = t.item_id JOIN records r ON r.id = i.record_id
+      WHERE t.name = ? AND t.scope = ?
+      GROUP BY t.canonical
+      ORDER BY first IS NULL, first, last, t.canonical`,
+  );
+  return scopes.map((scope) => ({
+    name: person,
+    publisher: scope,
+    titles: (titlesOf.all(person, scope) as (Omit<TitleSpan, 'written'> & { written: string })[]).map((t) => ({
+      ...t,
+      written: (JSON.parse(t.written) as string[]).sort(),
+    })),
+    items: queryItems(db, { person, personScope: scope, allRenditions: options.allRenditions }),
+  }));
 }
 
 export interface TopEntry {
+  /** A person's name, or an organisation's canonical body. */
   name: string;
-  /** Distinct items that mention the name. */
+  /** People: the body the person is counted under (see `personTimelines`). */
+  publisher?: string;
+  /** Organisations: the names written for the body, e.g. ["区政协", "西湖区政协"]. */
+  variants?: string[];
+  /** Distinct items that mention the name (one per item of an issue unless all renditions are asked for). */
   items: number;
   /** Earliest and latest item date (or issue date of undated items). */
   first: string | null;
   last: string | null;
 }
 
-export function topEntities(db: IndexDatabase, kind: 'people' | 'orgs', limit: number): TopEntry[] {
-  const table = kind === 'people' ? 'people' : 'organisations';
-  // Counting over the (name, item_id) index first and dating only the top N keeps this fast.
+export interface TopOptions {
+  allRenditions?: boolean;
+  filters?: QueryFilters;
+}
+
+/** The most-mentioned people or organisations among the items matching the filters (all by default). */
+export function topEntities(db: IndexDatabase, kind: 'people' | 'orgs', limit: number, options: TopOptions = {}): TopEntry[] {
+  const { where, params } = filterClause(options.filters ?? {});
+  const matched = `SELECT i.id AS id, ${countedId(options.allRenditions)} AS cid,
+      COALESCE(i.date_start, r.issue_date) AS first, COALESCE(i.date_end, r.issue_date) AS last
+    FROM items i JOIN records r ON r.id = i.record_id${where}`;
+  if (kind === 'people') {
+    return (
+      db
+        .prepare(
+          `WITH m AS (${matched})
+           SELECT p.name AS name, p.scope AS publisher, COUNT(DISTINCT m.cid) AS items, MIN(m.first) AS first, MAX(m.last) AS last
+             FROM m JOIN people p ON p.item_id = m.id
+            GROUP BY p.name, p.scope ORDER BY items DESC, p.name, p.scope LIMIT ?`,
+        )
+        .all(...params, limit) as TopEntry[]
+    ).map((e) => ({ name: e.name, publisher: e.publisher, items: e.items, first: e.first, last: e.last }));
+  }
+  return (
+    db
+      .prepare(
+        `WITH m AS (${matched})
+         SELECT o.body AS name, json_group_array(DISTINCT o.name) AS variants, COUNT(DISTINCT m.cid) AS items, MIN(m.first) AS first, MAX(m.last) AS last
+           FROM m JOIN organisations o ON o.item_id = m.id
+          GROUP BY o.body ORDER BY items DESC, o.body LIMIT ?`,
+      )
+      .all(...params, limit) as (Omit<TopEntry, 'variants'> & { variants: string })[]
+  ).map((e) => ({ name: e.name, variants: (JSON.parse(e.variants) as string[]).sort(), items: e.items, first: e.first, last: e.last }));
+}
+
+export const COUNT_KEYS = ['person', 'org', 'section', 'month'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+export interface CountEntry {
+  /** The person (name), organisation (canonical body), section title or month (YYYY-MM); null when the item has none. */
+  key: string | null;
+  /** People: the body the person is counted under. */
+  publisher?: string;
+  items: number;
+}
+
+/** `query --count`: the matching items counted by person, organisation, section or month. */
+export function countItems(db: IndexDatabase, filters: QueryFilters, by: CountKey): CountEntry[] {
+  if (by === 'person' || by === 'org') {
+    const top = topEntities(db, by === 'person' ? 'people' : 'orgs', filters.limit ?? -1, { allRenditions: filters.allRenditions, filters });
+    return top.map((e) => (by === 'person' ? { key: e.name, publisher: e.publisher, items: e.items } : { key: e.name, items: e.items }));
+  }
+  const { where, params } = filterClause(filters);
+  const key = by === 'section' ? 'i.section' : 'substr(COALESCE(i.date_start, r.issue_date), 1, 7)';
+  const order = by === 'section' ? 'items DESC, key IS NULL, key' : 'key IS NULL, key';
   return db
     .prepare(
-      `WITH top AS (
-         SELECT name, COUNT(DISTINCT item_id) AS items FROM ${table} GROUP BY name ORDER BY items DESC, name LIMIT ?
-       )
-       SELECT top.name AS name, top.items AS items,
-              (SELECT MIN(COALESCE(i.date_start, r.issue_date)) FROM ${table} e JOIN items i ON i.id = e.item_id
-                 JOIN records r ON r.id = i.record_id WHERE e.name = top.name) AS first,
-              (SELECT MAX(COALESCE(i.date_end, r.issue_date)) FROM ${table} e JOIN items i ON i.id = e.item_id
-                 JOIN records r ON r.id = i.record_id WHERE e.name = top.name) AS last
-         FROM top ORDER BY top.items DESC, top.name`,
+      `SELECT ${key} AS key, COUNT(DISTINCT ${countedId(filters.allRenditions)}) AS items
+         FROM items i JOIN records r ON r.id = i.record_id${where}
+        GROUP BY 1 ORDER BY ${order} LIMIT ?`,
     )
-    .all(limit) as TopEntry[];
+    .all(...params, filters.limit ?? -1) as CountEntry[];
 }

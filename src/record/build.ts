@@ -5,6 +5,7 @@
 import type { ItemEntities } from '../entities/index.js';
 import type { Segmented } from '../segment/index.js';
 import type { Extraction, Message } from '../types.js';
+import { canonicalOrganisation, publisherContext } from '../resolve/canonical-org.js';
 import { itemId, recordIdFor } from './id.js';
 import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item } from './schema.js';
 
@@ -20,6 +21,8 @@ export interface RecordParts {
 export function buildRecord({ sourcePath, digest, extraction, segmented, entities }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
+  // Relative names (区政协, 市委) are resolved with the masthead's publisher: what was written is kept.
+  const publisher = publisherContext(segmented.masthead.publisher);
   const items: Item[] = segmented.items.map((item, k) => {
     const e = entities[k];
     const iid = itemId(id, k + 1);
@@ -33,7 +36,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       date: e.date,
       dates: e.dates,
       people: e.people,
-      organisations: e.organisations,
+      organisations: e.organisations.map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, publisher), spans: o.spans })),
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
     };

@@ -10,7 +10,7 @@ export type IndexDatabase = Database.Database;
 
 export const INDEX_FILE = 'index.sqlite';
 /** Stored in `PRAGMA user_version`; an index with another version is rebuilt from the records. */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 /**
  * One row per record, per item, and per (item, entity). Child tables refer to items by their text id
@@ -30,7 +30,14 @@ CREATE TABLE records (
   title       TEXT,
   publisher   TEXT,
   issue       INTEGER,
-  year        INTEGER
+  year        INTEGER,
+  -- The issue this file is a rendition of (src/record/issue-id.ts), its warning count, and the body
+  -- that publishes it (西湖区政协; the publisher as written when it names no place): people are scoped by it.
+  issue_id    TEXT NOT NULL,
+  warnings    INTEGER NOT NULL,
+  scope       TEXT NOT NULL,
+  -- Derived (src/store/issues.ts): 1 for the issue's preferred rendition.
+  preferred   INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE items (
   pk          INTEGER PRIMARY KEY,
@@ -50,21 +57,45 @@ CREATE TABLE items (
   -- The item's entities as JSON, so results need no joins: [{"name","titles"}], ["name"], ["name"].
   people_json        TEXT NOT NULL,
   organisations_json TEXT NOT NULL,
-  places_json        TEXT NOT NULL
+  places_json        TEXT NOT NULL,
+  issue_id    TEXT NOT NULL,
+  -- Derived (src/store/issues.ts): the preferred rendition's item this one is (NULL: itself).
+  canonical_id TEXT
 );
+-- A person is a name within a scope (the publishing body): \`home\` is the record's scope, \`scope\` the
+-- one the person is counted under (derived: another scope whose body the person's titles name).
 CREATE TABLE people (
   item_id TEXT NOT NULL,
   name    TEXT NOT NULL,
-  titles  TEXT NOT NULL
+  titles  TEXT NOT NULL,
+  home    TEXT NOT NULL,
+  scope   TEXT NOT NULL
 );
+-- \`title\` as written, \`canonical\` in one spelling for the body (市政协副主席 → 包头市政协副主席).
 CREATE TABLE person_titles (
-  item_id TEXT NOT NULL,
-  name    TEXT NOT NULL,
-  title   TEXT NOT NULL
+  item_id   TEXT NOT NULL,
+  name      TEXT NOT NULL,
+  title     TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  home      TEXT NOT NULL,
+  scope     TEXT NOT NULL
 );
+-- \`name\` as written; \`body\` the canonical body (区政协 → 西湖区政协), or the name and publisher when
+-- the bulletin does not say which place a relative name means.
 CREATE TABLE organisations (
   item_id TEXT NOT NULL,
-  name    TEXT NOT NULL
+  name    TEXT NOT NULL,
+  body    TEXT NOT NULL
+);
+CREATE TABLE issues (
+  id                  TEXT PRIMARY KEY,
+  preferred_record_id TEXT NOT NULL,
+  renditions          INTEGER NOT NULL
+);
+-- Index settings that survive updates: \`rendition_order\` (comma-separated formats, best first).
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE places (
   item_id TEXT NOT NULL,
@@ -78,12 +109,17 @@ export const INDEX_INDEXES_SQL = `
 CREATE INDEX items_record ON items(record_id, seq);
 CREATE INDEX items_date ON items(date_start, date_end);
 CREATE INDEX items_date_end ON items(date_end);
+CREATE INDEX items_canonical ON items(canonical_id);
+CREATE INDEX items_issue ON items(issue_id);
+CREATE INDEX records_issue ON records(issue_id);
 CREATE INDEX people_name ON people(name, item_id);
+CREATE INDEX people_scope ON people(scope, name);
 CREATE INDEX people_item ON people(item_id);
 CREATE INDEX person_titles_name ON person_titles(name, title);
 CREATE INDEX person_titles_title ON person_titles(title);
 CREATE INDEX person_titles_item ON person_titles(item_id);
 CREATE INDEX organisations_name ON organisations(name, item_id);
+CREATE INDEX organisations_body ON organisations(body, item_id);
 CREATE INDEX organisations_item ON organisations(item_id);
 CREATE INDEX places_name ON places(name, item_id);
 CREATE INDEX places_item ON places(item_id);
@@ -93,7 +129,7 @@ END;
 CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
   INSERT INTO items_fts(items_fts, rowid, headline, text) VALUES ('delete', old.pk, old.headline, old.text);
 END;
-CREATE TRIGGER items_fts_update AFTER UPDATE ON items BEGIN
+CREATE TRIGGER items_fts_update AFTER UPDATE OF headline, text ON items BEGIN
   INSERT INTO items_fts(items_fts, rowid, headline, text) VALUES ('delete', old.pk, old.headline, old.text);
   INSERT INTO items_fts(rowid, headline, text) VALUES (new.pk, new.headline, new.text);
 END;

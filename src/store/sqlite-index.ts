@@ -33,6 +33,10 @@ import {
   type IndexDatabase,
 } from './index-db.js';
 import { queryResultJsonSchema } from '../query/result-schema.js';
+import { issueIdFor } from '../record/issue-id.js';
+import { upgradeRecord } from '../record/upgrade.js';
+import { canonicalTitle, organisationBody, publisherContext, publisherScope } from '../resolve/canonical-org.js';
+import { refreshIssues, writeRenditionOrder } from './issues.js';
 
 export interface RebuildOptions {
   /** Told about record files that could not be read or are not valid records (they are skipped). */
@@ -53,6 +57,7 @@ export function updateIndex(outDir: string, changed: BulletinRecord[], removedId
     db.transaction(() => {
       for (const id of new Set([...changed.map((r) => r.id), ...removedIds])) writer.deleteRecord(id);
       for (const record of lastById(changed)) writer.insertRecord(record);
+      refreshIssues(db);
     }).immediate();
   } finally {
     db.close();
@@ -107,6 +112,7 @@ function buildIndexFile(
   const file = indexPath(outDir);
   const tmp = path.join(outDir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const counts = { records: 0, items: 0 };
+  const settings = readSettings(file);
   try {
     const db = openIndexForWrite(tmp);
     try {
@@ -120,6 +126,8 @@ function buildIndexFile(
           fill(db, writer);
           db.exec("INSERT INTO items_fts(items_fts) VALUES ('rebuild')");
           db.exec(INDEX_INDEXES_SQL);
+          for (const [key, value] of settings) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, value);
+          refreshIssues(db);
           counts.records = (db.prepare('SELECT COUNT(*) FROM records').pluck().get() as number);
           counts.items = (db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number);
         })(),
@@ -202,6 +210,7 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
       db.transaction(() => {
         for (const id of doomed) writer.deleteRecord(id);
         insertChanged(db, writer);
+        refreshIssues(db);
       }).immediate();
     });
   } finally {
@@ -209,8 +218,34 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
   }
 }
 
+/** The settings of the index being replaced (a rebuild keeps them); none when it is missing or old. */
+function readSettings(file: string): [string, string][] {
+  if (!isCurrentIndex(file)) return [];
+  const db = openIndexForWrite(file);
+  try {
+    return db.prepare('SELECT key, value FROM settings ORDER BY key').raw().all() as [string, string][];
+  } finally {
+    db.close();
+  }
+}
+
+/** Sets the rendition order (best first) and recomputes the preferred renditions. */
+export function setRenditionOrder(outDir: string, order: readonly string[]): void {
+  const file = indexPath(outDir);
+  if (!isCurrentIndex(file)) rebuildIndex(outDir);
+  const db = openIndexForWrite(file);
+  try {
+    db.transaction(() => {
+      writeRenditionOrder(db, order);
+      refreshIssues(db);
+    }).immediate();
+  } finally {
+    db.close();
+  }
+}
+
 function readRecordFile(outDir: string, id: string): BulletinRecord {
-  return JSON.parse(fs.readFileSync(path.join(bulletinsDir(outDir), `${id}.json`), 'utf8')) as BulletinRecord;
+  return upgradeRecord(JSON.parse(fs.readFileSync(path.join(bulletinsDir(outDir), `${id}.json`), 'utf8'))) as BulletinRecord;
 }
 
 /** True when deleting the rows of `ids` would leave every table of the index empty. */
@@ -262,7 +297,7 @@ function* readRecords(dir: string, warn: (message: string) => void, skipIds?: Re
     const file = path.join(dir, name);
     let json: unknown;
     try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      json = upgradeRecord(JSON.parse(fs.readFileSync(file, 'utf8')));
     } catch (err) {
       warn(`skipped ${file}: ${(err as Error).message}`);
       continue;
@@ -294,7 +329,10 @@ function writeQueryResultSchema(outDir: string): void {
 }
 
 /** The values of a record's row in `records`. */
-type RecordRow = [id: string, sourcePath: string, format: string, issueDate: string | null, title: string | null, publisher: string | null, issue: number | null, year: number | null];
+type RecordRow = [
+  id: string, sourcePath: string, format: string, issueDate: string | null, title: string | null, publisher: string | null, issue: number | null, year: number | null,
+  issueId: string, warnings: number, scope: string,
+];
 
 /** One item's row in `items` and its rows in the entity tables, in insertion order. */
 interface ItemRows {
@@ -302,35 +340,40 @@ interface ItemRows {
   values: [
     id: string, recordId: string, seq: number, section: string | null, marker: string | null, headline: string | null, text: string,
     dateText: string | null, dateStart: string | null, dateEnd: string | null, partOfDay: string | null, page: number | null, paragraph: number | null,
-    peopleJson: string, organisationsJson: string, placesJson: string,
+    peopleJson: string, organisationsJson: string, placesJson: string, issueId: string,
   ];
-  /** (name, titles as JSON) */
-  people: [string, string][];
-  /** (name, title), each pair once per item */
-  titles: [string, string][];
-  organisations: string[];
+  /** (name, titles as JSON, home scope, scope) */
+  people: [string, string, string, string][];
+  /** (name, title, canonical title, home scope, scope), each (name, title) once per item */
+  titles: [string, string, string, string, string][];
+  /** (name as written, canonical body) */
+  organisations: [string, string][];
   places: string[];
 }
 
 function recordRow(record: BulletinRecord): RecordRow {
   const m = record.masthead;
-  return [record.id, record.source.path, record.source.format, m.date, m.title, m.publisher, m.issue, m.year];
+  const warnings = record.messages.filter((message) => message.severity !== 'info').length;
+  return [record.id, record.source.path, record.source.format, m.date, m.title, m.publisher, m.issue, m.year, issueIdFor(record), warnings, publisherScope(m)];
 }
 
 function itemRows(record: BulletinRecord): ItemRows[] {
+  const issueId = issueIdFor(record);
+  const scope = publisherScope(record.masthead);
+  const context = publisherContext(record.masthead.publisher);
   return record.items.map((item, index) => {
     const seq = index + 1; // position in the record, from 1, as people count items
     const d = item.date;
-    const organisations = [...new Set(item.organisations.map((o) => o.name))];
+    const organisations = [...new Map(item.organisations.map((o): [string, string] => [o.name, organisationBody(o.name, o.canonical, scope)])).entries()];
     const places = [...new Set(item.places.map((p) => p.name))];
-    const titles: [string, string][] = [];
+    const titles: [string, string, string, string, string][] = [];
     const seenTitles = new Set<string>();
     for (const person of item.people) {
       for (const title of person.titles) {
         const key = `${person.name}\u0000${title}`;
         if (seenTitles.has(key)) continue;
         seenTitles.add(key);
-        titles.push([person.name, title]);
+        titles.push([person.name, title, canonicalTitle(title, context), scope, scope]);
       }
     }
     return {
@@ -339,9 +382,10 @@ function itemRows(record: BulletinRecord): ItemRows[] {
         item.id, record.id, seq, item.section, item.marker, item.headline, item.text,
         d?.text ?? null, d?.start ?? null, d?.end ?? null, d?.partOfDay ?? null,
         item.provenance.page, item.provenance.paragraph,
-        JSON.stringify(item.people.map((p) => ({ name: p.name, titles: p.titles }))), JSON.stringify(organisations), JSON.stringify(places),
+        JSON.stringify(item.people.map((p) => ({ name: p.name, titles: p.titles }))), JSON.stringify(organisations.map(([name]) => name)), JSON.stringify(places),
+        issueId,
       ],
-      people: item.people.map((p): [string, string] => [p.name, JSON.stringify(p.titles)]),
+      people: item.people.map((p): [string, string, string, string] => [p.name, JSON.stringify(p.titles), scope, scope]),
       titles,
       organisations,
       places,
@@ -351,14 +395,15 @@ function itemRows(record: BulletinRecord): ItemRows[] {
 
 const ENTITY_TABLES = ['people', 'person_titles', 'organisations', 'places'] as const;
 const ITEM_COLUMNS =
-  'id, record_id, seq, section, marker, headline, text, date_text, date_start, date_end, part_of_day, page, paragraph, people_json, organisations_json, places_json';
+  'id, record_id, seq, section, marker, headline, text, date_text, date_start, date_end, part_of_day, page, paragraph, people_json, organisations_json, places_json, issue_id';
 const ENTITY_COLUMNS: Record<(typeof ENTITY_TABLES)[number], string> = {
-  people: 'item_id, name, titles',
-  person_titles: 'item_id, name, title',
-  organisations: 'item_id, name',
+  people: 'item_id, name, titles, home, scope',
+  person_titles: 'item_id, name, title, canonical, home, scope',
+  organisations: 'item_id, name, body',
   places: 'item_id, name',
 };
-const RECORD_COLUMNS = 'id, source_path, format, issue_date, title, publisher, issue, year';
+const RECORD_COLUMNS = 'id, source_path, format, issue_date, title, publisher, issue, year, issue_id, warnings, scope';
+const marks = (columns: string) => columns.split(',').map(() => '?').join(', ');
 
 class IndexWriter {
   private readonly insertRecordRow;
@@ -370,14 +415,12 @@ class IndexWriter {
   private readonly deletes;
 
   constructor(db: IndexDatabase) {
-    this.insertRecordRow = db.prepare(`INSERT OR REPLACE INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertRecordRow = db.prepare(`INSERT OR REPLACE INTO records (${RECORD_COLUMNS}) VALUES (${marks(RECORD_COLUMNS)})`);
     // An item id already taken by another record is skipped rather than failing the whole run.
-    this.insertItem = db.prepare(
-      `INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-    );
-    this.insertPerson = db.prepare('INSERT INTO people (item_id, name, titles) VALUES (?, ?, ?)');
-    this.insertPersonTitle = db.prepare('INSERT INTO person_titles (item_id, name, title) VALUES (?, ?, ?)');
-    this.insertOrganisation = db.prepare('INSERT INTO organisations (item_id, name) VALUES (?, ?)');
+    this.insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (${marks(ITEM_COLUMNS)}) ON CONFLICT(id) DO NOTHING`);
+    this.insertPerson = db.prepare(`INSERT INTO people (${ENTITY_COLUMNS.people}) VALUES (${marks(ENTITY_COLUMNS.people)})`);
+    this.insertPersonTitle = db.prepare(`INSERT INTO person_titles (${ENTITY_COLUMNS.person_titles}) VALUES (${marks(ENTITY_COLUMNS.person_titles)})`);
+    this.insertOrganisation = db.prepare(`INSERT INTO organisations (${ENTITY_COLUMNS.organisations}) VALUES (${marks(ENTITY_COLUMNS.organisations)})`);
     this.insertPlace = db.prepare('INSERT INTO places (item_id, name) VALUES (?, ?)');
     const ofRecord = 'item_id IN (SELECT id FROM items WHERE record_id = ?)';
     this.deletes = [
@@ -398,9 +441,9 @@ class IndexWriter {
     for (const item of itemRows(record)) {
       if (this.insertItem.run(...item.values).changes === 0) continue;
       inserted += 1;
-      for (const [name, titles] of item.people) this.insertPerson.run(item.id, name, titles);
-      for (const [name, title] of item.titles) this.insertPersonTitle.run(item.id, name, title);
-      for (const name of item.organisations) this.insertOrganisation.run(item.id, name);
+      for (const person of item.people) this.insertPerson.run(item.id, ...person);
+      for (const title of item.titles) this.insertPersonTitle.run(item.id, ...title);
+      for (const organisation of item.organisations) this.insertOrganisation.run(item.id, ...organisation);
       for (const name of item.places) this.insertPlace.run(item.id, name);
     }
     return inserted;
@@ -416,17 +459,24 @@ const STAGED = 'staged';
  */
 const STAGING_SQL = `
 CREATE TABLE records (
-  id TEXT PRIMARY KEY, source_path TEXT NOT NULL, format TEXT NOT NULL, issue_date TEXT, title TEXT, publisher TEXT, issue INTEGER, year INTEGER
+  id TEXT PRIMARY KEY, source_path TEXT NOT NULL, format TEXT NOT NULL, issue_date TEXT, title TEXT, publisher TEXT, issue INTEGER, year INTEGER,
+  issue_id TEXT NOT NULL, warnings INTEGER NOT NULL, scope TEXT NOT NULL
 );
 CREATE TABLE items (
   record_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT, marker TEXT, headline TEXT, text TEXT NOT NULL,
   date_text TEXT, date_start TEXT, date_end TEXT, part_of_day TEXT, page INTEGER, paragraph INTEGER,
-  people_json TEXT NOT NULL, organisations_json TEXT NOT NULL, places_json TEXT NOT NULL,
+  people_json TEXT NOT NULL, organisations_json TEXT NOT NULL, places_json TEXT NOT NULL, issue_id TEXT NOT NULL,
   PRIMARY KEY (record_id, seq)
 ) WITHOUT ROWID;
-CREATE TABLE people (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, titles TEXT NOT NULL, PRIMARY KEY (record_id, n)) WITHOUT ROWID;
-CREATE TABLE person_titles (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, PRIMARY KEY (record_id, n)) WITHOUT ROWID;
-CREATE TABLE organisations (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (record_id, n)) WITHOUT ROWID;
+CREATE TABLE people (
+  record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, titles TEXT NOT NULL, home TEXT NOT NULL, scope TEXT NOT NULL,
+  PRIMARY KEY (record_id, n)
+) WITHOUT ROWID;
+CREATE TABLE person_titles (
+  record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, canonical TEXT NOT NULL,
+  home TEXT NOT NULL, scope TEXT NOT NULL, PRIMARY KEY (record_id, n)
+) WITHOUT ROWID;
+CREATE TABLE organisations (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (record_id, n)) WITHOUT ROWID;
 CREATE TABLE places (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (record_id, n)) WITHOUT ROWID;
 `;
 
@@ -454,15 +504,12 @@ export class IndexStaging {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.exec(STAGING_SQL);
-      this.insertRecordRow = db.prepare(`INSERT INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-      this.insertItem = db.prepare(
-        `INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      this.insertRecordRow = db.prepare(`INSERT INTO records (${RECORD_COLUMNS}) VALUES (${marks(RECORD_COLUMNS)})`);
+      this.insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (${marks(ITEM_COLUMNS)})`);
       this.insertEntity = Object.fromEntries(
         ENTITY_TABLES.map((table) => {
           const columns = ENTITY_COLUMNS[table];
-          const marks = columns.split(',').map(() => '?').join(', ');
-          return [table, db.prepare(`INSERT INTO ${table} (record_id, n, ${columns}) VALUES (?, ?, ${marks})`)];
+          return [table, db.prepare(`INSERT INTO ${table} (record_id, n, ${columns}) VALUES (?, ?, ${marks(columns)})`)];
         }),
       ) as Record<(typeof ENTITY_TABLES)[number], Statement>;
       this.deletes = ['records WHERE id = ?', ...['items', ...ENTITY_TABLES].map((t) => `${t} WHERE record_id = ?`)].map((what) => db.prepare(`DELETE FROM ${what}`));
@@ -485,9 +532,9 @@ export class IndexStaging {
     const n = { people: 0, person_titles: 0, organisations: 0, places: 0 };
     for (const item of items) {
       this.insertItem.run(...item.values);
-      for (const [name, titles] of item.people) this.insertEntity.people.run(record.id, n.people++, item.id, name, titles);
-      for (const [name, title] of item.titles) this.insertEntity.person_titles.run(record.id, n.person_titles++, item.id, name, title);
-      for (const name of item.organisations) this.insertEntity.organisations.run(record.id, n.organisations++, item.id, name);
+      for (const person of item.people) this.insertEntity.people.run(record.id, n.people++, item.id, ...person);
+      for (const title of item.titles) this.insertEntity.person_titles.run(record.id, n.person_titles++, item.id, ...title);
+      for (const organisation of item.organisations) this.insertEntity.organisations.run(record.id, n.organisations++, item.id, ...organisation);
       for (const name of item.places) this.insertEntity.places.run(record.id, n.places++, item.id, name);
     }
     this.ids.add(record.id);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { recordSchema, type BulletinRecord } from '../../src/record/schema.js';
+import { canonicalOrganisation, publisherContext } from '../../src/resolve/canonical-org.js';
 
 interface SampleItem {
   section: string | null;
@@ -19,12 +20,22 @@ interface SampleItem {
   places?: string[];
 }
 
-export function makeRecord(id: string, issueDate: string, items: SampleItem[]): BulletinRecord {
+export interface SampleRecordOptions {
+  publisher?: string;
+  issue?: number;
+  format?: 'txt' | 'docx' | 'pdf' | 'doc';
+  warnings?: number;
+}
+
+export function makeRecord(id: string, issueDate: string, items: SampleItem[], options: SampleRecordOptions = {}): BulletinRecord {
+  const publisher = options.publisher ?? '示例市政协办公室';
+  const format = options.format ?? 'txt';
+  const context = publisherContext(publisher);
   return recordSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
-    source: { path: `fixtures/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 100, encoding: 'utf-8', pages: null },
-    masthead: { title: '示例市 工作周报', issue: 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher: '示例市政协办公室', date: issueDate },
+    source: { path: `fixtures/${id}.${format}`, format, sha256: '0'.repeat(64), bytes: 100, encoding: format === 'txt' ? 'utf-8' : null, pages: null },
+    masthead: { title: '示例市 工作周报', issue: options.issue ?? 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher, date: issueDate },
     sections: [],
     items: items.map((it, n) => ({
       id: `${id}#${n + 1}`,
@@ -35,12 +46,14 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[]): 
       date: it.date ? { text: it.date.text, start: it.date.start, end: it.date.end, partOfDay: it.date.partOfDay ?? null, span: [0, it.date.text.length] } : null,
       dates: [],
       people: (it.people ?? []).map(([name, titles]) => ({ name, titles, spans: [] })),
-      organisations: (it.organisations ?? []).map((name) => ({ name, spans: [] })),
+      organisations: (it.organisations ?? []).map((name) => ({ name, canonical: canonicalOrganisation(name, context), spans: [] })),
       places: (it.places ?? []).map((name) => ({ name, spans: [] })),
       provenance: { page: null, paragraph: n + 10 },
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
-    messages: [],
+    messages: Array.from({ length: options.warnings ?? 0 }, (_, k) => ({
+      severity: 'warning', code: 'item-without-date', message: `warning ${k + 1}`, page: null, offset: null,
+    })),
   });
 }
 

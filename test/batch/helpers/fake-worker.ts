@@ -21,7 +21,7 @@ function fakeRecord(filePath: string, displayPath: string) {
   const id = recordIdFor(displayPath, 'txt');
   const items = Number(field('items') ?? 1);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     source: { path: displayPath, format: 'txt', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, encoding: 'utf-8', pages: null },
     masthead: {

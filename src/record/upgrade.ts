@@ -1,0 +1,28 @@
+/**
+ * Reading records written by an older version: schema 1 lacked organisations' `canonical`, which is
+ * filled in now (the same resolution a fresh ingest does), so an archive need not be re-ingested for
+ * its index to be rebuilt.
+ */
+import { canonicalOrganisation, publisherContext } from '../resolve/canonical-org.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+interface V1Record {
+  schemaVersion: 1;
+  masthead?: { publisher?: string | null };
+  items?: { organisations?: { name: string; spans: unknown }[] }[];
+}
+
+/** The record in the current schema version; anything not recognised is returned as it is. */
+export function upgradeRecord(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || (json as { schemaVersion?: unknown }).schemaVersion !== 1) return json;
+  const old = json as V1Record;
+  const context = publisherContext(old.masthead?.publisher ?? null);
+  return {
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+    items: (old.items ?? []).map((item) => ({
+      ...item,
+      organisations: (item.organisations ?? []).map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, context), spans: o.spans })),
+    })),
+  };
+}
