@@ -39,7 +39,12 @@ export function createApp(archive: Archive): Hono {
 
   const page = async (c: Context, body: Html | Promise<Html>, status: 200 | 400 | 404 = 200) => c.html(await body, status);
 
-  app.get('/', (c) => page(c, issuesPage(archive)));
+  const pageNumber = (c: Context) => {
+    const n = Number(c.req.query('page') ?? 1);
+    return Number.isInteger(n) && n >= 1 ? n : 1;
+  };
+
+  app.get('/', (c) => page(c, issuesPage(archive, pageNumber(c))));
   app.get('/assets/style.css', (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
   app.get('/issues/:id', (c) => {
@@ -74,22 +79,22 @@ export function createApp(archive: Archive): Hono {
 
   app.get('/people', (c) => page(c, peoplePage(archive)));
   app.get('/people/:name', (c) => {
-    const person = archive.getPerson(c.req.param('name'));
-    return person ? page(c, personPage(archive, person)) : page(c, notFound('No item names this person.'), 404);
+    const people = archive.getPerson(c.req.param('name'), pageNumber(c));
+    return people.length > 0 ? page(c, personPage(archive, people)) : page(c, notFound('No item names this person.'), 404);
   });
   app.get('/orgs', (c) => page(c, organisationsPage(archive)));
   app.get('/orgs/:name', (c) => {
-    const org = archive.getOrganisation(c.req.param('name'));
+    const org = archive.getOrganisation(c.req.param('name'), pageNumber(c));
     return org ? page(c, entityPage(archive, 'organisation', org)) : page(c, notFound('No item names this organisation.'), 404);
   });
   app.get('/places/:name', (c) => {
-    const place = archive.getPlace(c.req.param('name'));
+    const place = archive.getPlace(c.req.param('name'), pageNumber(c));
     return place ? page(c, entityPage(archive, 'place', place)) : page(c, notFound('No item names this place.'), 404);
   });
   app.get('/dates/:iso', (c) => {
     const iso = c.req.param('iso');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !validDay(iso)) return page(c, notFound('Not a date (YYYY-MM-DD).'), 404);
-    return page(c, datePage(archive, iso));
+    return page(c, datePage(archive, iso, pageNumber(c)));
   });
 
   app.get('/search', (c) => {
@@ -99,15 +104,18 @@ export function createApp(archive: Archive): Hono {
       if (value !== undefined && value.trim() !== '') form[name] = value;
     }
     if (Object.keys(form).length === 0) return page(c, searchPage(archive, form, null, null));
+    if (c.req.query('all') === '1') form.all = '1';
     let filters: QueryFilters;
     try {
-      filters = parseFilters({ ...form, limit: form.limit === undefined ? undefined : (form.limit as unknown as number) });
+      const { all, limit, ...rest } = form;
+      filters = parseFilters({ ...rest, limit: limit === undefined ? undefined : (limit as unknown as number) });
+      if (all) filters.allRenditions = true;
     } catch (err) {
       // The CLI's messages name options (--from); here they name the form's fields.
       const message = (err as Error).message.replace(/--(\w+)/g, '$1');
       return page(c, searchPage(archive, form, { error: message }, null), 400);
     }
-    return page(c, searchPage(archive, form, { result: archive.search(filters) }, filters));
+    return page(c, searchPage(archive, form, { result: archive.search(filters, pageNumber(c)) }, filters));
   });
 
   app.get('/warnings', (c) => page(c, warningsPage(archive)));

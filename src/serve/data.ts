@@ -1,7 +1,10 @@
 /**
  * What `bulletin serve` reads: one read-only view over an output folder (its SQLite index, its record
- * files and its manifest). Every page asks this module, never SQL or the file system directly, so the
- * pages stay the same when the index grows new tables (issue ids, canonical bodies).
+ * files and their originals), built on the archive read API (src/query/archive.ts, search.ts). Every
+ * page asks this module, never SQL or the file system directly.
+ *
+ * Lists count an issue's item once (the preferred rendition's), as `bulletin query` does; organisations
+ * are their canonical bodies; a person is a name within the body whose bulletins mention them.
  *
  * Ids and names from a URL are only ever used as SQL parameters; a record file is opened only for an id
  * the index lists, and an original only when its bytes still hash to the record's sha256 — so no URL
@@ -10,13 +13,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bulletinsDir, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
-import { personTimeline, queryItems, type QueryFilters, type TitleSpan, type TopEntry } from '../query/search.js';
+import { listIssues } from '../query/archive.js';
+import { countedId, filterClause, personTimelines, queryItems, topEntities, type QueryFilters, type TitleSpan, type TopEntry } from '../query/search.js';
 import type { QueryResultItem } from '../query/result-schema.js';
 import type { BulletinRecord } from '../record/schema.js';
+import { bulletinsDir, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
 
-export type ItemView = QueryResultItem;
+/** An item as lists show it, with the canonical body of each organisation name it writes. */
+export type ItemView = QueryResultItem & { bodies: Record<string, string> };
 export type { TitleSpan, TopEntry, QueryFilters };
+
+/** Pages list this many items (or issues: ISSUES_PER_PAGE) and link to the next ones. */
+export const PAGE_ITEMS = 100;
+export const ISSUES_PER_PAGE = 200;
 
 export interface Rendition {
   id: string;
@@ -24,7 +33,9 @@ export interface Rendition {
 }
 
 export interface IssueSummary {
-  /** The record shown for the issue (the preferred rendition). */
+  /** The issue's id (one issue, many files). */
+  issueId: string;
+  /** The record shown for the issue: its preferred rendition. */
   id: string;
   title: string | null;
   publisher: string | null;
@@ -34,7 +45,7 @@ export interface IssueSummary {
   items: number;
   /** Messages of severity warning or error in the shown record. */
   warnings: number;
-  /** Every file of this issue, the shown one first. */
+  /** Every file of this issue, the preferred one first. */
   renditions: Rendition[];
 }
 
@@ -58,37 +69,36 @@ export interface WarningEntry {
 
 export interface IssueDetail {
   record: BulletinRecord;
+  /** The issue of the record (its `id` is the preferred rendition, which may be another record). */
   summary: IssueSummary;
-  /** Canonical body name per organisation name met in the record. */
-  canonicalOrganisations: Map<string, string>;
+  /** The canonical body of each organisation name in the record, as the index resolved it. */
+  bodies: Map<string, string>;
 }
 
-export interface PersonDetail {
+/** One page of a longer list. */
+export interface Paged<T> {
+  items: T[];
+  /** How many there are in all. */
+  total: number;
+  /** From 1. */
+  page: number;
+  pages: number;
+}
+
+export interface PersonTimelineView {
   name: string;
+  /** The body the person is counted under (the publisher of the bulletins naming them). */
+  publisher: string;
   titles: TitleSpan[];
-  items: ItemView[];
-  /** Items beyond those shown. */
-  more: boolean;
+  items: Paged<ItemView>;
 }
 
 export interface EntityItems {
   name: string;
-  /** Canonical name (for an organisation; the name itself when none is known). */
-  canonical: string;
-  items: ItemView[];
-  more: boolean;
+  /** Organisations: the names written for the body. */
+  variants: string[];
+  items: Paged<ItemView>;
 }
-
-export interface SearchResult {
-  items: ItemView[];
-  more: boolean;
-}
-
-/** Pages list at most this many items; the rest is announced, not rendered (keeps pages fast). */
-export const PAGE_ITEMS = 300;
-
-const FORMAT_PREFERENCE = ['docx', 'txt', 'pdf', 'doc'];
-const RECORD_ID = /^[\p{L}\p{N}._-]+$/u;
 
 interface RecordRow {
   id: string;
@@ -99,7 +109,7 @@ interface RecordRow {
   publisher: string | null;
   issue: number | null;
   year: number | null;
-  items: number;
+  warnings: number;
 }
 
 interface Snapshot {
@@ -107,17 +117,16 @@ interface Snapshot {
   stamp: string;
   records: Map<string, RecordRow>;
   issues: IssueSummary[];
+  /** Every record id to the issue it is a rendition of. */
   issueOf: Map<string, IssueSummary>;
-  messages: Map<string, RecordMessage[]>;
-  /** The record shown for each issue: items of its other renditions are left out of lists. */
-  shown: Set<string>;
-  /** `shown` as a JSON array, for SQL's json_each. */
-  shownJson: string;
-  /** Top lists, computed once per snapshot. */
-  top: Map<string, TopEntry[]>;
+  items: number;
+  /** Computed on first use, kept until the archive changes. */
+  cache: Map<string, unknown>;
 }
 
 export class ArchiveUnavailable extends Error {}
+
+const RECORD_ID = /^[\p{L}\p{N}._-]+$/u;
 
 export class Archive {
   readonly outDir: string;
@@ -135,141 +144,136 @@ export class Archive {
     this.snapshot = null;
   }
 
-  /** The index and the records as they are now: reloaded when either changed on disk. */
+  /** The index as it is now: reopened when it or the records folder changed on disk. */
   private current(): Snapshot {
-    const stamp = fileStamp(indexPath(this.outDir)) + '|' + fileStamp(bulletinsDir(this.outDir));
+    const stamp = `${fileStamp(indexPath(this.outDir))}|${fileStamp(bulletinsDir(this.outDir))}`;
     if (this.snapshot && this.snapshot.stamp === stamp) return this.snapshot;
     const db = openIndexForRead(this.outDir);
     if (!db) throw new ArchiveUnavailable(`no current index in ${this.outDir}; run \`bulletin index --out ${this.outDir}\``);
     this.snapshot?.db.close();
-    this.snapshot = load(db, stamp, this.outDir);
+    this.snapshot = load(db, stamp);
     return this.snapshot;
   }
 
-  listIssues(): IssueSummary[] {
-    return this.current().issues;
+  private cached<T>(key: string, make: (s: Snapshot) => T): T {
+    const s = this.current();
+    if (!s.cache.has(key)) s.cache.set(key, make(s));
+    return s.cache.get(key) as T;
+  }
+
+  listIssues(page = 1): Paged<IssueSummary> {
+    return paged(this.current().issues, page, ISSUES_PER_PAGE);
   }
 
   counts(): { issues: number; records: number; items: number } {
     const s = this.current();
-    return { issues: s.issues.length, records: s.records.size, items: [...s.records.values()].reduce((n, r) => n + r.items, 0) };
+    return { issues: s.issues.length, records: s.records.size, items: s.items };
   }
 
+  /** A record (one file of an issue) with what its page needs. */
   getIssue(id: string): IssueDetail | null {
     const s = this.current();
-    const row = s.records.get(id);
-    if (!row || !RECORD_ID.test(id)) return null;
-    const file = path.join(bulletinsDir(this.outDir), `${id}.json`);
-    let record: BulletinRecord;
+    const record = this.readRecord(id);
+    if (!record) return null;
+    const rows = s.db
+      .prepare('SELECT DISTINCT o.name AS name, o.body AS body FROM organisations o JOIN items i ON i.id = o.item_id WHERE i.record_id = ?')
+      .all(id) as { name: string; body: string }[];
+    return { record, summary: s.issueOf.get(id)!, bodies: new Map(rows.map((r) => [r.name, r.body])) };
+  }
+
+  private readRecord(id: string): BulletinRecord | null {
+    if (!this.current().records.has(id) || !RECORD_ID.test(id)) return null;
     try {
-      record = JSON.parse(fs.readFileSync(file, 'utf8')) as BulletinRecord;
+      const record = JSON.parse(fs.readFileSync(path.join(bulletinsDir(this.outDir), `${id}.json`), 'utf8')) as BulletinRecord;
+      return record?.id === id && Array.isArray(record.items) ? record : null;
     } catch {
       return null;
     }
-    if (record?.id !== id || !Array.isArray(record.items)) return null;
-    const canonicalOrganisations = new Map<string, string>();
-    for (const item of record.items) for (const org of item.organisations) canonicalOrganisations.set(org.name, org.name);
-    return { record, summary: s.issueOf.get(id)!, canonicalOrganisations };
   }
 
-  /** The issue a record belongs to (for renditions and warnings counts). */
+  /** The issue a record belongs to. */
   issueOf(id: string): IssueSummary | null {
     return this.current().issueOf.get(id) ?? null;
   }
 
-  /** A person's titles over time and items, counted once per issue (not once per file of it). */
-  getPerson(name: string): PersonDetail | null {
+  /** Everyone of that name: one timeline per body whose bulletins name them. */
+  getPerson(name: string, page = 1): PersonTimelineView[] {
     const s = this.current();
-    const timeline = personTimeline(s.db, name);
-    const items = distinct(s, timeline.items);
-    if (items.length === 0) return null;
-    return { name: timeline.name, titles: titleSpans(timeline.name, items), items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS };
+    return personTimelines(s.db, name).map((t) => {
+      const items = paged(t.items, page, PAGE_ITEMS);
+      return { name: t.name, publisher: t.publisher, titles: t.titles, items: { ...items, items: withBodies(s.db, items.items) } };
+    });
   }
 
-  getOrganisation(name: string): EntityItems | null {
-    return this.entityItems('organisations', name);
-  }
-
-  getPlace(name: string): EntityItems | null {
-    return this.entityItems('places', name);
-  }
-
-  private entityItems(table: 'organisations' | 'places', name: string): EntityItems | null {
+  /** A canonical body: the names written for it and its items. */
+  getOrganisation(body: string, page = 1): EntityItems | null {
     const s = this.current();
-    const rows = s.db
-      .prepare(
-        `${ITEM_SQL}
-          WHERE i.id IN (SELECT item_id FROM ${table} WHERE name = ?) AND i.record_id IN (SELECT value FROM json_each(?))
-          ORDER BY ${ITEM_ORDER} LIMIT ?`,
-      )
-      .raw()
-      .all(name, s.shownJson, PAGE_ITEMS + 1) as unknown[][];
-    if (rows.length === 0) return null;
-    const items = rows.map(itemView);
-    return { name, canonical: name, items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS };
+    const [top] = topEntities(s.db, 'orgs', 1, { filters: { orgBody: body } });
+    if (!top) return null;
+    return { name: body, variants: top.variants ?? [], items: this.page({ orgBody: body }, top.items, page) };
   }
 
-  topPeople(limit: number): TopEntry[] {
-    return this.top('people', limit);
-  }
-
-  topOrganisations(limit: number): TopEntry[] {
-    return this.top('organisations', limit);
-  }
-
-  /** The most-mentioned names, items counted once per issue; cached until the archive changes. */
-  private top(table: 'people' | 'organisations', limit: number): TopEntry[] {
+  /** A place by its exact name. */
+  getPlace(name: string, page = 1): EntityItems | null {
     const s = this.current();
-    const key = `${table}:${limit}`;
-    let entries = s.top.get(key);
-    if (!entries) {
-      entries = s.db
-        .prepare(
-          `SELECT e.name AS name, COUNT(DISTINCT e.item_id) AS items,
-                  MIN(COALESCE(i.date_start, r.issue_date)) AS first, MAX(COALESCE(i.date_end, r.issue_date)) AS last
-             FROM ${table} e JOIN items i ON i.id = e.item_id JOIN records r ON r.id = i.record_id
-            WHERE i.record_id IN (SELECT value FROM json_each(?))
-            GROUP BY e.name ORDER BY items DESC, e.name LIMIT ?`,
-        )
-        .all(s.shownJson, limit) as TopEntry[];
-      s.top.set(key, entries);
-    }
-    return entries;
+    const ids = s.db
+      .prepare(`SELECT DISTINCT ${countedId(false)} FROM places p JOIN items i ON i.id = p.item_id WHERE p.name = ?`)
+      .pluck()
+      .all(name) as string[];
+    if (ids.length === 0) return null;
+    return { name, variants: [], items: this.page({ itemIds: ids, allRenditions: true }, ids.length, page) };
   }
 
   /** Items whose date range covers the day, and the issues dated that day. */
-  getDate(iso: string): { items: ItemView[]; more: boolean; issues: IssueSummary[] } {
-    const s = this.current();
-    const items = distinct(s, queryItems(s.db, { from: iso, to: iso }));
-    return { items: items.slice(0, PAGE_ITEMS), more: items.length > PAGE_ITEMS, issues: s.issues.filter((i) => i.date === iso) };
+  getDate(iso: string, page = 1): { items: Paged<ItemView>; issues: IssueSummary[] } {
+    const filters = { from: iso, to: iso };
+    return { items: this.page(filters, this.count(filters), page), issues: this.current().issues.filter((i) => i.date === iso) };
   }
 
-  /** The filters of `bulletin query`, at most `limit` items (PAGE_ITEMS when not given). */
-  search(filters: QueryFilters): SearchResult {
-    const s = this.current();
-    const limit = Math.min(filters.limit ?? PAGE_ITEMS, PAGE_ITEMS);
-    // Items of an issue's other files are dropped after the query: ask for a few times the limit
-    // first, and for everything only when that was not enough.
-    const ask = limit * 4 + 1;
-    let found = queryItems(s.db, { ...filters, limit: ask });
-    let items = distinct(s, found);
-    if (items.length <= limit && found.length === ask) {
-      found = queryItems(s.db, { ...filters, limit: undefined });
-      items = distinct(s, found);
-    }
-    return { items: items.slice(0, limit), more: items.length > limit };
+  /** The filters of `bulletin query`; `limit` caps the whole result, pages split it. */
+  search(filters: QueryFilters, page = 1): Paged<ItemView> {
+    const { limit, ...rest } = filters;
+    const total = Math.min(this.count(rest), limit ?? Infinity);
+    return this.page(rest, total, page);
+  }
+
+  private page(filters: QueryFilters, total: number, page: number): Paged<ItemView> {
+    const pages = Math.max(1, Math.ceil(total / PAGE_ITEMS));
+    const at = Math.min(Math.max(1, page), pages);
+    const offset = (at - 1) * PAGE_ITEMS;
+    const db = this.current().db;
+    const items = total === 0 ? [] : withBodies(db, queryItems(db, { ...filters, limit: Math.min(PAGE_ITEMS, total - offset), offset }));
+    return { items, total, page: at, pages };
+  }
+
+  /** How many items match (an issue's item once, unless all renditions are asked for). */
+  private count(filters: QueryFilters): number {
+    const { where, params } = filterClause(filters);
+    return this.current()
+      .db.prepare(`SELECT COUNT(DISTINCT ${countedId(filters.allRenditions)}) FROM items i JOIN records r ON r.id = i.record_id${where}`)
+      .pluck()
+      .get(...params) as number;
+  }
+
+  topPeople(limit: number): TopEntry[] {
+    return this.cached(`people:${limit}`, (s) => topEntities(s.db, 'people', limit));
+  }
+
+  topOrganisations(limit: number): TopEntry[] {
+    return this.cached(`orgs:${limit}`, (s) => topEntities(s.db, 'orgs', limit));
   }
 
   /** Records with warnings or errors, newest issue first. */
   warnings(): WarningEntry[] {
-    const s = this.current();
-    const entries: WarningEntry[] = [];
-    for (const row of sortedRecords([...s.records.values()])) {
-      const messages = (s.messages.get(row.id) ?? []).filter((m) => m.severity !== 'info');
-      if (messages.length === 0) continue;
-      entries.push({ id: row.id, title: row.title, publisher: row.publisher, date: row.issue_date, issue: row.issue, sourcePath: row.source_path, messages });
-    }
-    return entries;
+    return this.cached('warnings', (s) => {
+      const entries: WarningEntry[] = [];
+      for (const row of [...s.records.values()].filter((r) => r.warnings > 0).sort(compareRecords)) {
+        const messages = (this.readRecord(row.id)?.messages ?? []).filter((m) => m.severity !== 'info');
+        if (messages.length === 0) continue;
+        entries.push({ id: row.id, title: row.title, publisher: row.publisher, date: row.issue_date, issue: row.issue, sourcePath: row.source_path, messages });
+      }
+      return entries;
+    });
   }
 
   /**
@@ -277,18 +281,26 @@ export class Archive {
    * otherwise. The path comes from the record, never from a URL.
    */
   sourceFile(id: string): { id: string; file: string; format: string; pages: number | null; encoding: string | null } | null {
-    const s = this.current();
-    const row = s.records.get(id);
-    if (!row) return null;
-    const detail = this.getIssue(id);
-    const sha = detail?.record.source.sha256;
-    if (!sha) return null;
+    const row = this.current().records.get(id);
+    const record = row ? this.readRecord(id) : null;
+    if (!row || !record?.source?.sha256) return null;
     const candidates = path.isAbsolute(row.source_path) ? [row.source_path] : this.sourceRoots.map((root) => path.resolve(root, row.source_path));
     for (const file of candidates) {
-      if (verifiedSource(file, sha)) return { id, file, format: row.format, pages: detail.record.source.pages, encoding: detail.record.source.encoding };
+      if (verifiedSource(file, record.source.sha256)) return { id, file, format: row.format, pages: record.source.pages, encoding: record.source.encoding };
     }
     return null;
   }
+}
+
+export function paged<T>(all: T[], page: number, size: number): Paged<T> {
+  const pages = Math.max(1, Math.ceil(all.length / size));
+  const at = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { items: all.slice((at - 1) * size, at * size), total: all.length, page: at, pages };
+}
+
+function withBodies(db: IndexDatabase, items: QueryResultItem[]): ItemView[] {
+  const statement = db.prepare('SELECT name, body FROM organisations WHERE item_id = ?').raw();
+  return items.map((item) => ({ ...item, bodies: Object.fromEntries(statement.all(item.itemId) as [string, string][]) }));
 }
 
 function fileStamp(file: string): string {
@@ -300,123 +312,35 @@ function fileStamp(file: string): string {
   }
 }
 
-function load(db: IndexDatabase, stamp: string, outDir: string): Snapshot {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.source_path, r.format, r.issue_date, r.title, r.publisher, r.issue, r.year,
-              (SELECT COUNT(*) FROM items i WHERE i.record_id = r.id) AS items
-         FROM records r`,
-    )
-    .all() as RecordRow[];
+function load(db: IndexDatabase, stamp: string): Snapshot {
+  const rows = db.prepare('SELECT id, source_path, format, issue_date, title, publisher, issue, year, warnings FROM records').all() as RecordRow[];
   const records = new Map(rows.map((r) => [r.id, r]));
-  const messages = new Map<string, RecordMessage[]>();
-  for (const row of rows) messages.set(row.id, readMessages(outDir, row.id));
-  // One issue, many files: publisher + year + issue number, as the batch's same-issue links do.
-  const groups = new Map<string, RecordRow[]>();
-  for (const row of rows) {
-    const key = row.publisher !== null && row.year !== null && row.issue !== null ? `${row.publisher}\u0000${row.year}\u0000${row.issue}` : `\u0001${row.id}`;
-    const group = groups.get(key) ?? [];
-    group.push(row);
-    groups.set(key, group);
-  }
-  const issues: IssueSummary[] = [];
   const issueOf = new Map<string, IssueSummary>();
-  for (const group of groups.values()) {
-    const ordered = [...group].sort(
-      (a, b) => b.items - a.items || FORMAT_PREFERENCE.indexOf(a.format) - FORMAT_PREFERENCE.indexOf(b.format) || a.id.localeCompare(b.id),
-    );
-    const shown = ordered[0];
-    const renditions = ordered.map((r) => ({ id: r.id, format: r.format }));
-    for (const row of ordered) {
-      const summary: IssueSummary = {
-        id: row.id,
-        title: row.title,
-        publisher: row.publisher,
-        date: row.issue_date,
-        issue: row.issue,
-        year: row.year,
-        items: row.items,
-        warnings: countWarnings(messages.get(row.id) ?? []),
-        renditions,
-      };
-      issueOf.set(row.id, summary);
-      if (row === shown) issues.push(summary);
-    }
-  }
-  issues.sort(compareIssues);
-  const shown = issues.map((i) => i.id);
-  return { db, stamp, records, issues, issueOf, messages, shown: new Set(shown), shownJson: JSON.stringify(shown), top: new Map() };
+  const issues = listIssues(db).map((issue): IssueSummary => {
+    const preferred = issue.renditions.find((r) => r.preferred) ?? issue.renditions[0];
+    const summary: IssueSummary = {
+      issueId: issue.id,
+      id: preferred.recordId,
+      title: issue.title,
+      publisher: issue.publisher,
+      date: issue.date,
+      issue: issue.issue,
+      year: issue.year,
+      items: issue.items,
+      warnings: preferred.warnings,
+      renditions: issue.renditions.map((r) => ({ id: r.recordId, format: r.format })),
+    };
+    for (const r of issue.renditions) issueOf.set(r.recordId, summary);
+    return summary;
+  });
+  const items = db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+  return { db, stamp, records, issues, issueOf, items, cache: new Map() };
 }
 
-function distinct(s: Snapshot, items: ItemView[]): ItemView[] {
-  return items.filter((item) => s.shown.has(item.recordId));
-}
-
-/** Titles with the first and last day each is seen (item dates, else the issue date), in time order. */
-function titleSpans(name: string, items: ItemView[]): TitleSpan[] {
-  const spans = new Map<string, TitleSpan>();
-  for (const item of items) {
-    const first = item.date?.start ?? item.issueDate;
-    const last = item.date?.end ?? item.issueDate;
-    const titles = new Set(item.people.filter((p) => p.name === name).flatMap((p) => p.titles));
-    for (const title of titles) {
-      const span = spans.get(title) ?? { title, first: null, last: null, items: 0 };
-      if (first !== null && (span.first === null || first < span.first)) span.first = first;
-      if (last !== null && (span.last === null || last > span.last)) span.last = last;
-      span.items += 1;
-      spans.set(title, span);
-    }
-  }
-  return [...spans.values()].sort(
-    (a, b) =>
-      Number(a.first === null) - Number(b.first === null) || (a.first ?? '').localeCompare(b.first ?? '') || (a.last ?? '').localeCompare(b.last ?? '') || a.title.localeCompare(b.title),
-  );
-}
-
-function countWarnings(messages: RecordMessage[]): number {
-  return messages.filter((m) => m.severity !== 'info').length;
-}
-
-function compareIssues(a: { date: string | null; publisher: string | null; issue: number | null; id: string }, b: typeof a): number {
-  // Newest first; undated last; then publisher, issue number, id — a stable, deterministic order.
-  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date);
+function compareRecords(a: RecordRow, b: RecordRow): number {
+  // Newest first; undated last; then publisher, issue number, id: a stable, deterministic order.
+  if (a.issue_date !== b.issue_date) return a.issue_date === null ? 1 : b.issue_date === null ? -1 : b.issue_date.localeCompare(a.issue_date);
   return (a.publisher ?? '').localeCompare(b.publisher ?? '') || (a.issue ?? 0) - (b.issue ?? 0) || a.id.localeCompare(b.id);
-}
-
-function sortedRecords(rows: RecordRow[]): RecordRow[] {
-  return rows
-    .map((r) => ({ row: r, date: r.issue_date, publisher: r.publisher, issue: r.issue, id: r.id }))
-    .sort(compareIssues)
-    .map((x) => x.row);
-}
-
-function readMessages(outDir: string, id: string): RecordMessage[] {
-  if (!RECORD_ID.test(id)) return [];
-  try {
-    const record = JSON.parse(fs.readFileSync(path.join(bulletinsDir(outDir), `${id}.json`), 'utf8')) as { messages?: RecordMessage[] };
-    return Array.isArray(record.messages) ? record.messages : [];
-  } catch {
-    return [];
-  }
-}
-
-const ITEM_SQL = `SELECT i.id, i.record_id, i.seq, r.issue_date, i.section, i.headline, i.text, i.date_text, i.date_start,
-  i.date_end, i.part_of_day, r.source_path, i.page, i.paragraph, i.people_json, i.organisations_json, i.places_json
-  FROM items i JOIN records r ON r.id = i.record_id`;
-
-/** Undated items last; then date, record, position (the order of `bulletin query`). */
-const ITEM_ORDER = 'i.date_start IS NULL, i.date_start, i.date_end, i.record_id, i.seq';
-
-function itemView(row: unknown[]): ItemView {
-  const [itemId, recordId, seq, issueDate, section, headline, text, dateText, start, end, partOfDay, sourcePath, page, paragraph] = row as [
-    string, string, number, string | null, string | null, string | null, string, string | null, string | null, string | null,
-    'am' | 'pm' | 'evening' | null, string, number | null, number | null,
-  ];
-  return {
-    itemId, recordId, seq, issueDate, section, headline, text, sourcePath, page, paragraph,
-    date: start !== null && end !== null ? { text: dateText ?? '', start, end, partOfDay } : null,
-    people: JSON.parse(row[14] as string), organisations: JSON.parse(row[15] as string), places: JSON.parse(row[16] as string),
-  };
 }
 
 const verified = new Map<string, string>();
@@ -434,15 +358,11 @@ function verifiedSource(file: string, sha256: string): boolean {
   let hash = verified.get(key);
   if (hash === undefined) {
     try {
-      hash = createHashOf(fs.readFileSync(file));
+      hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     } catch {
       return false;
     }
     verified.set(key, hash);
   }
   return hash === sha256;
-}
-
-function createHashOf(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

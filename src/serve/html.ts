@@ -5,25 +5,26 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ItemView } from './data.js';
+import type { ItemView, Paged } from './data.js';
 
 export { html };
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 const enc = encodeURIComponent;
+const pageQuery = (page?: number) => (page && page > 1 ? `?page=${page}` : '');
 export const href = {
-  home: () => '/',
+  home: (page?: number) => (page && page > 1 ? `/?page=${page}` : '/'),
   issue: (id: string) => `/issues/${enc(id)}`,
   item: (recordId: string, seq: number) => `/issues/${enc(recordId)}#item-${seq}`,
   original: (id: string) => `/issues/${enc(id)}/original`,
   file: (id: string) => `/issues/${enc(id)}/file`,
   page: (id: string, page: number) => `/issues/${enc(id)}/pages/${page}.png`,
-  person: (name: string) => `/people/${enc(name)}`,
+  person: (name: string, page?: number) => `/people/${enc(name)}${pageQuery(page)}`,
   people: () => '/people',
-  organisation: (name: string) => `/orgs/${enc(name)}`,
+  organisation: (name: string, page?: number) => `/orgs/${enc(name)}${pageQuery(page)}`,
   organisations: () => '/orgs',
-  place: (name: string) => `/places/${enc(name)}`,
-  date: (iso: string) => `/dates/${enc(iso)}`,
+  place: (name: string, page?: number) => `/places/${enc(name)}${pageQuery(page)}`,
+  date: (iso: string, page?: number) => `/dates/${enc(iso)}${pageQuery(page)}`,
   search: (params: Record<string, string | number | undefined> = {}) => {
     const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
     return query ? `/search?${query}` : '/search';
@@ -84,25 +85,45 @@ export function itemCard(item: ItemView, issueLabel: string): Html {
     ${item.section ? html`· <span class="section">${item.section}</span>` : ''}
   </div>
   ${item.headline ? html`<h3>${item.headline}</h3>` : ''}
-  <p class="text">${item.text}</p>
+  <p class="text">${excerpt(item.text)}</p>
   ${entityLine(item)}
 </article>`;
 }
 
-export function entityLine(item: Pick<ItemView, 'people' | 'organisations' | 'places'>): Html {
+export function entityLine(item: Pick<ItemView, 'people' | 'organisations' | 'places' | 'bodies'>): Html {
   const people = item.people.map(
     (p) => html`<a class="ent person" href="${href.person(p.name)}" title="${p.titles.join('、') || 'no title in this item'}">${p.name}</a>`,
   );
-  const orgs = item.organisations.map((o) => html`<a class="ent organisation" href="${href.organisation(o)}">${o}</a>`);
+  const orgs = item.organisations.map((o) => {
+    const body = item.bodies[o] ?? o;
+    return html`<a class="ent organisation" href="${href.organisation(body)}" title="${body}">${o}</a>`;
+  });
   const places = item.places.map((p) => html`<a class="ent place" href="${href.place(p)}">${p}</a>`);
   if (people.length + orgs.length + places.length === 0) return html``;
   return html`<p class="entities">${people} ${orgs} ${places}</p>`;
 }
 
-export function itemList(items: ItemView[], more: boolean, label: (recordId: string) => string): Html {
-  if (items.length === 0) return html`<p class="muted">No items.</p>`;
-  return html`${items.map((item) => itemCard(item, label(item.recordId)))}
-${more ? html`<p class="muted more">Only the first ${items.length} items are shown; narrow the search to see the rest.</p>` : ''}`;
+/** Cards show the start of an item's text; the issue page has all of it. */
+const EXCERPT_CHARS = 160;
+function excerpt(text: string): string {
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+}
+
+export function itemList(items: Paged<ItemView>, pageHref: (page: number) => string, label: (recordId: string) => string): Html {
+  if (items.total === 0) return html`<p class="muted">No items.</p>`;
+  return html`${pager(items, pageHref)}
+${items.items.map((item) => itemCard(item, label(item.recordId)))}
+${pager(items, pageHref)}`;
+}
+
+/** "page 2 of 8 (734 items)", with links to the first, previous, next and last pages. */
+export function pager(list: Paged<unknown>, pageHref: (page: number) => string, noun = 'items'): Html {
+  if (list.pages <= 1) return html`<p class="pager muted">${list.total} ${list.total === 1 ? noun.replace(/s$/, '') : noun}</p>`;
+  const pages = [...new Set([1, list.page - 1, list.page, list.page + 1, list.pages])].filter((n) => n >= 1 && n <= list.pages).sort((a, b) => a - b);
+  return html`<nav class="pager"><span class="muted">page ${list.page} of ${list.pages} (${list.total} ${noun})</span>
+${list.page > 1 ? html`<a rel="prev" href="${pageHref(list.page - 1)}">previous</a>` : ''}
+${pages.map((n) => (n === list.page ? html`<b>${n}</b> ` : html`<a href="${pageHref(n)}">${n}</a> `))}
+${list.page < list.pages ? html`<a rel="next" href="${pageHref(list.page + 1)}">next</a>` : ''}</nav>`;
 }
 
 export function notFound(what: string): Html {

@@ -29,7 +29,6 @@ describe('escaping bulletin text', () => {
     ['the issues list', '/'],
     ['the issue page', '/issues/evil-2021-01'],
     ['the person page', `/people/${enc(EVIL.person)}`],
-    ['the organisation page', `/orgs/${enc(EVIL.org)}`],
     ['the place page', `/places/${enc(EVIL.place)}`],
     ['the date page', '/dates/2021-06-01'],
     ['the people list', '/people'],
@@ -40,6 +39,15 @@ describe('escaping bulletin text', () => {
     const page = await body(servers.hostile, path);
     expect(page.status).toBe(200);
     expectNoInjectedMarkup(page.text);
+  });
+
+  it('escapes every field on the organisation page, reached from the issue by its canonical body', async () => {
+    const issue = await body(servers.hostile, '/issues/evil-2021-01');
+    const link = /<a class="ent organisation" href="([^"]+)"/.exec(issue.text)![1];
+    const page = await body(servers.hostile, link.replace(/&amp;/g, '&'));
+    expect(page.status).toBe(200);
+    expectNoInjectedMarkup(page.text);
+    expect(page.text).toContain('&lt;img src=x onerror=alert(&quot;org&quot;)&gt;');
   });
 
   it('shows the markup as text, with the entity marks around the escaped names', async () => {

@@ -11,7 +11,7 @@ describe('segmentItem', () => {
       text,
       date: { text: '5月8日', start: '2020-05-08', end: '2020-05-08', partOfDay: null, span: [0, 4] },
       people: [{ name: '刘晓东', titles: ['市政协秘书长'], spans: [[11, 14]] }],
-      organisations: [{ name: '市政协', spans: [[5, 8]] }, { name: '提案委员会', spans: [[21, 26]] }],
+      organisations: [{ name: '市政协', canonical: null, spans: [[5, 8]] }, { name: '提案委员会', canonical: null, spans: [[21, 26]] }],
       places: [{ name: '石拐区', spans: [[15, 18]] }],
     });
     expect(segments.map((s) => s.text).join('')).toBe(text);
@@ -31,7 +31,7 @@ describe('segmentItem', () => {
       ...base,
       text,
       people: [{ name: '乔俊', titles: [], spans: [[8, 10], [9, 40]] }],
-      organisations: [{ name: '九原区政协', spans: [[0, 5]] }],
+      organisations: [{ name: '九原区政协', canonical: null, spans: [[0, 5]] }],
       places: [{ name: '九原区', spans: [[0, 3]] }],
     });
     expect(segments.map((s) => s.text).join('')).toBe(text);

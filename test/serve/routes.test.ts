@@ -92,13 +92,16 @@ describe('bulletin serve routes', () => {
     expect(people.body).toContain(`href="/people/${enc('刘晓东')}"`);
     const orgs = await text('/orgs');
     expect(orgs.status).toBe(200);
-    expect(orgs.body).toContain(`href="/orgs/${enc('市政协')}"`);
+    // Bodies by their canonical name, with the names written for them.
+    expect(orgs.body).toContain(`href="/orgs/${enc('包头市政协')}"`);
+    expect(orgs.body).toMatch(/<td>[^<]*市政协[^<]*<\/td>/);
   });
 
   it('shows an organisation, a place and a date with their items', async () => {
-    const org = await text(`/orgs/${enc('市政协')}`);
+    const org = await text(`/orgs/${enc('包头市政协')}`);
     expect(org.status).toBe(200);
-    expect(org.body).toContain('<h1>市政协</h1>');
+    expect(org.body).toContain('<h1>包头市政协</h1>');
+    expect(org.body).toMatch(/<p>Written as: [^<]*市政协/);
     expect(org.body).toContain('class="item-card"');
     const place = await text(`/places/${enc('石拐区')}`);
     expect(place.status).toBe(200);
@@ -118,7 +121,14 @@ describe('bulletin serve routes', () => {
     expect(found.status).toBe(200);
     expect(found.body).toMatch(/<p class="count">[1-9]\d* items? \(person 刘晓东, from 2020-05-01, to 2020-05-31\)<\/p>/);
     const text1 = await text(`/search?text=${enc('脱贫攻坚')}&limit=1`);
-    expect(text1.body).toMatch(/<p class="count">1\+ item /);
+    expect(text1.body).toMatch(/<p class="count">1 item /);
+    expect(text1.body.match(/class="item-card"/g)).toHaveLength(1);
+    // One item per issue item, unless every file's item is asked for.
+    const once = await text(`/search?text=${enc('脱贫攻坚')}`);
+    const every = await text(`/search?text=${enc('脱贫攻坚')}&all=1`);
+    const count = (body: string) => Number(/<p class="count">(\d+) item/.exec(body)![1]);
+    expect(count(every.body)).toBeGreaterThan(count(once.body));
+    expect(every.body).toContain('name="all" value="1" checked');
     const none = await text(`/search?org=${enc('没有这个机构')}`);
     expect(none.body).toContain('<p class="count">0 items');
     const bad = await text('/search?from=2020-13-01');

@@ -5,9 +5,9 @@ describe('titleTimeline', () => {
   it('draws one bar per dated title, in the given order, left to right in time, each linking to a search', async () => {
     const svg = String(
       await titleTimeline('贺俊', [
-        { title: '市政协副主席', first: '2019-01-05', last: '2020-05-09', items: 4 },
-        { title: '市政协主席', first: '2021-02-27', last: '2021-03-02', items: 1 },
-        { title: '无日期', first: null, last: null, items: 1 },
+        { title: '市政协副主席', written: ['市政协副主席'], first: '2019-01-05', last: '2020-05-09', items: 4 },
+        { title: '市政协主席', written: ['市政协主席'], first: '2021-02-27', last: '2021-03-02', items: 1 },
+        { title: '无日期', written: ['无日期'], first: null, last: null, items: 1 },
       ]),
     );
     const bars = [...svg.matchAll(/<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);

@@ -9,15 +9,16 @@ import { segmentItem, type Segment } from '../highlight.js';
 import { dateLink, dateRangeLinks, href, html, isoRange, layout, type Html } from '../html.js';
 import { issueName } from './labels.js';
 
-function mention(segment: Segment, canonical: Map<string, string>): Html | string {
+function mention(segment: Segment, bodies: Map<string, string>): Html | string {
   const m = segment.mention;
   if (!m) return segment.text;
   switch (m.kind) {
     case 'person':
       return html`<a class="ent person" href="${href.person(m.name)}" title="${m.titles.length > 0 ? m.titles.join('、') : 'no title in this item'}">${segment.text}</a>`;
     case 'organisation': {
-      const name = canonical.get(m.name) ?? m.name;
-      return html`<a class="ent organisation" href="${href.organisation(name)}" title="${name}">${segment.text}</a>`;
+      // Linked to its canonical body (区政协 → 西湖区政协), which the hover names.
+      const body = bodies.get(m.name) ?? m.name;
+      return html`<a class="ent organisation" href="${href.organisation(body)}" title="${body}">${segment.text}</a>`;
     }
     case 'place':
       return html`<a class="ent place" href="${href.place(m.name)}" title="place: ${m.name}">${segment.text}</a>`;
@@ -26,7 +27,7 @@ function mention(segment: Segment, canonical: Map<string, string>): Html | strin
   }
 }
 
-function itemBlock(recordId: string, item: Item, seq: number, canonical: Map<string, string>, hasPages: boolean): Html {
+function itemBlock(recordId: string, item: Item, seq: number, bodies: Map<string, string>, hasPages: boolean): Html {
   const segments = segmentItem(item);
   const page = item.provenance?.page ?? null;
   return html`<article class="item" id="item-${seq}">
@@ -37,14 +38,14 @@ function itemBlock(recordId: string, item: Item, seq: number, canonical: Map<str
     ${page !== null && hasPages ? html`· <a class="page" href="${href.original(recordId)}#page-${page}" target="original">page ${page}</a>` : ''}
   </div>
   ${item.headline ? html`<h3>${item.headline}</h3>` : ''}
-  <p class="text">${segments.map((s) => mention(s, canonical))}</p>
+  <p class="text">${segments.map((s) => mention(s, bodies))}</p>
 </article>`;
 }
 
 export function issuePage(archive: Archive, detail: IssueDetail): Html {
-  const { record, summary, canonicalOrganisations } = detail;
+  const { record, summary, bodies } = detail;
   const m = record.masthead;
-  const name = issueName(summary);
+  const name = issueName({ ...summary, id: record.id });
   const hasPages = record.source.format === 'pdf';
   // Items grouped under their section headings, in document order.
   const blocks: Html[] = [];
@@ -54,7 +55,7 @@ export function issuePage(archive: Archive, detail: IssueDetail): Html {
       section = item.section;
       if (section) blocks.push(html`<h2 class="section">${section}</h2>`);
     }
-    blocks.push(itemBlock(record.id, item, index + 1, canonicalOrganisations, hasPages));
+    blocks.push(itemBlock(record.id, item, index + 1, bodies, hasPages));
   });
   const f = record.footer;
   const footerRow = (label: string, values: string[]) => (values.length > 0 ? html`<tr><th>${label}</th><td>${values.join('、')}</td></tr>` : '');
@@ -65,7 +66,7 @@ export function issuePage(archive: Archive, detail: IssueDetail): Html {
     html`<div class="issue-head">
   <h1>${name}</h1>
   <p>${m.title ?? ''} · ${dateLink(m.date)} ${m.totalIssue !== null ? html`· 总第${m.totalIssue}期` : ''} · <span class="muted">${record.source.format}: ${record.source.path}</span></p>
-  ${others.length > 0 ? html`<p>Also as: ${others.map((r) => html`<a class="rendition" href="${href.issue(r.id)}">${r.format}</a> `)}</p>` : ''}
+  ${others.length > 0 ? html`<p>Also as: ${others.map((r) => html`<a class="rendition" href="${href.issue(r.id)}">${r.format}</a>${r.id === summary.id ? ' (preferred)' : ''} `)}</p>` : ''}
   <p class="legend"><span class="ent person">person</span> <span class="ent organisation">organisation</span> <span class="ent place">place</span> <span class="ent date">date</span> <span class="muted">— hover for titles, canonical names and ISO dates</span></p>
 </div>
 <div class="split">

@@ -1,11 +1,11 @@
 /** The home page: every issue (one row per issue, its renditions beside it). */
 import type { Archive } from '../data.js';
-import { dateLink, href, html, layout, type Html } from '../html.js';
+import { dateLink, href, html, layout, pager, type Html } from '../html.js';
 
-export function issuesPage(archive: Archive): Html {
-  const issues = archive.listIssues();
+export function issuesPage(archive: Archive, page: number): Html {
+  const issues = archive.listIssues(page);
   const counts = archive.counts();
-  const rows = issues.map(
+  const rows = issues.items.map(
     (i) => html`<tr>
   <td>${i.publisher ?? html`<span class="muted">—</span>`}</td>
   <td>${dateLink(i.date)}</td>
@@ -25,6 +25,7 @@ export function issuesPage(archive: Archive): Html {
 <tbody>
 ${rows}
 </tbody>
-</table>`,
+</table>
+${pager(issues, href.home, 'issues')}`,
   );
 }
