@@ -26,6 +26,8 @@ export type { TitleSpan, TopEntry, QueryFilters };
 /** Pages list this many items (or issues: ISSUES_PER_PAGE) and link to the next ones. */
 export const PAGE_ITEMS = 100;
 export const ISSUES_PER_PAGE = 200;
+/** The people and organisations lists show this many. */
+export const TOP_LIST = 500;
 
 export interface Rendition {
   id: string;
@@ -227,23 +229,28 @@ export class Archive {
   /** Items whose date range covers the day, and the issues dated that day. */
   getDate(iso: string, page = 1): { items: Paged<ItemView>; issues: IssueSummary[] } {
     const filters = { from: iso, to: iso };
-    return { items: this.page(filters, this.count(filters), page), issues: this.current().issues.filter((i) => i.date === iso) };
+    return { items: this.page(filters, () => this.count(filters), page), issues: this.current().issues.filter((i) => i.date === iso) };
   }
 
   /** The filters of `bulletin query`; `limit` caps the whole result, pages split it. */
   search(filters: QueryFilters, page = 1): Paged<ItemView> {
     const { limit, ...rest } = filters;
-    const total = Math.min(this.count(rest), limit ?? Infinity);
-    return this.page(rest, total, page);
+    if (limit !== undefined) return this.page(rest, Math.min(this.count(rest), limit), page);
+    return this.page(rest, () => this.count(rest), page);
   }
 
-  private page(filters: QueryFilters, total: number, page: number): Paged<ItemView> {
-    const pages = Math.max(1, Math.ceil(total / PAGE_ITEMS));
-    const at = Math.min(Math.max(1, page), pages);
-    const offset = (at - 1) * PAGE_ITEMS;
+  /** One page of the items matching; `total` is their number, or counts them when needed. */
+  private page(filters: QueryFilters, total: number | (() => number), page: number): Paged<ItemView> {
     const db = this.current().db;
-    const items = total === 0 ? [] : withBodies(db, queryItems(db, { ...filters, limit: Math.min(PAGE_ITEMS, total - offset), offset }));
-    return { items, total, page: at, pages };
+    const at = Math.max(1, page);
+    const offset = (at - 1) * PAGE_ITEMS;
+    const cap = typeof total === 'number' ? total : Infinity;
+    const items = offset < cap ? queryItems(db, { ...filters, limit: Math.min(PAGE_ITEMS, cap - offset), offset }) : [];
+    // A short first page is the whole list: counting would only run the query again.
+    const count = typeof total === 'number' ? total : at === 1 && items.length < PAGE_ITEMS ? items.length : total();
+    const pages = Math.max(1, Math.ceil(count / PAGE_ITEMS));
+    if (at > pages) return this.page(filters, count, pages);
+    return { items: withBodies(db, items), total: count, page: at, pages };
   }
 
   /** How many items match (an issue's item once, unless all renditions are asked for). */
@@ -253,6 +260,14 @@ export class Archive {
       .db.prepare(`SELECT COUNT(DISTINCT ${countedId(filters.allRenditions)}) FROM items i JOIN records r ON r.id = i.record_id${where}`)
       .pluck()
       .get(...params) as number;
+  }
+
+  /** Does now what the first pages would (the index snapshot, the top lists, the warnings). */
+  warm(): void {
+    this.current();
+    this.topPeople(TOP_LIST);
+    this.topOrganisations(TOP_LIST);
+    this.warnings();
   }
 
   topPeople(limit: number): TopEntry[] {

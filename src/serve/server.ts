@@ -35,6 +35,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
   const { port } = server.address() as AddressInfo;
+  // Load the index and the lists every visit starts with now, not on the first request.
+  try {
+    archive.warm();
+  } catch {
+    // an unreadable index is reported by the pages (503), not here
+  }
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,

@@ -39,9 +39,9 @@ async function allPages(first: string): Promise<string[]> {
   const texts: string[] = [];
   let next: string | null = first;
   while (next) {
-    const res = await fetch(`${server.url}${next}`);
+    const res: Response = await fetch(`${server.url}${next}`);
     expect(res.status).toBe(200);
-    const body = await res.text();
+    const body: string = await res.text();
     texts.push(...[...body.matchAll(/<p class="text">([^<]*)<\/p>/g)].map((m) => m[1]));
     next = /<a rel="next" href="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&') ?? null;
   }
@@ -71,6 +71,9 @@ describe('paging', () => {
     const body = await (await fetch(`${server.url}/dates/2020-05-08?page=2`)).text();
     expect(body).toContain(`page 2 of 3 (${ITEMS} items)`);
     expect(body).toContain('<a rel="prev" href="/dates/2020-05-08">previous</a>');
+    const beyond = await (await fetch(`${server.url}/dates/2020-05-08?page=99`)).text();
+    expect(beyond).toContain(`page 3 of 3 (${ITEMS} items)`);
+    expect(beyond.match(/class="item-card"/g)).toHaveLength(ITEMS - 2 * PAGE_ITEMS);
     const issues = await (await fetch(`${server.url}/?page=2`)).text();
     expect(issues).toContain(`page 2 of 2 (${ITEMS} issues)`);
   });

@@ -1,10 +1,8 @@
 /** People, organisations, places and dates: the most-mentioned lists and each one's page. */
-import type { Archive, EntityItems, PersonTimelineView, TopEntry } from '../data.js';
+import { TOP_LIST, type Archive, type EntityItems, type PersonTimelineView, type TopEntry } from '../data.js';
 import { dateLink, href, html, itemList, layout, type Html } from '../html.js';
 import { titleTimeline } from '../timeline.js';
 import { issueLabeller } from './labels.js';
-
-const TOP = 500;
 
 function topTable(entries: TopEntry[], link: (name: string) => string, kind: string, extra: { head: string; cell: (e: TopEntry) => string }): Html {
   return html`<table class="list">
@@ -16,7 +14,7 @@ function topTable(entries: TopEntry[], link: (name: string) => string, kind: str
 }
 
 export function peoplePage(archive: Archive): Html {
-  const top = archive.topPeople(TOP);
+  const top = archive.topPeople(TOP_LIST);
   return layout(
     'People',
     html`<h1>People</h1><p class="muted">The ${top.length} most-mentioned people; one name in two offices' bulletins is two people.</p>
@@ -25,7 +23,7 @@ ${topTable(top, (name) => href.person(name), 'Person', { head: 'Counted under', 
 }
 
 export function organisationsPage(archive: Archive): Html {
-  const top = archive.topOrganisations(TOP);
+  const top = archive.topOrganisations(TOP_LIST);
   return layout(
     'Organisations',
     html`<h1>Organisations</h1><p class="muted">The ${top.length} most-mentioned bodies, by canonical name.</p>
