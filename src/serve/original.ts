@@ -24,6 +24,9 @@ class Lru<V> {
     }
     return value;
   }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
@@ -39,6 +42,14 @@ function stampOf(file: string): string {
   return `${file}\u0000${st.size}:${st.mtimeMs}`;
 }
 
+const importMammoth = () => import('mammoth');
+let mammothModule: ReturnType<typeof importMammoth> | null = null;
+/** mammoth, imported once (its first import costs ~0.1–0.2 s, which no first view should pay). */
+export function loadMammoth(): ReturnType<typeof importMammoth> {
+  mammothModule ??= importMammoth();
+  return mammothModule;
+}
+
 /**
  * mammoth's HTML for a .docx. mammoth escapes the document's text; links and images it copies from
  * the file are harmless in the frame (sandboxed, no scripts, and the page's CSP forbids script).
@@ -47,8 +58,9 @@ export function docxHtml(file: string): Promise<string> {
   const key = stampOf(file);
   let value = docxCache.get(key);
   if (!value) {
-    value = import('mammoth').then(async (mammoth) => (await mammoth.default.convertToHtml({ path: file })).value);
-    value.catch(() => docxCache.set(key, Promise.reject(new Error('conversion failed'))));
+    value = loadMammoth().then(async (mammoth) => (await mammoth.default.convertToHtml({ path: file })).value);
+    // A failed conversion is not kept: the next view tries again.
+    value.catch(() => docxCache.delete(key));
     docxCache.set(key, value);
   }
   return value;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import { Archive } from './data.js';
+import { loadMammoth } from './original.js';
 
 export interface ServeOptions {
   out: string;
@@ -36,6 +37,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   // Load the index and the lists every visit starts with now, not on the first request.
+  void loadMammoth().catch(() => {});
   try {
     archive.warm();
   } catch {

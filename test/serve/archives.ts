@@ -71,10 +71,15 @@ export function hostileRecords(): BulletinRecord[] {
   return [evil, escaping];
 }
 
-/** A hostile archive, written and indexed. */
+/** A hostile archive, written and indexed; with a damaged .docx original whose bytes the record names. */
 export function hostileArchive(): string {
   const outDir = tempDir('bulletin-serve-hostile-');
-  writeRecords(outDir, hostileRecords());
+  const damaged = path.join(outDir, 'originals', 'damaged.docx');
+  fs.mkdirSync(path.dirname(damaged));
+  fs.writeFileSync(damaged, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+  const record = makeRecord('damaged-2021-03', '2021-06-22', [{ section: '领导活动', text: '6月20日，市政协副主席贺俊主持会议。' }]);
+  record.source = { ...record.source, path: damaged, format: 'docx', sha256: sha256(damaged), encoding: null };
+  writeRecords(outDir, [...hostileRecords(), record]);
   rebuildIndex(outDir);
   return outDir;
 }

@@ -56,6 +56,14 @@ describe('no path traversal', () => {
     expect(text).not.toContain('root:');
   });
 
+  it('says so when an original cannot be converted, and serves the file itself', async () => {
+    const original = await fetch(`${servers.hostile.url}/issues/damaged-2021-03/original`);
+    expect(original.status).toBe(200);
+    expect(await original.text()).toContain('mammoth could not convert this .docx');
+    expect((await fetch(`${servers.hostile.url}/issues/damaged-2021-03/file`)).status).toBe(200);
+    expect((await fetch(`${servers.hostile.url}/issues/damaged-2021-03`)).status).toBe(200);
+  });
+
   it('stops serving an original whose bytes changed after ingest', async () => {
     // A copy of the archive whose records point at a copy of a fixture, which is then altered.
     const dir = tempDir('bulletin-serve-changed-');
