@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { BulletinRecord } from '../src/record/schema.js';
 import { openIndexForRead } from '../src/store/index-db.js';
 import { rebuildIndex, updateIndex } from '../src/store/sqlite-index.js';
-import { queryItems, personTimeline, topEntities, type QueryFilters } from '../src/query/search.js';
+import { queryItems, personTimelines, topEntities, type QueryFilters } from '../src/query/search.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -197,7 +197,7 @@ export async function runQueryBench(options: QueryBenchOptions = {}): Promise<Qu
       ['text short word LIKE (慰问)', () => queryItems(db, { text: '慰问' }).length],
       ['date window, one month', () => queryItems(db, { from: '2019-03-01', to: '2019-03-31' }).length],
       ['date window + section + org', () => queryItems(db, { from: '2018-01-01', to: '2018-12-31', section: '协商', org: '统战部' }).length],
-      ['person timeline (busiest)', () => personTimeline(db, busiest.name).items.length],
+      ['person timeline (busiest)', () => personTimelines(db, busiest.name).reduce((n, t) => n + t.items.length, 0)],
       ['top 20 people', () => topEntities(db, 'people', 20).length],
     ];
     const queries: LatencyStats[] = [];

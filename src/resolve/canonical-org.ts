@@ -102,11 +102,18 @@ function shortForm(name: string): string {
   return name;
 }
 
-/** Keeps only the deepest place of a leading place chain: 杭州市西湖区政协 → 西湖区政协. */
+/** Bodies named by their place alone (西湖区政协, not 杭州市西湖区政协): the organs of each level. */
+const PLACE_ORGAN = /^(?:政协|委(?!员)|人大|政府|纪委|监委|工商联|总工会|妇联|团委)/u;
+
+/**
+ * Keeps only the deepest place of a leading place chain for the organs of a level and the
+ * democratic parties' committees (杭州市西湖区政协 → 西湖区政协); other bodies keep their full name
+ * (武汉市江汉区优抚医院), which is how they are told apart.
+ */
 function deepestPlaceOnly(name: string, party: string | null): string {
   const head = party ?? '';
   const { places, rest } = leadingPlaces(name.slice(head.length));
-  if (places.length < 2) return name;
+  if (places.length < 2 || (!party && !PLACE_ORGAN.test(rest))) return name;
   return `${head}${places[places.length - 1].name}${rest}`;
 }
 
@@ -150,7 +157,13 @@ export function canonicalOrganisation(written: string, ctx: PublisherContext = E
     if (relative !== undefined) return relative === null ? null : `${party}${relative}`;
     return deepestPlaceOnly(shortForm(name), party);
   }
-  // 社市委 / 市委会 in a democratic party's own bulletin is that party's committee.
+  // 社市委 is 九三学社's committee (its members call it 社); 市委会 in a democratic party's own
+  // bulletin is that party's committee.
+  if (/^社.委/u.test(name) && (ctx.party === null || ctx.party === '九三学社')) {
+    const level = name[1];
+    const place = placeAtLevel(ctx, level);
+    return place ? `九三学社${place.name}委${name.slice(3)}` : null;
+  }
   if (ctx.party) {
     const own = /^社?(.)委会(.*)$|^社(.)委(.*)$/u.exec(name);
     if (own) {

@@ -47,7 +47,7 @@ export function textSimilarity(a: string, b: string): number {
 
 /**
  * For each item of `other`, the id of the `preferred` item it is (absent when none is similar
- * enough). Pairs keep the order of both lists.
+ * enough), in the order of `other`. Pairs keep the order of both lists.
  */
 export function alignItems(preferred: readonly AlignableItem[], other: readonly AlignableItem[]): Map<string, string> {
   const a = preferred.map(normalise);
@@ -69,15 +69,15 @@ export function alignItems(preferred: readonly AlignableItem[], other: readonly 
       score[i][j] = best;
     }
   }
-  const links = new Map<string, string>();
+  const pairs: [string, string][] = [];
   for (let i = n, j = m; i > 0 && j > 0; ) {
     const sim = sims[i - 1][j - 1];
     if (sim >= MIN_SIMILARITY && score[i][j] === score[i - 1][j - 1] + sim) {
-      links.set(other[j - 1].id, preferred[i - 1].id);
+      pairs.push([other[j - 1].id, preferred[i - 1].id]);
       i--;
       j--;
     } else if (score[i][j] === score[i - 1][j]) i--;
     else j--;
   }
-  return links;
+  return new Map(pairs.reverse());
 }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database, { type Statement } from 'better-sqlite3';
-import { recordSchema, type BulletinRecord } from '../record/schema.js';
+import { itemLineJsonSchema, recordSchema, type BulletinRecord } from '../record/schema.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import {
   INDEX_FILE,
@@ -317,15 +317,23 @@ function lastById(records: BulletinRecord[]): BulletinRecord[] {
   return [...new Map(records.map((r) => [r.id, r])).values()];
 }
 
+export const ITEM_LINE_SCHEMA_FILE = path.join('schema', 'item-line.schema.json');
+
+/** The JSON Schemas of query results and of items.jsonl lines, next to the index (rewritten only when changed). */
 function writeQueryResultSchema(outDir: string): void {
-  const file = path.join(outDir, QUERY_RESULT_SCHEMA_FILE);
-  const text = `${JSON.stringify(queryResultJsonSchema(), null, 2)}\n`;
-  try {
-    if (fs.readFileSync(file, 'utf8') === text) return;
-  } catch {
-    // missing: write it
+  for (const [name, schema] of [
+    [QUERY_RESULT_SCHEMA_FILE, queryResultJsonSchema()],
+    [ITEM_LINE_SCHEMA_FILE, itemLineJsonSchema()],
+  ] as const) {
+    const file = path.join(outDir, name);
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
+    try {
+      if (fs.readFileSync(file, 'utf8') === text) continue;
+    } catch {
+      // missing: write it
+    }
+    writeFileAtomicSync(file, text);
   }
-  writeFileAtomicSync(file, text);
 }
 
 /** The values of a record's row in `records`. */

@@ -70,7 +70,7 @@ describe('runBatch', () => {
     await run();
     const lines = readOut('items.jsonl').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a-txt#1', 'a-txt#2', 'b-txt#1']);
-    expect(Object.keys(lines[0]).slice(0, 5)).toEqual(['recordId', 'issueDate', 'source', 'section', 'id']);
+    expect(Object.keys(lines[0]).slice(0, 6)).toEqual(['recordId', 'issueId', 'issueDate', 'source', 'section', 'id']);
     expect(lines[0]).toMatchObject({ recordId: 'a-txt', source: 'in/a.txt' });
   });
 

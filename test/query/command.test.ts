@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseDateBound, runIndex, runPerson, runQuery, runTop } from '../../src/query/command.js';
+import { parseDateBound, runIndex, runPerson, runQuery, runShow, runTop } from '../../src/query/command.js';
 import { indexPath } from '../../src/store/index-db.js';
 import { makeOutDir } from './sample-records.js';
 
@@ -136,12 +136,12 @@ describe('bulletin index, person, people and orgs', () => {
   it("prints a person's titles over time and the items", async () => {
     const out = outDir();
     expect(await runPerson('贺俊', { out, format: 'json' })).toBe(0);
-    const timeline = JSON.parse(stdout);
-    expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['市政协副主席', '民建包头市委主委', '市政协主席']);
+    const [timeline] = JSON.parse(stdout);
+    expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['示例市政协副主席', '民建包头市委主委', '示例市政协主席']);
     expect(timeline.items).toHaveLength(3);
     stdout = '';
     expect(await runPerson('贺俊', { out, format: 'table' })).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('贺俊');
+    expect(stdout.split('\n')[0]).toBe('贺俊 · 示例市政协');
     expect(stdout).toContain('市政协副主席');
     expect(stdout).toContain('3 items');
   });
@@ -149,9 +149,80 @@ describe('bulletin index, person, people and orgs', () => {
   it('prints the most-mentioned people and organisations with counts', async () => {
     const out = outDir();
     expect(await runTop('people', { out, format: 'csv', limit: 2 })).toBe(0);
-    expect(stdout).toBe('name,items,first,last\r\n刘晓东,3,2019-12-28,2020-05-09\r\n贺俊,3,2020-05-09,2021-03-02\r\n');
+    expect(stdout).toBe('name,publisher,items,first,last\r\n刘晓东,示例市政协,3,2019-12-28,2020-05-09\r\n贺俊,示例市政协,3,2020-05-09,2021-03-02\r\n');
     stdout = '';
     expect(await runTop('orgs', { out, format: 'jsonl' })).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(4);
+  });
+});
+
+describe('bulletin query: paging, fields, counts and CSV for Excel', () => {
+  it('pages through results with --offset and --limit', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, format: 'jsonl', limit: 2, offset: 1 })).toBe(0);
+    expect(jsonl().map((r) => r.itemId)).toEqual(['c2020#1', 'c2020#2']);
+    expect(await runQuery({ out, offset: -1 })).toBe(2);
+  });
+
+  it('prints only the --fields asked for, in that order', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, person: '乌云', format: 'jsonl', fields: 'itemId,issueId' })).toBe(0);
+    expect(jsonl()).toEqual([{ itemId: 'c2021#2', issueId: '示例市政协办公室-2021-1' }]);
+    stdout = '';
+    expect(await runQuery({ out, person: '乌云', format: 'csv', fields: 'itemId,date' })).toBe(0);
+    expect(stdout.split('\r\n')[0]).toBe('item_id,date_start,date_end,part_of_day,date_text');
+    expect(await runQuery({ out, fields: 'itemId,nope' })).toBe(2);
+    expect(stderr).toContain('unknown field "nope"');
+  });
+
+  it('starts CSV with a byte-order mark when asked', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, person: '乌云', format: 'csv', bom: true })).toBe(0);
+    expect(stdout.startsWith('\uFEFFitem_id,')).toBe(true);
+  });
+
+  it('counts matching items by month, section, person or organisation', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, format: 'jsonl', count: 'month' })).toBe(0);
+    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { key: '2019-12', items: 1 },
+      { key: '2020-05', items: 3 },
+      { key: '2021-02', items: 1 },
+      { key: '2021-03', items: 1 },
+    ]);
+    stdout = '';
+    expect(await runQuery({ out, format: 'csv', count: 'person', publisher: '示例市' })).toBe(0);
+    expect(stdout.split('\r\n').slice(0, 2)).toEqual(['key,publisher,items', '刘晓东,示例市政协,3']);
+    expect(await runQuery({ out, count: 'week' })).toBe(2);
+  });
+
+  it('selects items by publisher, as written or by its body', async () => {
+    const out = outDir();
+    expect(await runQuery({ out, format: 'jsonl', publisher: '示例市政协' })).toBe(0);
+    expect(jsonl()).toHaveLength(6);
+    stdout = '';
+    expect(await runQuery({ out, format: 'jsonl', publisher: '别的市' })).toBe(0);
+    expect(stdout).toBe('');
+  });
+});
+
+describe('bulletin show', () => {
+  it('shows an item with the body each organisation stands for, a record, and an issue', async () => {
+    const out = outDir();
+    expect(await runShow('c2020#2', { out })).toBe(0);
+    expect(stdout).toContain('item       c2020#2');
+    expect(stdout).toContain('市政协 → 示例市政协');
+    stdout = '';
+    expect(await runShow('c2021', { out })).toBe(0);
+    expect(stdout).toContain('record     c2021');
+    expect(stdout).toContain('c2021#2');
+    stdout = '';
+    expect(await runShow('示例市政协办公室-2019-1', { out, format: 'json' })).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id: '示例市政协办公室-2019-1', renditions: [{ recordId: 'c2019', preferred: true }] });
+  });
+
+  it('exits 1 for an unknown id', async () => {
+    expect(await runShow('nope#1', { out: outDir() })).toBe(1);
+    expect(stderr).toContain('no item, record or issue');
   });
 });

@@ -7,6 +7,8 @@ import { stringWidth, truncateToWidth } from '../../src/query/text-width.js';
 const item: QueryResultItem = {
   itemId: 'c2020#3',
   recordId: 'c2020',
+  issueId: '示例市政协办公室-2020-1',
+  publisher: '示例市政协办公室',
   seq: 3,
   issueDate: '2020-05-11',
   section: '重要会议',
@@ -42,10 +44,10 @@ describe('CSV output', () => {
   it('writes items with a header row and people as name(title1/title2);name2', () => {
     const [header, row] = itemsToCsv([item]).split('\r\n');
     expect(header).toBe(
-      'item_id,record_id,seq,issue_date,section,date_start,date_end,part_of_day,date_text,headline,text,people,organisations,places,source_path,page,paragraph',
+      'item_id,record_id,seq,issue_date,section,date_start,date_end,part_of_day,date_text,headline,text,people,organisations,places,source_path,page,paragraph,issue_id,publisher',
     );
     expect(row).toBe(
-      'c2020#3,c2020,3,2020-05-11,重要会议,,,,,,"He said ""hello, world""\n第二段，贺俊强调。",贺俊(市政协副主席/民建包头市委主委);刘晓东,民建包头市委;市政协,,"fixtures/a,b.txt",,12',
+      'c2020#3,c2020,3,2020-05-11,重要会议,,,,,,"He said ""hello, world""\n第二段，贺俊强调。",贺俊(市政协副主席/民建包头市委主委);刘晓东,民建包头市委;市政协,,"fixtures/a,b.txt",,12,示例市政协办公室-2020-1,示例市政协办公室',
     );
   });
 

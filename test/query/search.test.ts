@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexForRead, type IndexDatabase } from '../../src/store/index-db.js';
 import { rebuildIndex } from '../../src/store/sqlite-index.js';
 import { queryResultSchema } from '../../src/query/result-schema.js';
-import { personTimeline, queryItems, topEntities, type QueryFilters } from '../../src/query/search.js';
+import { personTimelines, queryItems, topEntities, type QueryFilters } from '../../src/query/search.js';
 import { QUOTED_TEXT, makeOutDir } from './sample-records.js';
 
 let outDir: string;
@@ -108,6 +108,8 @@ describe('queryItems', () => {
     expect(first).toEqual({
       itemId: 'c2021#1',
       recordId: 'c2021',
+      issueId: '示例市政协办公室-2021-1',
+      publisher: '示例市政协办公室',
       seq: 1,
       issueDate: '2021-03-03',
       section: '领导活动',
@@ -128,38 +130,40 @@ describe('queryItems', () => {
   });
 });
 
-describe('personTimeline', () => {
-  it("lists a person's titles with first and last dates seen and item counts, then the items", () => {
-    const timeline = personTimeline(db, '贺俊');
+describe('personTimelines', () => {
+  it("lists a person's titles in the publisher's spelling with first and last dates seen and item counts, then the items", () => {
+    const [timeline, ...others] = personTimelines(db, '贺俊');
+    expect(others).toEqual([]);
+    expect(timeline.publisher).toBe('示例市政协');
     expect(timeline.titles).toEqual([
-      { title: '市政协副主席', first: '2020-05-09', last: '2020-05-11', items: 2 },
-      { title: '民建包头市委主委', first: '2020-05-11', last: '2020-05-11', items: 1 },
-      { title: '市政协主席', first: '2021-02-27', last: '2021-03-02', items: 1 },
+      { title: '示例市政协副主席', written: ['市政协副主席'], first: '2020-05-09', last: '2020-05-11', items: 2 },
+      { title: '民建包头市委主委', written: ['民建包头市委主委'], first: '2020-05-11', last: '2020-05-11', items: 1 },
+      { title: '示例市政协主席', written: ['市政协主席'], first: '2021-02-27', last: '2021-03-02', items: 1 },
     ]);
     expect(timeline.items.map((i) => i.itemId)).toEqual(['c2020#2', 'c2021#1', 'c2020#3']);
   });
 
-  it('returns no titles and no items for an unknown person', () => {
-    expect(personTimeline(db, '无名氏')).toEqual({ name: '无名氏', titles: [], items: [] });
+  it('returns no timeline for an unknown person', () => {
+    expect(personTimelines(db, '无名氏')).toEqual([]);
   });
 });
 
 describe('topEntities', () => {
   it('counts the distinct items that mention each person, most mentioned first', () => {
     expect(topEntities(db, 'people', 10)).toEqual([
-      { name: '刘晓东', items: 3, first: '2019-12-28', last: '2020-05-09' },
-      { name: '贺俊', items: 3, first: '2020-05-09', last: '2021-03-02' },
-      { name: '乌云', items: 1, first: '2021-03-01', last: '2021-03-01' },
+      { name: '刘晓东', publisher: '示例市政协', items: 3, first: '2019-12-28', last: '2020-05-09' },
+      { name: '贺俊', publisher: '示例市政协', items: 3, first: '2020-05-09', last: '2021-03-02' },
+      { name: '乌云', publisher: '示例市政协', items: 1, first: '2021-03-01', last: '2021-03-01' },
     ]);
     expect(topEntities(db, 'people', 1).map((e) => e.name)).toEqual(['刘晓东']);
   });
 
-  it('counts the distinct items that mention each organisation', () => {
-    expect(topEntities(db, 'orgs', 10).map((e) => [e.name, e.items])).toEqual([
-      ['市政协', 2],
-      ['提案委员会', 2],
-      ['市委统战部', 1],
-      ['民建包头市委', 1],
+  it('counts the distinct items that mention each organisation, under its canonical body with the names written', () => {
+    expect(topEntities(db, 'orgs', 10).map((e) => [e.name, e.variants, e.items])).toEqual([
+      ['提案委员会', ['提案委员会'], 2],
+      ['示例市政协', ['市政协'], 2],
+      ['民建包头市委', ['民建包头市委'], 1],
+      ['示例市委统战部', ['市委统战部'], 1],
     ]);
   });
 });
