@@ -155,12 +155,13 @@ describe('bulletin serve routes', () => {
     expect(home.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
-  it('answers unknown pages and ids with 404 and refuses to change anything', async () => {
+  it('answers unknown pages and ids with 404, answers HEAD, and refuses to change anything', async () => {
     expect((await text('/nothing-here')).status).toBe(404);
     expect((await text('/issues/no-such-issue')).status).toBe(404);
     expect((await text(`/people/${enc('无此人')}`)).status).toBe(404);
     expect((await text(`/orgs/${enc('无此机构')}`)).status).toBe(404);
     expect((await text('/issues/no-such-issue/original')).status).toBe(404);
+    expect((await get('/', { method: 'HEAD' })).status).toBe(200);
     expect((await get('/', { method: 'POST' })).status).toBe(405);
     expect((await get('/issues/baotou-2020-18-txt', { method: 'DELETE' })).status).toBe(405);
   });
