@@ -127,6 +127,7 @@ export function buildProgram(): Command {
     .description('ingest a regression folder (FILES and FILES/expected/<name>.json) and report every record that differs; exit 1 on any difference')
     .argument('<fixtures>', 'folder of bulletins with an expected/ folder of records')
     .option('-c, --config <file>', 'config for fixtures without their own <name>.config.ts')
+    .option('--config-dir <dir>', 'where the <name>.config.ts files are (default: the fixtures folder)')
     .option('--update', 'write the current records as the expected ones')
     .action(async (dir: string, opts) => {
       const { runCheck } = await import('./inspect/check-command.js');

@@ -10,6 +10,8 @@ import { checkFixture, listFixtures, type FixtureOutcome } from './golden.js';
 
 export interface CheckCommandOptions {
   config?: string;
+  /** Where `<name>.config.ts` files are looked for (default: the fixtures folder). */
+  configDir?: string;
   update?: boolean;
   /** At most this many difference lines per fixture. */
   maxLines?: number;
@@ -48,7 +50,7 @@ export async function runCheck(dir: string, opts: CheckCommandOptions): Promise<
   for (const name of names) {
     let outcome: FixtureOutcome;
     try {
-      outcome = await checkFixture(dir, name, { config, update: opts.update });
+      outcome = await checkFixture(dir, name, { config, configDir: opts.configDir, update: opts.update });
     } catch (err) {
       if (err instanceof ConfigError) throw err;
       outcome = { name, status: 'failed', message: (err as Error)?.message ?? String(err) };

@@ -27,7 +27,7 @@ export function expectedFileFor(dir: string, name: string): string {
 
 /** The fixture's own config (`<name>.config.ts` in `configDir`), else `fallback`, else the defaults. */
 export async function fixtureConfig(configDir: string, name: string, fallback?: Config): Promise<Config> {
-  const custom = path.join(configDir, `${name.replace(/\.[^.]+$/, '')}.config.ts`);
+  const custom = path.resolve(configDir, `${name.replace(/\.[^.]+$/, '')}.config.ts`);
   if (fs.existsSync(custom)) return (await loadConfig(custom, configDir)).config;
   return fallback ?? parseConfig({});
 }

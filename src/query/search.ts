@@ -79,17 +79,17 @@ type ItemRow = [
   publisher: string | null,
 ];
 
-const ITEM_COLUMNS = `o.id, o.record_id, o.seq, ro.issue_date, o.section, o.headline, o.text, o.date_text, o.date_start,
-  o.date_end, o.part_of_day, ro.source_path, o.page, o.paragraph, o.people_json, o.organisations_json, o.places_json,
-  o.issue_id, ro.publisher`;
+const ITEM_COLUMNS = `i.id, i.record_id, i.seq, r.issue_date, i.section, i.headline, i.text, i.date_text, i.date_start,
+  i.date_end, i.part_of_day, r.source_path, i.page, i.paragraph, i.people_json, i.organisations_json, i.places_json,
+  i.issue_id, r.publisher`;
 /** Undated items come last; ties keep the order of the bulletins. */
-const ITEM_ORDER = 'o.date_start IS NULL, o.date_start, o.date_end, o.record_id, o.seq';
+const ITEM_ORDER = 'i.date_start IS NULL, i.date_start, i.date_end, i.record_id, i.seq';
 
 /**
  * The WHERE clause of the filters over `items i JOIN records r` (every rendition's items), and its
  * parameters. Shared by the item search and the counts.
  */
-export function filterClause(filters: QueryFilters): { where: string; params: unknown[] } {
+export function filterClause(filters: QueryFilters, itemAlias = 'i', recordAlias = 'r'): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const like = "LIKE ? ESCAPE '\\'";
@@ -153,7 +153,8 @@ export function filterClause(filters: QueryFilters): { where: string; params: un
     }
   }
 
-  return { where: where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '', params };
+  const sql = where.join(' AND ').replace(/\bi\.(?=[a-z_])/g, `${itemAlias}.`).replace(/\br\.(?=[a-z_])/g, `${recordAlias}.`);
+  return { where: where.length > 0 ? ` WHERE ${sql}` : '', params };
 }
 
 /**
@@ -170,12 +171,15 @@ export function countedId(allRenditions: boolean | undefined, alias = 'i'): stri
  */
 export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResultItem[] {
   const { where, params } = filterClause(filters);
-  let sql: string;
-  if (filters.allRenditions) {
-    sql = `SELECT ${ITEM_COLUMNS} FROM items o JOIN records ro ON ro.id = o.record_id WHERE o.id IN (SELECT i.id FROM items i JOIN records r ON r.id = i.record_id${where})`;
+  let sql = `SELECT ${ITEM_COLUMNS} FROM items i JOIN records r ON r.id = i.record_id`;
+  if (filters.allRenditions || !hasLinkedItems(db)) {
+    sql += where;
   } else {
-    sql = `SELECT ${ITEM_COLUMNS} FROM items o JOIN records ro ON ro.id = o.record_id
-            WHERE o.id IN (SELECT ${countedId(false)} FROM items i JOIN records r ON r.id = i.record_id${where})`;
+    // Items matching in any rendition, shown as the preferred rendition's item (the filters run over
+    // items m and records mr; the records table only when the publisher filter needs it).
+    const inner = filterClause(filters, 'm', 'mr');
+    const from = filters.publisher !== undefined ? 'items m JOIN records mr ON mr.id = m.record_id' : 'items m';
+    sql += ` WHERE i.id IN (SELECT ${countedId(false, 'm')} FROM ${from}${inner.where})`;
   }
   sql += ` ORDER BY ${ITEM_ORDER}`;
   const paging: unknown[] = [];
@@ -184,6 +188,11 @@ export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResul
     paging.push(filters.limit ?? -1, filters.offset ?? 0);
   }
   return (db.prepare(sql).raw().all(...params, ...paging) as ItemRow[]).map(toResult);
+}
+
+/** True when some item is another rendition's copy of an item (the archive holds an issue twice). */
+export function hasLinkedItems(db: IndexDatabase): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM items WHERE canonical_id IS NOT NULL)').pluck().get() === 1;
 }
 
 function toResult(row: ItemRow): QueryResultItem {
@@ -290,32 +299,50 @@ export interface TopOptions {
 
 /** The most-mentioned people or organisations among the items matching the filters (all by default). */
 export function topEntities(db: IndexDatabase, kind: 'people' | 'orgs', limit: number, options: TopOptions = {}): TopEntry[] {
-  const { where, params } = filterClause(options.filters ?? {});
-  const matched = `SELECT i.id AS id, ${countedId(options.allRenditions)} AS cid,
-      COALESCE(i.date_start, r.issue_date) AS first, COALESCE(i.date_end, r.issue_date) AS last
-    FROM items i JOIN records r ON r.id = i.record_id${where}`;
-  if (kind === 'people') {
-    return (
-      db
-        .prepare(
-          `WITH m AS (${matched})
-           SELECT p.name AS name, p.scope AS publisher, COUNT(DISTINCT m.cid) AS items, MIN(m.first) AS first, MAX(m.last) AS last
-             FROM m JOIN people p ON p.item_id = m.id
-            GROUP BY p.name, p.scope ORDER BY items DESC, p.name, p.scope LIMIT ?`,
-        )
-        .all(...params, limit) as TopEntry[]
-    ).map((e) => ({ name: e.name, publisher: e.publisher, items: e.items, first: e.first, last: e.last }));
-  }
-  return (
-    db
+  const filters = options.filters ?? {};
+  const filtered = Object.entries(filters).some(([key, value]) => value !== undefined && key !== 'limit' && key !== 'allRenditions' && key !== 'offset');
+  const counted = options.allRenditions || !hasLinkedItems(db) ? 'e.item_id' : countedId(false);
+  const [table, group, extra] =
+    kind === 'people' ? ['people', 'e.name, e.scope', 'e.scope'] : ['organisations', 'e.body', "json_group_array(DISTINCT e.name)"];
+  const join = counted === 'e.item_id' ? '' : ' JOIN items i ON i.id = e.item_id';
+  let rows: { name: string; extra: string; items: number; first: string | null; last: string | null }[];
+  if (!filtered) {
+    // Counting over the entity table first and dating only the top N keeps this fast.
+    const key = kind === 'people' ? 'e.name = top.name AND e.scope = top.extra' : 'e.body = top.name';
+    rows = db
       .prepare(
-        `WITH m AS (${matched})
-         SELECT o.body AS name, json_group_array(DISTINCT o.name) AS variants, COUNT(DISTINCT m.cid) AS items, MIN(m.first) AS first, MAX(m.last) AS last
-           FROM m JOIN organisations o ON o.item_id = m.id
-          GROUP BY o.body ORDER BY items DESC, o.body LIMIT ?`,
+        `WITH top AS (
+           SELECT ${kind === 'people' ? 'e.name' : 'e.body'} AS name, ${extra} AS extra, COUNT(DISTINCT ${counted}) AS items
+             FROM ${table} e${join} GROUP BY ${group} ORDER BY items DESC, 1, 2 LIMIT ?
+         )
+         SELECT top.name, top.extra, top.items,
+                (SELECT MIN(COALESCE(i.date_start, r.issue_date)) FROM ${table} e JOIN items i ON i.id = e.item_id
+                   JOIN records r ON r.id = i.record_id WHERE ${key}) AS first,
+                (SELECT MAX(COALESCE(i.date_end, r.issue_date)) FROM ${table} e JOIN items i ON i.id = e.item_id
+                   JOIN records r ON r.id = i.record_id WHERE ${key}) AS last
+           FROM top ORDER BY top.items DESC, top.name, top.extra`,
       )
-      .all(...params, limit) as (Omit<TopEntry, 'variants'> & { variants: string })[]
-  ).map((e) => ({ name: e.name, variants: (JSON.parse(e.variants) as string[]).sort(), items: e.items, first: e.first, last: e.last }));
+      .all(limit) as typeof rows;
+  } else {
+    const { where, params } = filterClause(filters);
+    rows = db
+      .prepare(
+        `WITH m AS (
+           SELECT i.id AS id, ${countedId(options.allRenditions || counted === 'e.item_id')} AS cid,
+                  COALESCE(i.date_start, r.issue_date) AS first, COALESCE(i.date_end, r.issue_date) AS last
+             FROM items i JOIN records r ON r.id = i.record_id${where}
+         )
+         SELECT ${kind === 'people' ? 'e.name' : 'e.body'} AS name, ${extra} AS extra, COUNT(DISTINCT m.cid) AS items, MIN(m.first) AS first, MAX(m.last) AS last
+           FROM m JOIN ${table} e ON e.item_id = m.id
+          GROUP BY ${group} ORDER BY items DESC, 1, 2 LIMIT ?`,
+      )
+      .all(...params, limit) as typeof rows;
+  }
+  return rows.map((e) =>
+    kind === 'people'
+      ? { name: e.name, publisher: e.extra, items: e.items, first: e.first, last: e.last }
+      : { name: e.name, variants: (JSON.parse(e.extra) as string[]).sort(), items: e.items, first: e.first, last: e.last },
+  );
 }
 
 export const COUNT_KEYS = ['person', 'org', 'section', 'month'] as const;

@@ -1,6 +1,6 @@
 /**
  * The derived, archive-wide part of the index, recomputed after every change to it (in the same
- * transaction): which records are renditions of one issue and which of them is preferred, which item
+ * transaction; an update recomputes only the issues whose records it deleted or inserted): which records are renditions of one issue and which of them is preferred, which item
  * of the preferred rendition each other rendition's item is, and which people in different
  * publishers' bulletins are one person.
  *
@@ -47,21 +47,38 @@ interface RecordInfo {
   warnings: number;
 }
 
-/** Recomputes issues, preferred renditions, item links and person scopes. Call inside a transaction. */
-export function refreshIssues(db: IndexDatabase): void {
+/**
+ * Recomputes issues, preferred renditions, item links and person scopes. Call inside a transaction.
+ * With `issueIds`, only those issues are recomputed (the ones whose records an update deleted or
+ * inserted); without, all of them.
+ */
+export function refreshIssues(db: IndexDatabase, issueIds?: ReadonlySet<string>): void {
   const order = readRenditionOrder(db);
   const rank = (r: RecordInfo) => {
     const k = order.indexOf(r.format);
     return k < 0 ? order.length : k;
   };
   const groups = new Map<string, RecordInfo[]>();
-  for (const r of db.prepare('SELECT id, issue_id, format, warnings FROM records ORDER BY issue_id, id').all() as RecordInfo[]) {
+  const recordsOf = db.prepare('SELECT id, issue_id, format, warnings FROM records WHERE issue_id = ? ORDER BY id');
+  const rows = issueIds
+    ? [...issueIds].sort().flatMap((id) => recordsOf.all(id) as RecordInfo[])
+    : (db.prepare('SELECT id, issue_id, format, warnings FROM records ORDER BY issue_id, id').all() as RecordInfo[]);
+  for (const r of rows) {
     const group = groups.get(r.issue_id) ?? [];
     group.push(r);
     groups.set(r.issue_id, group);
   }
-  db.exec('DELETE FROM issues');
-  db.exec('UPDATE items SET canonical_id = NULL WHERE canonical_id IS NOT NULL');
+  if (issueIds) {
+    const deleteIssue = db.prepare('DELETE FROM issues WHERE id = ?');
+    const unlink = db.prepare('UPDATE items SET canonical_id = NULL WHERE issue_id = ? AND canonical_id IS NOT NULL');
+    for (const id of issueIds) {
+      deleteIssue.run(id);
+      unlink.run(id);
+    }
+  } else {
+    db.exec('DELETE FROM issues');
+    db.exec('UPDATE items SET canonical_id = NULL WHERE canonical_id IS NOT NULL');
+  }
   const insertIssue = db.prepare('INSERT INTO issues (id, preferred_record_id, renditions) VALUES (?, ?, ?)');
   const setPreferred = db.prepare('UPDATE records SET preferred = ? WHERE id = ? AND preferred IS NOT ?');
   const itemsOf = db.prepare('SELECT id, headline, text FROM items WHERE record_id = ? ORDER BY seq');
@@ -78,6 +95,17 @@ export function refreshIssues(db: IndexDatabase): void {
     }
   }
   refreshPersonScopes(db);
+}
+
+/** The issues of these records (call before deleting them, and after inserting). */
+export function issuesOfRecords(db: IndexDatabase, recordIds: Iterable<string>): Set<string> {
+  const issueOf = db.prepare('SELECT issue_id FROM records WHERE id = ?').pluck();
+  const issues = new Set<string>();
+  for (const id of recordIds) {
+    const issue = issueOf.get(id) as string | undefined;
+    if (issue !== undefined) issues.add(issue);
+  }
+  return issues;
 }
 
 function refreshPersonScopes(db: IndexDatabase): void {

@@ -36,7 +36,7 @@ import { queryResultJsonSchema } from '../query/result-schema.js';
 import { issueIdFor } from '../record/issue-id.js';
 import { upgradeRecord } from '../record/upgrade.js';
 import { canonicalTitle, organisationBody, publisherContext, publisherScope } from '../resolve/canonical-org.js';
-import { refreshIssues, writeRenditionOrder } from './issues.js';
+import { issuesOfRecords, refreshIssues, writeRenditionOrder } from './issues.js';
 
 export interface RebuildOptions {
   /** Told about record files that could not be read or are not valid records (they are skipped). */
@@ -55,9 +55,12 @@ export function updateIndex(outDir: string, changed: BulletinRecord[], removedId
   try {
     const writer = new IndexWriter(db);
     db.transaction(() => {
-      for (const id of new Set([...changed.map((r) => r.id), ...removedIds])) writer.deleteRecord(id);
+      const ids = new Set([...changed.map((r) => r.id), ...removedIds]);
+      const touched = issuesOfRecords(db, ids);
+      for (const id of ids) writer.deleteRecord(id);
       for (const record of lastById(changed)) writer.insertRecord(record);
-      refreshIssues(db);
+      for (const issue of issuesOfRecords(db, ids)) touched.add(issue);
+      refreshIssues(db, touched);
     }).immediate();
   } finally {
     db.close();
@@ -208,9 +211,11 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
     withStaging(db, () => {
       const writer = new IndexWriter(db);
       db.transaction(() => {
+        const touched = issuesOfRecords(db, doomed);
         for (const id of doomed) writer.deleteRecord(id);
         insertChanged(db, writer);
-        refreshIssues(db);
+        for (const issue of issuesOfRecords(db, changes.changed)) touched.add(issue);
+        refreshIssues(db, touched);
       }).immediate();
     });
   } finally {

@@ -30,4 +30,17 @@ describe('the bulletin executable', () => {
     expect(badDate.stderr).toContain('is not a date');
     expect(bulletin('query', '--out', path.join(outDir, 'nope')).status).toBe(2);
   });
+
+  it('passes the research options through: counts, paging, fields, all renditions, BOM, show', () => {
+    const counts = bulletin('query', '--out', outDir, '--count', 'section', '--all-renditions', '--format', 'csv', '--bom');
+    expect(counts.status).toBe(0);
+    expect(counts.stdout.split('\r\n').slice(0, 2)).toEqual(['\uFEFFkey,items', '领导活动,4']);
+    const page = bulletin('query', '--out', outDir, '--limit', '1', '--offset', '2', '--fields', 'itemId,publisher');
+    expect(page.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([{ itemId: 'c2020#2', publisher: '示例市政协办公室' }]);
+    const person = bulletin('person', '贺俊', '--out', outDir, '--publisher', '示例市', '--format', 'json');
+    expect(JSON.parse(person.stdout).map((p: { publisher: string }) => p.publisher)).toEqual(['示例市政协']);
+    const shown = bulletin('show', 'c2020#2', '--out', outDir);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('市政协 → 示例市政协');
+  });
 });

@@ -133,6 +133,14 @@ describe('bulletin index, person, people and orgs', () => {
     expect(stderr).toContain('indexed 3 records, 6 items');
   });
 
+  it('keeps a rendition order given with --prefer, and refuses an unknown kind', async () => {
+    const out = outDir();
+    expect(await runIndex({ out, prefer: 'pdf,epub' })).toBe(2);
+    expect(stderr).toContain('unknown rendition "epub"');
+    expect(await runIndex({ out, prefer: 'txt,pdf' })).toBe(0);
+    expect(stderr).toContain('preferred renditions: txt > pdf > docx > doc > scan');
+  });
+
   it("prints a person's titles over time and the items", async () => {
     const out = outDir();
     expect(await runPerson('贺俊', { out, format: 'json' })).toBe(0);

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { getIssue } from '../../src/query/archive.js';
+import { getIssue, getItem } from '../../src/query/archive.js';
 import { personTimelines, topEntities } from '../../src/query/search.js';
 import { openIndexForRead } from '../../src/store/index-db.js';
 import { parseRenditionOrder } from '../../src/store/issues.js';
-import { rebuildIndex, setRenditionOrder } from '../../src/store/sqlite-index.js';
+import { rebuildIndex, setRenditionOrder, updateIndex } from '../../src/store/sqlite-index.js';
 import { makeOutDir, makeRecord } from '../query/sample-records.js';
 
 const dirs: string[] = [];
@@ -41,6 +41,43 @@ describe('preferred renditions', () => {
     const again = openIndexForRead(dir)!;
     try {
       expect(getIssue(again, '示例市政协办公室-2022-1')!.renditions[0].recordId).toBe('a-txt');
+    } finally {
+      again.close();
+    }
+  });
+
+  it('moves the preference and the links when the preferred rendition leaves the archive', () => {
+    const { dir, db } = indexOf([
+      makeRecord('a-docx', '2022-03-14', [{ section: null, text }], { format: 'docx' }),
+      makeRecord('a-pdf', '2022-03-14', [{ section: null, text: `${text} ` }], { format: 'pdf' }),
+      makeRecord('a-txt', '2022-03-14', [{ section: null, text }], { format: 'txt' }),
+    ]);
+    db.close();
+    fs.rmSync(`${dir}/bulletins/a-docx.json`);
+    updateIndex(dir, [], ['a-docx']);
+    const again = openIndexForRead(dir)!;
+    try {
+      expect(getIssue(again, '示例市政协办公室-2022-1')!.renditions.map((r) => [r.recordId, r.preferred])).toEqual([
+        ['a-pdf', true],
+        ['a-txt', false],
+      ]);
+      expect(getItem(again, 'a-txt#1')!.canonicalId).toBe('a-pdf#1');
+      expect(getItem(again, 'a-pdf#1')!.canonicalId).toBe('a-pdf#1');
+    } finally {
+      again.close();
+    }
+  });
+
+  it('links a rendition added by a later update to the preferred item', () => {
+    const { dir, db } = indexOf([makeRecord('a-pdf', '2022-03-14', [{ section: null, text }], { format: 'pdf' })]);
+    db.close();
+    updateIndex(dir, [makeRecord('a-docx', '2022-03-14', [{ section: null, text }], { format: 'docx' })], []);
+    const again = openIndexForRead(dir)!;
+    try {
+      expect(getItem(again, 'a-pdf#1')!.canonicalId).toBe('a-docx#1');
+      expect(again.prepare('SELECT id, preferred_record_id, renditions FROM issues').all()).toEqual([
+        { id: '示例市政协办公室-2022-1', preferred_record_id: 'a-docx', renditions: 2 },
+      ]);
     } finally {
       again.close();
     }
