@@ -129,6 +129,7 @@ describe('bulletin serve routes', () => {
     const count = (body: string) => Number(/<p class="count">(\d+) item/.exec(body)![1]);
     expect(count(every.body)).toBeGreaterThan(count(once.body));
     expect(every.body).toContain('name="all" value="1" checked');
+    expect(every.body).toContain('every file&#39;s item)</p>');
     const none = await text(`/search?org=${enc('没有这个机构')}`);
     expect(none.body).toContain('<p class="count">0 items');
     const bad = await text('/search?from=2020-13-01');

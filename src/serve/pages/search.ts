@@ -37,7 +37,7 @@ ${fields}
 <label class="check"><span><input type="checkbox" name="all" value="1"${form.all ? html` checked` : ''}> every file's item</span></label>
 <button type="submit">Search</button>
 </form>
-<p class="muted">Filters combine with AND; a date window selects items whose date range overlaps it (the same as <code>bulletin query</code>).</p>
+<p class="muted">Filters combine with AND; a date window selects items whose date range overlaps it; an item found in several files of an issue is shown once, unless every file's item is asked for (the same as <code>bulletin query</code>).</p>
 ${results}`,
   );
 }
@@ -46,6 +46,6 @@ function describe(filters: QueryFilters | null): string {
   if (!filters) return '';
   const parts = Object.entries(filters)
     .filter(([k, v]) => v !== undefined && k !== 'limit' && k !== 'offset')
-    .map(([k, v]) => `${k} ${v}`);
+    .map(([k, v]) => (k === 'allRenditions' ? "every file's item" : `${k} ${v}`));
   return parts.length > 0 ? `(${parts.join(', ')})` : '(no filter)';
 }
