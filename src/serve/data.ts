@@ -210,9 +210,10 @@ export class Archive {
   /** A canonical body: the names written for it and its items. */
   getOrganisation(body: string, page = 1): EntityItems | null {
     const s = this.current();
-    const [top] = topEntities(s.db, 'orgs', 1, { filters: { orgBody: body } });
-    if (!top) return null;
-    return { name: body, variants: top.variants ?? [], items: this.page({ orgBody: body }, top.items, page) };
+    // The names written for the body, most written first (cheaper than a top list filtered to it).
+    const variants = s.db.prepare('SELECT name FROM organisations WHERE body = ? GROUP BY name ORDER BY COUNT(*) DESC, name').pluck().all(body) as string[];
+    if (variants.length === 0) return null;
+    return { name: body, variants, items: this.page({ orgBody: body }, this.count({ orgBody: body }), page) };
   }
 
   /** A place by its exact name. */
