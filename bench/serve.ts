@@ -131,7 +131,7 @@ export async function runServeBench(options: { copies?: number; runs?: number; l
     ['not found', '/issues/no-such-issue'],
   ];
   const timings: PageTiming[] = [];
-  const issues = Number(/(\d+) issues in/.exec(await (await fetch(`${server.url}/`)).text())?.[1] ?? 0);
+  const issues = Number(/(\d+) issues? in/.exec(await (await fetch(`${server.url}/`)).text())?.[1] ?? 0);
   const loadAverage = os.loadavg()[0];
   try {
     const fetchOnce = async (target: string): Promise<[number, number, number]> => {

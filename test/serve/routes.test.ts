@@ -40,11 +40,14 @@ describe('bulletin serve routes', () => {
     expect(page.body).toContain('<iframe name="original" title="original document" sandbox src="/issues/baotou-2020-18-txt/original">');
   });
 
-  it('renders a .docx original with mammoth', async () => {
-    const page = await text('/issues/baotou-2020-18-docx/original');
+  it.each([
+    ['a .docx original as mammoth renders it', 'baotou-2020-18-docx', '<div class="docx"><p>', '工作周报'],
+    ['a .txt original as text in its own encoding (GB18030)', 'chifeng-2021-05-txt', '<pre class="txt">', '二〇二一年五月二十四日'],
+  ])('shows %s', async (_what, id, frame, words) => {
+    const page = await text(`/issues/${id}/original`);
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<div class="docx"><p>');
-    expect(page.body).toContain('工作周报');
+    expect(page.body).toContain(frame);
+    expect(page.body).toContain(words);
   });
 
   it('shows a PDF original page by page and serves each page as an image and the file itself', async () => {
@@ -67,13 +70,6 @@ describe('bulletin serve routes', () => {
       expect(png.status).toBe(404);
     }
     expect((await get('/issues/baotou-2020-18-pdf/pages/999.png')).status).toBe(404);
-  });
-
-  it('shows a .txt original as text in its own encoding', async () => {
-    const page = await text('/issues/chifeng-2021-05-txt/original');
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<pre class="txt">');
-    expect(page.body).toContain('二〇二一年五月二十四日');
   });
 
   it('shows a person with titles over time as a timeline, then the items', async () => {

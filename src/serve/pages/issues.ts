@@ -19,7 +19,7 @@ export function issuesPage(archive: Archive, page: number): Html {
   return layout(
     'Issues',
     html`<h1>Issues</h1>
-<p class="muted">${counts.issues} issues in ${counts.records} files, ${counts.items} items.</p>
+<p class="muted">${plural(counts.issues, 'issue')} in ${plural(counts.records, 'file')}, ${plural(counts.items, 'item')}.</p>
 <table class="list issues">
 <thead><tr><th>Publisher</th><th>Date</th><th>Issue</th><th>Title</th><th class="num">Items</th><th class="num">Warnings</th><th>Files</th></tr></thead>
 <tbody>
@@ -28,4 +28,8 @@ ${rows}
 </table>
 ${pager(issues, href.home, 'issues')}`,
   );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
