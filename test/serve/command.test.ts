@@ -1,6 +1,7 @@
 /** `bulletin serve` from the command line: usage errors, and a real process serving the archive. */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOutDir } from '../query/sample-records.js';
@@ -35,6 +36,21 @@ describe('bulletin serve', () => {
     }
     const badPort = spawnSync(process.execPath, ['--import', 'tsx', main, 'serve', '--out', outDir, '--port', '70000'], { cwd: repo, encoding: 'utf8' });
     expect(badPort.status).toBe(2);
+  });
+
+  it('exits 1 with the reason when the port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const own = makeOutDir();
+    try {
+      const { port } = blocker.address() as net.AddressInfo;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', main, 'serve', '--out', own, '--port', String(port)], { cwd: repo, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('EADDRINUSE');
+    } finally {
+      blocker.close();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('builds a missing index, serves on 127.0.0.1 and stops on SIGTERM', async () => {
