@@ -3,12 +3,12 @@
  * filled in now (the same resolution a fresh ingest does), so an archive need not be re-ingested for
  * its index to be rebuilt.
  */
-import { canonicalOrganisation, publisherContext } from '../resolve/canonical-org.js';
+import { canonicalOrganisation, documentContext } from '../resolve/canonical-org.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 interface V1Record {
   schemaVersion: 1;
-  masthead?: { publisher?: string | null };
+  masthead?: { publisher?: string | null; title?: string | null };
   items?: { organisations?: { name: string; spans: unknown }[] }[];
 }
 
@@ -16,7 +16,8 @@ interface V1Record {
 export function upgradeRecord(json: unknown): unknown {
   if (!json || typeof json !== 'object' || (json as { schemaVersion?: unknown }).schemaVersion !== 1) return json;
   const old = json as V1Record;
-  const context = publisherContext(old.masthead?.publisher ?? null);
+  const names = (old.items ?? []).flatMap((item) => (item.organisations ?? []).map((o) => o.name));
+  const context = documentContext({ publisher: old.masthead?.publisher ?? null, title: old.masthead?.title ?? null }, names);
   return {
     ...old,
     schemaVersion: SCHEMA_VERSION,

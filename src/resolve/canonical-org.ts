@@ -180,7 +180,10 @@ export function canonicalOrganisation(written: string, ctx: PublisherContext = E
 /** What a publisher string says about the place and body that issue the bulletin. */
 export function publisherContext(publisher: string | null): PublisherContext {
   if (!publisher) return EMPTY_CONTEXT;
-  const name = squash(publisher).replace(/(?:办公室|办公厅|秘书处|机关|宣传部|信息中心)$/u, '');
+  // The office that edits it, or (for a title) the bulletin's name, is not part of the body.
+  const name = squash(publisher)
+    .replace(/(?:社务|工作)?(?:动态|简报|信息|周报|通讯|专报|快报|月报|简讯|要情)$/u, '')
+    .replace(/(?:办公室|办公厅|秘书处|机关|宣传部|信息中心)$/u, '');
   const party = partyOf(name);
   const short = shortForm(name);
   const { places } = leadingPlaces(short.slice(party?.length ?? 0));
@@ -201,12 +204,42 @@ export function canonicalTitle(title: string, ctx: PublisherContext = EMPTY_CONT
   return canonicalOrganisation(written, ctx) ?? written;
 }
 
+/** Items that must name a body for it to be taken as the bulletin's own when the masthead is silent. */
+const MIN_BODY_MENTIONS = 2;
+
+export interface MastheadLike {
+  publisher: string | null;
+  title: string | null;
+}
+
 /**
- * The body people in a bulletin are counted under: the publisher's canonical body, else the
- * publisher (or the title) as written. One name in two scopes is two people until titles tie them.
+ * What a bulletin says about its own place and body: the masthead publisher's, else the title's
+ * (政协西湖区委员会 工作动态), else — for a page without a masthead — the CPPCC body the items name most
+ * often with its place (a 政协 bulletin names its own body more than any other), when named in at
+ * least two items and more often than any other (one mention is too easily a misread phrase).
+ * `organisations` are the names the entity pass found, each item's names once.
  */
-export function publisherScope(masthead: { publisher: string | null; title: string | null }): string {
-  const body = publisherContext(masthead.publisher).body;
+export function documentContext(masthead: MastheadLike, organisations: readonly string[] = []): PublisherContext {
+  for (const source of [masthead.publisher, masthead.title]) {
+    const context = publisherContext(source);
+    if (context.body) return context;
+  }
+  const counts = new Map<string, number>();
+  for (const name of organisations) {
+    const body = canonicalOrganisation(name);
+    if (body && /政协$/u.test(body) && leadingPlaces(body).places.length > 0) counts.set(body, (counts.get(body) ?? 0) + 1);
+  }
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const clear = best !== undefined && best[1] >= MIN_BODY_MENTIONS && (second === undefined || second[1] < best[1]);
+  return clear ? publisherContext(best[0]) : publisherContext(masthead.publisher);
+}
+
+/**
+ * The body people in a bulletin are counted under: the bulletin's own body (`documentContext`), else
+ * the publisher (or the title) as written. One name in two scopes is two people until titles tie them.
+ */
+export function publisherScope(masthead: MastheadLike, organisations: readonly string[] = []): string {
+  const body = documentContext(masthead, organisations).body;
   if (body) return body;
   const written = squash(masthead.publisher ?? masthead.title ?? '');
   return written || '(unknown publisher)';

@@ -35,7 +35,7 @@ import {
 import { queryResultJsonSchema } from '../query/result-schema.js';
 import { issueIdFor } from '../record/issue-id.js';
 import { upgradeRecord } from '../record/upgrade.js';
-import { canonicalTitle, organisationBody, publisherContext, publisherScope } from '../resolve/canonical-org.js';
+import { canonicalTitle, documentContext, organisationBody, publisherScope } from '../resolve/canonical-org.js';
 import { issuesOfRecords, refreshIssues, writeRenditionOrder } from './issues.js';
 
 export interface RebuildOptions {
@@ -364,16 +364,23 @@ interface ItemRows {
   places: string[];
 }
 
+/** Every organisation name of a record, for finding the bulletin's own body when the masthead lacks it. */
+function organisationNames(record: BulletinRecord): string[] {
+  return record.items.flatMap((item) => item.organisations.map((o) => o.name));
+}
+
 function recordRow(record: BulletinRecord): RecordRow {
   const m = record.masthead;
   const warnings = record.messages.filter((message) => message.severity !== 'info').length;
-  return [record.id, record.source.path, record.source.format, m.date, m.title, m.publisher, m.issue, m.year, issueIdFor(record), warnings, publisherScope(m)];
+  const scope = publisherScope(m, organisationNames(record));
+  return [record.id, record.source.path, record.source.format, m.date, m.title, m.publisher, m.issue, m.year, issueIdFor(record), warnings, scope];
 }
 
 function itemRows(record: BulletinRecord): ItemRows[] {
   const issueId = issueIdFor(record);
-  const scope = publisherScope(record.masthead);
-  const context = publisherContext(record.masthead.publisher);
+  const names = organisationNames(record);
+  const scope = publisherScope(record.masthead, names);
+  const context = documentContext(record.masthead, names);
   return record.items.map((item, index) => {
     const seq = index + 1; // position in the record, from 1, as people count items
     const d = item.date;

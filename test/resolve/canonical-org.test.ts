@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOrganisation, canonicalTitle, organisationBody, publisherContext, publisherScope } from '../../src/resolve/canonical-org.js';
+import { canonicalOrganisation, canonicalTitle, documentContext, organisationBody, publisherContext, publisherScope } from '../../src/resolve/canonical-org.js';
 
 const xihu = publisherContext('政协杭州市西湖区委员会');
 
@@ -82,5 +82,19 @@ describe('scopes and bodies', () => {
   it('qualifies an unresolved name by its scope so two publishers keep theirs apart', () => {
     expect(organisationBody('区政协', null, '包头市政协')).toBe('区政协（包头市政协）');
     expect(organisationBody('区政协', '西湖区政协', 'x')).toBe('西湖区政协');
+  });
+});
+
+describe('documentContext', () => {
+  it('takes the masthead publisher, else the title', () => {
+    expect(documentContext({ publisher: '东湖区政协办公室', title: null }).body).toBe('东湖区政协');
+    expect(documentContext({ publisher: null, title: '政协北岭区委员会 工作动态' }).body).toBe('北岭区政协');
+  });
+
+  it('without a masthead, takes the CPPCC body the items name most, when named in two items or more', () => {
+    const none = { publisher: null, title: null };
+    expect(documentContext(none, ['区政协', '北岭区政协', '区委', '北岭区政协', '南湾市政协']).body).toBe('北岭区政协');
+    expect(documentContext(none, ['区政协', '北岭区政协']).body).toBeNull();
+    expect(documentContext(none, ['北岭区政协', '南湾市政协', '北岭区政协', '南湾市政协']).body).toBeNull();
   });
 });
