@@ -108,6 +108,7 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
           : null,
         dates: [],
         people,
+        bylines: [],
         organisations: [{ name: org, canonical: org, spans: [] }],
         places: [{ name: place, spans: [] }],
         provenance: { page: null, paragraph: n },
@@ -122,6 +123,7 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
       sections: [],
       items,
       footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+      bylines: [],
       messages: [],
     });
   }

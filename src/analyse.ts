@@ -5,6 +5,7 @@
  * few long-lived entity workers that serve many extraction workers (see src/batch/pool.ts).
  */
 import type { Config } from './config.js';
+import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
 import { extractEntities } from './entities/index.js';
 import { toLines } from './normalise/index.js';
 import type { ParsedDocument } from './parse.js';
@@ -21,10 +22,15 @@ export interface IngestResult {
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
   const segmented = segment(toLines(blocks), config.markers);
+  // a page's <meta> publish date stands in when its text printed none
+  segmented.pageDate ??= extraction.pageDate ?? null;
+  // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
+  const bylines = takeTrailingBylines(segmented.items, config.lexicons);
+  for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !segmented.footer.editors.includes(b.name)) segmented.footer.editors.push(b.name);
   const entities = extractEntities(
     segmented.items.map((item) => item.paragraphs.join('\n')),
     { issueDate: segmented.masthead.date, lexicons: config.lexicons },
   );
-  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities });
+  const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities, bylines });
   return { record, messages: record.messages };
 }

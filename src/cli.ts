@@ -26,7 +26,8 @@ export function buildProgram(): Command {
   const program = new Command('bulletin')
     .description('Turn Chinese government work bulletins (.txt .docx .doc .pdf) into structured JSON records.')
     .version(pkg.version, '-V, --version')
-    .showHelpAfterError()
+    // A usage mistake gets one line and a pointer to --help, not the whole help.
+    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   program

@@ -4,7 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** setTimeout's ceiling: a larger delay is taken as 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export const sectionMarkerSchema = z.object({
   /** Text that opens a section title, e.g. `※`, `【`, `■`. */
@@ -49,8 +53,11 @@ export const configSchema = z
         maxFileBytes: z.number().int().positive().default(100 * 1024 * 1024),
         /** A docx whose parts would inflate past this fails with `zip-bomb` before inflating. */
         maxInflatedBytes: z.number().int().positive().default(200 * 1024 * 1024),
-        /** Per-file time limit; the worker is stopped and the file fails with `timeout`. */
-        timeoutMs: z.number().int().positive().default(60_000),
+        /**
+         * Per-file time limit; the worker is stopped and the file fails with `timeout`. At most 2^31 − 1 ms
+         * (about 24.8 days), the longest delay a Node timer can hold; past it Node fires at once.
+         */
+        timeoutMs: z.number().int().positive().max(MAX_TIMER_MS, `at most ${MAX_TIMER_MS} ms (the longest a Node timer can wait)`).default(60_000),
       })
       .strict()
       .prefault({}),
@@ -87,7 +94,9 @@ export function parseConfig(raw: unknown, origin = 'config'): Config {
 export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
 
 /**
- * Loads a config file (TS or JS, default export) with jiti, so users need no build step.
+ * Loads a config file (TS or JS, default export) with jiti, so users need no build step. A config file
+ * is code that runs with the user's rights — `pipeline.config.ts` in the current folder included — so
+ * it is compiled in memory only: jiti's file cache (a shared temp folder others could write to) is off.
  * With no explicit file, `pipeline.config.ts` in `cwd` is used when present, else the defaults.
  */
 export async function loadConfig(file?: string, cwd = process.cwd()): Promise<{ config: Config; file: string | null }> {
@@ -97,12 +106,26 @@ export async function loadConfig(file?: string, cwd = process.cwd()): Promise<{ 
     return { config: parseConfig({}), file: null };
   }
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  const jiti = createJiti(import.meta.url, {
+    moduleCache: false,
+    fsCache: false,
+    // jiti's default-export interop throws a bare TypeError on `export default null`; we unwrap ourselves.
+    interopDefault: false,
+    // `import { defineConfig } from 'bulletin-ingest'` works in a config anywhere, even when the CLI is
+    // installed globally and the config's folder has no node_modules.
+    alias: { 'bulletin-ingest': fileURLToPath(new URL(`./index${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url)) },
+  });
+  const shown = path.relative(cwd, target) || target;
   let mod: unknown;
   try {
-    mod = await jiti.import(target, { default: true });
+    const ns = (await jiti.import(target)) as Record<string, unknown> | null;
+    mod = ns !== null && typeof ns === 'object' && 'default' in ns ? ns.default : ns;
   } catch (err) {
-    throw new ConfigError(`Cannot load ${path.relative(cwd, target) || target}: ${(err as Error).message}`);
+    throw new ConfigError(`Cannot load ${shown}: ${(err as Error)?.message ?? String(err)}`);
   }
-  return { config: parseConfig(mod, path.relative(cwd, target) || target), file: target };
+  if (mod === null || typeof mod !== 'object' || Array.isArray(mod)) {
+    const what = mod === null ? 'null' : Array.isArray(mod) ? 'an array' : typeof mod;
+    throw new ConfigError(`Invalid ${shown}:\n  - (root): the default export must be an object (defineConfig({...})), got ${what}`);
+  }
+  return { config: parseConfig(mod, shown), file: target };
 }

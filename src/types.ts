@@ -3,7 +3,7 @@
  * extractors turn bytes into Blocks, later stages only see Blocks and text.
  */
 
-export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'doc';
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'doc' | 'html';
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell' | 'rule';
 
@@ -35,14 +35,40 @@ export interface Message {
   offset: number | null;
 }
 
+/**
+ * The date a web page says it was published (`发布日期：2023-03-03 17:01`, `<meta name="PubDate">`):
+ * evidence for the year of month-day dates and for 昨日/今日 when the text has no masthead date.
+ * Found by src/normalise/web-chrome.ts in text, or by the HTML extractor in the page's metadata.
+ */
+export interface PageDate {
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  /** HH:MM when printed with the date, else null. */
+  time: string | null;
+  /** The printed date as found (`2023-03-03 17:01`). */
+  text: string;
+  /** The label the date stood under (`发布日期`, `时间`), or null (a date opening the line, or page metadata). */
+  label: string | null;
+  /** `meta-line`: a meta line of the text; `html-meta`: the page's `<meta>` publish date. */
+  source: 'meta-line' | 'html-meta';
+  /**
+   * The source position (Block.index) of the meta line, or null for page metadata. Items carry the same
+   * numbering in `provenance.paragraph`: in a file holding several pages, an item belongs to the page date
+   * printed last before it.
+   */
+  at: number | null;
+}
+
 export interface Extraction {
   format: SourceFormat;
   blocks: Block[];
-  /** txt only: the encoding the bytes were decoded with. */
+  /** txt and html only: the encoding the bytes were decoded with. */
   encoding: string | null;
   /** pdf only: page count. */
   pages: number | null;
   messages: Message[];
+  /** html only: the publish date the page's metadata gives (`<meta name="PubDate">`), when it does. */
+  pageDate?: PageDate | null;
 }
 
 export const INGEST_ERROR_CODES = [

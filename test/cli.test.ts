@@ -187,7 +187,11 @@ describe('bulletin ingest', () => {
     expect(JSON.parse(hasty.stdout).failures).toMatchObject([{ path: 'in/copies/baotou-2020-18.txt', code: 'timeout' }]);
   });
 
-  it('exits 2 on a malformed --concurrency', () => {
-    expect(cli(['ingest', 'in', '--concurrency', 'zero'], root).status).toBe(2);
+  it('exits 2 on a malformed --concurrency, with the mistake and a pointer to --help rather than the whole help', () => {
+    const run = cli(['ingest', 'in', '--concurrency', 'zero'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('not a positive integer: zero');
+    expect(run.stderr).toContain('--help');
+    expect(run.stderr).not.toContain('Options:');
   });
 });

@@ -19,7 +19,7 @@ const configDir = path.join(root, 'test', 'data');
 describe('golden records', () => {
   it('has fixtures in every supported format', () => {
     const formats = new Set(fixtures.map((f) => path.extname(f)));
-    expect([...formats].sort()).toEqual(['.doc', '.docx', '.pdf', '.txt']);
+    expect([...formats].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.pdf', '.txt']);
   });
 
   for (const name of fixtures) {

@@ -39,13 +39,16 @@ export function isIgnoredName(name: string): boolean {
 
 /**
  * Files met while walking a folder that are certainly not bulletins: project, data and markup files
- * that live beside archives (README.md, checksums, our own JSON output). Everything else is tried,
+ * that live beside archives (README.md, checksums, our own JSON output, the styles and fonts saved with a
+ * web page). Everything else is tried (web pages, .html/.htm, included),
  * since the format is sniffed from the bytes (a .docx saved as .pdf is still read); a file named
  * explicitly on the command line is always tried.
  */
 const NOT_DOCUMENT_EXTENSIONS = new Set([
   '.md', '.markdown', '.json', '.jsonl', '.ndjson', '.csv', '.tsv', '.xml', '.yml', '.yaml', '.toml', '.ini', '.cfg', '.conf',
   '.js', '.mjs', '.cjs', '.ts', '.py', '.sh', '.bat', '.ps1', '.log', '.lock', '.sqlite', '.db', '.md5', '.sha1', '.sha256',
+  // what a browser saves beside a web page (page_files/): the .html/.htm page itself is read
+  '.css', '.svg', '.map', '.ico', '.woff', '.woff2', '.ttf', '.eot',
 ]);
 
 export function isNotADocument(name: string): boolean {

@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import type { DateMention, NamedSpan, Person } from '../record/schema.js';
 import { message, type Message } from '../types.js';
+import { findBylines, type Byline } from './bylines.js';
 import { createContext, type ItemContext } from './context.js';
 import { findDates, firstExplicitYear } from './dates.js';
 import { getLexicons } from './lexicons.js';
@@ -21,6 +22,8 @@ export interface ItemEntities {
   date: DateMention | null;
   dates: DateMention[];
   people: Person[];
+  /** Reporters, photographers, compilers (bylines.ts): never among `people`. */
+  bylines: Byline[];
   organisations: NamedSpan[];
   places: NamedSpan[];
   messages: Message[];
@@ -38,6 +41,7 @@ interface ItemWork {
   messages: Message[];
   mentions: PersonMention[];
   titles: TitleSpan[];
+  bylines: Byline[];
 }
 
 function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Blocker {
@@ -74,13 +78,16 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
   const work: ItemWork[] = itemTexts.map((text) => {
     const { dates, messages } = findDates(text, { issueDate: options.issueDate, fallbackYear });
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
-    const { mentions, titles } = findPersonMentions(ctx);
-    return { ctx, dates, messages, mentions, titles };
+    const bylines = findBylines(text, lex);
+    const { mentions, titles } = findPersonMentions(ctx, bylines);
+    return { ctx, dates, messages, mentions, titles, bylines };
   });
   const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
-  return work.map(({ ctx, dates, messages, mentions, titles }) => {
-    const people = collectPeople(ctx, mentions, established);
-    const blocker = blockerFor(ctx.text.length, people, titles);
+  return work.map(({ ctx, dates, messages, mentions, titles, bylines }) => {
+    const people = collectPeople(ctx, mentions, established, bylines);
+    // a byline's name is no place or body either
+    const bylineSpans = bylines.map((b) => ({ name: b.name, titles: [], spans: [b.span] }));
+    const blocker = blockerFor(ctx.text.length, [...people, ...bylineSpans], titles);
     const date = dates[0] ?? null;
     const itemMessages = [...messages];
     if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
@@ -89,6 +96,7 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
       date,
       dates,
       people,
+      bylines,
       organisations: findOrganisations(ctx, blocker, places),
       places,
       messages: itemMessages,

@@ -17,6 +17,10 @@ export class MentionSet {
     for (let i = start; i < end; i++) if (this.taken[i]) return false;
     return true;
   }
+  /** Keeps a span from every finder without making it a mention (a byline's name). */
+  claim(start: number, end: number): void {
+    for (let i = start; i < end; i++) this.taken[i] = true;
+  }
   add(hit: { name: string; start: number; end: number }, titles: string[]): boolean {
     // hits come as NameHit, PersonMention or a plain span: their fields are read once, here
     const { name, start, end } = hit;

@@ -4,7 +4,7 @@
  *   one title over an enumeration (`副秘书长孙丽华、冯志刚`), a role noun (`医护人员江晓燕、李楠`);
  * - a title after the name (`上官婉清副主任`, `赵国庆书记`), `X同志`;
  * - a verb of speech or action at a clause start (`周立新强调`, `会议由张三主持`);
- * - a bare list of names (`杜文斌、蒋海鹰、鲍丽君…出席`), bylines (`（记者王淼林光耀）`), counts and elections
+ * - a bare list of names (`杜文斌、蒋海鹰、鲍丽君…出席`), counts and elections
  *   (`冯建军等10名`, `选举赵文华为…`, `叶建华当选会长`, `林秀珍、何振东当选副主委`: the office elected to is a title);
  * - after a strong title and before a strong frame (出席, 主持, 、, ，), names without a Han surname (`县政协主席岩罕主持`,
  *   Dai, Wa, Jingpo: see names.ts) and ordinary words (`统战部部长江海出席`); an ordinary word that is no verb
@@ -13,7 +13,7 @@
  * - within an issue, a bare mention of a name found in any item (`钱振宇详细询问了`).
  */
 import type { Person } from '../record/schema.js';
-import { fromBylines } from './bylines.js';
+import type { Byline } from './bylines.js';
 import { isHan, isHanCode, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
@@ -322,22 +322,24 @@ function fromEstablished(ctx: ItemContext, found: MentionSet, established: Estab
 }
 
 /** Mentions found from context in one item (phase 1). */
-export function findPersonMentions(ctx: ItemContext): { mentions: PersonMention[]; titles: TitleSpan[] } {
+export function findPersonMentions(ctx: ItemContext, bylines: Byline[] = []): { mentions: PersonMention[]; titles: TitleSpan[] } {
   const found = new MentionSet(ctx.text.length);
+  // a byline's names (记者王浩) are no people of the item: claimed before any finder sees them (bylines.ts)
+  for (const b of bylines) found.claim(b.span[0], b.span[1]);
   const titles = findTitles(ctx);
   fromTitles(ctx, found, titles);
   fromComrade(ctx, found);
   fromSpeechVerbs(ctx, found);
   fromSpeechAfterSetting(ctx, found);
   fromCountsAndAppointments(ctx, found, titles);
-  fromBylines(ctx, found);
   fromBareLists(ctx, found);
   return { mentions: found.mentions, titles };
 }
 
 /** Adds bare mentions of `established` names (phase 2) and folds mentions into one Person per name. */
-export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: EstablishedNames): Person[] {
+export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: EstablishedNames, bylines: Byline[] = []): Person[] {
   const found = new MentionSet(ctx.text.length);
+  for (const b of bylines) found.claim(b.span[0], b.span[1]);
   for (const m of mentions) found.add(m, m.titles);
   fromEstablished(ctx, found, established);
   const byName = new Map<string, Person>();

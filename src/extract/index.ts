@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { IngestError, type Extraction } from '../types.js';
 import { extractDoc } from './doc.js';
 import { extractDocx } from './docx.js';
+import { extractHtml } from './html.js';
 import { sniffFormat } from './sniff.js';
 import { extractTxt } from './txt.js';
 
@@ -37,10 +38,12 @@ export async function extract(bytes: Buffer, options: ExtractOptions): Promise<E
         return await extractDoc(bytes);
       case 'text':
         return extractTxt(bytes);
+      case 'html':
+        return extractHtml(bytes);
       default: {
-        const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, Word or PDF file';
+        const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, web page, Word or PDF file';
         const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
-        throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .docx, .doc and .pdf.`);
+        throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .html, .docx, .doc and .pdf.`);
       }
     }
   } catch (err) {

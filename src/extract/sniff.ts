@@ -4,7 +4,7 @@
  */
 import { charStats } from './plausible.js';
 
-export type SniffedFormat = 'pdf' | 'zip' | 'ole' | 'text' | 'unknown';
+export type SniffedFormat = 'pdf' | 'zip' | 'ole' | 'text' | 'html' | 'unknown';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -43,22 +43,40 @@ export function sniffFormat(bytes: Buffer): SniffResult {
     }
   }
   if (looksLikeText(bytes)) {
+    if (looksLikeHtml(bytes)) return { format: 'html' };
     const markup = markupDescription(bytes);
     return markup ? { format: 'unknown', description: markup } : { format: 'text' };
   }
   return { format: 'unknown' };
 }
 
+/** The first KiB as characters: UTF-16 by its BOM, anything ASCII-compatible as latin1; BOM and leading blanks gone. */
+function headText(bytes: Buffer): string {
+  const head = bytes.subarray(0, 1024);
+  const text =
+    head[0] === 0xff && head[1] === 0xfe ? head.toString('utf16le') : head[0] === 0xfe && head[1] === 0xff ? Buffer.from(head).swap16().toString('utf16le') : head.toString('latin1');
+  return text.replace(/^(?:\ufeff|\xef\xbb\xbf)/, '').trimStart();
+}
+
 /**
- * Text that is really markup: web pages and Word 2003 XML are often saved with a .doc name on
- * government sites. Read as plain text they would turn tags into blocks, so they are refused
- * by name instead.
+ * A web page: its first tag (after an XML declaration and comments, which site builders put
+ * first) is a doctype or one of the elements a page opens with. This is a magic-number test on
+ * the first bytes; the page itself is read by an HTML parser (html.ts).
+ */
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = headText(bytes).replace(/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*/, '');
+  return /^(?:<!DOCTYPE\s+html|<(?:html|head|body|meta|title)[\s>/])/i.test(head);
+}
+
+/**
+ * Text that is really other markup: MHTML archives and Word 2003 XML are often saved with a .doc
+ * name on government sites. Read as plain text they would turn tags into blocks, so they are
+ * refused by name instead.
  */
 function markupDescription(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+  const head = headText(bytes);
   if (/^MIME-Version:/i.test(head)) return 'MHTML web archive';
   if (/^<\?xml[^>]*>\s*(?:<\?mso-application[^>]*Word\.Document)/i.test(head)) return 'Word 2003 XML document';
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+html|<html)/i.test(head)) return 'HTML page';
   return undefined;
 }
 

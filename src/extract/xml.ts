@@ -1,11 +1,15 @@
 /**
- * A small, strict-enough XML reader for the WordprocessingML parts of a docx. We read the parts
- * ourselves because mammoth drops list numbering; a tiny tree is all the walk needs.
+ * The XML reader for the WordprocessingML parts of a docx: saxes (a maintained, strict, namespace-aware
+ * SAX parser) builds a tiny tree, which is all the walk needs. We read the parts ourselves because
+ * mammoth drops list numbering.
  *
  * Element and attribute names from the WordprocessingML main namespace are reported with the
  * `w:` prefix whatever prefix the file declared (transitional and strict OOXML alike); other names
- * keep their own prefix. DOCTYPEs and custom entities are ignored, never expanded.
+ * keep their own prefix. DOCTYPEs are skipped and their entities never expanded (an undeclared
+ * entity stays as written). Nesting deeper than MAX_XML_DEPTH is refused: no docx needs it, and the
+ * recursive walks over the tree must not run out of stack on a hostile part.
  */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 export interface XmlElement {
   name: string;
@@ -19,123 +23,56 @@ const WORD_NAMESPACES = new Set([
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 
+/** Word nests tables in tables, but a few dozen levels at most; 512 leaves room and bounds the stack. */
+export const MAX_XML_DEPTH = 512;
+
 export class XmlError extends Error {}
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, body: string) => {
-    if (body[0] === '#') {
-      const cp = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    }
-    return NAMED[body] ?? whole;
-  });
-}
-
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+/** The XML is well-formed but nested deeper than MAX_XML_DEPTH. */
+export class XmlTooDeepError extends XmlError {}
 
 export function parseXml(source: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
-  const stack: Array<{ el: XmlElement; ns: Map<string, string> }> = [{ el: root, ns: new Map() }];
-  let pos = 0;
-  const len = source.length;
-  while (pos < len) {
-    const lt = source.indexOf('<', pos);
-    if (lt === -1) {
-      appendText(stack[stack.length - 1].el, source.slice(pos));
-      break;
-    }
-    if (lt > pos) appendText(stack[stack.length - 1].el, source.slice(pos, lt));
-    if (source.startsWith('<!--', lt)) {
-      pos = skipTo(source, '-->', lt);
-    } else if (source.startsWith('<![CDATA[', lt)) {
-      const end = source.indexOf(']]>', lt);
-      if (end === -1) throw new XmlError('unterminated CDATA');
-      stack[stack.length - 1].el.children.push(source.slice(lt + 9, end));
-      pos = end + 3;
-    } else if (source.startsWith('<?', lt)) {
-      pos = skipTo(source, '?>', lt);
-    } else if (source.startsWith('<!', lt)) {
-      pos = skipDoctype(source, lt);
-    } else if (source[lt + 1] === '/') {
-      const gt = source.indexOf('>', lt);
-      if (gt === -1) throw new XmlError('unterminated end tag');
-      if (stack.length <= 1) throw new XmlError('unbalanced end tag');
-      stack.pop();
-      pos = gt + 1;
-    } else {
-      const gt = findTagEnd(source, lt);
-      const selfClosing = source[gt - 1] === '/';
-      const inner = source.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      const nameEnd = inner.search(/[\s/]|$/);
-      const rawName = inner.slice(0, nameEnd);
-      const rawAttrs: Array<[string, string]> = [];
-      const parentNs = stack[stack.length - 1].ns;
-      let ns = parentNs;
-      ATTR.lastIndex = nameEnd;
-      for (let m = ATTR.exec(inner); m; m = ATTR.exec(inner)) {
-        const value = decodeEntities(m[3] ?? m[4] ?? '');
-        if (m[1] === 'xmlns' || m[1].startsWith('xmlns:')) {
-          if (ns === parentNs) ns = new Map(parentNs);
-          ns.set(m[1] === 'xmlns' ? '' : m[1].slice(6), value);
-        }
-        rawAttrs.push([m[1], value]);
-      }
-      const attrs: Record<string, string> = {};
-      for (const [key, value] of rawAttrs) if (!key.startsWith('xmlns')) attrs[resolveName(key, ns, false)] = value;
-      const el: XmlElement = { name: resolveName(rawName, ns, true), attrs, children: [] };
-      stack[stack.length - 1].el.children.push(el);
-      if (!selfClosing) stack.push({ el, ns });
-      pos = gt + 1;
-    }
+  const stack: XmlElement[] = [root];
+  const parser = new SaxesParser({ xmlns: true });
+  let failure: Error | undefined;
+  parser.on('error', (err) => {
+    // An entity declared only in a DOCTYPE (or not at all) is kept as written, never expanded.
+    if (!/undefined entity/.test(err.message)) failure ??= err;
+  });
+  parser.on('text', (text) => stack[stack.length - 1].children.push(text));
+  parser.on('cdata', (text) => stack[stack.length - 1].children.push(text));
+  parser.on('opentag', (tag) => {
+    // Thrown, not collected: there is no point reading the rest of a hostile part.
+    if (stack.length > MAX_XML_DEPTH) throw new XmlTooDeepError(`elements nested deeper than ${MAX_XML_DEPTH} levels`);
+    const el: XmlElement = { name: wordName(tag.name, tag.local, tag.uri), attrs: attributes(tag as SaxesTagNS), children: [] };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  try {
+    parser.write(source).close();
+  } catch (err) {
+    failure ??= err as Error;
   }
-  if (stack.length !== 1) throw new XmlError('unclosed elements at end of document');
+  if (failure) throw failure instanceof XmlError ? failure : new XmlError(failure.message);
   return root;
 }
 
-function resolveName(raw: string, ns: Map<string, string>, isElement: boolean): string {
-  const colon = raw.indexOf(':');
-  const prefix = colon === -1 ? (isElement ? '' : null) : raw.slice(0, colon);
-  if (prefix === null) return raw; // unprefixed attributes have no namespace
-  const uri = ns.get(prefix);
-  const local = colon === -1 ? raw : raw.slice(colon + 1);
-  return uri !== undefined && WORD_NAMESPACES.has(uri) ? `w:${local}` : raw;
+function wordName(qualified: string, local: string, uri: string | undefined): string {
+  return uri !== undefined && WORD_NAMESPACES.has(uri) ? `w:${local}` : qualified;
 }
 
-function appendText(el: XmlElement, raw: string): void {
-  el.children.push(decodeEntities(raw));
-}
-
-function skipTo(source: string, terminator: string, from: number): number {
-  const end = source.indexOf(terminator, from);
-  if (end === -1) throw new XmlError(`unterminated construct, expected ${terminator}`);
-  return end + terminator.length;
-}
-
-/** Quoted attribute values may contain '>', so scan quotes while looking for the tag's end. */
-function findTagEnd(source: string, from: number): number {
-  let quote = '';
-  for (let i = from + 1; i < source.length; i++) {
-    const c = source[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i;
+function attributes(tag: SaxesTagNS): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const attr of Object.values(tag.attributes)) {
+    if (attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
+    // Unprefixed attributes have no namespace and keep their name.
+    attrs[attr.prefix ? wordName(attr.name, attr.local, attr.uri) : attr.name] = attr.value;
   }
-  throw new XmlError('unterminated tag');
-}
-
-function skipDoctype(source: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < source.length; i++) {
-    if (source[i] === '[') depth++;
-    else if (source[i] === ']') depth--;
-    else if (source[i] === '>' && depth <= 0) return i + 1;
-  }
-  throw new XmlError('unterminated DOCTYPE');
+  return attrs;
 }
 
 /** Direct child elements, optionally with a given name. */

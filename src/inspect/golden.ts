@@ -12,7 +12,7 @@ import { ingestFile } from '../ingest.js';
 import { serialiseRecord } from '../record/serialise.js';
 import { jsonDiff } from './json-diff.js';
 
-export const FIXTURE_EXTENSIONS = /\.(txt|docx|doc|pdf)$/i;
+export const FIXTURE_EXTENSIONS = /\.(txt|docx|doc|pdf|html|htm)$/i;
 
 export function listFixtures(dir: string): string[] {
   return fs

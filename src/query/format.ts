@@ -165,7 +165,8 @@ export function formatItems(items: readonly QueryResultItem[], format: OutputFor
     case 'csv':
       return `${options.bom ? BOM : ''}${itemsToCsv(items, fields)}`;
     case 'table': {
-      if (items.length === 0) return '';
+      // A person at a terminal should see that the query ran and found nothing, not a blank line.
+      if (items.length === 0) return 'no items match\n';
       const count = `${items.length} item${items.length === 1 ? '' : 's'}\n`;
       if (!fields) return `${renderTable(ITEM_COLUMNS, itemRows(items), terminalWidth)}${count}`;
       const columns = fields.map((f, k): Column => ({ header: f, max: k === fields.length - 1 ? Number.MAX_SAFE_INTEGER : 32 }));
@@ -194,7 +195,7 @@ export function formatCounts(entries: readonly CountEntry[], format: OutputForma
         entries.map((e) => (withPublisher ? [e.key, e.publisher, e.items] : [e.key, e.items])),
       )}`;
     case 'table': {
-      if (entries.length === 0) return '';
+      if (entries.length === 0) return 'nothing found\n';
       const columns = withPublisher ? COUNT_COLUMNS : [COUNT_COLUMNS[0], COUNT_COLUMNS[2]];
       return renderTable(columns, entries.map((e) => (withPublisher ? [e.key ?? '(none)', e.publisher ?? '', String(e.items)] : [e.key ?? '(none)', String(e.items)])), terminalWidth);
     }
@@ -261,7 +262,7 @@ export function formatTop(entries: readonly TopEntry[], format: OutputFormat, te
     case 'csv':
       return `${options.bom ? BOM : ''}${toCsv(['name', orgs ? 'variants' : 'publisher', 'items', 'first', 'last'], entries.map((e) => [e.name, extra(e), e.items, e.first, e.last]))}`;
     case 'table': {
-      if (entries.length === 0) return '';
+      if (entries.length === 0) return 'nothing found\n';
       const columns = TOP_COLUMNS.map((c) => (c.header === 'publisher' && orgs ? { ...c, header: 'written', max: 40 } : c));
       const rows = entries.map((e, i) => [String(i + 1), e.name, orgs ? (e.variants ?? []).filter((v) => v !== e.name).join('、') : e.publisher ?? '', String(e.items), e.first ?? '', e.last ?? '']);
       return renderTable(columns, rows, terminalWidth);

@@ -7,7 +7,7 @@ import type { Segmented } from '../segment/index.js';
 import type { Extraction, Message } from '../types.js';
 import { canonicalOrganisation, documentContext } from '../resolve/canonical-org.js';
 import { itemId, recordIdFor } from './id.js';
-import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item } from './schema.js';
+import { recordSchema, SCHEMA_VERSION, type BulletinRecord, type Item, type RecordByline } from './schema.js';
 
 export interface RecordParts {
   sourcePath: string;
@@ -16,9 +16,11 @@ export interface RecordParts {
   extraction: Omit<Extraction, 'blocks'>;
   segmented: Segmented;
   entities: ItemEntities[];
+  /** Bylines standing alone at the end of the document (entities/bylines.ts takeTrailingBylines). */
+  bylines?: RecordByline[];
 }
 
-export function buildRecord({ sourcePath, digest, extraction, segmented, entities }: RecordParts): BulletinRecord {
+export function buildRecord({ sourcePath, digest, extraction, segmented, entities, bylines = [] }: RecordParts): BulletinRecord {
   const id = recordIdFor(sourcePath, extraction.format);
   const messages: Message[] = [...extraction.messages, ...segmented.messages];
   // Relative names (区政协, 市委) are resolved with the bulletin's own body (from the masthead's
@@ -37,6 +39,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
       date: e.date,
       dates: e.dates,
       people: e.people,
+      bylines: e.bylines,
       organisations: e.organisations.map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, publisher), spans: o.spans })),
       places: e.places,
       provenance: { page: item.page, paragraph: item.paragraph },
@@ -60,6 +63,7 @@ export function buildRecord({ sourcePath, digest, extraction, segmented, entitie
     sections: segmented.sections,
     items,
     footer: segmented.footer,
+    bylines,
     messages,
   };
   return recordSchema.parse(record);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-/** 2: organisations carry their canonical body (`canonical`). */
+/** 2: bylines on items and records, `html` sources, organisations with their canonical body (docs/record-changes.md). */
 export const SCHEMA_VERSION = 2 as const;
 
 /** `$id`s of the generated JSON Schemas (identifiers only: nothing is fetched from them). */
@@ -46,6 +46,24 @@ export const personSchema = z
   })
   .describe('A person mentioned in an item');
 
+/** A reporter, photographer or compiler named in a byline (`（记者王浩）`, `记者叶竞摄`): never one of the item's people. */
+export const bylineSchema = z
+  .object({
+    name: z.string().min(2).describe('the name as written'),
+    roles: z.array(z.string()).describe('roles as printed with the name, in order (记者, 通讯员, 摄, 整理); [] for a bare （张优优）'),
+    span: span.describe('[start, end) of the name in the item text'),
+  })
+  .describe("A byline in an item: its author, never one of the item's people");
+
+/** A byline standing alone at the end of the document (`德州晚报全媒体记者郑乃春整理`): it signs the whole record. */
+export const recordBylineSchema = z
+  .object({
+    name: z.string().min(2).describe('the name as written'),
+    roles: z.array(z.string()).describe('roles as printed with the name, in order'),
+    line: z.string().describe('the byline line as printed (normalised); it is in no item text'),
+  })
+  .describe('A byline line that signs the whole record');
+
 export const namedSpanSchema = z
   .object({
     name: z.string().min(1).describe('the name as written'),
@@ -84,6 +102,7 @@ export const itemSchema = z
     date: dateMentionSchema.nullable().describe("the item's own date (the first one that dates the event), or null"),
     dates: z.array(dateMentionSchema).describe('every other date written in the item'),
     people: z.array(personSchema).describe('people mentioned, in order of first mention'),
+    bylines: z.array(bylineSchema).describe('reporters, photographers and compilers named in bylines (never in people)'),
     organisations: z.array(organisationSchema).describe('organisations mentioned, in order of first mention'),
     places: z.array(namedSpanSchema).describe('places mentioned, in order of first mention'),
     provenance: z
@@ -122,7 +141,7 @@ export const footerSchema = z
 export const sourceSchema = z
   .object({
     path: z.string().describe('the input file, as given (relative paths kept relative)'),
-    format: z.enum(['txt', 'docx', 'pdf', 'doc']).describe('the format read (from the bytes, not the name)'),
+    format: z.enum(['txt', 'docx', 'pdf', 'doc', 'html']).describe('the format read (from the bytes, not the name)'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the file bytes'),
     bytes: z.number().int().nonnegative().describe('file size in bytes'),
     encoding: z.string().nullable().describe('text encoding of a .txt (utf-8, gb18030…), else null'),
@@ -139,6 +158,7 @@ export const recordSchema = z
     sections: z.array(sectionSchema).describe('sections in reading order'),
     items: z.array(itemSchema).describe('items in reading order'),
     footer: footerSchema,
+    bylines: z.array(recordBylineSchema).describe('byline lines that sign the whole record'),
     messages: z.array(messageSchema).describe('problems met while reading and parsing'),
   })
   .describe('One bulletin file turned into a structured record');
@@ -165,6 +185,8 @@ export type Masthead = z.infer<typeof mastheadSchema>;
 export type Footer = z.infer<typeof footerSchema>;
 export type DateMention = z.infer<typeof dateMentionSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type Byline = z.infer<typeof bylineSchema>;
+export type RecordByline = z.infer<typeof recordBylineSchema>;
 export type NamedSpan = z.infer<typeof namedSpanSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
 

@@ -1,6 +1,6 @@
 /**
  * Reading records written by an older version: schema 1 lacked organisations' `canonical`, which is
- * filled in now (the same resolution a fresh ingest does), so an archive need not be re-ingested for
+ * filled in now, and bylines (none were recorded then: []) (the same resolution a fresh ingest does), so an archive need not be re-ingested for
  * its index to be rebuilt.
  */
 import { canonicalOrganisation, documentContext } from '../resolve/canonical-org.js';
@@ -21,8 +21,10 @@ export function upgradeRecord(json: unknown): unknown {
   return {
     ...old,
     schemaVersion: SCHEMA_VERSION,
+    bylines: (old as { bylines?: unknown }).bylines ?? [],
     items: (old.items ?? []).map((item) => ({
       ...item,
+      bylines: (item as { bylines?: unknown }).bylines ?? [],
       organisations: (item.organisations ?? []).map((o) => ({ name: o.name, canonical: canonicalOrganisation(o.name, context), spans: o.spans })),
     })),
   };

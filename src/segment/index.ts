@@ -5,9 +5,10 @@
  */
 import type { Config } from '../config.js';
 import type { Footer, Masthead, Section } from '../record/schema.js';
-import type { Message } from '../types.js';
+import type { Message, PageDate } from '../types.js';
 import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
+import { removeWebChrome } from '../normalise/web-chrome.js';
 import { discoverMarkers } from './auto-markers.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
@@ -21,6 +22,10 @@ export interface Segmented {
   items: SegmentedItem[];
   footer: Footer;
   messages: Message[];
+  /** The publish date the page's chrome printed (see normalise/web-chrome.ts), kept as evidence for years. */
+  pageDate: PageDate | null;
+  /** Every meta-line date, in order (several pages in one file: one each; `at` places it among the items). */
+  pageDates: PageDate[];
 }
 
 export type { SegmentedItem } from './body.js';
@@ -38,7 +43,10 @@ function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolea
   return start;
 }
 
-export function segment(extracted: Line[], configured: Markers = defaultMarkers()): Segmented {
+export function segment(lines: Line[], configured: Markers = defaultMarkers()): Segmented {
+  // web-page chrome first: a breadcrumb or 发布日期 line must not become the masthead or an item
+  const chrome = removeWebChrome(lines);
+  const extracted = chrome.lines;
   const discovered = discoverMarkers(extracted, configured);
   const markers = discovered.markers;
   // The masthead title is what running headers repeat; find it on the raw lines first.
@@ -58,7 +66,15 @@ export function segment(extracted: Line[], configured: Markers = defaultMarkers(
   });
   const body = segmentBody(repaired, markers);
   const footer = parseFooter(allLines.slice(footerAt));
-  return { masthead, sections: body.sections, items: body.items, footer, messages: [...discovered.messages, ...furniture.messages, ...messages, ...body.messages] };
+  return {
+    masthead,
+    sections: body.sections,
+    items: body.items,
+    footer,
+    messages: [...chrome.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
+    pageDate: chrome.pageDate,
+    pageDates: chrome.pageDates,
+  };
 }
 
 function defaultMarkers(): Config['markers'] {

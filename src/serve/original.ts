@@ -44,10 +44,14 @@ function stampOf(file: string): string {
 
 const importMammoth = () => import('mammoth');
 let mammothModule: ReturnType<typeof importMammoth> | null = null;
-/** mammoth, imported once (its first import costs ~0.1–0.2 s, which no first view should pay). */
-export function loadMammoth(): ReturnType<typeof importMammoth> {
+function mammoth(): ReturnType<typeof importMammoth> {
   mammothModule ??= importMammoth();
   return mammothModule;
+}
+
+/** Imports mammoth now (its first import costs ~0.1–0.2 s, which no first view should pay). */
+export function preloadMammoth(): void {
+  mammoth().catch(() => {});
 }
 
 /**
@@ -58,7 +62,7 @@ export function docxHtml(file: string): Promise<string> {
   const key = stampOf(file);
   let value = docxCache.get(key);
   if (!value) {
-    value = loadMammoth().then(async (mammoth) => (await mammoth.default.convertToHtml({ path: file })).value);
+    value = mammoth().then(async (mammoth) => (await mammoth.default.convertToHtml({ path: file })).value);
     // A failed conversion is not kept: the next view tries again.
     value.catch(() => docxCache.delete(key));
     docxCache.set(key, value);

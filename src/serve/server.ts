@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import { Archive } from './data.js';
-import { loadMammoth } from './original.js';
+import { preloadMammoth } from './original.js';
 
 export interface ServeOptions {
   out: string;
@@ -37,7 +37,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   // Load the index and the lists every visit starts with now, not on the first request.
-  void loadMammoth().catch(() => {});
+  preloadMammoth();
   try {
     archive.warm();
   } catch {

@@ -36,6 +36,11 @@ describe('walkInputs', () => {
     expect(result.ignored).toContain('in/.git');
   });
 
+  it('reads a saved web page but leaves out the styles, scripts and fonts saved beside it', async () => {
+    writeTree(root, { 'in/page.html': '<html>', 'in/old.htm': '<html>', 'in/page_files/style.css': 'p{}', 'in/page_files/app.js': 'x', 'in/page_files/logo.svg': '<svg/>', 'in/page_files/font.woff2': 'x' });
+    expect(await displayPaths(['in'])).toEqual(['in/old.htm', 'in/page.html']);
+  });
+
   it('leaves out data and project files met in a folder, but tries any file named on the command line', async () => {
     writeTree(root, { 'in/README.md': '# notes', 'in/expected/a.txt.json': '{}', 'in/scan.jpg': 'x', 'in/a.txt': 'a', 'notes.md': '# x' });
     const result = await walkInputs(['in', 'notes.md'], { outDir: 'out', cwd: root });

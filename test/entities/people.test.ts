@@ -45,7 +45,6 @@ const FOUND: [string, string, string[]][] = [
   ['Mongolian names after a Han surname and without one', '盟政协副主席鲍巴雅尔、斯琴图雅、刘海明出席会议。', ['鲍巴雅尔', '斯琴图雅', '刘海明']],
   ['a long Mongolian name', '苏木党委书记乌力吉巴雅尔主持会议。', ['乌力吉巴雅尔']],
   ['a name written with a middle dot', '县政协主席买买提·艾力主持会议。', ['买买提·艾力']],
-  ['a byline', '（红山区政协吴立新供稿）', ['吴立新']],
   ['a count of people after the name', '会议表彰了冯建军等10名优秀政协委员。', ['冯建军']],
   ['an election', '会议选举赵文华为市政协副主席。', ['赵文华']],
   ['说 at the start of a paragraph', '孙志强说：“我们将继续发挥界别优势。”', ['孙志强']],
@@ -57,12 +56,13 @@ const FOUND: [string, string, string[]][] = [
   ['a name ending in a character that is also a follower', '市政协文史委主任张占均，副主任李红参加。', ['张占均', '李红']],
   ['a name before 关于', '会议听取提案委主任周国桥关于活动方案的汇报。', ['周国桥']],
   ['a name opening a clause with 在 … 强调', '赵国庆在全市政协工作会议上强调，要守正创新。', ['赵国庆']],
-  ['reporters run together in a byline', '本报讯（记者王淼林光耀）3月14日，区人大常委会召开主任会议。', ['王淼', '林光耀']],
-  ['a name in brackets closing an item', '肖朝华表示，将借鉴经验，推动代表工作取得新成效。（张优优）', ['肖朝华', '张优优']],
+  ['a speaker, but not the byline in brackets closing the item', '肖朝华表示，将借鉴经验，推动代表工作取得新成效。（张优优）', ['肖朝华']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
 ];
 
 const NOT_PEOPLE: [string, string][] = [
+  ['a contributor\'s byline (bylines are recorded apart)', '（红山区政协吴立新供稿）'],
+  ['reporters run together in a byline', '本报讯（记者王淼林光耀）3月14日，区人大常委会召开主任会议。'],
   ['宣传教育 is an ordinary word', '要加强宣传教育和舆论引导，营造良好氛围。'],
   ['胡同 in a town name', '5月8日，调研组深入哈业胡同镇调研指导脱贫攻坚工作。'],
   ['黎明 alone', '黎明时分，抢险队伍已经抵达现场。'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseCounting, formatNumber, mapSymbolFont } from '../../src/extract/numbering.js';
 import { headingLevelFromName } from '../../src/extract/styles.js';
-import { parseXml, textContent } from '../../src/extract/xml.js';
+import { MAX_XML_DEPTH, parseXml, textContent, XmlError, XmlTooDeepError } from '../../src/extract/xml.js';
 
 describe('formatNumber', () => {
   it('renders the number formats Chinese documents use', () => {
@@ -43,5 +43,27 @@ describe('parseXml', () => {
     const a = doc.children[0];
     expect(typeof a !== 'string' && a.attrs.t).toBe('1>2');
     expect(textContent(doc)).toBe('<raw>&e;');
+  });
+});
+
+describe('parseXml on hostile parts', () => {
+  it('refuses elements nested past the depth limit with a typed error instead of overflowing the stack', () => {
+    const deep = `${'<a>'.repeat(MAX_XML_DEPTH + 5)}${'</a>'.repeat(MAX_XML_DEPTH + 5)}`;
+    expect(() => parseXml(deep)).toThrow(XmlTooDeepError);
+    const fine = `${'<a>'.repeat(50)}x${'</a>'.repeat(50)}`;
+    expect(textContent(parseXml(fine))).toBe('x');
+  });
+
+  it('reports a part that is not well-formed', () => {
+    expect(() => parseXml('<a><b></a>')).toThrow(XmlError);
+    expect(() => parseXml('<a>')).toThrow(XmlError);
+  });
+
+  it('names WordprocessingML elements and attributes w: whatever prefix the file declared', () => {
+    const doc = parseXml('<x:document xmlns:x="http://purl.oclc.org/ooxml/wordprocessingml/main" xmlns:o="urn:other"><x:p x:rsid="1" o:k="2" plain="3"/></x:document>');
+    const body = doc.children[0];
+    if (typeof body === 'string') throw new Error('expected an element');
+    expect(body.name).toBe('w:document');
+    expect(body.children[0]).toMatchObject({ name: 'w:p', attrs: { 'w:rsid': '1', 'o:k': '2', plain: '3' } });
   });
 });

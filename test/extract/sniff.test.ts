@@ -18,9 +18,16 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.from('一丁七万丈三上下不与丐丑专且丕世\n', 'utf16le')).format).toBe('text');
   });
 
-  it('refuses web pages and Word XML saved under a .doc name instead of reading tags as text', () => {
-    expect(sniffFormat(Buffer.from('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>政协</body></html>'))).toEqual({ format: 'unknown', description: 'HTML page' });
-    expect(sniffFormat(Buffer.from('\ufeff<!DOCTYPE html>\n<html>'))).toMatchObject({ description: 'HTML page' });
+  it('recognises web pages by their first tag, also after a BOM, an XML declaration or comments, and in UTF-16', () => {
+    expect(sniffFormat(Buffer.from('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>政协</body></html>')).format).toBe('html');
+    expect(sniffFormat(Buffer.from('\ufeff<!DOCTYPE html>\n<html>')).format).toBe('html');
+    expect(sniffFormat(Buffer.from('\n<!-- saved from url=(0042)http://example.org/ -->\n<!-- 站点 -->\n<HEAD><META charset="gbk">')).format).toBe('html');
+    expect(sniffFormat(Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">')).format).toBe('html');
+    expect(sniffFormat(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body>政协</body></html>', 'utf16le')])).format).toBe('html');
+    expect(sniffFormat(Buffer.from('<p>会议纪要</p> is not a page opening\n')).format).toBe('text');
+  });
+
+  it('refuses MHTML archives and Word XML saved under a .doc name instead of reading tags as text', () => {
     expect(sniffFormat(Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related'))).toMatchObject({ description: 'MHTML web archive' });
     expect(sniffFormat(Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>'))).toMatchObject({ description: 'Word 2003 XML document' });
     expect(sniffFormat(Buffer.from('# 工作简报\n<不是标签>\n')).format).toBe('text');

@@ -54,11 +54,12 @@ describe('bulletin query', () => {
     expect(JSON.parse(stdout)).toEqual([]);
   });
 
-  it('prints nothing for no results in jsonl and table formats', async () => {
+  it('prints nothing for no results in jsonl, and says so in a table', async () => {
     const out = outDir();
     expect(await runQuery({ out, person: '无名氏', format: 'jsonl' })).toBe(0);
-    expect(await runQuery({ out, person: '无名氏', format: 'table' })).toBe(0);
     expect(stdout).toBe('');
+    expect(await runQuery({ out, person: '无名氏', format: 'table' })).toBe(0);
+    expect(stdout).toBe('no items match\n');
   });
 
   it('prints CSV with a header row', async () => {

@@ -107,8 +107,9 @@ describe('terminal widths', () => {
     expect(lines.at(-1)).toBe('2 items');
   });
 
-  it('prints nothing in a table and an empty array in JSON when nothing was found', () => {
-    expect(formatItems([], 'table', 100)).toBe('');
+  it('says so in a table, prints nothing in jsonl and an empty array in JSON when nothing was found', () => {
+    expect(formatItems([], 'table', 100)).toBe('no items match\n');
+    expect(formatTop([], 'table', 100)).toBe('nothing found\n');
     expect(formatItems([], 'jsonl', 100)).toBe('');
     expect(formatItems([], 'json', 100)).toBe('[]\n');
     expect(formatTop([], 'json', 100)).toBe('[]\n');

@@ -46,11 +46,13 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[], o
       date: it.date ? { text: it.date.text, start: it.date.start, end: it.date.end, partOfDay: it.date.partOfDay ?? null, span: [0, it.date.text.length] } : null,
       dates: [],
       people: (it.people ?? []).map(([name, titles]) => ({ name, titles, spans: [] })),
+      bylines: [],
       organisations: (it.organisations ?? []).map((name) => ({ name, canonical: canonicalOrganisation(name, context), spans: [] })),
       places: (it.places ?? []).map((name) => ({ name, spans: [] })),
       provenance: { page: null, paragraph: n + 10 },
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+    bylines: [],
     messages: Array.from({ length: options.warnings ?? 0 }, (_, k) => ({
       severity: 'warning', code: 'item-without-date', message: `warning ${k + 1}`, page: null, offset: null,
     })),

@@ -119,3 +119,29 @@ describe('segment', () => {
     expect(doc.masthead).toMatchObject({ issue: 18, date: '2020-05-11', publisher: '包头市政协办公室' });
   });
 });
+
+describe('segment on a page copied with its chrome', () => {
+  const page = [
+    '江城政协',
+    '当前位置：首页 > 政协要闻 > 工作动态',
+    '市政协召开十届二十三次主席会议',
+    '发布日期：2024-04-09 16:20作者：网站编辑来源：本站阅读：字体大小：[ 大 ] [ 小 ]',
+    '4月9日上午，市政协召开十届二十三次主席会议，市政协主席祁建平主持。',
+    'IMG_2041.JPG',
+    '上一篇：市政协副主席邬海平走访委员企业',
+    '下一篇：区政协召开常委会议',
+  ];
+
+  it('never makes chrome the masthead, a section or part of an item, and keeps the page date', () => {
+    const doc = segment(linesFrom(page), markers);
+    const everything = JSON.stringify([doc.masthead, doc.sections, doc.items]);
+    for (const chrome of ['当前位置', '发布日期', '网站编辑', 'IMG_2041', '上一篇', '邬海平', '常委会议']) expect(everything).not.toContain(chrome);
+    expect(doc.items.map((i) => i.paragraphs.join('\n'))).toEqual(['4月9日上午，市政协召开十届二十三次主席会议，市政协主席祁建平主持。']);
+    expect(doc.pageDate).toMatchObject({ date: '2024-04-09', source: 'meta-line' });
+    expect(doc.messages.map((m) => m.code)).toContain('web-chrome-removed');
+  });
+
+  it('has no page date for a bulletin without chrome', () => {
+    expect(segment(linesFrom(['某市 工作周报', '第 3 期', '◆3月1日，市政协召开会议。']), markers).pageDate).toBeNull();
+  });
+});

@@ -31,9 +31,10 @@ function fakeRecord(filePath: string, displayPath: string) {
     sections: [],
     items: Array.from({ length: items }, (_, i) => ({
       id: `${id}#${i + 1}`, section: null, marker: null, headline: null, text: `item ${i + 1}`, date: null, dates: [],
-      people: [], organisations: [], places: [], provenance: { page: null, paragraph: i },
+      people: [], bylines: [], organisations: [], places: [], provenance: { page: null, paragraph: i },
     })),
     footer: { reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null },
+    bylines: [],
     messages: [{ severity: 'info', code: 'fake', message: 'made by the fake worker', page: null, offset: null }],
   };
 }

@@ -1,0 +1,207 @@
+/**
+ * Web-page chrome in text: pages copied from office websites (as .txt, or read from .html) carry
+ * the site's furniture along with the article. It is removed before segmentation, so that it never
+ * becomes an item, a section, a masthead title or a person:
+ * - breadcrumbs: `您当前的位置：首页 > 政协要闻 > 工作动态`, `当前位置：首页 >> 工作动态`, `首页 > 新闻中心`;
+ * - meta lines: `发布日期：… 作者：… 来源：… 阅读：… 字体大小：[大][中][小]`, `信息来源：… 发布日期：… 被阅览数：…`,
+ *   `来源：… 时间：… 浏览 人次`, `发布时间 2024/6/22 10:31`;
+ * - tool lines made only of page tools: `【打印本页】【关闭窗口】`, `放大 缩小`, `[ 大 ] [ 中 ] [ 小 ]`, `分享到：`;
+ * - neighbour links: `上一篇：…` / `下一篇：…` with their headline (also on the line after an empty label);
+ * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码` (a bulletin's own footer, 编辑 审核 电话, stays);
+ * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
+ * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
+ * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
+ * is joined, so that neither half is taken for a headline or a masthead.
+ *
+ * The publish date of a meta line is evidence (for the year of month-day dates and for 昨日/今日),
+ * so it is kept as the document's `pageDate` rather than thrown away.
+ */
+import { message, type Message, type PageDate } from '../types.js';
+import type { Line } from '../segment/lines.js';
+
+export type { PageDate } from '../types.js';
+
+export interface WebChromeResult {
+  lines: Line[];
+  /** The page's publish date, from the first meta line that prints one (a publish label preferred). */
+  pageDate: PageDate | null;
+  /** Every date a meta line printed, in text order: a file holding several pages has one per page. */
+  pageDates: PageDate[];
+  /** Lines dropped whole, plus inline furniture cut out of a line. */
+  removed: number;
+  messages: Message[];
+}
+
+const COLON = '[:：]';
+const SEP = '(?:>>?|»|＞|→|/|\\\\)';
+
+/** `您当前的位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
+const BREADCRUMB = new RegExp(`^(?:(?:[您你](?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*${COLON}|(?:网站)?首页\\s*${SEP})`, 'u');
+
+/** Labels that only a page's meta line uses: one of them opening a short line is enough. */
+const STRONG_LABELS = [
+  '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
+  '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
+  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源',
+];
+/**
+ * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
+ * bare date. A bulletin's own footer labels (编辑：… 审核：… 签发：…, 联系电话) are never chrome: footer.ts reads them.
+ */
+const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '发布', '字体', '人次', '访问', '录入'];
+const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - a.length);
+const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
+const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
+
+/** Page tools: a line made of these (with brackets, separators and 字体/字号 labels) is chrome. */
+const TOOLS = [
+  '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
+  '返回首页', '返回列表', '返回', '分享到', '分享', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
+  '我要打印', '打印此文', '关闭此页', '分享至', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
+  '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
+].sort((a, b) => b.length - a.length);
+const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
+/** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
+const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|\[\s*大\s*\]|【\s*大\s*】/u;
+
+/** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
+const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
+/** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
+const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
+const MAX_SITE_FOOTER = 100;
+const IMAGE_FILE = /^(?:[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))(?:\s+[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))*$/iu;
+/** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
+const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
+
+/** A printed date in a meta line: 2023-03-03, 2024/6/22, 2016.12.16, 2023年3月3日, with an optional time. */
+const PRINTED_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?/u;
+const LEADING_DATE = new RegExp(`^${PRINTED_DATE.source}`, 'u');
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MAX_META_LINE = 120;
+const MAX_LINK_HEADLINE = 60;
+
+interface Meta {
+  labels: string[];
+  /** The label whose value holds the date, when one does. */
+  dateLabel: string | null;
+}
+
+/** The labels of a meta line, or null when the line is not one. */
+function metaLine(text: string): Meta | null {
+  if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
+  const body = text.replace(/^[\s【\[（(]+/u, '');
+  const labels: Array<{ label: string; at: number }> = [];
+  for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
+  // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
+  const lead = LEADING_DATE.exec(body);
+  const opensWithLabel = labels.length > 0 && labels[0].at === 0;
+  if (!opensWithLabel && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
+  const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
+  const dated = PRINTED_DATE.exec(body);
+  const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
+  // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
+  // sites print them (2023-03-03, 2024/6/22): `日期：2021年3月5日` is a bulletin masthead's date line, kept
+  const bareDate =
+    labels.length === 1 && dated !== null && !dated[0].includes('年') && body.replace(PRINTED_DATE, '').replace(LABEL_AT, '').replace(/[\s:：]/g, '') === '';
+  if (labels.length < 2 && !strong && !bareDate && !lead) return null;
+  // a sentence that happens to hold two labels: meta lines are short and comma-free
+  if (/[，；]/u.test(text) && !strong) return null;
+  return { labels: labels.map((l) => l.label), dateLabel };
+}
+
+function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
+  const m = PRINTED_DATE.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const time = m[4] !== undefined ? `${m[4].padStart(2, '0')}:${m[5]}` : null;
+  return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line', at };
+}
+
+const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
+const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
+const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
+
+/** `…消息（记者` / `（通讯员`: a line that stops inside an opened byline bracket. */
+const OPEN_BYLINE = /[（(](?:[\p{Script=Han}·]{0,12}?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑))[\s\u3000:：]*$/u;
+/** …and the line that closes it: a few name characters, then the bracket. */
+const CLOSES_BYLINE = /^[\p{Script=Han}\s\u3000、]{2,16}[）)]/u;
+
+function joinBrokenBylines(lines: Line[]): { lines: Line[]; joined: number } {
+  const out: Line[] = [];
+  let joined = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    if (next && OPEN_BYLINE.test(line.text) && CLOSES_BYLINE.test(next.text)) {
+      out.push({ ...line, text: line.text + next.text, raw: line.raw + next.raw });
+      joined++;
+      i++;
+    } else out.push(line);
+  }
+  return { lines: out, joined };
+}
+
+export function removeWebChrome(input: Line[]): WebChromeResult {
+  const { lines, joined } = joinBrokenBylines(input);
+  const drop = new Set<number>();
+  let pageDate: PageDate | null = null;
+  let pageDateIsPublish = false;
+  const pageDates: PageDate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    const meta = metaLine(text);
+    if (meta) {
+      drop.add(i);
+      const date = pageDateFrom(text, meta, lines[i].index);
+      if (date) pageDates.push(date);
+      const publish = date !== null && date.label !== null && PUBLISH_LABEL.test(date.label);
+      // the first publish date wins; a date under another label only until one is found
+      if (date && (pageDate === null || (publish && !pageDateIsPublish))) {
+        pageDate = date;
+        pageDateIsPublish = publish;
+      }
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text)) {
+      drop.add(i);
+    } else {
+      const link = NEIGHBOUR_LINK.exec(text);
+      const rest = link ? text.slice(link[0].length).trim() : '';
+      if (!link || rest.length > MAX_LINK_HEADLINE || /[。！？]/u.test(rest)) continue;
+      drop.add(i);
+      // `上一篇：` with its headline on the next line
+      const next = lines[i + 1];
+      if ((rest === '' || rest === '没有了') && isShortHeadline(next) && !NEIGHBOUR_LINK.test(next.text)) drop.add(++i);
+    }
+  }
+
+  const kept: Line[] = [];
+  let inline = 0;
+  lines.forEach((line, i) => {
+    if (drop.has(i)) return;
+    let cut = 0;
+    const text = line.text.replace(NEWSPAPER_JUMP, () => (cut++, ''));
+    if (cut === 0) kept.push(line);
+    else if (text.trim() === '') drop.add(i);
+    else {
+      inline += cut;
+      kept.push({ ...line, text: text.trim(), raw: line.raw.replace(NEWSPAPER_JUMP, '').trim() });
+    }
+  });
+
+  const messages: Message[] = [];
+  if (drop.size + inline > 0) {
+    const shown = [...drop].sort((a, b) => a - b).slice(0, 6).map((i) => `“${lines[i].text}”`);
+    const inlineNote = inline > 0 ? ` and ${inline} newspaper page jump(s) inside lines` : '';
+    messages.push(message('info', 'web-chrome-removed', `Removed ${drop.size} line(s) of web-page chrome${inlineNote}: ${shown.join(' ')}`));
+  }
+  if (joined > 0) messages.push(message('info', 'byline-rejoined', `Joined ${joined} byline(s) broken over two lines.`));
+  if (pageDate) {
+    messages.push(message('info', 'page-date-found', `The page prints its publish date ${pageDate.date} (“${pageDate.text}”); kept as the document's page date.`));
+  }
+  return { lines: kept, pageDate, pageDates, removed: drop.size + inline, messages };
+}

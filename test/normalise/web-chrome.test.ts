@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { removeWebChrome } from '../../src/normalise/web-chrome.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const ARTICLE = '4月9日上午，区政协召开主席会议，区政协主席祁建平主持。';
+const kept = (texts: string[]) => removeWebChrome(linesFrom(texts)).lines.map((l) => l.text);
+
+// Chrome in the variants office sites print (invented sites and headlines).
+const CHROME: [string, string][] = [
+  ['a breadcrumb with 您当前的位置', '您当前的位置：首页 > 政协要闻 > 工作动态'],
+  ['a breadcrumb with 当前位置 and >>', '当前位置：首页 >> 委员风采'],
+  ['a breadcrumb with 您现在的位置是', '您现在的位置是：网站首页 > 新闻中心'],
+  ['a breadcrumb without a label', '首页 > 工作动态 > 正文'],
+  ['a breadcrumb with 所在位置', '所在位置：网站首页 » 委员风采'],
+  ['a bare date under a weak label', '时间：2021-05-12'],
+  ['a meta line with labels run together', '发布日期：2024-04-09 16:20作者：网站编辑来源：本站阅读：字体大小：[ 大 ] [ 小 ]'],
+  ['a meta line with source, date and view count', '信息来源：江城政协　发布日期：2019-11-05　被阅览数：2317'],
+  ['a meta line with an empty label', '阅读次数： 发布时间：2021-06-18'],
+  ['a meta line with 浏览 人次', '来源：区政协办公室 时间：2020-09-14 浏览 人次'],
+  ['a publish time without a colon', '发布时间 2024/6/22 10:31'],
+  ['a date first, then labels', '2022-08-30 09:15 来源：市政协'],
+  ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
+  ['print and close', '打印　关闭'],
+  ['zoom tools', '放大 缩小 默认'],
+  ['a share line', '分享到：'],
+  ['a share line with its networks', '分享到：微信 新浪微博 QQ空间'],
+  ['a meta line opening with the publisher', '发布者：管理员　发布时间：2021-05-12 09:30　浏览人次：86'],
+  ['a meta line in brackets', '【发布时间：2021-05-12】【来源：区政协】【字号：大 中 小】'],
+  ['a previous-page link with its headline', '上一篇：市政协主席祁建平率队调研乡村振兴工作'],
+  ['a next-page link', '下一篇： 区政协副主席邬海平走访委员企业'],
+  ['an empty neighbour link', '下篇：没有了'],
+  ['a site footer', '主办：江城市政协办公室　技术支持：某某网络公司'],
+  ['an ICP number', '苏ICP备12345678号-1'],
+  ['an image file name', '微信图片_20240409162012.jpg'],
+  ['a camera file name', 'IMG_2041.JPG'],
+];
+
+const NOT_CHROME: [string, string][] = [
+  ['a meeting time line', '时间：4月9日上午9:00'],
+  ['a sentence naming a source', '来源于基层的意见建议，是提案的重要基础。'],
+  ['a sentence about print media', '会议要求，要打印分发学习材料，关闭不必要的会议。'],
+  ['a headline that mentions 首页', '首页改版后，网站访问量明显增加'],
+  ['a sentence with an author', '作者：委员们认真阅读了材料。'],
+  ['a masthead date line', '日期：2021年3月5日'],
+  ['a sentence opening with 上篇', '上篇文章介绍了委员履职情况'],
+  ['a meeting venue', '位置：市政协三楼会议室'],
+];
+
+describe('removeWebChrome', () => {
+  it.each(CHROME)('removes %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it.each(NOT_CHROME)('keeps %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toHaveLength(2);
+  });
+
+  it('removes a neighbour link whose headline stands on the next line, and the headline with it', () => {
+    expect(kept([ARTICLE, '上一篇：', '市政协召开十届五次常委会议'])).toEqual([ARTICLE]);
+  });
+
+  it('cuts newspaper page jumps out of a line and drops lines that held only one', () => {
+    expect(kept(['会议强调，要把各项工作落到实处。（下转A2版）', '（上接第一版）', ARTICLE])).toEqual(['会议强调，要把各项工作落到实处。', ARTICLE]);
+  });
+
+  it('joins a byline broken over two lines', () => {
+    expect(kept(['市融媒体中心消息（记者', '柯文涛）8月12日，市政协召开主席会议。'])).toEqual(['市融媒体中心消息（记者柯文涛）8月12日，市政协召开主席会议。']);
+  });
+
+  it('keeps the publish date of the meta line as the page date', () => {
+    const result = removeWebChrome(linesFrom(['当前位置：首页 > 工作动态', '发布日期：2024-04-09 16:20作者：网站编辑', ARTICLE]));
+    expect(result.pageDate).toEqual({ date: '2024-04-09', time: '16:20', text: '2024-04-09 16:20', label: '发布日期', source: 'meta-line', at: 1 });
+  });
+
+  it('reads page dates printed with slashes, dots or 年月日', () => {
+    const dateOf = (line: string) => removeWebChrome(linesFrom([line, ARTICLE])).pageDate?.date;
+    expect(dateOf('发布时间 2024/6/22 10:31')).toBe('2024-06-22');
+    expect(dateOf('信息来源：本站　发布日期：2016.12.6')).toBe('2016-12-06');
+    expect(dateOf('发布时间：2023年3月3日　来源：区政协')).toBe('2023-03-03');
+  });
+
+  it('lists the date of every page in a file holding several, each with its source position', () => {
+    const result = removeWebChrome(linesFrom(['发布日期：2022-03-01', ARTICLE, '上一篇：区政协召开常委会议', '发布日期：2023-05-12', ARTICLE]));
+    expect(result.pageDates.map((d) => [d.date, d.at])).toEqual([
+      ['2022-03-01', 0],
+      ['2023-05-12', 3],
+    ]);
+    expect(result.pageDate?.date).toBe('2022-03-01');
+  });
+
+  it('prefers a publish date to an earlier date printed under another label', () => {
+    const result = removeWebChrome(linesFrom(['更新：2024-05-01 阅读：12', '信息来源：本站 发布日期：2024-04-09', ARTICLE]));
+    expect(result.pageDate?.date).toBe('2024-04-09');
+  });
+
+  it('counts what it removed in one info message, and says nothing for text without chrome', () => {
+    const result = removeWebChrome(linesFrom(['当前位置：首页 > 工作动态', ARTICLE, '【打印本页】【关闭窗口】', '会议强调，要落实。（下转2版）']));
+    expect(result.removed).toBe(3);
+    expect(result.messages.map((m) => [m.severity, m.code])).toEqual([['info', 'web-chrome-removed']]);
+    expect(removeWebChrome(linesFrom([ARTICLE])).messages).toEqual([]);
+  });
+});
+
+describe('removeWebChrome and bulletin footers', () => {
+  it.each(['编辑：韦婷　审核：陆海波　签发：覃立新', '联系电话：0771-3185612　电子邮箱：xxtzx@163.com', '主办单位：县政协办公室', '主办：县政协办公室'])('keeps the footer line %j for the footer parser', (line) => {
+    expect(kept([ARTICLE, line])).toHaveLength(2);
+  });
+});
