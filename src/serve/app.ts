@@ -22,24 +22,30 @@ const MEDIA: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
   txt: 'text/plain; charset=utf-8',
+  html: 'text/html',
 };
+/**
+ * An original web page is shown as itself, but sandboxed by its own response: no script, no form, an
+ * opaque origin, and nothing loaded from anywhere (its images and styles elsewhere stay away).
+ */
+const ORIGINAL_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function createApp(archive: Archive): Hono {
-  const app = new Hono();
+export function createApp(archive: Archive): Hono<{ Variables: { originalHtml: boolean } }> {
+  const app = new Hono<{ Variables: { originalHtml: boolean } }>();
 
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return c.text('read-only: only GET and HEAD', 405, { Allow: 'GET, HEAD' });
     }
     await next();
-    c.header('Content-Security-Policy', CSP);
+    c.header('Content-Security-Policy', c.get('originalHtml') ? ORIGINAL_HTML_CSP : CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
 
-  const page = async (c: Context, body: Html | Promise<Html>, status: 200 | 400 | 404 = 200) => c.html(await body, status);
+  const page = async (c: Context<{ Variables: { originalHtml: boolean } }>, body: Html | Promise<Html>, status: 200 | 400 | 404 = 200) => c.html(await body, status);
 
-  const pageNumber = (c: Context) => {
+  const pageNumber = (c: Context<{ Variables: { originalHtml: boolean } }>) => {
     const n = Number(c.req.query('page') ?? 1);
     return Number.isInteger(n) && n >= 1 ? n : 1;
   };
@@ -61,10 +67,12 @@ export function createApp(archive: Archive): Hono {
     const source = archive.sourceFile(c.req.param('id'));
     if (!source) return page(c, notFound('The original file is not available.'), 404);
     const bytes = fs.readFileSync(source.file);
-    return c.body(new Uint8Array(bytes), 200, {
+    const response = c.body(new Uint8Array(bytes), 200, {
       'Content-Type': MEDIA[source.format] ?? 'application/octet-stream',
       'Content-Disposition': `inline; filename="${source.id}.${source.format}"`,
     });
+    if (source.format === 'html') c.set('originalHtml', true);
+    return response;
   });
   app.get('/issues/:id/pages/:name', async (c) => {
     const match = /^([1-9]\d{0,4})\.png$/.exec(c.req.param('name'));

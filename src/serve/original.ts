@@ -148,6 +148,9 @@ export async function originalDocument(source: OriginalSource | null, links: { f
       const text = decodeText(fs.readFileSync(source.file), source.encoding);
       return frame('original', html`<pre class="txt">${text}</pre>`);
     }
+    case 'html':
+      // The page itself, in a frame of its own whose response forbids script and outside loads.
+      return frame('original', html`<iframe class="html-original" title="original web page" sandbox src="${links.file}"></iframe>`);
     default:
       return frame('original', html`<p class="muted">A .${source.format} file is not shown here. <a href="${links.file}" target="_top">Download it</a>.</p>`);
   }

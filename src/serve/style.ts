@@ -44,5 +44,6 @@ svg.timeline .year { fill: var(--muted); }
 body.original-doc { background: #fff; padding: 1em; }
 body.original-doc figure { margin: 0 0 1em; }
 body.original-doc img { max-width: 100%; border: 1px solid var(--line); }
+iframe.html-original { width: 100%; height: calc(100vh - 3em); border: 0; }
 pre.txt { white-space: pre-wrap; font: 14px/1.6 "Noto Sans Mono CJK SC", monospace; }
 `;

@@ -72,6 +72,17 @@ describe('bulletin serve routes', () => {
     expect((await get('/issues/baotou-2020-18-pdf/pages/999.png')).status).toBe(404);
   });
 
+  it('shows a web page original as itself, sandboxed by its own response (no script, nothing from outside)', async () => {
+    const home = await text('/');
+    const id = /href="\/issues\/(web-jiangcheng-2024-04[^"]*)"/.exec(home.body)![1];
+    const original = await text(`/issues/${id}/original`);
+    expect(original.body).toContain(`<iframe class="html-original" title="original web page" sandbox src="/issues/${id}/file">`);
+    const file = await text(`/issues/${id}/file`);
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('text/html');
+    expect(file.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+  });
+
   it('shows a person with titles over time as a timeline, then the items', async () => {
     const page = await text(`/people/${enc('刘晓东')}`);
     expect(page.status).toBe(200);
