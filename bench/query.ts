@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { BulletinRecord } from '../src/record/schema.js';
+import { SCHEMA_VERSION, type BulletinRecord } from '../src/record/schema.js';
 import { openIndexForRead } from '../src/store/index-db.js';
 import { rebuildIndex, updateIndex } from '../src/store/sqlite-index.js';
 import { queryItems, personTimelines, topEntities, type QueryFilters } from '../src/query/search.js';
@@ -104,7 +104,8 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
         headline: null,
         text,
         date: dated
-          ? { text: dateText, start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10), partOfDay: null, span: [0, dateText.length] }
+          ? { text: dateText, start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10), partOfDay: null, span: [0, dateText.length],
+              year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate(), basis: 'text' as const }
           : null,
         dates: [],
         people,
@@ -116,7 +117,7 @@ export function generateRecords(targetItems: number): BulletinRecord[] {
     }
     itemCount += items.length;
     records.push({
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       id,
       source: { path: `archive/${id}.txt`, format: 'txt', sha256: '0'.repeat(64), bytes: 1000, encoding: 'utf-8', pages: null },
       masthead: { title: '包头市 工作周报', issue: r + 1, totalIssue: null, year: issue.getUTCFullYear(), publisher: '包头市政协办公室', date: issueDate },

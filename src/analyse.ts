@@ -6,13 +6,15 @@
  */
 import type { Config } from './config.js';
 import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
-import { extractEntities } from './entities/index.js';
+import { extractEntities, type ItemDateContext } from './entities/index.js';
 import { toLines } from './normalise/index.js';
 import type { ParsedDocument } from './parse.js';
 import { buildRecord } from './record/build.js';
 import type { BulletinRecord } from './record/schema.js';
-import { segment } from './segment/index.js';
-import type { Message } from './types.js';
+import { segment, type Segmented } from './segment/index.js';
+import type { Line } from './segment/lines.js';
+import { documentYear, pageDatesOf, pageYears, pathSpan } from './segment/year-evidence.js';
+import { message, type Message } from './types.js';
 
 export interface IngestResult {
   record: BulletinRecord;
@@ -21,16 +23,69 @@ export interface IngestResult {
 
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
-  const segmented = segment(toLines(blocks), config.markers);
+  const lines = toLines(blocks);
+  const parts = segment(lines, config.markers);
   // a page's <meta> publish date stands in when its text printed none
-  segmented.pageDate ??= extraction.pageDate ?? null;
+  parts.pageDate ??= extraction.pageDate ?? null;
   // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
-  const bylines = takeTrailingBylines(segmented.items, config.lexicons);
-  for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !segmented.footer.editors.includes(b.name)) segmented.footer.editors.push(b.name);
-  const entities = extractEntities(
-    segmented.items.map((item) => item.paragraphs.join('\n')),
-    { issueDate: segmented.masthead.date, lexicons: config.lexicons },
-  );
+  const bylines = takeTrailingBylines(parts.items, config.lexicons);
+  for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !parts.footer.editors.includes(b.name)) parts.footer.editors.push(b.name);
+  const { segmented, fallbackYear, contexts } = withYear(parts, lines, parsed.sourcePath);
+  const entities = extractEntities(itemTexts(segmented), {
+    issueDate: segmented.masthead.date,
+    lexicons: config.lexicons,
+    fallbackYear,
+    itemContexts: contexts,
+  });
   const record = buildRecord({ sourcePath: parsed.sourcePath, digest: parsed.digest, extraction, segmented, entities, bylines });
   return { record, messages: record.messages };
+}
+
+const itemTexts = (s: Segmented) => s.items.map((item) => item.paragraphs.join('\n'));
+
+/**
+ * A masthead without a date: the year comes from the file's other evidence, and a web page's
+ * publish date dates its items (its 今日/昨日 count from it). One page's date is also the masthead's;
+ * a file of several pages with different dates has none. A file of several pages without publish
+ * dates dates each page by its own evidence (year-evidence.ts: pageYears).
+ */
+function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
+  const headings = segmented.items.map((item) => ({ pageDate: null, heading: item.headingDate }));
+  if (segmented.masthead.date) return { segmented, fallbackYear: undefined, contexts: headings };
+  const texts = itemTexts(segmented);
+  // The dates the web-chrome pass read off the meta lines it removed, and an HTML page's <meta> date.
+  const found = [...segmented.pageDates, ...(segmented.pageDate && segmented.pageDate.at === null ? [segmented.pageDate] : [])];
+  const doc = documentYear(lines, texts, sourcePath, found.map((d) => ({ index: d.at ?? -1, iso: d.date, text: d.text })));
+  const distinct = new Set(doc.published.map((p) => p.iso));
+  const only = distinct.size === 1 ? doc.published[0].iso : null;
+  const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;
+  const pageDates = pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published);
+  const messages = [...segmented.messages];
+  const contexts: ItemDateContext[] = headings.map((h, k) => ({ ...h, pageDate: pageDates[k] ?? null }));
+  // Pages without publish dates, when the file's year is no better than its text or path: each its own.
+  const pages = pagesOf(segmented);
+  if (pages && doc.published.length === 0 && (doc.year === null || doc.year.source === 'text' || doc.year.source === 'path')) {
+    const pageTexts = pages.starts.map((start, p) => texts.slice(start, pages.starts[p + 1] ?? texts.length));
+    const years = pageYears(pageTexts, pathSpan(sourcePath));
+    contexts.forEach((c, k) => (c.year = years[pages.pageOf[k]]?.year ?? null));
+    const told = years.map((y, p) => `page ${p + 1}: ${y ? `${y.year} from ${y.evidence}` : 'none'}`).join('; ');
+    messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages; each takes its own year (${told}).`));
+  } else {
+    messages.push(...doc.messages);
+  }
+  return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts };
+}
+
+/**
+ * The pages of a file that holds several glyph-less articles, each under its own title (web pages
+ * copied one after another): the index of each page's first item, and each item's page. Null for
+ * any other document.
+ */
+function pagesOf(segmented: Segmented): { starts: number[]; pageOf: number[] } | null {
+  const items = segmented.items;
+  if (items.some((item) => item.marker !== null || item.section !== null)) return null;
+  const starts = items.flatMap((item, k) => (k === 0 || item.headline !== null ? [k] : []));
+  if (items.filter((item) => item.headline !== null).length < 2) return null;
+  const pageOf = items.map((_, k) => starts.filter((s) => s <= k).length - 1);
+  return { starts, pageOf };
 }

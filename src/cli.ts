@@ -38,6 +38,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: ./pipeline.config.ts when present)')
     .option('-j, --concurrency <n>', 'worker threads in all: about one in four runs the entity pass, the rest extract, at least one of each (default: number of cores)', positiveInt)
     .option('-f, --force', 'redo files even when unchanged since the last run')
+    .option('--follow-symlinks', 'read files that links inside an input folder point to outside it (default: such links are left out)')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (inputs: string[], opts) => {
       const { runIngest } = await import('./batch/command.js');

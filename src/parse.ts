@@ -25,7 +25,7 @@ export interface ParsedDocument {
  * (stat, open, read, close) each wait for a turn in libuv's thread pool and a wake-up of the worker —
  * 1.1 s over a 720-file import on 2 cores, against 0.07 s read this way.
  */
-export function readSource(filePath: string, config: Config): Buffer {
+export function readSource(filePath: string | Buffer, config: Config): Buffer {
   let size: number;
   try {
     size = fs.statSync(filePath).size;

@@ -79,6 +79,7 @@ export const INGEST_ERROR_CODES = [
   'needs-ocr',
   'undecodable-text',
   'too-large',
+  'too-complex',
   'zip-bomb',
   'timeout',
   'interrupted',

@@ -1,11 +1,14 @@
 /**
  * `bulletin ingest`: loads the config, runs the batch and prints what happened. Exit status:
- * 0 every file ok or skipped, 1 some file failed, 2 wrong usage or unreadable config.
+ * 0 every file ok or skipped, 1 some file (or folder) failed or OUT stopped taking writes, 2 the run
+ * did not start (wrong usage, unreadable config, OUT locked by another run, not ours, a file or
+ * not writable), 130/143 stopped by Ctrl-C/SIGTERM after finishing the files in progress.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { ProgressReporter, formatDuration } from './progress.js';
+import { OutError } from './out-errors.js';
 import { runBatch, type BatchProgress, type BatchSummary } from './run.js';
 import { UsageError } from './walk.js';
 
@@ -14,6 +17,7 @@ export interface IngestCommandOptions {
   config?: string;
   concurrency?: number;
   force?: boolean;
+  followSymlinks?: boolean;
   json?: boolean;
 }
 
@@ -23,6 +27,8 @@ export interface IngestIo {
   isTTY: boolean;
   columns?: number;
   cwd?: string;
+  /** Worker script override (tests run the command in a child process with a stand-in pipeline). */
+  workerUrl?: URL;
 }
 
 /** Per-file lines are printed when a run holds at most this many files. */
@@ -56,16 +62,23 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   // On a terminal the line is redrawn every second too, so rate and ETA stay live during slow files.
   const ticker = io.isTTY ? setInterval(() => latest && progress.update(latest), 1000) : null;
   ticker?.unref();
-  // First Ctrl-C: finish the files in progress and write the manifest, so nothing done is lost and
-  // the next run picks up the rest; a second Ctrl-C quits at once.
+  // First Ctrl-C (or SIGTERM, as service managers and `timeout` send): finish the files in progress
+  // and write the manifest, so nothing done is lost and the next run picks up the rest; a second
+  // signal quits at once (the journal keeps what was done).
   const interrupt = new AbortController();
-  const onSigint = () => {
-    if (interrupt.signal.aborted) process.exit(130);
+  let stoppedBy: NodeJS.Signals | null = null;
+  const exitCodeOf = (signal: NodeJS.Signals) => (signal === 'SIGTERM' ? 143 : 130);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupt.signal.aborted) process.exit(exitCodeOf(signal));
+    stoppedBy = signal;
     interrupt.abort();
     progress.clear();
-    io.stderr('bulletin ingest: interrupted; finishing the files in progress and writing the manifest (Ctrl-C again to quit now)\n');
+    io.stderr(`bulletin ingest: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}; finishing the files in progress and writing the manifest (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit now)\n`);
   };
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   let summary: BatchSummary;
   try {
     summary = await runBatch({
@@ -75,7 +88,9 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
       config,
       concurrency: opts.concurrency ?? config.concurrency ?? os.availableParallelism(),
       force: !!opts.force,
+      followSymlinks: !!opts.followSymlinks,
       cwd: io.cwd,
+      workerUrl: io.workerUrl,
       onProgress: (p) => {
         latest = p;
         progress.update(p);
@@ -83,15 +98,21 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
     });
   } catch (err) {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     if (ticker) clearInterval(ticker);
     progress.clear();
     if (err instanceof UsageError) {
       io.stderr(`bulletin ingest: ${err.message}\n`);
       return 2;
     }
+    if (err instanceof OutError) {
+      io.stderr(`bulletin ingest: ${err.message}\n`);
+      return err.started ? 1 : 2;
+    }
     throw err;
   }
   process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
   if (ticker) clearInterval(ticker);
   progress.clear();
 
@@ -102,8 +123,9 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   const outLabel = relativeOut.startsWith('..') ? summary.outDir : relativeOut;
   for (const line of summaryLines(summary, outLabel)) io.stderr(`${line}\n`);
   if (opts.json) io.stdout(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
-  if (interrupt.signal.aborted) return 130;
-  return summary.failed > 0 ? 1 : 0;
+  if (summary.outError) io.stderr(`bulletin ingest: ${summary.outError}\n`);
+  if (stoppedBy) return exitCodeOf(stoppedBy);
+  return summary.failed > 0 || summary.outError ? 1 : 0;
 }
 
 export function perFileLines(summary: BatchSummary): string[] {
@@ -126,7 +148,9 @@ export function summaryLines(summary: BatchSummary, outLabel: string): string[] 
   if (summary.removed.length > 0) lines.push(`${plural(summary.removed.length, 'file')} gone since the last run: records removed`);
   if (summary.kept > 0) lines.push(`${plural(summary.kept, 'file')} from earlier runs outside these inputs kept as they were`);
   if (summary.ignored.length > 0) lines.push(`${plural(summary.ignored.length, 'hidden, temporary or non-document file or linked folder', 'hidden, temporary or non-document files or linked folders')} left out`);
-  if (summary.index.status === 'failed') lines.push(`warning: the query index was not updated: ${summary.index.message}`);
+  if (summary.linksOut.length > 0) lines.push(`${plural(summary.linksOut.length, 'link')} pointing outside ${summary.linksOut.length === 1 ? 'its' : 'their'} input folder not followed (--follow-symlinks to read them)`);
+  for (const r of summary.repaired) lines.push(`warning: ${r.record} was damaged (${r.reason}): redone from ${r.path}`);
+  if (summary.index.status === 'failed') lines.push(`warning: the query index was not updated: ${summary.index.message}; it is marked stale and the next run rebuilds it`);
   for (const e of summary.entries) if (e.status === 'failed') lines.push(`failed  ${e.path}  ${e.error?.code}`);
   return lines;
 }
@@ -148,6 +172,9 @@ export function summaryJson(summary: BatchSummary) {
     timings: Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [k, Number(v.toFixed(3))])),
     filesPerSecond: Number((summary.seconds > 0 ? summary.files / summary.seconds : 0).toFixed(2)),
     index: summary.index.status,
+    linksOut: summary.linksOut,
+    repaired: summary.repaired,
+    outError: summary.outError,
     failures: summary.entries
       .filter((e) => e.status === 'failed')
       .map((e) => ({ path: e.path, code: e.error?.code, message: e.error?.message })),

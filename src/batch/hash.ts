@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 
 const STREAM_THRESHOLD = 8 * 1024 * 1024;
 
-export async function sha256File(file: string): Promise<{ sha256: string; bytes: number }> {
+export async function sha256File(file: string | Buffer): Promise<{ sha256: string; bytes: number }> {
   const stat = await fs.promises.stat(file);
   const hash = createHash('sha256');
   if (stat.size < STREAM_THRESHOLD) {

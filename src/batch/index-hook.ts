@@ -14,6 +14,7 @@ interface IndexModule {
   IndexStaging?: new (outDir: string) => IndexStaging;
   applyIndexChanges?: (outDir: string, changes: IndexChanges, staging: IndexStaging | null) => void;
   markIndexCurrent?: (outDir: string) => void;
+  rebuildIndex?: (outDir: string, options?: { skipIds?: ReadonlySet<string> }) => unknown;
 }
 
 export type IndexOutcome = { status: 'updated' } | { status: 'unavailable' } | { status: 'failed'; message: string };
@@ -41,6 +42,8 @@ export interface IndexSession {
   drop(id: string): void;
   /** Applies the run's changes to OUT/index.sqlite (does not mark it current yet). */
   commit(changes: IndexChanges): IndexOutcome;
+  /** Rebuilds OUT/index.sqlite from every record but the `removed` ones (an index known stale). */
+  rebuild(removed: string[]): IndexOutcome;
   /** Marks the index current; call after the last change to OUT/bulletins. */
   touch(): IndexOutcome;
   /** Deletes the staging file (a no-op after commit). */
@@ -58,8 +61,8 @@ export async function openIndexSession(outDir: string, stage: boolean): Promise<
   } catch (err) {
     return { status: 'failed', message: `cannot load the index module: ${messageOf(err)}` };
   }
-  const { IndexStaging: Staging, applyIndexChanges, markIndexCurrent } = mod ?? {};
-  if (!Staging || !applyIndexChanges || !markIndexCurrent) return { status: 'unavailable' };
+  const { IndexStaging: Staging, applyIndexChanges, markIndexCurrent, rebuildIndex } = mod ?? {};
+  if (!Staging || !applyIndexChanges || !markIndexCurrent || !rebuildIndex) return { status: 'unavailable' };
   let staging: IndexStaging | null = null;
   const discard = () => {
     try {
@@ -94,6 +97,16 @@ export async function openIndexSession(outDir: string, stage: boolean): Promise<
     commit(changes) {
       try {
         applyIndexChanges(outDir, changes, staging);
+        return { status: 'updated' };
+      } catch (err) {
+        return { status: 'failed', message: messageOf(err) };
+      } finally {
+        discard();
+      }
+    },
+    rebuild(removed) {
+      try {
+        rebuildIndex(outDir, { skipIds: new Set(removed) });
         return { status: 'updated' };
       } catch (err) {
         return { status: 'failed', message: messageOf(err) };

@@ -1,7 +1,9 @@
 /**
  * OUT/manifest.json: every file of the archive exactly once, sorted by path, with its outcome.
  * It is also the memory of incremental runs (content hash, base id, issue key per file), so it
- * holds no timestamps: an unchanged archive gives a byte-identical manifest.
+ * holds no timestamps: an unchanged archive gives a byte-identical manifest. For that, it describes
+ * the archive, not the last run: a file skipped as unchanged is written `ok` like when it was made
+ * (the run's own skipped count is in its summary).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import type { SourceFormat } from '../types.js';
 import type { ErrorInfo } from './protocol.js';
 import type { IssueKey } from './same-issue.js';
 
+/** `skipped` lives only in a run's summary; the manifest file says `ok` or `failed`. */
 export type FileStatus = 'ok' | 'skipped' | 'failed';
 
 export interface ManifestEntry {
@@ -34,7 +37,9 @@ export interface ManifestEntry {
 export interface Manifest {
   tool: { name: string; version: string };
   configHash: string;
-  totals: { files: number; ok: number; skipped: number; failed: number };
+  /** Set when this run could not update OUT/index.sqlite: the next run rebuilds it whole. */
+  indexStale?: true;
+  totals: { files: number; ok: number; failed: number };
   files: ManifestEntry[];
 }
 
@@ -62,13 +67,14 @@ export async function readManifest(outDir: string): Promise<Manifest | null> {
   }
 }
 
-export function buildManifest(tool: Manifest['tool'], configHash: string, entries: ManifestEntry[]): Manifest {
+export function buildManifest(tool: Manifest['tool'], configHash: string, entries: ManifestEntry[], options: { indexStale?: boolean } = {}): Manifest {
   const files = [...entries].sort(byPath).map(normaliseEntry);
-  const count = (status: FileStatus) => files.filter((f) => f.status === status).length;
+  const failed = files.filter((f) => f.status === 'failed').length;
   return {
     tool,
     configHash,
-    totals: { files: files.length, ok: count('ok'), skipped: count('skipped'), failed: count('failed') },
+    ...(options.indexStale ? { indexStale: true as const } : {}),
+    totals: { files: files.length, ok: files.length - failed, failed },
     files,
   };
 }
@@ -93,7 +99,8 @@ function normaliseEntry(e: ManifestEntry): ManifestEntry {
 }
 
 export function serialiseManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  const files = manifest.files.map((f) => (f.status === 'skipped' ? { ...f, status: 'ok' as const } : f));
+  return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
 }
 
 export const recordPathOf = (id: string): string => `bulletins/${id}.json`;

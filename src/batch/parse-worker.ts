@@ -4,7 +4,9 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
-import type { ParseTask } from './protocol.js';
+import { createHash } from 'node:crypto';
+import { IngestError } from '../types.js';
+import { taskPath, type ParseTask } from './protocol.js';
 import { packParsed } from './handoff.js';
 import { serveTasks } from './serve-tasks.js';
 
@@ -16,5 +18,13 @@ const WARM_UP = '包头市 工作周报\n第 1 期\n包头市政协办公室\n20
 await serveTasks(async () => {
   const { parseDocument, readSource } = await import('../parse.js');
   await parseDocument(Buffer.from(WARM_UP, 'utf8'), 'warm-up.txt', config).catch(() => undefined);
-  return async ({ filePath, displayPath }: ParseTask) => packParsed(await parseDocument(readSource(filePath, config), displayPath, config));
+  return async (task: ParseTask) => {
+    const bytes = readSource(taskPath(task), config);
+    // Between hashing and reading, the file may have been rewritten or swapped for a link to
+    // something else (a file outside the archive): only the bytes the batch hashed are read.
+    if (task.sha256 && createHash('sha256').update(bytes).digest('hex') !== task.sha256) {
+      throw new IngestError('read-failed', 'the file changed after it was found (rewritten, or swapped for a link); not read, the next run tries again');
+    }
+    return packParsed(await parseDocument(bytes, task.displayPath, config));
+  };
 });

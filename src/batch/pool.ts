@@ -136,11 +136,11 @@ export class WorkerPool {
    * not yet handed to a worker when `signal` is aborted (Ctrl-C) fails `interrupted` instead of
    * starting; the files workers are on, and the one each holds next, are finished.
    */
-  async run(filePath: string, displayPath: string, signal?: AbortSignal): Promise<IngestOutcome> {
+  async run(filePath: string | Buffer, displayPath: string, signal?: AbortSignal, sha256?: string): Promise<IngestOutcome> {
     // The entity workers load their dictionaries while the first files are being extracted.
     this.analysers.prestart();
     await this.admission();
-    const parsed = await this.parsers.run({ filePath, displayPath }, signal);
+    const parsed = await this.parsers.run({ filePath, displayPath, sha256 }, signal);
     this.parsing--;
     if (!parsed.ok) {
       this.admit();

@@ -1,6 +1,7 @@
 /** Messages between the batch and its worker threads (both stages speak the same protocol). */
 import { INGEST_ERROR_CODES, type IngestErrorCode, type Message } from '../types.js';
 import type { BulletinRecord } from '../record/schema.js';
+import { exhaustionError } from '../extract/bounds.js';
 
 export interface ErrorInfo {
   code: IngestErrorCode;
@@ -22,9 +23,15 @@ export type Stage = 'parse' | 'analyse';
 
 /** What the parse stage is asked: one file. (The analyse stage is sent a ParsedDocument.) */
 export interface ParseTask {
-  filePath: string;
+  /** Bytes when a name in the path is not UTF-8 (a Buffer arrives in the worker as a Uint8Array). */
+  filePath: string | Uint8Array;
   displayPath: string;
+  /** The content hash the batch found: bytes read that differ (the file changed or was swapped for a link) are refused. */
+  sha256?: string;
 }
+
+/** The task's path as the fs functions take it. */
+export const taskPath = (task: ParseTask): string | Buffer => (typeof task.filePath === 'string' ? task.filePath : Buffer.from(task.filePath));
 
 export interface ToWorker<P = unknown> {
   taskId: number;
@@ -49,6 +56,8 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   if (e && e.name === 'IngestError' && typeof e.code === 'string' && KNOWN_CODES.has(e.code)) {
     return { code: e.code as IngestErrorCode, message: String(e.message ?? '') };
   }
+  const exhausted = exhaustionError(err);
+  if (exhausted) return { code: exhausted.code, message: exhausted.message };
   const text = e && typeof e.message === 'string' ? e.message : String(err);
   return { code: 'internal-error', message: `unexpected error: ${text}` };
 }

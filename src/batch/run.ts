@@ -15,7 +15,12 @@ import { configHash as hashConfig, mapLimit, sha256File } from './hash.js';
 import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
 import { openIndexSession, type IndexOutcome, type IndexSession } from './index-hook.js';
 import { ItemsStaging, writeItems } from './items.js';
+import { foldJournal, Journal } from './journal.js';
+import { acquireOutLock, processAlive, type OutLock } from './lock.js';
 import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { describeFsError, isOutWriteError, OutError } from './out-errors.js';
+import { claimOutDir } from './out-marker.js';
+import { damagedRecord } from './record-check.js';
 import { splitWorkers, WorkerPool } from './pool.js';
 import { INTERRUPTED, type ErrorInfo } from './protocol.js';
 import { findSameIssue } from './same-issue.js';
@@ -35,6 +40,8 @@ export interface BatchOptions {
    * entry with code `interrupted` (retried next run), and OUT is brought in step as usual.
    */
   signal?: AbortSignal;
+  /** Read files that symlinks inside an input folder point to outside it (off: such links are left out). */
+  followSymlinks?: boolean;
   /** Worker script override (tests). */
   workerUrl?: URL;
 }
@@ -58,6 +65,15 @@ export interface BatchSummary {
   removed: string[];
   /** Hidden/temporary files and symlinked folders left out. */
   ignored: string[];
+  /** Symlinks inside input folders pointing outside them, not followed (see `followSymlinks`). */
+  linksOut: string[];
+  /** Records found damaged in OUT (unreadable JSON, wrong id): their files were redone. */
+  repaired: { record: string; path: string; reason: string }[];
+  /**
+   * OUT stopped taking writes part-way (disk full, read-only): files not yet done were left for the
+   * next run, what finished was kept. The message names the cause.
+   */
+  outError: string | null;
   /** Manifest entries of earlier runs outside this run's inputs, kept as they were. */
   kept: number;
   /** This run's files, sorted by path. */
@@ -84,12 +100,18 @@ const pkgInfo = (): Manifest['tool'] => {
   return { name: pkg.name, version: pkg.version };
 };
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
+const realpathOr = (p: string | Buffer): string => {
+  try {
+    return fs.realpathSync(p, { encoding: 'latin1' });
+  } catch {
+    return Buffer.from(p).toString('latin1');
+  }
+};
 
-/** Whether a display path lies under one of the inputs as given. */
+/** Whether a display path lies under one of the inputs (their canonical display paths). */
 function inScope(displayPath: string, inputs: string[]): boolean {
   return inputs.some((input) => {
-    const scope = toPosix(path.normalize(input)).replace(/\/$/, '');
+    const scope = input.replace(/\/$/, '');
     if (scope === '.' || scope === '') return !path.isAbsolute(displayPath) && !displayPath.startsWith('../');
     return displayPath === scope || displayPath.startsWith(`${scope}/`);
   });
@@ -106,16 +128,22 @@ function failedEntry(file: FoundFile, sha256: string, bytes: number, error: Erro
 interface RunScratch {
   items: ItemsStaging | null;
   index: Promise<IndexSession | IndexOutcome> | null;
+  lock: OutLock | null;
 }
 
+/**
+ * Claims OUT (marker, lock) and runs the batch. Throws an OutError when OUT cannot be used (another
+ * run holds it, it is not ours, it is a file or read-only) or its manifest cannot be written.
+ */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const scratch: RunScratch = { items: null, index: null };
+  const scratch: RunScratch = { items: null, index: null, lock: null };
   try {
     return await batch(options, scratch);
   } finally {
     scratch.items?.discard();
     const opened = await scratch.index;
     if (opened && 'discard' in opened) opened.discard();
+    scratch.lock?.release();
   }
 }
 
@@ -127,11 +155,17 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const tool = pkgInfo();
   const configHash = hashConfig(options.config);
 
-  const { files, ignored } = await walkInputs(options.inputs, { outDir: options.outDir, cwd });
-  const previous = await readManifest(outDir);
+  const { files, ignored, linksOut, unreadable, scopes } = await walkInputs(options.inputs, { outDir: options.outDir, cwd, followSymlinks: options.followSymlinks });
+  // OUT is claimed once the inputs are known to be right, so a mistyped command leaves no OUT behind.
+  claimOutDir(outDir, tool.name);
+  scratch.lock = acquireOutLock(outDir);
+  // The last manifest, with what a run killed since then had journalled laid over it.
+  const { manifest: previous, recovered } = foldJournal(outDir, await readManifest(outDir), tool, configHash);
+  const journal = Journal.open(outDir, tool, configHash);
+  const repaired: BatchSummary['repaired'] = [];
   const sameSettings = !!previous && previous.tool?.version === tool.version && previous.configHash === configHash;
   const previousByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
-  const progress: BatchProgress = { total: files.length, done: 0, ok: 0, skipped: 0, failed: 0 };
+  const progress: BatchProgress = { total: files.length + unreadable.length, done: 0, ok: 0, skipped: 0, failed: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
   // 1. Hash everything in this process: unchanged files never reach a worker.
@@ -149,7 +183,9 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     }
     const before = previousByPath.get(file.displayPath);
     const unchanged = !options.force && sameSettings && before !== undefined && before.sha256 === hashed.sha256;
-    if (unchanged && before.status !== 'failed' && before.record && before.id && fs.existsSync(path.join(outDir, before.record))) {
+    const damage = unchanged && before.status !== 'failed' && before.record && before.id ? await damagedRecord(outDir, before) : 'no record';
+    if (damage && damage !== 'no record' && damage !== 'missing') repaired.push({ record: before!.record!, path: file.displayPath, reason: damage });
+    if (unchanged && before.status !== 'failed' && before.record && before.id && damage === null) {
       entries.set(file.displayPath, { ...before, status: 'skipped', baseId: before.baseId ?? before.id });
       progress.skipped++;
     } else if (unchanged && before.status === 'failed' && before.error && !TRANSIENT_ERRORS.has(before.error.code)) {
@@ -166,13 +202,30 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // In the order that keeps both stages busy (schedule.ts); outputs do not depend on it.
   const todo = scheduleOrder(todoSlots.filter((t) => t !== null));
 
+  // A folder that could not be read is an entry of its own, and what it held is kept as it was.
+  for (const dir of unreadable) {
+    entries.set(dir.displayPath, failedEntry({ absPath: dir.displayPath, displayPath: dir.displayPath }, '', 0, { code: 'read-failed', message: `cannot read the folder: ${dir.message}; its earlier records are kept` }));
+    progress.failed++;
+    progress.done++;
+  }
+  const insideUnreadable = (p: string) => unreadable.some((d) => p.startsWith(d.displayPath));
+
   // Earlier entries not found now: gone if they were under these inputs (or vanished), else kept.
   const removed: string[] = [];
   let kept = 0;
-  const found = new Set(files.map((f) => f.displayPath));
+  const found = new Set([...files.map((f) => f.displayPath), ...unreadable.map((d) => d.displayPath)]);
+  // An entry an older version stored under another name for a file found now (`$PWD/docs/a.txt`
+  // for `docs/a.txt`) is that file's old entry, not a file outside these inputs.
+  let foundReal: Set<string> | null = null;
+  const foundUnderAnotherName = (p: string): boolean => {
+    foundReal ??= new Set(files.map((f) => realpathOr(f.absPath)));
+    return foundReal.has(realpathOr(path.resolve(cwd, p)));
+  };
   for (const before of previous?.files ?? []) {
     if (found.has(before.path)) continue;
-    const stillThere = !inScope(before.path, options.inputs) && fs.existsSync(path.resolve(cwd, before.path));
+    if (before.path.endsWith('/')) continue; // a folder unreadable last time: nothing of its own to remove
+    const stillThere =
+      (insideUnreadable(before.path) || !inScope(before.path, scopes)) && fs.existsSync(path.resolve(cwd, before.path)) && !foundUnderAnotherName(before.path);
     const recordThere = before.status === 'failed' || (!!before.record && fs.existsSync(path.join(outDir, before.record)));
     if (stillThere && recordThere) {
       entries.set(before.path, { ...before, status: before.status === 'failed' ? 'failed' : 'skipped', baseId: before.baseId ?? before.id });
@@ -230,6 +283,22 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const workers = Math.min(split.extraction, todo.length);
   const entityWorkers = Math.min(split.analysers, todo.length);
   const busy = { extraction: 0, entity: 0 };
+  // OUT stopping to take writes (disk full, read-only) stops the run as Ctrl-C does: files not yet
+  // started are left for the next run, what finished is kept.
+  let outFailure: unknown = null;
+  const stop = new AbortController();
+  const stopOnSignal = () => stop.abort();
+  options.signal?.addEventListener('abort', stopOnSignal);
+  if (options.signal?.aborted) stop.abort();
+  const finish = (entry: ManifestEntry) => {
+    entries.set(entry.path, entry);
+    try {
+      journal.append(entry);
+    } catch (err) {
+      outFailure ??= err;
+      stop.abort();
+    }
+  };
   if (todo.length > 0) {
     const pool = new WorkerPool({ size: workers, analysers: entityWorkers, config: options.config, timeoutMs: options.config.limits.timeoutMs, workerUrl: options.workerUrl });
     // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
@@ -237,20 +306,28 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     try {
       await queue.addAll(
         todo.map(({ file, sha256, bytes }) => async () => {
-          const outcome = options.signal?.aborted
+          const outcome = stop.signal.aborted
             ? ({ ok: false, error: INTERRUPTED } as const)
-            : await pool.run(file.absPath, file.displayPath, options.signal);
+            : await pool.run(file.absPath, file.displayPath, stop.signal, sha256);
           let entry: ManifestEntry;
-          if (outcome.ok) {
+          if (outcome.ok && outFailure) {
+            entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(outFailure)}; the next run will do it` });
+          } else if (outcome.ok) {
             try {
               entry = await writeNewRecord(outcome.result.record, outcome.result.messages.length, file, sha256, bytes);
             } catch (err) {
-              entry = failedEntry(file, sha256, bytes, { code: 'internal-error', message: `cannot write the record: ${(err as Error).message}` });
+              if (isOutWriteError(err)) {
+                outFailure ??= err;
+                stop.abort();
+                entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(err)}; the next run will do it` });
+              } else {
+                entry = failedEntry(file, sha256, bytes, { code: 'internal-error', message: `cannot write the record: ${(err as Error).message}` });
+              }
             }
           } else {
             entry = failedEntry(file, sha256, bytes, outcome.error);
           }
-          entries.set(file.displayPath, entry);
+          finish(entry);
           if (entry.status === 'ok') progress.ok++;
           else progress.failed++;
           progress.done++;
@@ -261,6 +338,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
       await pool.close();
       busy.extraction = pool.stats.busySeconds;
       busy.entity = pool.analyserStats.busySeconds;
+      options.signal?.removeEventListener('abort', stopOnSignal);
     }
   }
 
@@ -291,6 +369,11 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const withRecords = [...entries.values()].filter((e) => e.status !== 'failed' && e.baseId && e.id);
   const finalIds = assignRecordIds(withRecords.map((e) => ({ displayPath: e.path, baseId: e.baseId! })));
   const changedIds = new Set<string>(writtenIds.values());
+  // Records a killed run wrote (from its journal) are not yet in items.jsonl and the index.
+  for (const p of recovered) {
+    const e = entries.get(p);
+    if (e && e.status !== 'failed' && e.id) changedIds.add(e.id);
+  }
   const moves = withRecords.filter((e) => finalIds.get(e.path) !== e.id);
   for (const e of moves) await unstage(e.id!);
   const pendingMoves: { from: string; to: string }[] = [];
@@ -333,24 +416,47 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // 6. items.jsonl and the query index (from what was staged), the removals of step 4, the manifest,
   // and the record schema. The manifest comes last: should the run die before it, the next run sees
   // this run's files as still to do and brings items.jsonl and the index in step again.
-  const manifest = buildManifest(tool, configHash, [...entries.values()]);
-  const live = manifest.files.filter((e) => e.status !== 'failed' && e.record && e.id);
+  const live = [...entries.values()].filter((e) => e.status !== 'failed' && e.record && e.id).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const changed = [...changedIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await writeItems(
-    outDir,
-    live.map((e) => ({ id: e.id!, file: e.record!, items: e.items, changed: changedIds.has(e.id!) })),
-    { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version },
-  );
+  try {
+    await writeItems(
+      outDir,
+      live.map((e) => ({ id: e.id!, file: e.record!, items: e.items, changed: changedIds.has(e.id!) })),
+      { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version },
+    );
+  } catch (err) {
+    if (!isOutWriteError(err)) throw err;
+    outFailure ??= err; // the old items.jsonl stays; the next run's writeItems brings it in step
+  }
   const session = await indexSession();
+  // An index a run could not update is flagged in the manifest (`indexStale`) and rebuilt whole by the next.
   let index: IndexOutcome = session
-    ? session.commit({ changed, removed: [...removedIds].sort(), complete: live.every((e) => changedIds.has(e.id!)) })
+    ? previous?.indexStale
+      ? session.rebuild([...removedIds].sort())
+      : session.commit({ changed, removed: [...removedIds].sort(), complete: live.every((e) => changedIds.has(e.id!)) })
     : ((await indexOpening) as IndexOutcome);
   for (const name of leaving) await fs.promises.rm(path.join(bulletinsDir, name), { force: true });
   if (session && index.status === 'updated') index = session.touch();
 
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+  const manifest = buildManifest(tool, configHash, [...entries.values()], { indexStale: !!session && index.status === 'failed' });
+  try {
+    await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+  } catch (err) {
+    throw new OutError(
+      `cannot write the manifest in ${outDir}: ${describeFsError(err)}. The records written are kept` +
+        (recovered.size > 0 || writtenIds.size > 0 ? ` and listed in ${path.join(outDir, 'journal.jsonl')}; the next run takes them up` : ''),
+      true,
+      { cause: err },
+    );
+  }
+  try {
+    journal.remove();
+  } catch {
+    // folded in again (harmlessly) by the next run
+  }
   const schemaError = await schemaWritten;
-  if (schemaError) throw schemaError;
+  if (schemaError && !isOutWriteError(schemaError)) throw schemaError;
+  if (schemaError) outFailure ??= schemaError;
 
   const runEntries = manifest.files.filter((e) => found.has(e.path));
   return {
@@ -361,6 +467,9 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     failed: runEntries.filter((e) => e.status === 'failed').length,
     removed: removed.sort(),
     ignored,
+    linksOut,
+    repaired,
+    outError: outFailure ? `OUT stopped taking writes: ${describeFsError(outFailure)}; files not done are left for the next run, what finished is kept` : null,
     kept,
     entries: runEntries,
     seconds: (performance.now() - started) / 1000,
@@ -388,14 +497,5 @@ async function removeAbandonedTempFiles(outDir: string): Promise<void> {
     const pid = Number(match[1]);
     if (pid === process.pid || processAlive(pid)) continue;
     await fs.promises.rm(path.join(outDir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

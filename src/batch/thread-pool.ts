@@ -211,11 +211,16 @@ export class ThreadPool<P, V> {
     this.stats.workersStarted++;
     worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
     worker.on('error', (err: Error & { code?: string }) => {
+      // A file that needs more than the heap cap will need it again: a permanent `too-complex`, not
+      // an `internal-error` retried on every run (workers are recycled well below the cap, so the
+      // file running is the one that needed it).
       const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.onWorkerGone(slot, {
-        code: 'internal-error',
-        message: outOfMemory ? `the file needed more than ${this.options.maxHeapMb} MB of memory` : `the worker crashed: ${err.message}`,
-      });
+      this.onWorkerGone(
+        slot,
+        outOfMemory
+          ? { code: 'too-complex', message: `the file needed more than ${this.options.maxHeapMb} MB of memory` }
+          : { code: 'internal-error', message: `the worker crashed: ${err.message}` },
+      );
     });
     worker.on('exit', (code) => this.onWorkerGone(slot, { code: 'internal-error', message: `the worker exited unexpectedly (code ${code})` }));
   }

@@ -1,15 +1,23 @@
 /**
  * Finding the files of a batch: inputs are files or folders (walked recursively). Hidden and
  * temporary files are left out, symlinked folders are not followed (so a link loop cannot trap the
- * walk), and the output folder is never entered when it lies inside an input folder.
+ * walk), links to files outside the input folder are not followed unless asked, and the output
+ * folder is never entered when it lies inside an input folder. Paths are canonical (real paths),
+ * and names that are not UTF-8 are read by their bytes (byte-paths.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { byteKey, displayName, joinPath, nameOf, type FsPath } from './byte-paths.js';
+import { describeFsError } from './out-errors.js';
 
 export interface FoundFile {
-  /** Absolute path used for reading. */
-  absPath: string;
-  /** The path as given on the command line, or the input folder joined with the path below it. */
+  /** Absolute path used for reading: bytes when a name in it is not UTF-8 (see byte-paths.ts). */
+  absPath: FsPath;
+  /**
+   * The canonical path shown and stored: the real path (symlinks resolved) relative to the current
+   * folder's real path, or absolute outside it, so `docs`, `$PWD/docs` and a link to docs agree.
+   */
   displayPath: string;
 }
 
@@ -17,6 +25,12 @@ export interface WalkResult {
   files: FoundFile[];
   /** Hidden/temporary files, non-document files, symlinked folders and special files that were left out. */
   ignored: string[];
+  /** Symlinks inside an input folder pointing to a file outside it: not read unless `followSymlinks`. */
+  linksOut: string[];
+  /** Folders that could not be listed (permissions, a path beyond PATH_MAX), with why, `dir/` style. */
+  unreadable: { displayPath: string; message: string }[];
+  /** Each input's canonical display path (for telling whether an earlier entry lies under an input). */
+  scopes: string[];
 }
 
 /** A mistake in the command line (a missing path, an input inside OUT): exit status 2. */
@@ -57,64 +71,79 @@ export function isNotADocument(name: string): boolean {
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
+function isInside(child: FsPath, parent: FsPath): boolean {
+  const rel = path.relative(byteKey(parent), byteKey(child));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-async function realpathOrNull(p: string): Promise<string | null> {
+async function realpathOrNull(p: FsPath): Promise<FsPath | null> {
   try {
-    return await fs.promises.realpath(p);
+    return typeof p === 'string' ? await fs.promises.realpath(p) : nameOf(await fs.promises.realpath(p, { encoding: 'buffer' }));
   } catch {
     return null;
   }
 }
 
+/** The canonical display path of a real path: relative to the current folder's real path when inside it. */
+function canonicalDisplay(real: string, cwdReal: string): string {
+  return isInside(real, cwdReal) ? toPosix(path.relative(cwdReal, real)) || '.' : toPosix(real);
+}
+
 /**
- * Lists every file to ingest, sorted by display path, each real file once (an input given twice,
- * or a folder and a file inside it, yields one entry: the smallest display path).
+ * Lists every file to ingest, sorted by display path, each real file once (an input given twice, by
+ * another name or through a link, or a folder and a file inside it, yields one entry).
  */
-export async function walkInputs(inputs: string[], options: { outDir: string; cwd?: string }): Promise<WalkResult> {
+export async function walkInputs(inputs: string[], options: { outDir: string; cwd?: string; followSymlinks?: boolean }): Promise<WalkResult> {
   const cwd = options.cwd ?? process.cwd();
+  const cwdReal = ((await realpathOrNull(cwd)) as string | null) ?? cwd;
   const outAbs = path.resolve(cwd, options.outDir);
   const outReal = (await realpathOrNull(outAbs)) ?? outAbs;
   const byRealPath = new Map<string, FoundFile>();
   const ignored: string[] = [];
+  const linksOut: string[] = [];
+  const unreadable: WalkResult['unreadable'] = [];
+  const scopes: string[] = [];
   const visitedDirs = new Set<string>();
 
-  const addFile = (absPath: string, real: string, displayPath: string) => {
-    const existing = byRealPath.get(real);
-    if (!existing || displayPath < existing.displayPath) byRealPath.set(real, { absPath, displayPath });
+  const addFile = (absPath: FsPath, real: FsPath, displayPath: string) => {
+    const key = byteKey(real);
+    const existing = byRealPath.get(key);
+    if (!existing || displayPath < existing.displayPath) byRealPath.set(key, { absPath, displayPath });
   };
 
-  const walkDir = async (dirAbs: string, dirReal: string, dirDisplay: string) => {
-    if (visitedDirs.has(dirReal) || isInside(dirReal, outReal)) return;
-    visitedDirs.add(dirReal);
-    let entries: fs.Dirent[];
+  const walkDir = async (dirAbs: FsPath, dirReal: FsPath, dirDisplay: string, rootReal: FsPath) => {
+    if (visitedDirs.has(byteKey(dirReal)) || isInside(dirReal, outReal)) return;
+    visitedDirs.add(byteKey(dirReal));
+    let entries: fs.Dirent<Buffer>[];
     try {
-      entries = await fs.promises.readdir(dirAbs, { withFileTypes: true });
-    } catch {
-      ignored.push(dirDisplay);
+      entries = await fs.promises.readdir(dirAbs, { withFileTypes: true, encoding: 'buffer' });
+    } catch (err) {
+      unreadable.push({ displayPath: `${dirDisplay}/`, message: describeFsError(err) });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      const abs = path.join(dirAbs, entry.name);
-      const display = toPosix(path.join(dirDisplay, entry.name));
-      if (isIgnoredName(entry.name) || (entry.isFile() && isNotADocument(entry.name))) {
+      const name = nameOf(entry.name);
+      const shown = displayName(name);
+      const abs = joinPath(dirAbs, name);
+      const display = dirDisplay === '.' ? shown : `${dirDisplay}/${shown}`;
+      if (isIgnoredName(shown) || (entry.isFile() && isNotADocument(shown))) {
         ignored.push(display);
         continue;
       }
       if (entry.isDirectory()) {
-        await walkDir(abs, path.join(dirReal, entry.name), display);
+        await walkDir(abs, joinPath(dirReal, name), display, rootReal);
       } else if (entry.isFile()) {
-        addFile(abs, path.join(dirReal, entry.name), display);
+        addFile(abs, joinPath(dirReal, name), display);
       } else if (entry.isSymbolicLink()) {
-        // A link to a file is read like the file; a link to a folder is never followed.
+        // A link to a file in the same input folder is read like the file (once); one leading out of
+        // the folder only with followSymlinks (it could reach any file the user can read); a link to
+        // a folder is never followed.
         const real = await realpathOrNull(abs);
         const stat = real ? await fs.promises.stat(real).catch(() => null) : null;
-        if (real && stat?.isFile() && !isInside(real, outReal)) addFile(abs, real, display);
-        else ignored.push(display);
+        if (!real || !stat?.isFile() || isInside(real, outReal)) ignored.push(display);
+        else if (!options.followSymlinks && !isInside(real, rootReal)) linksOut.push(display);
+        else addFile(abs, real, display);
       } else {
         ignored.push(display); // sockets, FIFOs, devices: reading them could block forever
       }
@@ -123,16 +152,26 @@ export async function walkInputs(inputs: string[], options: { outDir: string; cw
 
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
-    const real = await realpathOrNull(abs);
+    const real = (await realpathOrNull(abs)) as string | null;
     if (!real) throw new UsageError(`No such file or folder: ${input}`);
     if (isInside(real, outReal)) throw new UsageError(`Input ${input} lies inside the output folder ${options.outDir}`);
     const stat = await fs.promises.stat(real);
-    const display = toPosix(path.normalize(input)).replace(/\/$/, '') || '.';
-    if (stat.isDirectory()) await walkDir(abs, real, display);
-    else if (stat.isFile()) addFile(abs, real, display);
+    const display = canonicalDisplay(real, cwdReal);
+    scopes.push(display);
+    if (stat.isDirectory()) await walkDir(real, real, display, real);
+    else if (stat.isFile()) addFile(real, real, display);
     else throw new UsageError(`Not a file or folder: ${input}`);
   }
 
-  const files = [...byRealPath.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { files, ignored: ignored.sort() };
+  // Two files shown alike (a %XX-escaped name and a real name spelled so): the later gets its bytes' hash.
+  const files: FoundFile[] = [];
+  const shownAs = new Set<string>();
+  for (const [key, file] of [...byRealPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let displayPath = file.displayPath;
+    if (shownAs.has(displayPath)) displayPath = `${displayPath}~${createHash('sha256').update(key, 'latin1').digest('hex').slice(0, 8)}`;
+    shownAs.add(displayPath);
+    files.push({ ...file, displayPath });
+  }
+  files.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  return { files, ignored: ignored.sort(), linksOut: linksOut.sort(), unreadable, scopes };
 }

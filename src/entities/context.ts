@@ -158,13 +158,16 @@ export function andInsideName(ctx: ItemContext, s: number, end: number): boolean
  */
 const NAME_INNER_WORDS = new Set(['联合', '服务', '支持', '检查', '协调', '指导', '宣传', '组织', '学习']);
 
+const NEW_BODY_CHARS = new Set([...'省市区县']);
+
 export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   const { text, lex } = ctx;
   if (ctx.protectedAt[s] || !atTokenBoundary(ctx, s)) return false;
   const word = wordEndingAt(text, s, lex.boundaryWords, 4);
   if (!word) return false;
   // 服务中心 after 服务, and 联合会 that opens with 联合 itself (妇女联合会主席)
-  if (NAME_INNER_WORDS.has(word) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;
+  // (but 联合|县委宣传部: a body led by 区/市/县 after it is a second body, joined by the verb)
+  if (NAME_INNER_WORDS.has(word) && !NEW_BODY_CHARS.has(text[s]) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;
   if (word.length === 1 && placeStemEndingAt(ctx, s)) return false;
   return !andInsideName(ctx, s, end);
 }
@@ -187,7 +190,7 @@ function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
-const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们');
+const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由');
 const CONJUNCTION_CHARS = charTable('和与及或');
 const ADMIN_CHARS = charTable('省市区县旗盟州镇乡村');
 /** Verbs of meeting and visiting that never stand inside a name (率队到区|调研|政协). */

@@ -101,6 +101,8 @@ export interface DateFindOptions {
   issueDate: string | null;
   /** Year to use when there is no issue date. */
   fallbackYear: number | null;
+  /** ISO date the page was published: 今日, 昨日, 当天 count from it. */
+  pageDate?: string | null;
 }
 
 /** A month-day more than this many days after the issue date belongs to the year before. */
@@ -121,7 +123,10 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
     const explicitYear = m[1] ? parseNumber(m[1]) : null;
     let year = explicitYear ?? issueYear;
     if (year === null) {
-      messages.push(message('info', 'date-without-year', `No year known for the date "${m[0]}"`, { offset: start }));
+      // The month and day are still known: keep them, with no ISO date (a leap day is allowed).
+      if (!isValidDay(2000, month, day)) continue;
+      messages.push(message('info', 'date-without-year', `No year known for the date "${m[0]}"; month and day kept`, { offset: start }));
+      dates.push(partialMention(m[0], month, day, partOfDayOf(m[9]), [start, start + m[0].length], 'text'));
       continue;
     }
     if (!isValidDay(year, month, day)) continue;
@@ -155,6 +160,10 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
       end: endIso,
       partOfDay: partOfDayOf(m[9]),
       span: [start, start + m[0].length],
+      year,
+      month,
+      day,
+      basis: 'text',
     };
     dates.push(mention);
     if (guessed) {
@@ -165,5 +174,99 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
       );
     }
   }
+  if (options.pageDate) addRelativeDates(text, options.pageDate, dates);
   return { dates, messages };
+}
+
+function partialMention(text: string, month: number, day: number, partOfDay: DateMention['partOfDay'], span: [number, number], basis: DateMention['basis']): DateMention {
+  return { text, start: null, end: null, partOfDay, span, year: null, month, day, basis };
+}
+
+function fullMention(text: string, iso: string, partOfDay: DateMention['partOfDay'], span: [number, number], basis: DateMention['basis']): DateMention {
+  const [y, mo, d] = iso.split('-').map(Number);
+  return { text, start: iso, end: iso, partOfDay, span, year: y, month: mo, day: d, basis };
+}
+
+/**
+ * Day words that count from the page's own date: a news page (记者 …）昨日，…) dates its event by
+ * the day it was published. 今天/昨天 are also "nowadays"/"the past" in speeches, so they count only
+ * before a part of day or a comma. 日前 and 近日 ("some days ago") give no day and are left alone.
+ */
+const RELATIVE_RE = new RegExp(`(今日|昨日|前日|当天|当日|(?:今天|昨天)(?=${PART_OF_DAY}|，|,))(${PART_OF_DAY})?`, 'g');
+const RELATIVE_OFFSET: Record<string, number> = { 今日: 0, 今天: 0, 当天: 0, 当日: 0, 昨日: -1, 昨天: -1, 前日: -2 };
+
+function addRelativeDates(text: string, pageDate: string, dates: DateMention[]): void {
+  for (const m of text.matchAll(RELATIVE_RE)) {
+    const at = m.index ?? 0;
+    // After a written date, 当天 means that date, not the page's: only words before any date count.
+    if (dates.some((d) => d.span[0] < at)) break;
+    const iso = isoDate(...shiftDays(pageDate, RELATIVE_OFFSET[m[1]] ?? 0));
+    dates.push(fullMention(m[0], iso, partOfDayOf(m[2]), [at, at + m[0].length], 'relative'));
+  }
+  addPageDay(text, pageDate, dates);
+  dates.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/**
+ * A news report's dateline with the day alone (`6日，区政协…`, `本报讯（记者 某某）28日，…`): the day of
+ * the page's month, or of the month before when it lies after the page's day. Only as the opening
+ * of the item (after a news-agency lead or byline) and before any written date.
+ */
+const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
+
+function addPageDay(text: string, pageDate: string, dates: DateMention[]): void {
+  const m = PAGE_DAY_RE.exec(text);
+  if (!m) return;
+  const at = (m.index ?? 0) + m[0].length - m[1].length;
+  if (dates.some((d) => d.span[0] <= at) || /[月\d]$/.test(text.slice(0, at))) return;
+  const day = parseNumber(m[2]);
+  let [year, month] = pageDate.split('-').map(Number);
+  if (day === null) return;
+  if (day > Number(pageDate.slice(8, 10))) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  if (!isValidDay(year, month, day)) return;
+  dates.push(fullMention(m[1], isoDate(year, month, day), partOfDayOf(m[3]), [at, at + m[1].length], 'relative'));
+}
+
+function shiftDays(iso: string, days: number): [number, number, number] {
+  const d = new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+/** What an item's surroundings say of its date: its page's publish date and its chronicle heading. */
+export interface ItemDateContext {
+  /** ISO publish date of the page the item stands on (web copies), or null. */
+  pageDate: string | null;
+  heading: HeadingDate | null;
+  /**
+   * The year of the page the item stands on, when a file of several pages dates its pages apart
+   * (null: this page has none); undefined: the document's year applies.
+   */
+  year?: number | null;
+}
+
+/** The date a chronicle's headings give an item: `5日：` (or `5日`) under a month header `一月份大事记`. */
+export interface HeadingDate {
+  /** The heading text, e.g. `1月5日` built from the month header and the day line. */
+  text: string;
+  month: number;
+  day: number;
+}
+
+const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|早上|早晨|清晨|凌晨)/u;
+
+/**
+ * The item's own date. An item under a chronicle's day line takes that day, unless its text opens
+ * with a date of its own; its part of day is the first one its opening sentence names
+ * (`上午，区政协…`, `…会议上午隆重开幕`).
+ */
+export function itemDate(text: string, dates: DateMention[], heading: HeadingDate | null, options: DateFindOptions): DateMention | null {
+  const first = dates[0] ?? null;
+  if (!heading || (first && first.span[0] === 0)) return first;
+  const pod = LEADING_PART_OF_DAY.exec(text);
+  const partOfDay = partOfDayOf(pod?.[1]);
+  const year = options.issueDate ? Number(options.issueDate.slice(0, 4)) : options.fallbackYear;
+  if (year === null || !isValidDay(year, heading.month, heading.day)) {
+    return isValidDay(2000, heading.month, heading.day) ? partialMention(heading.text, heading.month, heading.day, partOfDay, [0, 0], 'heading') : first;
+  }
+  return fullMention(heading.text, isoDate(year, heading.month, heading.day), partOfDay, [0, 0], 'heading');
 }

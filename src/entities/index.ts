@@ -8,14 +8,14 @@ import type { DateMention, NamedSpan, Person } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { findBylines, type Byline } from './bylines.js';
 import { createContext, type ItemContext } from './context.js';
-import { findDates, firstExplicitYear } from './dates.js';
+import { findDates, firstExplicitYear, itemDate, type ItemDateContext } from './dates.js';
 import { getLexicons } from './lexicons.js';
 import { findOrganisations, type Blocker } from './organisations.js';
 import { collectPeople, EstablishedNames, findPersonMentions, type PersonMention } from './people.js';
 import { findPlaces } from './places.js';
 import type { TitleSpan } from './titles.js';
 
-export { parseFullDate } from './dates.js';
+export { parseFullDate, type HeadingDate, type ItemDateContext } from './dates.js';
 export { splitFooterNames } from './footer.js';
 
 export interface ItemEntities {
@@ -33,11 +33,19 @@ export interface EntityOptions {
   /** ISO issue date; month-days take its year. */
   issueDate: string | null;
   lexicons: Config['lexicons'];
+  /** Year from the file's other evidence (src/segment/year-evidence.ts); by default the first full date's. */
+  fallbackYear?: number | null;
+  /**
+   * Per item: its page's publish date (今日, 昨日, 当天 count from it; without an issue date its
+   * month-days take its year) and the date its chronicle headings give it (`5日：` under `一月份`).
+   */
+  itemContexts?: ItemDateContext[];
 }
 
 interface ItemWork {
   ctx: ItemContext;
   dates: DateMention[];
+  date: DateMention | null;
   messages: Message[];
   mentions: PersonMention[];
   titles: TitleSpan[];
@@ -71,24 +79,26 @@ function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Bloc
  */
 export function extractEntities(itemTexts: string[], options: EntityOptions): ItemEntities[] {
   const lex = getLexicons(options.lexicons);
-  let fallbackYear: number | null = null;
-  if (!options.issueDate) {
+  let fallbackYear: number | null = options.fallbackYear ?? null;
+  if (!options.issueDate && options.fallbackYear === undefined) {
     for (const t of itemTexts) if ((fallbackYear = firstExplicitYear(t)) !== null) break;
   }
-  const work: ItemWork[] = itemTexts.map((text) => {
-    const { dates, messages } = findDates(text, { issueDate: options.issueDate, fallbackYear });
+  const work: ItemWork[] = itemTexts.map((text, k) => {
+    const around = options.itemContexts?.[k];
+    const pageDate = around?.pageDate ?? null;
+    const dateOptions = { issueDate: options.issueDate ?? pageDate, fallbackYear: around?.year !== undefined ? around.year : fallbackYear, pageDate };
+    const { dates, messages } = findDates(text, dateOptions);
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
     const bylines = findBylines(text, lex);
     const { mentions, titles } = findPersonMentions(ctx, bylines);
-    return { ctx, dates, messages, mentions, titles, bylines };
+    return { ctx, dates, date: itemDate(text, dates, around?.heading ?? null, dateOptions), messages, mentions, titles, bylines };
   });
   const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
-  return work.map(({ ctx, dates, messages, mentions, titles, bylines }) => {
+  return work.map(({ ctx, dates, date, messages, mentions, titles, bylines }) => {
     const people = collectPeople(ctx, mentions, established, bylines);
     // a byline's name is no place or body either
     const bylineSpans = bylines.map((b) => ({ name: b.name, titles: [], spans: [b.span] }));
     const blocker = blockerFor(ctx.text.length, [...people, ...bylineSpans], titles);
-    const date = dates[0] ?? null;
     const itemMessages = [...messages];
     if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
     const places = findPlaces(ctx, blocker);

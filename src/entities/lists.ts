@@ -5,7 +5,7 @@
  */
 import type { ItemContext } from './context.js';
 import { joinerAt, type MentionSet } from './mentions.js';
-import { acceptable, assessName, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
+import { acceptable, assessName, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
 import { charTable } from './trie.js';
 
 /** Punctuation that splits clauses, by character code (tested at every offset). */
@@ -32,11 +32,28 @@ function wholeName(ctx: ItemContext, start: number, end: number): NameHit | null
   return { name, start, end, assessment: a };
 }
 
+/**
+ * 、斯某某、 between two names: a whole element framed by 、 on both sides that is no dictionary word but would
+ * be a name only in strong context (a surname unknown to surnames.txt, a rare one) is a name inside a list; it
+ * does not count towards the plain names a list needs (listInClause).
+ */
+function framedMiddle(ctx: ItemContext, start: number, end: number): NameHit | null {
+  const name = ctx.text.slice(start, end);
+  const a = assessName(name, ctx.lex);
+  if (!a.ok || a.ordinary || a.ethnic !== a.framed || !(a.framed || a.suspicious) || !acceptable(a, 'enumeration', 2, true)) return null;
+  return { name, start, end, assessment: a };
+}
+
 /** Names of one list element (a middle one must be nothing but names: `钱思远和孙丽华`). */
 function elementNames(ctx: ItemContext, start: number, end: number, position: 'first' | 'middle' | 'last'): NameHit[] | null {
   const { text } = ctx;
-  const whole = wholeName(ctx, start, end);
+  const whole = wholeName(ctx, start, end) ?? (position === 'middle' ? framedMiddle(ctx, start, end) : null);
   if (whole) return position === 'first' && scorePrev(ctx, start) < 2 ? null : [whole];
+  // 、张某等县领导先后到A局、B局: the clause's list of bodies goes on after 等 + a verb; the names end at 等
+  if (position === 'middle') {
+    const last = nameAfter(ctx, start, 'list');
+    if (last && text[last.end] === '等' && !last.assessment.ordinary) return [last];
+  }
   if (position === 'first') {
     const hit = nameBefore(ctx, end, 'weak');
     return hit && !hit.assessment.ordinary ? [hit] : null;
@@ -79,8 +96,8 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
   // accept maximal runs of consecutive elements that are names
   let run: NameHit[] = [];
   const flush = () => {
-    const plain = run.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious).length;
-    if (run.length && NOT_PEOPLE_AFTER_LIST.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 4))) run = [];
+    const plain = run.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious && !h.assessment.framed).length;
+    if (run.length && notPeopleAfter(ctx, run[run.length - 1].end)) run = [];
     if (run.length >= 3 ? plain >= 2 : run.length === 2 && plain === 2 && closesList(ctx, run[1])) {
       for (const h of run) found.add(h, []);
     }
@@ -99,6 +116,14 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
 
 /** 包钢、华电、苏宁等企业: a list closed by 等 + a noun for bodies or places is no list of people. */
 const NOT_PEOPLE_AFTER_LIST = /^等(?:企业|单位|公司|部门|机构|地区|地|省|市|区|县|旗|乡|镇|村|行业|领域|产业|院校|学校|医院|商会|协会|项目|品牌|城市|国家|方面|问题|工作|产品|景区|园区|集团|银行)/;
+
+/**
+ * Whether 等 + a noun for bodies or places closes the list at `end` (包钢、华电等企业), unless that noun opens a
+ * role or title (等区领导, 等市委常委): the list is of people then.
+ */
+function notPeopleAfter(ctx: ItemContext, end: number): boolean {
+  return NOT_PEOPLE_AFTER_LIST.test(ctx.text.slice(end, end + 4)) && !groupHeadAt(ctx, end + 1);
+}
 
 /** A two-name list counts only when a verb or 等 closes it (张三、李四出席). */
 function closesList(ctx: ItemContext, last: NameHit): boolean {

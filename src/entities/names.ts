@@ -36,14 +36,29 @@ export interface NameAssessment {
   /** A dictionary word that reads like a name when framed: a place (江海) or a not very frequent noun (方圆). */
   nameLikeWord: boolean;
   /**
-   * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai): a name only where a
-   * strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
+   * No surname and not a transliteration either (岩罕, 玉应香, 刀志强 of Yunnan's Dai), a surname unknown to
+   * surnames.txt (three characters, no dictionary word inside), or a given name opening with 名 or 年 (X名扬):
+   * a name only where a strong title stands right before it and a clear boundary (出席, 主持, 、, ，) right after it.
    */
   framed: boolean;
 }
 
 /** Characters that do not occur in given names (function words, administrative suffixes). */
-const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位名第和总师老某']);
+const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位第和总师老某']);
+/**
+ * 名 counts people (三名, 等10名) and 年 opens time words (年初, 年底), yet each is a given name's first character too
+ * (X名扬, X年华): there the name needs what a name without a surname needs (framed): a strong title before it and
+ * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
+ */
+const SOFT_GIVEN_FIRST = new Set([...'名年']);
+const SOFT_GIVEN_LAST = new Set([...'和旗']);
+/**
+ * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
+ * (方圆, 江海): never a name after a title on its own.
+ */
+const NOMINAL_SUFFIXES = new Set([...'子儿头们者员感性']);
+/** A two-character word this frequent at the head of a three-character one (安全|感, 幸福|感) makes it a word. */
+const FREQUENT_HEAD = 1000;
 /** Characters of place names (冯家峪, 田家圪旦): not taken for given names from weak context. */
 const PLACE_CHARS = new Set([...'沟湾堡寨坡岭峪店屯营庄桥路街巷港场厦楼馆坊厂矿渠坝滩洼峁圪旦']);
 
@@ -58,6 +73,10 @@ const NOT_OK: NameAssessment = {
 };
 /** Characters that do not open a name without a surname: numerals, verbs of motion, adverbs, conjunctions. */
 const NOT_FRAMED_FIRST = new Set([...'一二三四五六七八九十两百千万零赴来去回率带请让给以于向同共亲先又再仍更最很便即乃不没无未已正均皆只就才']);
+/** Characters that never open a name, not even one of a surname unknown to surnames.txt: numerals, pronouns, prepositions. */
+const UNSEEN_SURNAME_NOT_FIRST = new Set([...'一二三四五六七八九十两百千万零个我你他她它其这那每各本该某以于向同自从对把被让给与和及或而且但则即并又也都还均皆只就将要会能可不没无未已正在赴来去回到往率带请共亲先再仍更最很非便即乃']);
+/** A given name after a surname unknown to surnames.txt may be a dictionary word rarer than this (立新, 明远). */
+const GIVEN_WORD_FREQ = 100;
 /** Words of the dictionary more frequent than this inside a candidate show it is ordinary text, not a name. */
 const FRAMED_WORD_FREQ = 20;
 const assessCache = new WeakMap<Lexicons, Map<string, NameAssessment>>();
@@ -75,8 +94,11 @@ export function surnameLength(cand: string, lex: Lexicons): number {
  * tagged as a name.
  */
 function framedName(cand: string, lex: Lexicons): boolean {
-  if (cand.length < 2 || cand.length > MAX_NAME || NOT_FRAMED_FIRST.has(cand[0])) return false;
-  if (!lex.ethnicNameInitials.has(cand[0])) return false;
+  if (cand.length < 2 || cand.length > MAX_NAME) return false;
+  // 副主席邓某、才某某、蔡某某: a surname missing from surnames.txt opens a three-character name as well; the
+  // frame demanded of such names (a strong title before, 、，出席 after) and the dictionary check stand in for it
+  const unseenSurname = cand.length === 3 && !lex.ethnicNameInitials.has(cand[0]) && !UNSEEN_SURNAME_NOT_FIRST.has(cand[0]);
+  if (!unseenSurname && (NOT_FRAMED_FIRST.has(cand[0]) || !lex.ethnicNameInitials.has(cand[0]))) return false;
   // 岩罕坎|说: a verb or particle that may follow a name does not end one
   if (lex.weakFollowers.has(cand[cand.length - 1])) return false;
   // place characters (庄, 桥) do occur in such names (岩庄): the dictionary check below keeps places out
@@ -84,16 +106,26 @@ function framedName(cand: string, lex: Lexicons): boolean {
   for (let i = 0; i < cand.length; i++) {
     for (let j = i + 2; j <= cand.length; j++) {
       const e = lookupWord(cand.slice(i, j));
-      if (e && e.freq >= FRAMED_WORD_FREQ && !e.tag.startsWith('nr')) return false;
+      if (!e || e.freq < FRAMED_WORD_FREQ || e.tag.startsWith('nr')) continue;
+      // after an unknown surname the given name may be a rare word (立新, 明远), never a common one (重视)
+      if (unseenSurname && i === 1 && (e.freq < GIVEN_WORD_FREQ || /^(nz|t)/.test(e.tag))) continue;
+      return false;
     }
   }
   return true;
 }
 
+/** Whether the first two characters of a three-character word are a frequent dictionary word that is no name or place. */
+function frequentWordHead(cand: string): boolean {
+  if (cand.length !== 3) return false;
+  const head = lookupWord(cand.slice(0, 2));
+  return head !== undefined && head.freq >= FREQUENT_HEAD && !/^(nr|ns)/.test(head.tag);
+}
+
 export function assessName(cand: string, lex: Lexicons): NameAssessment {
   // Most candidates (every 2–6 characters next to a title, verb or list) open with a character that no
   // name opens with: rejected here without the cache, a Map of every candidate seen in the process.
-  if (!lex.nameInitials.has(cand.charCodeAt(0))) return NOT_OK;
+  if (!lex.nameInitials.has(cand.charCodeAt(0)) && cand.length !== 3) return NOT_OK;
   let cache = assessCache.get(lex);
   if (!cache) assessCache.set(lex, (cache = new Map()));
   const hit = cache.get(cand);
@@ -120,8 +152,13 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   // 暨|人大, 左|一 (a photo caption): the given part is a body, a title or a number
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
-  if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...given].some((c) => NON_NAME_CHARS.has(c))) {
-    let suspicious = [...given].some((c) => PLACE_CHARS.has(c));
+  const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]);
+  // 向立和, 李春和, 杜红旗: 和 and 旗 end given names too, where they are no conjunction or banner (the frame
+  // decides: 、 or 出席 after it)
+  const softLast = given.length === 2 && SOFT_GIVEN_LAST.has(given[1]);
+  const givenChars = softFirst ? given.slice(1) : softLast ? given.slice(0, 1) : given;
+  if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...givenChars].some((c) => NON_NAME_CHARS.has(c))) {
+    let suspicious = softFirst || softLast || [...given].some((c) => PLACE_CHARS.has(c));
     if (!suspicious && given.length === 2) {
       const g = lookupWord(given);
       // 高|质量, 高|标准: a common noun, verb or adjective as the given name (not 建国 ns, 文华 nz, 国庆 t)
@@ -129,11 +166,14 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
     }
     // a 3-character dictionary word tagged as a name after a single surname is a person's name (赵海涛), not
     // an ordinary word: the ordinary-word names are the 2-character ones (常青, 安然, 乌兰)
-    const knownName = entry !== undefined && entry.tag.startsWith('nr') && given.length === 2;
+    // jieba tags many compounds nr (安全感, 幸福感, 贡献者): one whose first two characters are a frequent word
+    // that is no name or place is that word plus a suffix, not a person
+    const knownName = entry !== undefined && entry.tag.startsWith('nr') && given.length === 2 && !frequentWordHead(cand);
     // a rare surname that is more often a word of its own (区 in 区政协) counts only after a title
     if (surLen === 1 && !lex.singleSurnames.has(cand[0])) suspicious = true;
-    const nameLikeWord = entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000));
-    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: false };
+    const nameLikeWord =
+      entry !== undefined && (/^(ns|nz)/.test(entry.tag) || (nounLike && entry.freq < 1000 && !NOMINAL_SUFFIXES.has(cand[cand.length - 1])));
+    return { ok: true, ordinary: ordinary && !knownName, nrWord, ethnic: false, suspicious, nounLike, surnamed: true, nameLikeWord, framed: softFirst || softLast };
   }
   // a transliterated name, possibly after a Han surname (鲍巴雅尔, 斯琴图雅)
   const ethnicFrom = surLen === 1 && !lex.ethnicNameChars.has(cand[0]) ? 1 : 0;
@@ -241,8 +281,24 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   // 看望了脱贫户李小梅一家: the person's household
   if (text.startsWith('一家', at) && householdAt(ctx, at)) return 2;
   if (speechOpensAt(text, at)) return 3;
+  // 谈某某等县领导, 潘某等委员: 等 and the group the names belong to
+  if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
+}
+
+const GROUP_LEAD = /^(?:[省市区县]|全国|各级)/;
+
+/** Whether a role noun or office for people (委员, 区领导, 市政协常委) starts at `at`, after 市/区/县 at most. */
+export function groupHeadAt(ctx: ItemContext, at: number): boolean {
+  const { text, lex } = ctx;
+  const lead = GROUP_LEAD.exec(text.slice(at, at + 2))?.[0].length ?? 0;
+  for (const pos of lead ? [at, at + lead] : [at]) {
+    const role = wordStartingAt(text, pos, lex.roleHeads, 4) ?? wordStartingAt(text, pos, lex.titleHeadSet, 6);
+    // 委员会, 主席团: a body, not people
+    if (role && !/[会团处室]/.test(text[pos + role.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /** 说 followed by a colon, a comma or an opening quote: the words of the name before it follow. */
@@ -312,7 +368,8 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // 理事长玉帕正带着, 主任阿力就…提出: 正 or 就 before a verb closes a transliterated name after a title, as it
     // closes a name without a surname (strongFrameAt)
     const next = a.ethnic && !a.framed && strength === 'title' && /[正就]/.test(text[end] ?? '') && isHan(text[end + 1]) ? Math.max(1, scoreNext(ctx, end)) : scoreNext(ctx, end);
-    const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed, strength);
+    // a surnamed name held to the frame (X名扬, X年华) is closed only by punctuation or a verb that follows names
+    const framedEnd = (a.framed || a.ordinary) && strongFrameAt(ctx, end, a.framed && !a.surnamed, strength);
     if (!acceptable(a, strength, next, framedEnd)) continue;
     // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
     // end, which jieba may glue to it (厂长岩|叫|出席)
@@ -322,6 +379,8 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
     // 冯涛说：, 王建说“: no name ends in 说 before the words it introduces
     if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
+    // 吴X和秘书长庞某: a name does not end in the 和, 与 or 及 that joins it to the next title (transliterations included)
+    if (len >= 3 && JOINER_CHARS.has(cand[len - 1]) && wordStartingAt(text, end, lex.titleHeadSet, 6)) score -= 2.5;
     if (!best || score >= bestScore) {
       best = { name: cand, start: pos, end, assessment: a };
       bestScore = score;
@@ -336,6 +395,7 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
   return best;
 }
 
+const JOINER_CHARS = new Set([...'和与及']);
 const NAME_DOTS = new Set(['·', '•', '・', '‧']);
 
 /** A transliterated name written with a middle dot (买买提·艾力) right after a title. */

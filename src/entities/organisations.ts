@@ -4,18 +4,20 @@
  * organisation suffix (…有限公司, …医院, …商会, …委员会, …局). The longest well-formed name wins.
  */
 import type { NamedSpan } from '../record/schema.js';
-import { BODY_QUANTIFIERS, boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
+import { BODY_QUANTIFIERS, boundaryAt, cutAtFunctionWords, isHan, stripLeadingNoise, suffixEndingAt, wordEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { longestWins, occurrences, type Candidate } from './spans.js';
 
 const MAX_PREFIX = 16;
+/** Rooms of a building (县委党校中心报告厅): where a meeting is held, not a body; what stands before them names the building. */
+const ROOMS = ['报告厅', '会议厅', '多功能厅', '演播厅', '宴会厅', '会客厅', '接待厅', '大厅', '展厅', '餐厅', '门厅', '会议室', '活动室', '阅览室'];
 const ADMIN_CHARS = new Set([...'省市区县旗盟州镇乡']);
 /** Parts of speech that never belong to a body's name (verbs, prepositions, conjunctions, pronouns…). */
 const STOP_TAGS = /^(p|c|r|u|d|y|e|o|ad$)/;
 /** A one-character verb or function word right before a name (送|市委办公室, 在|…医院). */
 const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 /** Words ending in 局/委/办… that are not organisations. */
-const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办']);
+const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
 const PLACE_PART = /^[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)/;
@@ -68,9 +70,42 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   return s;
 }
 
+const MAX_PARENT = 12;
+/** Official names this long (中国人民政治协商会议) are never the tail of a clause: they open the body after them. */
+const LONG_PARENT = 6;
+
+/**
+ * 中国人民政治协商会议|江州市…委员会: the long official name of the parent body printed right before a body's name
+ * opens it, however long the whole becomes.
+ */
+function withParent(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate {
+  if (blocker.stops.has(c.start)) return c;
+  const parent = wordEndingAt(ctx.text, c.start, ctx.lex.organisations, MAX_PARENT);
+  let start = parent !== null && parent.length >= LONG_PARENT ? c.start - parent.length : c.start;
+  // the prefix's length limit cut the parent's name in two (中国人民|政治协商会议江州市…)
+  if (start === c.start && ctx.protectedAt[c.start]) {
+    let s = c.start;
+    while (s > 0 && ctx.protectedAt[s]) s--;
+    const known = ctx.lex.organisationTrie.longestAt(ctx.text, s);
+    if (known !== null && known.length >= LONG_PARENT && s + known.length > c.start && s + known.length < c.end) start = s;
+  }
+  return start === c.start ? c : { name: ctx.text.slice(start, c.end), start, end: c.end };
+}
+
+/** Whether the character at `at` and the 省/市/区/县 after it are a dictionary noun (地区, 社区) jieba split. */
+function splitNoun(text: string, at: number): boolean {
+  if (!PLACE_LEAD_CHARS.has(text[at + 1])) return false;
+  const e = lookupWord(text.slice(at, at + 2));
+  return e !== undefined && /^(n|ns)$/.test(e.tag);
+}
+
+/** Nouns for any body at all: a prefix of nothing else names none (各单位|中心组). */
+const GENERIC_BODIES = new Set(['单位', '部门', '企业', '机关', '基层', '行业', '各单位', '各部门', '有关部门', '相关部门']);
+
 /** A whole prefix that only quantifies (stripLeadingNoise never strips a whole prefix). */
 const QUANTIFIERS = new Set([...BODY_QUANTIFIERS, '各', '全体']);
 
+const SESSION_MEETINGS = ['全体会议', '常委会议', '会议', '大会', '全会'];
 const SESSION_COUNT = /[〇零一二三四五六七八九十百\d]+[届次]/gu;
 
 function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
@@ -83,30 +118,219 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const suffixStart = end - suffix.length;
     const token = ctx.tokens.tokenAt(end - 1);
     // the suffix must end a word: 社会, 举办, 队伍 are no organisations
-    if (token && token.end !== end && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
-    if (suffix.length === 1 && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
-    if (token && NOT_ORG_ENDINGS.has(token.word)) continue;
+    // (jieba glues an unknown 办 to the preposition after it: 发展|办对)
+    const gluedOffice = suffix === ONE_CHAR_OFFICE && token !== undefined && token.tag === 'x' && token.start === suffixStart && token.end === end + 1;
+    if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
+    if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
+    // 大局, and idioms that end in one (服务大局)
+    if (token && token.end === end && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
+    // 市委党校中心|报告厅: a name right before a room qualifies the room
+    if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
+      if (suffix === '中心') continue;
+    }
+    if (suffix === '中心' && centralTask(ctx, suffixStart)) continue;
+    if (suffix === ONE_CHAR_OFFICE && !officeAbbreviation(ctx, suffixStart, end)) continue;
     let start = stripLeadingNoise(text, prefixStart(ctx, suffixStart, end, blocker), suffixStart);
     // 率队到区调研政协, 就区疾控中心: no verb of visiting or function word inside a body's name
     start = stripLeadingNoise(text, cutAtFunctionWords(ctx, start, suffixStart, end, false), suffixStart);
-    // 政协十三届十六次|常委会议: a session count never stands inside a body's name
-    for (const m of text.slice(start, suffixStart).matchAll(SESSION_COUNT)) start = Math.max(start, start + m.index! + m[0].length);
+    // 政协十三届十六次|常委会议: a session count never stands inside a body's name, unless it numbers the body
+    // itself (县政协九届委员会, 九届县政协常委会)
+    const counted = start;
+    for (const m of text.slice(counted, suffixStart).matchAll(SESSION_COUNT)) {
+      let after = counted + m.index! + m[0].length;
+      if (numbersTheBody(ctx, counted + m.index!, m.index!, m[0], after)) continue;
+      // 七届三次会议|提案审查委员会: the session's meeting goes with its count
+      const meeting = SESSION_MEETINGS.find((w) => text.startsWith(w, after) && after + w.length < suffixStart);
+      if (meeting) after += meeting.length;
+      start = Math.max(start, after);
+    }
+    // 观看|全国政协, 商议|县政协, 协助|提案委: a verb before a body is the clause's, not the name's
+    start = skipLeadingVerbs(ctx, start, suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
-    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1; t = ctx.tokens.tokenAt(start)) start++;
+    // (not the 地 of 地|区政协: jieba split the noun 地区 only for the known 区政协)
+    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1 && !splitNoun(text, start); t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
     if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
-    // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one
-    if (QUANTIFIERS.has(text.slice(start, suffixStart))) continue;
+    // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one; nor is a noun for any body
+    // (单位|中心组) or a lone conjunction (和|主席团)
+    const prefix = text.slice(start, suffixStart);
+    if (QUANTIFIERS.has(prefix) || GENERIC_BODIES.has(prefix)) continue;
+    if (prefix.length === 1 && /[和与及或并]/.test(prefix)) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;
 }
 
+const ROOM_SET = new Set(ROOMS);
+const SUBDISTRICT = '街道';
+/** The one-character short form of an office (开发办, 区委办), a body only where it is framed as one (officeAbbreviation). */
+const ONE_CHAR_OFFICE = '办';
+const ADMIN_LEAD = /^(?:[省市区县]|全国|国家|中央|中国|我[省市区县])/;
+const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
+
+/**
+ * 县政协九届委员会, 九届县政协常委会: a count of sessions (届) that numbers the committee after it, or that
+ * opens the name before its place, is part of the body's name.
+ */
+function numbersTheBody(ctx: ItemContext, at: number, index: number, count: string, after: number): boolean {
+  const { text, lex } = ctx;
+  if (!count.endsWith('届')) return false;
+  // the committee of a body or place (县政协九届委员会, 政协江州市第九届委员会), not 新一届委员会
+  if (text.startsWith('委员会', after) || text.startsWith('全国委员会', after)) {
+    const before = text[at - 1] === '第' ? at - 1 : at;
+    return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
+  }
+  return index === 0 && ADMIN_LEAD.test(text.slice(after, after + 2));
+}
+
+/**
+ * 观看|全国政协, 全年要紧扣|县委, 祝贺|县政协, 协助|提案委: the prefix starts after the last verb (jieba's tags v,
+ * vd) that a body opening with 省/市/区/县, 全国, 我市… or a known body follows. (A verb before anything else may
+ * belong to the name: 投资促进局, 招商局.)
+ */
+function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number): number {
+  const { text, lex } = ctx;
+  let s = start;
+  for (let i = start; i < suffixStart; ) {
+    const t = ctx.tokens.tokenAt(i);
+    if (!t) break;
+    const rest = t.end;
+    if (rest <= suffixStart && t.start === i && t.word.length >= 2 && /^(v|vd)$/.test(t.tag) && !ctx.protectedAt[rest]) {
+      const next = ctx.tokens.tokenAt(rest);
+      const bodyFollows =
+        ADMIN_LEAD.test(text.slice(rest, rest + 2)) ||
+        (next !== undefined && next.start === rest && next.tag === 'nt') ||
+        lex.organisationTrie.longestAt(text, rest) !== null ||
+        lex.partyTrie.longestAt(text, rest) !== null;
+      if (bodyFollows) s = rest;
+    }
+    i = Math.max(rest, i + 1);
+  }
+  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name — unless the
+  // noun names a body itself: 政协江州市委员会, 民盟江州市委 are the official forms
+  const first = ctx.tokens.tokenAt(s);
+  const namesABody = (word: string): boolean => lex.organisations.has(word) || lex.orgSuffixes.includes(word) || lex.partyTrie.longestAt(text, s) !== null;
+  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart && !namesABody(first.word)) {
+    const next = ctx.tokens.tokenAt(first.end);
+    if (next && next.start === first.end && next.tag.startsWith('ns')) s = first.end;
+  }
+  return s;
+}
+
+/**
+ * 紧扣县委中心, 全县中心工作, 围绕我县工作中心: 中心 right after a known body, a quantifier over a place (全区) or 工作
+ * is the central task, not a centre.
+ */
+function centralTask(ctx: ItemContext, suffixStart: number): boolean {
+  const { text, lex } = ctx;
+  if (text.startsWith('工作', suffixStart - 2)) return true;
+  if (BODY_QUANTIFIERS.some((q) => text.startsWith(q, suffixStart - q.length))) return true;
+  for (let len = 2; len <= 6 && len <= suffixStart; len++) {
+    const w = text.slice(suffixStart - len, suffixStart);
+    if (lex.organisations.has(w) && !lex.orgSuffixes.some((x) => x.length > 2 && w.endsWith(x))) return true;
+  }
+  return /^(?:党委|政府)$/.test(text.slice(suffixStart - 2, suffixStart));
+}
+
+/**
+ * 开发办副主任, 区园区建设办对…作介绍, 市委办、市政府办: 办 ends a body only where jieba reads it alone, after a
+ * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
+ */
+function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
+  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办)
+  const own = ctx.tokens.tokenAt(suffixStart);
+  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a)/.test(own.tag);
+  const before = ctx.tokens.tokenAt(suffixStart - 1);
+  if (known) return true;
+  if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j|vn)/.test(before.tag)) return false;
+  return followsOffice(ctx, end);
+}
+
+/** A title or role (副主任, 负责人), a list or clause mark, or a conjunction or preposition after an office's short name. */
+function followsOffice(ctx: ItemContext, end: number): boolean {
+  const { text, lex } = ctx;
+  if (end >= text.length || NEW_SENTENCE_OR_LIST.test(text[end])) return true;
+  if (wordStartingAt(text, end, lex.titleHeadSet, 6) || wordStartingAt(text, end, lex.roleHeads, 4)) return true;
+  return /[和与及对向]/.test(text[end]);
+}
+
 export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: NamedSpan[] = []): NamedSpan[] {
   const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start]);
   const placeSpans = places.flatMap((p) => p.spans);
-  const candidates = [...known, ...partyBranches(ctx), ...suffixNames(ctx, blocker)].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker));
+  // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
+  const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
+  const built = suffixNames(ctx, blocker).flatMap((c) => placeLedBody(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), placeSpans) ?? []);
+  const candidates = [...[...known, ...partyBranches(ctx), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker)), ...built].map((c) => withParent(ctx, c, blocker));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+}
+
+/** Bodies that exist once per place (the CPPCC, the government, the congress of a city or county). */
+const PLACE_BODIES = ['人大常委会', '人民政府', '政府', '政协', '人大'];
+const PLACE_LEAD_CHARS = new Set([...'省市区县旗州盟镇乡']);
+
+/**
+ * 为强国建设贡献|政协, 团结广大|政协, 商议|县政协: the CPPCC, government or congress built from a suffix is named by the
+ * places before it and nothing else, so the name starts where the run of places, 全国 and 省/市/区/县… before the
+ * suffix starts; with none, it is no body's name (智慧政协, 履行政协). Null when nothing is left.
+ */
+function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>): Candidate | null {
+  const suffix = PLACE_BODIES.find((x) => c.name.endsWith(x));
+  if (suffix === undefined || c.name.length === suffix.length) return c;
+  const { text } = ctx;
+  const suffixStart = c.end - suffix.length;
+  let p = suffixStart;
+  let afterAdmin = false;
+  while (p > c.start) {
+    const place = placeSpans.find(([ps, pe]) => pe === p && ps >= c.start && !ordinaryStemBefore(ctx, pe - 1));
+    const token = ctx.tokens.tokenAt(p - 1);
+    const tokenEnds = token !== undefined && token.end === p && token.start >= c.start && token.word.length >= 2;
+    if (place) p = place[0];
+    // 项|城市|政协: a frequent word ending in 市/县 (城市) read where a place's stem and its 市 meet (项城|市)
+    else if (tokenEnds && token.tag.startsWith('ns') && commonAdminWord(token.word)) {
+      const stem = text[token.start - 1] + token.word.slice(0, -1);
+      if (token.start - 1 < c.start || lookupWord(stem) === undefined || !placeLikeStem(stem, '')) break;
+      p = token.start - 1;
+    }
+    // 敖汉旗|政协: jieba may tag a place it knows as a person's name
+    else if (tokenEnds && (token.tag.startsWith('ns') || (/^(nr|nz)/.test(token.tag) && PLACE_LEAD_CHARS.has(token.word[token.word.length - 1])))) p = token.start;
+    else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag)) p = token.start;
+    else if (text.startsWith('全国', p - 2) && p - 2 >= c.start) p -= 2;
+    else if (PLACE_LEAD_CHARS.has(text[p - 1])) {
+      p--;
+      afterAdmin = true;
+      continue;
+    } else break;
+    afterAdmin = false;
+  }
+  if (p === suffixStart) return null;
+  return p === c.start ? c : { name: text.slice(p, c.end), start: p, end: c.end };
+}
+
+/** 城市, 都市: a frequent dictionary word ending in 市/县/区… that is no particular place. */
+function commonAdminWord(word: string): boolean {
+  const e = lookupWord(word);
+  return PLACE_LEAD_CHARS.has(word[word.length - 1]) && e !== undefined && e.freq >= COMMON_ADMIN_WORD_FREQ;
+}
+const COMMON_ADMIN_WORD_FREQ = 10000;
+
+/** Words this frequent that are no place names (时代, 协商) are no stem of a place before 市/区/县. */
+const COMMON_STEM_FREQ = 1000;
+
+/**
+ * 项城|市, 和平|区, 朝阳|区, 秦安|县: a stem before 市/区/县 that is a place, a proper noun (jieba tags some places as
+ * names), or a rare or unknown word.
+ */
+function placeLikeStem(word: string, tag: string): boolean {
+  // 县政府|县政协: a body (jieba's nt, as the lexicons' bodies are added) is no place's stem
+  if (tag === 'nt') return false;
+  const e = lookupWord(word);
+  return /^(ns|nz|nr)/.test(tag) || e === undefined || e.freq < COMMON_STEM_FREQ || /^(ns|nz|nr)/.test(e.tag);
+}
+
+/** 新时代|区: the place finder read a frequent common word (时代) before the suffix at `suffixAt` as a place. */
+function ordinaryStemBefore(ctx: ItemContext, suffixAt: number): boolean {
+  const t = ctx.tokens.tokenAt(suffixAt - 1);
+  return t !== undefined && t.end === suffixAt && t.word.length >= 2 && !placeLikeStem(t.word, t.tag);
 }
 
 /** The party group (党组) of a body is named after it: the body of a kept `X党组` is reported as well. */
@@ -138,7 +362,7 @@ function extendOverPlaces(ctx: ItemContext, c: Candidate, placeSpans: Array<[num
   for (let changed = true; changed; ) {
     changed = false;
     for (const [ps, pe] of placeSpans) {
-      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe)) {
+      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe) && !ordinaryStemBefore(ctx, pe - 1)) {
         start = ps;
         changed = true;
       }

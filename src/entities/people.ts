@@ -14,11 +14,11 @@
  */
 import type { Person } from '../record/schema.js';
 import type { Byline } from './bylines.js';
-import { isHan, isHanCode, type ItemContext } from './context.js';
+import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
-import { acceptable, assessName, frameFollowerAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, type NameHit, type Strength } from './names.js';
+import { acceptable, assessName, frameFollowerAt, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import { WordTrie } from './trie.js';
 
@@ -237,6 +237,12 @@ function fromCountsAndAppointments(ctx: ItemContext, found: MentionSet, titles: 
   const { text } = ctx;
   for (const m of text.matchAll(COUNTED)) {
     const hit = nameBefore(ctx, m.index ?? 0, 'weak', 0);
+    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
+  }
+  // 潘某等委员, 郑某等县领导: 等 and a role or office held by the group (not the name's title: 等常委 ≠ 常委 X)
+  for (let at = text.indexOf('等'); at >= 0; at = text.indexOf('等', at + 1)) {
+    if (!groupHeadAt(ctx, at + 1)) continue;
+    const hit = nameBefore(ctx, at, 'weak', 2);
     if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) found.add(hit, []);
   }
   for (const m of text.matchAll(APPOINTING)) {

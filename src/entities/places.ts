@@ -62,6 +62,11 @@ function suffixPlaces(ctx: ItemContext, blocker: Blocker): Candidate[] {
     start = stripLeadingNoise(text, start, suffixStart);
     // 委员们就区, 政协领导到区: no function word inside a place's name
     start = cutAtFunctionWords(ctx, start, suffixStart, end, true);
+    // 企业|江州: jieba knows the place, and a common noun stands before it
+    if (token && token.end === end && token.start > start && token.tag.startsWith('ns')) {
+      const lead = ctx.tokens.tokenAt(start);
+      if (lead && lead.start === start && lead.end === token.start && lead.tag === 'n') start = token.start;
+    }
     if (start >= suffixStart) continue;
     const name = text.slice(start, end);
     // 驻村, 镇村, 就区: a one-character name before a one-character suffix only where it is known (沛县)

@@ -19,6 +19,12 @@ export interface TitleSpan {
 /** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
+const ASSISTANT = '助理';
+const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
+const ADMIN_OPENERS = new Set([...'省市区县']);
+const DAY_MARKS = new Set([...'日号']);
+/** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
+const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
 
 /** Where the prefix of a title whose head starts at `headStart` begins. */
 export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
@@ -37,7 +43,13 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (!isHan(c)) break;
     if (ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, headStart)) break;
+    // 座谈会由|县政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
+    if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
     s--;
+  }
+  // 12日市政协副主席, 5号区政协…: the day of a date the date finder did not take (no month) is not the title's
+  for (let p = headStart - 1; p >= s; p--) {
+    if (DAY_MARKS.has(text[p]) && p > 0 && (isDigit(text[p - 1]) || CHINESE_DAY_DIGITS.has(text[p - 1]))) return p + 1;
   }
   return s;
 }
@@ -78,11 +90,13 @@ export function findTitles(ctx: ItemContext): TitleSpan[] {
       i++;
       continue;
     }
-    const end = i + head.length;
+    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own
+    const assistant = text.startsWith(ASSISTANT, i + head.length) ? ASSISTANT : '';
+    const end = i + head.length + assistant.length;
     const start = titlePrefixStart(ctx, i, previousHeadEnd);
     // a role noun is a head of roles.txt that is not also a title
     const role = !lex.titleHeadSet.has(head);
-    titles.push({ text: text.slice(start, end), start, headStart: i, end, head, role });
+    titles.push({ text: text.slice(start, end), start, headStart: i, end, head: head + assistant, role });
     // a role noun inside a body's name (群众艺术馆) does not cut the next title's prefix
     if (!role) previousHeadEnd = end;
     i = end;

@@ -8,6 +8,7 @@
 import { IngestError, message, type Block, type Extraction, type Message } from '../types.js';
 import { Numbering, mapSymbolFont } from './numbering.js';
 import { Styles, boldOf, isOn } from './styles.js';
+import { checkXmlShape } from './bounds.js';
 import { openZip, type ZipArchive } from './zip.js';
 import { child, childElements, parseXml, path, XmlError, type XmlElement } from './xml.js';
 
@@ -83,7 +84,9 @@ async function readXml(zip: ZipArchive, name: string): Promise<XmlElement | null
   const data = await zip.read(name);
   if (!data) return null;
   try {
-    return parseXml(decodeXmlBytes(data));
+    const xml = decodeXmlBytes(data);
+    checkXmlShape(xml, name);
+    return parseXml(xml);
   } catch (err) {
     if (err instanceof XmlError) throw new IngestError('corrupt-file', `The part ${name} is not well-formed XML: ${err.message}`, { cause: err });
     throw err;

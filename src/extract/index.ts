@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.js';
 import { IngestError, type Extraction } from '../types.js';
+import { checkExtraction, checkTextBytes, exhaustionError } from './bounds.js';
 import { extractDoc } from './doc.js';
 import { extractDocx } from './docx.js';
 import { extractHtml } from './html.js';
@@ -26,29 +27,40 @@ export async function extract(bytes: Buffer, options: ExtractOptions): Promise<E
 
   const sniffed = sniffFormat(bytes);
   try {
-    switch (sniffed.format) {
-      case 'pdf': {
-        // pdf.js is large; loading it only when a PDF arrives keeps text/Word-only runs light.
-        const { extractPdf } = await import('./pdf.js');
-        return await extractPdf(bytes);
-      }
-      case 'zip':
-        return await extractDocx(bytes, limits.maxInflatedBytes);
-      case 'ole':
-        return await extractDoc(bytes);
-      case 'text':
-        return extractTxt(bytes);
-      case 'html':
-        return extractHtml(bytes);
-      default: {
-        const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, web page, Word or PDF file';
-        const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
-        throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .html, .docx, .doc and .pdf.`);
-      }
-    }
+    const extraction = await extractFormat(bytes, sniffed, options);
+    checkExtraction(extraction);
+    return extraction;
   } catch (err) {
     if (err instanceof IngestError) throw err;
+    const exhausted = exhaustionError(err);
+    if (exhausted) throw exhausted;
     throw new IngestError('internal-error', `Extraction failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+async function extractFormat(bytes: Buffer, sniffed: ReturnType<typeof sniffFormat>, options: ExtractOptions): Promise<Extraction> {
+  const { limits } = options;
+  switch (sniffed.format) {
+    case 'pdf': {
+      // pdf.js is large; loading it only when a PDF arrives keeps text/Word-only runs light.
+      const { extractPdf } = await import('./pdf.js');
+      return await extractPdf(bytes, limits.maxInflatedBytes);
+    }
+    case 'zip':
+      return await extractDocx(bytes, limits.maxInflatedBytes);
+    case 'ole':
+      return await extractDoc(bytes);
+    case 'text':
+      checkTextBytes(bytes.length);
+      return extractTxt(bytes);
+    case 'html':
+      checkTextBytes(bytes.length);
+      return extractHtml(bytes);
+    default: {
+      const what = sniffed.description ? `a ${sniffed.description}` : 'not a text, web page, Word or PDF file';
+      const subject = options.fileName ? `The file ${options.fileName}` : 'The file';
+      throw new IngestError('unknown-format', `${subject} is ${what}; supported formats are .txt, .html, .docx, .doc and .pdf.`);
+    }
   }
 }
 

@@ -10,6 +10,8 @@ import { restoreNativeBuiltins } from './native-builtins.js';
 import { PDFParse } from 'pdf-parse';
 import { IngestError, message, type Block, type Extraction, type Message } from '../types.js';
 import { charStats } from './plausible.js';
+import { checkPdfStreams } from './pdf-streams.js';
+import { MAX_PDF_PAGE_TEXT_ITEMS, MAX_PDF_TEXT_ITEMS } from './bounds.js';
 import { itemsToLines, linesToParagraphs, removePageFurniture, type Line, type TextItem } from './pdf-layout.js';
 
 /** The slice of pdf.js's document API we use (pdf-parse does not re-export its types). */
@@ -19,8 +21,10 @@ interface PdfTextItem {
   width: number;
   height: number;
 }
+type TextContentParams = { includeMarkedContent?: boolean; disableNormalization?: boolean };
 interface PdfPage {
-  getTextContent(params?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
+  getTextContent(params?: TextContentParams): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
+  streamTextContent?(params?: TextContentParams): ReadableStream<{ items: Array<PdfTextItem | { type: string }> }>;
   cleanup(): void;
 }
 interface PdfDocument {
@@ -69,33 +73,62 @@ function loadOptions(bytes: Buffer) {
   };
 }
 
-export async function extractPdf(bytes: Buffer): Promise<Extraction> {
+export async function extractPdf(bytes: Buffer, maxInflatedBytes = 200 * 1024 * 1024): Promise<Extraction> {
   // pdf.js repairs truncated files by scanning for objects and may then return part of the text;
   // a silently partial record is worse than a clear failure.
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
   if (!tail.includes('%%EOF')) {
     throw new IngestError('corrupt-file', 'The PDF is truncated or damaged: it has no %%EOF end marker.');
   }
+  await checkPdfStreams(bytes, maxInflatedBytes * 8);
   const parser = new PDFParse(loadOptions(bytes));
+  let abandoned = false;
   try {
     const doc = await loadDocument(parser);
     // The first document loads pdf.js's worker module in this thread, and its core-js with it.
     restoreNativeBuiltins();
     const pageLines: Line[][] = [];
+    const budget = { items: MAX_PDF_TEXT_ITEMS };
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
-        const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-        pageLines.push(itemsToLines(content.items.filter(isTextItem).map(toLayoutItem)));
+        const items = await readTextItems(page, n, budget);
+        pageLines.push(itemsToLines(items.filter(isTextItem).map(toLayoutItem)));
       } finally {
         page.cleanup();
       }
     }
     return buildExtraction(pageLines, doc.numPages);
   } catch (err) {
+    abandoned = true;
     throw toIngestError(err);
   } finally {
-    await parser.destroy();
+    // After a text stream was cut short (too-complex), pdf.js never settles destroy(): not awaited then.
+    if (abandoned) void parser.destroy().catch(() => undefined);
+    else await parser.destroy();
+  }
+}
+
+/**
+ * A page's text items, read as pdf.js streams them so that a page of millions of text operators
+ * (a few KB compressed) is refused as `too-complex` after the first MAX_PDF_PAGE_TEXT_ITEMS, before
+ * they fill the heap. `budget` counts down over the whole document.
+ */
+async function readTextItems(page: PdfPage, pageNumber: number, budget: { items: number }): Promise<Array<PdfTextItem | { type: string }>> {
+  const params = { includeMarkedContent: false, disableNormalization: false };
+  if (!page.streamTextContent) return (await page.getTextContent(params)).items;
+  const reader = page.streamTextContent(params).getReader();
+  const items: Array<PdfTextItem | { type: string }> = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return items;
+    for (const item of value.items) items.push(item);
+    budget.items -= value.items.length;
+    if (items.length > MAX_PDF_PAGE_TEXT_ITEMS || budget.items < 0) {
+      void reader.cancel().catch(() => undefined); // not awaited: pdf.js may never settle it
+      const what = items.length > MAX_PDF_PAGE_TEXT_ITEMS ? `page ${pageNumber} draws more than ${MAX_PDF_PAGE_TEXT_ITEMS.toLocaleString('en')}` : `the pages draw more than ${MAX_PDF_TEXT_ITEMS.toLocaleString('en')}`;
+      throw new IngestError('too-complex', `The PDF is too complex to read: ${what} pieces of text.`);
+    }
   }
 }
 

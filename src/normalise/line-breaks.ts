@@ -69,10 +69,16 @@ function canContinue(prev: Line, next: Line): boolean {
 
 function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean): boolean {
   if (endsSentence(prev.text)) return false;
+  // A bracket left open (`消息（记者` / `王浩）8月12日，…`) closes on the next line.
+  if (unclosedBracket(prev.text)) return true;
   // Hard-wrapped text: a line that reaches the measure was cut by the wrap.
   if (wrap !== null && lastPieceWidth >= wrap - WRAP_TOLERANCE) return true;
   // Without a sentence end, a line is still a headline (up to 40 characters) or a byline
   // (`区政协委员、某大学副教授某某`) unless it is visibly inside a sentence: it carries a comma, ends
   // on a clause mark, or opens an item.
   return prev.text.length > MAX_HEADLINE_LENGTH || /[，,；;]/.test(prev.text) || /[、—]$/.test(prev.text) || opensItem(prev);
+}
+
+function unclosedBracket(text: string): boolean {
+  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0);
 }

@@ -9,8 +9,10 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const PART_OF_DAY: Record<string, string> = { am: '上午', pm: '下午', evening: '晚上' };
 
-export function formatDate(date: QueryResultItem['date']): string {
+/** A date as `2020-05-06~05-07 上午`; a date with no known year (start null) as it was written. */
+export function formatDate(date: { text: string; start: string | null; end: string | null; partOfDay: string | null } | null): string {
   if (!date) return '';
+  if (date.start === null || date.end === null) return date.text;
   let text = date.start;
   if (date.end !== date.start) text += `~${date.end.slice(0, 4) === date.start.slice(0, 4) ? date.end.slice(5) : date.end}`;
   if (date.partOfDay) text += ` ${PART_OF_DAY[date.partOfDay] ?? date.partOfDay}`;

@@ -6,13 +6,33 @@
 import path from 'node:path';
 import type { SourceFormat } from '../types.js';
 
+/**
+ * A slug's cap in UTF-8 bytes, not characters: a Han character takes 3 bytes, and the record file's
+ * name (the id, a format, a clash suffix of up to 65 bytes, `.json` and a temp file's ~30 bytes) must
+ * stay under the 255 bytes most file systems allow.
+ */
+export const MAX_SLUG_BYTES = 100;
+
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'bulletin';
+    .replace(/^-+|-+$/g, '');
+  return capBytes(slug, MAX_SLUG_BYTES).replace(/-+$/, '') || 'bulletin';
+}
+
+/** The longest prefix of `text` within `max` UTF-8 bytes, cut between characters. */
+function capBytes(text: string, max: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > max) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 export function recordIdFor(sourcePath: string, format: SourceFormat): string {

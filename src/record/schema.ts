@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-/** 2: bylines on items and records, `html` sources, organisations with their canonical body (docs/record-changes.md). */
+/** 2: bylines on items and records, `html` sources, partial and inferred dates, organisations with their canonical body (docs/record-changes.md). */
 export const SCHEMA_VERSION = 2 as const;
 
 /** `$id`s of the generated JSON Schemas (identifiers only: nothing is fetched from them). */
@@ -30,13 +30,21 @@ export const messageSchema = z
 
 export const dateMentionSchema = z
   .object({
-    text: z.string().describe('the date as written, e.g. 5月6日至7日'),
-    start: isoDate.describe('first day (ISO), with the year inferred from the issue date when not written'),
-    end: isoDate.describe('last day (ISO); equals start for a single day'),
+    text: z.string().describe('the date as written, e.g. 5月6日至7日 ("" for a date taken from a heading)'),
+    start: isoDate
+      .nullable()
+      .describe('first day (ISO), the year inferred from the issue date or other evidence when not written; null when no year can be known'),
+    end: isoDate.nullable().describe('last day (ISO); equals start for a single day; null with start'),
     partOfDay: z.enum(['am', 'pm', 'evening']).nullable().describe('上午 / 下午 / 晚上 when written, else null'),
-    span: span.describe('[start, end) offsets of `text` in the item text'),
+    span: span.describe('[start, end) offsets of `text` in the item text ([0, 0] for a date taken from a heading)'),
+    year: z.number().int().nullable().describe('year of the start; null when nothing dates it'),
+    month: z.number().int().min(1).max(12).describe('month of the start'),
+    day: z.number().int().min(1).max(31).describe('day of the start'),
+    basis: z
+      .enum(['text', 'heading', 'relative'])
+      .describe("where the date comes from: `text` written in the item; `heading` a chronicle's day line (5日：) under a month header; `relative` a word (今日, 昨日, 当天) against the page's date"),
   })
-  .describe('A date written in an item');
+  .describe('A date written in an item (or given to it by a chronicle heading)');
 
 export const personSchema = z
   .object({

@@ -4,9 +4,12 @@
  * section or headline. A section without glyphs holds an article: a headline and its paragraphs.
  * Documents whose glyphs were lost (legacy .doc) open an item at each date-led paragraph instead.
  */
+import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
+import { ChronicleDate, isChronicle, matchDayLead } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
+import { isCaption, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -16,6 +19,8 @@ export interface SegmentedItem {
   paragraphs: string[];
   page: number | null;
   paragraph: number;
+  /** The date a chronicle's month header and day line give the item (`5日：` under `一月份`), or null. */
+  headingDate: HeadingDate | null;
 }
 
 export interface BodyResult {
@@ -31,7 +36,7 @@ export interface SectionStart {
   style: number;
 }
 
-const DATE_LED = /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日)/u;
+export const DATE_LED = /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日)/u;
 const MAX_HEADLINE = 40;
 
 /** Decides, for the whole document, what counts as a section start. */
@@ -79,7 +84,7 @@ export function withoutOrdinal(title: string): string {
 
 function isHeadline(line: Line): boolean {
   const t = line.text;
-  if (t.length > MAX_HEADLINE || endsSentence(t) || /[。！？]/.test(t) || DATE_LED.test(t)) return false;
+  if (t.length > MAX_HEADLINE || endsSentence(t) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t)) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline.
   return line.kind === 'paragraph' && !/[，,、]/.test(t) && t.length >= 6;
@@ -93,12 +98,23 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   const firstStyle = sectionStarts.find((s) => s !== null)?.style ?? 0;
   const hasPlainTitles = sectionStarts.some((s) => s !== null && s.headingLevel === null);
 
+  // Layouts without glyphs: a chronicle (day lines under month headers) or a digest (paragraphs
+  // that open with their dates, one item each); see chronicle.ts and digest.ts.
+  const texts = lines.map((l) => l.text);
+  const chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate() : null;
+  const digest = !hasGlyphItems && chronicle === null && isDigest(lines.filter((l) => !isHeadline(l)).map((l) => l.text), DATE_LED);
+  let freshDay = false;
+  let captions = 0;
+
   const sections: Section[] = [];
   const items: SegmentedItem[] = [];
   const messages: Message[] = [];
   const stack: Section[] = [];
   let current: SegmentedItem | null = null;
   let pendingHeadline: Line | null = null;
+  /** Index (into lines) of the pending headline, then of the current item's headline; null without one. */
+  let pendingHeadAt: number | null = null;
+  let headAt: number | null = null;
 
   const open = (line: Line, marker: string | null, firstParagraph: string | null): void => {
     const head: Line = pendingHeadline ?? line;
@@ -109,9 +125,51 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       paragraphs: firstParagraph ? [firstParagraph] : [],
       page: head.page ?? null,
       paragraph: head.index,
+      headingDate: chronicle?.current() ?? null,
     };
     items.push(current);
+    headAt = pendingHeadline ? pendingHeadAt : null;
     pendingHeadline = null;
+    freshDay = false;
+  };
+  /** Under a headline whose text has not begun: only a byline or meta line so far, no sentence. */
+  const beforeText = (): boolean => {
+    if (pendingHeadline && current === null) return true;
+    const c = current as SegmentedItem | null;
+    return c !== null && c.headline !== null && c.paragraphs.every((p) => !/[。！？]/.test(p));
+  };
+  /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
+  const opensOwnItem = (text: string): boolean => {
+    if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text);
+    // A headlined item is an article, whatever the rest of the document is.
+    // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
+    // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || RECENT_EVENT.test(text);
+    // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
+    if (beforeText()) return false;
+    if (!DATE_LED.test(text)) return false;
+    // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
+    // over dated paragraphs (a digest under a headline) does not.
+    return headAt === null || stretchIsDigest(headAt);
+  };
+  /** Whether the paragraphs under the headline at `at` (to the next page title or section) mostly open with dates. */
+  const digestStretches = new Map<number, boolean>();
+  const stretchIsDigest = (at: number): boolean => {
+    const known = digestStretches.get(at);
+    if (known !== undefined) return known;
+    const texts: string[] = [];
+    for (let j = at + 1; j < lines.length && !sectionStarts[j]; j++) {
+      if (isHeadline(lines[j])) {
+        if (j > at + 2 && endsSentence(lines[j - 1].text)) break;
+        continue;
+      }
+      texts.push(lines[j].text);
+    }
+    // A column's dated paragraphs follow one another; an article's dateline is followed by its story.
+    const sentences = texts.filter((t) => t.length >= MIN_DIGEST_ITEM);
+    const digestLike = sentences.length >= 2 && DATE_LED.test(sentences[1]) && isDigest(texts, DATE_LED);
+    digestStretches.set(at, digestLike);
+    return digestLike;
   };
   const flushHeadline = (): void => {
     if (!pendingHeadline) return;
@@ -133,6 +191,8 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
             ? 2
             : 1;
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      // A chronicle's month header printed as a section title (`【一月】`) still sets the month.
+      chronicle?.read(sec.title);
       const section: Section = { title: withoutOrdinal(sec.title), level, parent: stack.length ? stack[stack.length - 1].title : null };
       sections.push(section);
       stack.push(section);
@@ -143,33 +203,81 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       open(line, item.marker, item.text);
       return;
     }
+    if (chronicle) {
+      if (chronicle.read(line.text)) {
+        flushHeadline();
+        current = null;
+        freshDay = chronicle.hasDay();
+        return;
+      }
+      const lead = matchDayLead(line.text);
+      if (lead) {
+        chronicle.setDay(lead.day);
+        flushHeadline();
+        open(line, null, lead.rest);
+        return;
+      }
+    }
+    if (beforeText() && isCaption(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
+      captions++;
+      return;
+    }
     if (isHeadline(line) && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {
+      // A second title-like line under a headline (a byline, a subtitle) opens its text: the first is the headline.
+      if (pendingHeadline && current === null && line.kind === 'paragraph' && isFollowedByText(lines, i, sectionStarts, markers)) {
+        open(line, null, line.text);
+        return;
+      }
       flushHeadline();
       current = null;
       pendingHeadline = line;
+      pendingHeadAt = i;
       return;
     }
-    if (!hasGlyphItems && DATE_LED.test(line.text) && !(pendingHeadline && current === null)) {
-      open(line, null, line.text);
-      return;
-    }
-    if (pendingHeadline || current === null) {
-      if (!pendingHeadline && stack.length === 0 && line.text.length < 30 && !endsSentence(line.text)) {
-        messages.push(message('warning', 'unplaced-text', `Text outside any section or item: “${line.text}”`, { page: line.page ?? null, offset: line.index }));
+    // Items run together in one paragraph (`…看望师生。9月2日，区妇联…`) are cut apart where a
+    // sentence opens with a day date; only in glyph-less items without a headline (a headlined
+    // article tells one story, and its dates are that story's).
+    const headlined = pendingHeadline !== null || (current !== null && (current as SegmentedItem).headline !== null);
+    const pieces = !hasGlyphItems && !headlined ? splitRunTogether(line.text) : [line.text];
+    pieces.forEach((text, k) => {
+      if (k > 0) {
+        open(line, null, text);
         return;
       }
-      open(line, null, line.text);
-      return;
-    }
-    (current as SegmentedItem).paragraphs.push(line.text);
+      const opensHere = current === null ? DATE_LED.test(text) || chronicle !== null : opensOwnItem(text);
+      if (!hasGlyphItems && !(pendingHeadline && current === null) && opensHere) {
+        open(line, null, text);
+        return;
+      }
+      if (pendingHeadline || current === null) {
+        if (!pendingHeadline && stack.length === 0 && !chronicle && text.length < 30 && !endsSentence(text)) {
+          messages.push(message('warning', 'unplaced-text', `Text outside any section or item: “${text}”`, { page: line.page ?? null, offset: line.index }));
+          return;
+        }
+        open(line, null, text);
+        return;
+      }
+      (current as SegmentedItem).paragraphs.push(text);
+    });
   });
   flushHeadline();
+  if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages };
 }
 
-/** A short line inside an item is a headline only when a paragraph (not an item) follows it. */
-function isFollowedByText(lines: Line[], i: number, sectionStarts: Array<SectionStart | null>, markers: Markers): boolean {
+/** A first clause that dates its event vaguely: an item of its own in a digest. */
+const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
+
+/** Paragraphs shorter than this (credits, short remarks) do not count when telling a digest or a column. */
+const MIN_DIGEST_ITEM = 20;
+
+/**
+ * A short line inside an item is a headline only when a paragraph (not an item) follows it, or one
+ * more title-like line (a byline, a caption) and then a paragraph.
+ */
+function isFollowedByText(lines: Line[], i: number, sectionStarts: Array<SectionStart | null>, markers: Markers, depth = 0): boolean {
   const next = lines[i + 1];
   if (!next || sectionStarts[i + 1]) return false;
-  return matchItemStart(next, markers) !== null || !isHeadline(next);
+  if (matchItemStart(next, markers) !== null || !isHeadline(next)) return true;
+  return depth === 0 && next.kind === 'paragraph' && isFollowedByText(lines, i + 1, sectionStarts, markers, 1) && !isHeadline(lines[i + 2]);
 }

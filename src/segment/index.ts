@@ -10,6 +10,7 @@ import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { removeWebChrome } from '../normalise/web-chrome.js';
 import { discoverMarkers } from './auto-markers.js';
+import { isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
 import { parseFooter } from './footer.js';
@@ -54,7 +55,10 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
   const furniture = removePageFurniture(extracted, firstGuess);
   const allLines = furniture.lines;
   const detectSection = sectionDetector(allLines, markers);
-  const opensBody = (l: Line) => detectSection(l) !== null || matchItemStart(l, markers) !== null;
+  // A chronicle's month headers and day lines open the body too (they carry the items' dates).
+  const chronicle = isChronicle(allLines.map((l) => l.text));
+  const opensBody = (l: Line) =>
+    detectSection(l) !== null || matchItemStart(l, markers) !== null || (chronicle && (matchChronicleLine(l.text) !== null || matchDayLead(l.text) !== null));
   const bodyStart = mastheadEnd(allLines, opensBody);
   const { masthead, messages } = parseMasthead(allLines.slice(0, bodyStart));
   const footerAt = footerStart(allLines, bodyStart, opensBody);

@@ -44,9 +44,10 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
       return end;
     }
   }
-  // No date and no structure near the top: take the leading short lines that end no sentence.
+  // No date and no structure near the top: take the leading short lines that end no sentence,
+  // up to a page's own title (a web page or a page of several copied into one file).
   let end = 0;
-  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text)) end++;
+  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text) && !isPageTitle(lines[end].text)) end++;
   return end;
 }
 
@@ -92,10 +93,29 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
   const office = [...candidates].reverse().find((c) => c !== titled && OFFICE.test(c.rest));
   const publisher = dateLineOffice ?? (office ? cleanPublisher(office.rest) : null);
   const year = issueYear ?? (date ? Number(date.slice(0, 4)) : null);
-  if (date === null) messages.push(message('warning', 'masthead-without-date', 'No issue date found in the masthead; month-day dates in items get no year.'));
+  if (date === null) messages.push(message('warning', 'masthead-without-date', 'No issue date found in the masthead; month-day dates take their year from other evidence, if any.'));
   if (issue === null) messages.push(message('warning', 'masthead-without-issue', 'No issue number (第N期) found in the masthead.'));
   if (title === null) messages.push(message('warning', 'masthead-without-title', 'No masthead title found.'));
   return { masthead: { title, issue, totalIssue, year, publisher, date }, messages };
+}
+
+const MIN_PAGE_TITLE = 8;
+/** An office printed in a masthead; unlike OFFICE, not any name ending in 会 or 部 (座谈会 ends many headlines). */
+const OFFICE_NAME = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|编辑部|[部局厅处科委])\s*(?:编印|编|主办|印发|印)?$/u;
+/**
+ * A publication's name (工作简报, 政协信息, 政协工作). 工作 and 情况 end many headlines too
+ * (`…调研老旧小区改造工作`): they name a publication only at the end of a short line.
+ */
+const PUBLICATION = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|^.{0,8}(?:工\s*作|情\s*况)$/u;
+
+/**
+ * A line that starts the body rather than ending a masthead: a news title (`区政协召开六届七次主席会议`
+ * — long enough, no genre or office word, no chronicle header) or a line cut inside brackets
+ * (`中国菏泽网消息（记者`), which continues in the next line.
+ */
+function isPageTitle(text: string): boolean {
+  if ((text.match(/[（(]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true;
+  return text.length >= MIN_PAGE_TITLE && !PUBLICATION.test(text) && !OFFICE_NAME.test(text) && !/大事记|[：:>＞]/u.test(text) && !FULL_DATE.test(text) && !/^(?:19|20)\d{2}/.test(text);
 }
 
 /** An office name with no genre word (`包头市政协办公室`), as opposed to a title (`城关政协`, `政协信息`). */

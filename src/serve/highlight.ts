@@ -8,7 +8,8 @@ export type Mention =
   | { kind: 'person'; name: string; titles: string[] }
   | { kind: 'organisation'; name: string }
   | { kind: 'place'; name: string }
-  | { kind: 'date'; start: string; end: string; partOfDay: 'am' | 'pm' | 'evening' | null };
+  /** start and end are null when nothing tells the year (then month and day still say the day). */
+  | { kind: 'date'; start: string | null; end: string | null; partOfDay: 'am' | 'pm' | 'evening' | null; month: number | null; day: number | null };
 
 export interface Segment {
   text: string;
@@ -38,7 +39,7 @@ export function segmentItem(item: Pick<Item, 'text' | 'date' | 'dates' | 'people
   };
   for (const p of item.people ?? []) for (const s of p.spans ?? []) add(s, { kind: 'person', name: p.name, titles: p.titles ?? [] }, 0);
   const dates = [...(item.date ? [item.date] : []), ...(item.dates ?? [])];
-  for (const d of dates) add(d.span, { kind: 'date', start: d.start, end: d.end, partOfDay: d.partOfDay ?? null }, 1);
+  for (const d of dates) add(d.span, { kind: 'date', start: d.start, end: d.end, partOfDay: d.partOfDay ?? null, month: d.month ?? null, day: d.day ?? null }, 1);
   for (const o of item.organisations ?? []) for (const s of o.spans ?? []) add(s, { kind: 'organisation', name: o.name }, 2);
   for (const p of item.places ?? []) for (const s of p.spans ?? []) add(s, { kind: 'place', name: p.name }, 3);
   spans.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);

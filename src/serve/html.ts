@@ -64,15 +64,23 @@ export function dateLink(iso: string | null): Html | string {
   return iso ? html`<a class="date" href="${href.date(iso)}">${iso}</a>` : '—';
 }
 
+type DateRange = { start: string | null; end: string | null; partOfDay?: string | null; month?: number | null; day?: number | null };
+
 /** A date range as ISO text: one day, or start – end; with the part of day when known. */
-export function isoRange(date: { start: string; end: string; partOfDay?: string | null }): string {
-  const range = date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+export function isoRange(date: DateRange): string {
+  const range =
+    date.start === null
+      ? `year unknown${date.month ? `: month ${date.month}${date.day ? `, day ${date.day}` : ''}` : ''}`
+      : date.start === date.end || date.end === null
+        ? date.start
+        : `${date.start} – ${date.end}`;
   return date.partOfDay ? `${range} (${date.partOfDay})` : range;
 }
 
-export function dateRangeLinks(date: { start: string; end: string; partOfDay?: string | null }): Html {
+export function dateRangeLinks(date: DateRange): Html {
   const part = date.partOfDay ? html` <span class="muted">(${date.partOfDay})</span>` : '';
-  if (date.start === date.end) return html`${dateLink(date.start)}${part}`;
+  if (date.start === null) return html`<span class="muted">${isoRange({ ...date, partOfDay: null })}</span>${part}`;
+  if (date.start === date.end || date.end === null) return html`${dateLink(date.start)}${part}`;
   return html`${dateLink(date.start)} – ${dateLink(date.end)}${part}`;
 }
 

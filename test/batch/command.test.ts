@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perFileLines, runIngest, summaryJson, summaryLines } from '../../src/batch/command.js';
-import type { ManifestEntry } from '../../src/batch/manifest.js';
+import path from 'node:path';
+import { JOURNAL_FILE } from '../../src/batch/journal.js';
+import { LOCK_FILE } from '../../src/batch/lock.js';
+import type { Manifest, ManifestEntry } from '../../src/batch/manifest.js';
+import { journalLines, runIngestSync, startIngest, waitFor } from './helpers/child.js';
 import type { BatchSummary } from '../../src/batch/run.js';
 import { makeTempDir, writeTree } from './helpers/tree.js';
 
@@ -11,7 +15,7 @@ const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
 });
 
 const summary: BatchSummary = {
-  outDir: '/tmp/out', files: 3, ok: 1, skipped: 1, failed: 1, removed: ['in/gone.txt'], ignored: ['in/.x'], kept: 0,
+  outDir: '/tmp/out', files: 3, ok: 1, skipped: 1, failed: 1, removed: ['in/gone.txt'], ignored: ['in/.x'], kept: 0, linksOut: [], repaired: [], outError: null,
   entries: [
     entry({}),
     entry({ path: 'in/b.txt', status: 'skipped', record: 'bulletins/b-txt.json', items: 1, messages: 1 }),
@@ -75,5 +79,33 @@ describe('runIngest', () => {
     const { out, io } = capture();
     expect(await runIngest(['in'], { config: 'broken.config.ts' }, io)).toBe(2);
     expect(out.stderr).toContain('outDir');
+  });
+});
+
+describe('runIngest under SIGTERM', () => {
+  it('finishes the files in progress, writes the manifest and exits 143, like Ctrl-C; the next run does the rest', async () => {
+    const root = makeTempDir('bulletin-sigterm-');
+    try {
+      const tree: Record<string, string> = {};
+      for (let i = 0; i < 12; i++) tree[`in/slow-150ms-${String(i).padStart(2, '0')}.txt`] = `publisher: P\nyear: 2020\nissue: ${i + 1}\nitems: 1\n`;
+      writeTree(root, tree);
+      const run = startIngest(root, 'out', ['in']);
+      await waitFor(() => journalLines(path.join(root, 'out', JOURNAL_FILE)) >= 2, 'two files to be done');
+      run.child.kill('SIGTERM');
+      const ended = await run.exited;
+      expect(ended.status).toBe(143);
+      expect(ended.stderr).toContain('bulletin ingest: terminated; finishing the files in progress and writing the manifest');
+      const manifest = JSON.parse(fs.readFileSync(path.join(root, 'out/manifest.json'), 'utf8')) as Manifest;
+      const codes = manifest.files.map((f) => f.error?.code ?? f.status);
+      expect(codes.filter((c) => c === 'ok').length).toBeGreaterThanOrEqual(2);
+      expect(codes.filter((c) => c === 'interrupted').length).toBeGreaterThan(0);
+      expect(new Set(codes)).toEqual(new Set(['ok', 'interrupted']));
+      expect(fs.readdirSync(path.join(root, 'out')).filter((n) => n.endsWith('.tmp') || n === LOCK_FILE || n === JOURNAL_FILE)).toEqual([]);
+      const again = runIngestSync(root, 'out', ['in']);
+      expect(again.status).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ files: 12, failed: 0, skipped: codes.filter((c) => c === 'ok').length });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { sha256File } from '../../src/batch/hash.js';
 import { splitWorkers, WorkerPool } from '../../src/batch/pool.js';
 import { FAKE_WORKER, fakeBulletin, makeTempDir, writeTree } from './helpers/tree.js';
 
@@ -206,5 +208,28 @@ describe('WorkerPool, entity stage', () => {
     const bounded = await runAll(1);
     expect(bounded.documents).toBeLessThanOrEqual(2);
     expect(bounded.bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('WorkerPool with the real extraction worker', () => {
+  it('refuses a file swapped for a link (or rewritten) after it was hashed, and reads it when unchanged', async () => {
+    const dir = makeTempDir('bulletin-swap-');
+    const fixture = fileURLToPath(new URL('../../fixtures/baotou-2020-18.txt', import.meta.url));
+    fs.copyFileSync(fixture, path.join(dir, 'issue.txt'));
+    fs.copyFileSync(fixture, path.join(dir, 'kept.txt'));
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'root:x:0:0::/root:/bin/sh\n');
+    const { sha256 } = await sha256File(path.join(dir, 'issue.txt'));
+    fs.rmSync(path.join(dir, 'issue.txt'));
+    fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, 'issue.txt'));
+    const pool = new WorkerPool({ size: 1, analysers: 1, config: parseConfig({}), timeoutMs: 60_000 });
+    try {
+      const swapped = await pool.run(path.join(dir, 'issue.txt'), 'issue.txt', undefined, sha256);
+      expect(swapped).toEqual({ ok: false, error: { code: 'read-failed', message: expect.stringContaining('changed after it was found') } });
+      const kept = await pool.run(path.join(dir, 'kept.txt'), 'kept.txt', undefined, sha256);
+      expect(kept.ok).toBe(true);
+    } finally {
+      await pool.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -112,3 +112,98 @@ describe('parseFullDate', () => {
     expect(parseFullDate(text)).toBeNull();
   });
 });
+
+describe('dates without a knowable year', () => {
+  const noYear = (text: string) => extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: null })[0];
+
+  it('keeps the month and day of a month-day, with no ISO date', () => {
+    const e = noYear('12月23号上午，区政协召开区情通报会。');
+    expect(e.date).toMatchObject({ text: '12月23号上午', start: null, end: null, year: null, month: 12, day: 23, partOfDay: 'am', basis: 'text', span: [0, 8] });
+    expect(e.messages.map((m) => m.code)).toContain('date-without-year');
+  });
+
+  it('keeps 2月29日 (a leap day in some year) but drops an impossible day', () => {
+    expect(noYear('2月29日，召开会议。').date).toMatchObject({ month: 2, day: 29, start: null });
+    expect(noYear('2月30日，召开会议。').date).toBeNull();
+  });
+
+  it('gives a month-day the year of the evidence when there is any', () => {
+    const e = extractEntities(['3月1日市政协召开党组会议。'], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2022 })[0];
+    expect(e.date).toMatchObject({ start: '2022-03-01', year: 2022, month: 3, day: 1 });
+  });
+});
+
+describe('day words against the page date', () => {
+  const onPage = (text: string, pageDate = '2023-01-06') =>
+    extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2023, itemContexts: [{ pageDate, heading: null }] })[0];
+
+  it.each([
+    ['今日上午', '今日上午，区政协组织委员开展活动。', '2023-01-06', 'am'],
+    ['昨日', '昨日，区政协副主席带队视察。', '2023-01-05', null],
+    ['前日', '前日，区政协召开会议。', '2023-01-04', null],
+    ['当天', '（记者 某某）当天，区政协举行座谈。', '2023-01-06', null],
+    ['今天下午', '今天下午，全会开幕。', '2023-01-06', 'pm'],
+    ['昨日 across a year end', '昨日，区政协召开会议。', '2022-12-31', null],
+  ])('reads %s', (_why, text, iso, pod) => {
+    const pageDate = _why.includes('year end') ? '2023-01-01' : '2023-01-06';
+    expect(onPage(text, pageDate).date).toMatchObject({ start: iso, end: iso, partOfDay: pod, basis: 'relative' });
+  });
+
+  it('leaves 日前, 近日 and 今天 meaning "nowadays" alone', () => {
+    expect(onPage('日前，区政协召开会议。').date).toBeNull();
+    expect(onPage('近日，区政协召开会议。').date).toBeNull();
+    expect(onPage('今天的幸福生活来之不易。').date).toBeNull();
+  });
+
+  it('takes 当天 after a written date as that date, not the page date', () => {
+    const e = onPage('1月3日，区政协召开会议，当天还举行了座谈。');
+    expect(e.dates.map((d) => d.start)).toEqual(['2023-01-03']);
+  });
+
+  it('reads no day words without a page date', () => {
+    expect(entitiesOf('昨日，区政协召开会议。', '2023-01-06').date).toBeNull();
+  });
+});
+
+describe('dates from a chronicle heading', () => {
+  const under = (text: string, heading: { text: string; month: number; day: number }, fallbackYear: number | null = 2024) =>
+    extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear, itemContexts: [{ pageDate: null, heading }] })[0];
+
+  it('dates an item by its day line, with the part of day its first sentence names', () => {
+    expect(under('中国人民政治协商会议某区委员会第三次会议上午隆重开幕。下午分组讨论。', { text: '1月16日', month: 1, day: 16 }).date)
+      .toMatchObject({ text: '1月16日', start: '2024-01-16', partOfDay: 'am', basis: 'heading', span: [0, 0] });
+    expect(under('下午，全会闭幕。', { text: '1月18日', month: 1, day: 18 }).date).toMatchObject({ start: '2024-01-18', partOfDay: 'pm' });
+  });
+
+  it('prefers a date the item opens with to the heading', () => {
+    expect(under('1月11日，区政协召开培训会。', { text: '1月11日', month: 1, day: 11 }).date).toMatchObject({ basis: 'text', span: [0, 5] });
+  });
+
+  it('keeps month and day of a heading date with no year', () => {
+    expect(under('区政协举行活动。', { text: '1月5日', month: 1, day: 5 }, null).date).toMatchObject({ start: null, month: 1, day: 5, basis: 'heading' });
+  });
+
+  it('does not count a heading date among the dates written in the item', () => {
+    expect(under('区政协举行活动。', { text: '1月5日', month: 1, day: 5 }).dates).toEqual([]);
+  });
+});
+
+describe('a dateline with the day alone against the page date', () => {
+  const onPage = (text: string, pageDate = '2021-09-06') =>
+    extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2021, itemContexts: [{ pageDate, heading: null }] })[0];
+
+  it.each([
+    ['a day opening the item', '6日，区政协召开主席团会议。', '2021-09-06', null],
+    ['a day with a part of day', '3日下午，区政协召开常委会议。', '2021-09-03', 'pm'],
+    ['a day after a news lead and byline', '本报讯（记者 某某）28日，区政协召开会议。', '2021-08-28', null],
+    ['a day after the page day: the month before', '30日，区政协召开会议。', '2021-08-30', null],
+  ])('reads %s', (_why, text, iso, pod) => {
+    expect(onPage(text).date).toMatchObject({ start: iso, partOfDay: pod, basis: 'relative' });
+  });
+
+  it('reads no day alone inside a sentence, after a month, or without a page date', () => {
+    expect(onPage('区政协于6日召开会议。').date).toBeNull();
+    expect(onPage('9月6日，区政协召开会议。').date).toMatchObject({ basis: 'text' });
+    expect(entitiesOf('6日，区政协召开会议。', '2021-09-10').date).toBeNull();
+  });
+});

@@ -20,6 +20,8 @@ interface SpecItem {
 }
 interface Spec {
   doc: string;
+  /** The dates depend on what the layout stage finds (a chronicle's headings, a page's date, the path): the golden records check them. */
+  layoutDates?: boolean;
   masthead: { date: string | null };
   body: SpecItem[];
   titles?: [string, string][];
@@ -57,7 +59,7 @@ describe.skipIf(specFiles.length === 0)('the invented fixture bulletins', () => 
     const recall = expected ? tp / expected : 1;
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
-    expect(datesOk / items.length).toBeGreaterThanOrEqual(0.95);
+    if (!spec.layoutDates) expect(datesOk / items.length).toBeGreaterThanOrEqual(0.95);
 
     const people = results.flatMap((r) => r.people);
     const titles = spec.titles ?? [];

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { recordSchema, type BulletinRecord } from '../../src/record/schema.js';
+import { recordSchema, SCHEMA_VERSION, type BulletinRecord } from '../../src/record/schema.js';
 import { canonicalOrganisation, publisherContext } from '../../src/resolve/canonical-org.js';
 
 interface SampleItem {
@@ -19,6 +19,8 @@ interface SampleItem {
   organisations?: string[];
   places?: string[];
 }
+
+const ymd = (iso: string) => ({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
 
 export interface SampleRecordOptions {
   publisher?: string;
@@ -32,7 +34,7 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[], o
   const format = options.format ?? 'txt';
   const context = publisherContext(publisher);
   return recordSchema.parse({
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     id,
     source: { path: `fixtures/${id}.${format}`, format, sha256: '0'.repeat(64), bytes: 100, encoding: format === 'txt' ? 'utf-8' : null, pages: null },
     masthead: { title: '示例市 工作周报', issue: options.issue ?? 1, totalIssue: null, year: Number(issueDate.slice(0, 4)), publisher, date: issueDate },
@@ -43,7 +45,7 @@ export function makeRecord(id: string, issueDate: string, items: SampleItem[], o
       marker: '◆',
       headline: it.headline ?? null,
       text: it.text,
-      date: it.date ? { text: it.date.text, start: it.date.start, end: it.date.end, partOfDay: it.date.partOfDay ?? null, span: [0, it.date.text.length] } : null,
+      date: it.date ? { text: it.date.text, start: it.date.start, end: it.date.end, partOfDay: it.date.partOfDay ?? null, span: [0, it.date.text.length], ...ymd(it.date.start), basis: 'text' } : null,
       dates: [],
       people: (it.people ?? []).map(([name, titles]) => ({ name, titles, spans: [] })),
       bylines: [],

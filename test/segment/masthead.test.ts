@@ -45,3 +45,15 @@ describe('mastheadEnd', () => {
     expect(mastheadEnd(lines, (l) => /^[※◆]/.test(l.text))).toBe(2);
   });
 });
+
+describe('a masthead without a date, above a page title', () => {
+  it.each([
+    ['a web page title', ['某某政协', '区政协召开六届七次主席会议', '3月3日上午，区政协召开主席会议，会议由主席某某主持。'], 1],
+    ['a title ending in 会', ['区政协召开年度工作座谈会', '2月8日上午，区政协召开座谈会，通报年度工作安排。'], 0],
+    ['a line cut inside a bracket', ['某网消息（记者', '王某）8月12日，市政协召开主席会议。'], 0],
+    ['an office and a publication name', ['政协工作', '中共某县委统战部', '区政协召开六届七次主席会议', '3月3日上午，区政协召开主席会议。'], 2],
+    ['a chronicle header', ['2024年某区政协大事记', '区政协召开六届七次主席会议', '3月3日上午，区政协召开主席会议。'], 1],
+  ])('ends before %s', (_why, texts, end) => {
+    expect(mastheadEnd(linesFrom(texts), () => false)).toBe(end);
+  });
+});

@@ -79,7 +79,11 @@ export function hostileArchive(): string {
   fs.writeFileSync(damaged, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
   const record = makeRecord('damaged-2021-03', '2021-06-22', [{ section: '领导活动', text: '6月20日，市政协副主席贺俊主持会议。' }]);
   record.source = { ...record.source, path: damaged, format: 'docx', sha256: sha256(damaged), encoding: null };
-  writeRecords(outDir, [...hostileRecords(), record]);
+  // A date whose year nothing tells (start and end null): marked, but linked to no day.
+  const yearless = makeRecord('yearless-2021-04', '2021-06-29', [{ section: '领导活动', text: '6月1日，市政协副主席贺俊调研。', people: [['贺俊', ['市政协副主席']]] }]);
+  yearless.items[0].date = { text: '6月1日', start: null, end: null, partOfDay: null, span: [0, 4], year: null, month: 6, day: 1, basis: 'text' };
+  yearless.items[0].dates = [yearless.items[0].date];
+  writeRecords(outDir, [...hostileRecords(), record, yearless]);
   rebuildIndex(outDir);
   return outDir;
 }

@@ -9,7 +9,7 @@ describe('segmentItem', () => {
     const segments = segmentItem({
       ...base,
       text,
-      date: { text: '5月8日', start: '2020-05-08', end: '2020-05-08', partOfDay: null, span: [0, 4] },
+      date: { text: '5月8日', start: '2020-05-08', end: '2020-05-08', partOfDay: null, span: [0, 4], year: 2020, month: 5, day: 8, basis: 'text' },
       people: [{ name: '刘晓东', titles: ['市政协秘书长'], spans: [[11, 14]] }],
       organisations: [{ name: '市政协', canonical: null, spans: [[5, 8]] }, { name: '提案委员会', canonical: null, spans: [[21, 26]] }],
       places: [{ name: '石拐区', spans: [[15, 18]] }],
@@ -39,9 +39,15 @@ describe('segmentItem', () => {
   });
 
   it('marks a date given both as the item date and among its dates once', () => {
-    const date = { text: '6月1日', start: '2021-06-01', end: '2021-06-01', partOfDay: 'am' as const, span: [0, 4] as [number, number] };
+    const date = { text: '6月1日', start: '2021-06-01', end: '2021-06-01', partOfDay: 'am' as const, span: [0, 4] as [number, number], year: 2021, month: 6, day: 1, basis: 'text' as const };
     const segments = segmentItem({ ...base, text: '6月1日上午', date, dates: [date] });
     expect(segments.map((s) => s.text)).toEqual(['6月1日', '上午']);
+  });
+
+  it('marks a date whose year nothing tells, with its month and day and no ISO value', () => {
+    const date = { text: '6月1日', start: null, end: null, partOfDay: null, span: [0, 4] as [number, number], year: null, month: 6, day: 1, basis: 'text' as const };
+    const [first] = segmentItem({ ...base, text: '6月1日，调研。', date, dates: [date] });
+    expect(first).toEqual({ text: '6月1日', mention: { kind: 'date', start: null, end: null, partOfDay: null, month: 6, day: 1 } });
   });
 
   it('returns the text as one plain run when nothing has a span', () => {

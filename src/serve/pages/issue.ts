@@ -23,6 +23,8 @@ function mention(segment: Segment, bodies: Map<string, string>): Html | string {
     case 'place':
       return html`<a class="ent place" href="${href.place(m.name)}" title="place: ${m.name}">${segment.text}</a>`;
     case 'date':
+      // A date whose year nothing tells has no day page to link to; it is still marked.
+      if (m.start === null) return html`<span class="ent date" title="${isoRange(m)}">${segment.text}</span>`;
       return html`<a class="ent date" href="${href.date(m.start)}" title="${isoRange(m)}" data-iso="${m.start}">${segment.text}</a>`;
   }
 }

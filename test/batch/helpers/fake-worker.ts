@@ -10,11 +10,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordIdFor } from '../../../src/record/id.js';
-import type { FromWorker, ParseTask, Stage, TaskOutcome, ToWorker } from '../../../src/batch/protocol.js';
+import { taskPath, type FromWorker, type ParseTask, type Stage, type TaskOutcome, type ToWorker } from '../../../src/batch/protocol.js';
 
 const port = parentPort!;
 
-function fakeRecord(filePath: string, displayPath: string) {
+function fakeRecord(filePath: string | Buffer, displayPath: string) {
   const bytes = fs.readFileSync(filePath);
   const text = bytes.toString('utf8');
   const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? null;
@@ -41,15 +41,17 @@ function fakeRecord(filePath: string, displayPath: string) {
 
 type FakeParsed = { record: ReturnType<typeof fakeRecord> };
 
-/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, slow… takes 100 ms, slow-Nms… N ms); an empty file fails. */
+/** Parse stage: file names steer misbehaviour (hang…, crash…, boom…, complex… (too-complex), slow… takes 100 ms, slow-Nms… N ms); an empty file fails. */
 function parse(task: ParseTask): TaskOutcome<FakeParsed> {
-  const name = path.basename(task.filePath);
+  const filePath = taskPath(task);
+  const name = path.basename(filePath.toString());
   if (name.startsWith('hang')) for (;;);
   if (name.startsWith('crash')) process.exit(3);
   if (name.startsWith('slow')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(/^slow-(\d+)ms/.exec(name)?.[1] ?? 100));
   if (name.startsWith('boom')) return { ok: false, error: { code: 'internal-error', message: 'unexpected error: boom' } };
-  if (fs.statSync(task.filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
-  return { ok: true, value: { record: fakeRecord(task.filePath, task.displayPath) } };
+  if (name.startsWith('complex')) return { ok: false, error: { code: 'too-complex', message: 'The document has too many paragraphs.' } };
+  if (fs.statSync(filePath).size === 0) return { ok: false, error: { code: 'empty-file', message: 'The file is empty.' } };
+  return { ok: true, value: { record: fakeRecord(filePath, task.displayPath) } };
 }
 
 /** Entity stage: names containing `analysis-hang` / `analysis-crash` misbehave here instead, `analysis-slow` takes 50 ms. */

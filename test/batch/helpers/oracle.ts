@@ -2,6 +2,8 @@
  * What OUT/items.jsonl and OUT/index.sqlite should hold, made the slow way from the record files on
  * disk (rebuildItems, rebuildIndex), to check what a run left against.
  */
+import { JOURNAL_FILE } from '../../../src/batch/journal.js';
+import { MARKER_FILE } from '../../../src/batch/out-marker.js';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,5 +52,5 @@ export async function rebuiltFromRecords(outDir: string): Promise<{ items: strin
 
 /** Files in OUT (top level) that a run should not leave behind: temporary and scratch files. */
 export function leftovers(outDir: string): string[] {
-  return fs.readdirSync(outDir).filter((name) => name.startsWith('.') || name.endsWith('.tmp') || name.endsWith('-journal'));
+  return fs.readdirSync(outDir).filter((name) => (name.startsWith('.') && name !== MARKER_FILE) || name.endsWith('.tmp') || name.endsWith('-journal') || name === JOURNAL_FILE);
 }

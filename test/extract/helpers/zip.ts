@@ -77,7 +77,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** A docx from a body XML fragment (`<w:p>…</w:p>…`) plus optional numbering and styles parts. */
-export function makeRawDocx(bodyXml: string, options: { numberingXml?: string; stylesXml?: string; prefix?: string } = {}): Buffer {
+export function makeRawDocx(bodyXml: string, options: { numberingXml?: string; stylesXml?: string; prefix?: string; store?: boolean } = {}): Buffer {
   const p = options.prefix ?? 'w';
   const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
@@ -90,7 +90,7 @@ export function makeRawDocx(bodyXml: string, options: { numberingXml?: string; s
   const parts: ZipPart[] = [
     { name: '[Content_Types].xml', data: contentTypes },
     { name: '_rels/.rels', data: rootRels },
-    { name: 'word/document.xml', data: document },
+    { name: 'word/document.xml', data: document, store: options.store },
     { name: 'word/_rels/document.xml.rels', data: docRels },
   ];
   if (options.numberingXml) parts.push({ name: 'word/numbering.xml', data: wrap('numbering', options.numberingXml) });

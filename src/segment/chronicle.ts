@@ -1,0 +1,85 @@
+/**
+ * Chronicles (大事记): month headers (`一月份大事记`, `1月`, `二月`) and day lines (`5日：`, `11日`,
+ * `1月18日`) standing alone, each giving the date of the items under it. The lines themselves are
+ * neither items nor sections; they carry the date the entity pass gives the items below them.
+ */
+import type { HeadingDate } from '../entities/index.js';
+import { parseSmallNumber } from './chinese-numerals.js';
+
+const NUM = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
+const MONTH_HEADER = new RegExp(`^(?:(?:19|20)\\d{2}\\s*年\\s*)?(${NUM}|元)\\s*月份?(?:大事记|大事|纪要|工作纪要)?\\s*[：:]?$`, 'u');
+const WEEKDAY = '(?:\\s*[（(]?\\s*(?:星期|周)[一二三四五六日天]\\s*[)）]?)?';
+const DAY_LINE = new RegExp(`^(?:(${NUM}|元)\\s*月\\s*)?(${NUM})\\s*[日号]${WEEKDAY}\\s*[：:]?$`, 'u');
+/**
+ * A day leading its text: `5日：区政协举行…`, `5日，区政协…`, `5日 区政协…`, `15日上午，…`. A day with no
+ * month opens no sentence of ordinary prose, so in a chronicle the bare `5日区政协…` counts too.
+ */
+const DAY_LEAD = new RegExp(`^(${NUM})\\s*[日号](?![\\d一二三四五六七八九十至到—–\\-－~～])[\\s：:，,、]*(?=\\S)`, 'u');
+
+export interface ChronicleLine {
+  month: number | null;
+  day: number | null;
+}
+
+const monthOf = (raw: string) => (raw === '元' ? 1 : parseSmallNumber(raw));
+
+/** A month header or day line standing alone, or null. */
+export function matchChronicleLine(text: string): ChronicleLine | null {
+  const t = text.trim();
+  const day = DAY_LINE.exec(t);
+  if (day) {
+    const month = day[1] ? monthOf(day[1]) : null;
+    const d = parseSmallNumber(day[2]);
+    if (d !== null && d >= 1 && d <= 31 && (month === null || (month >= 1 && month <= 12))) return { month, day: d };
+    return null;
+  }
+  const month = MONTH_HEADER.exec(t);
+  if (month) {
+    const m = monthOf(month[1]);
+    if (m !== null && m >= 1 && m <= 12) return { month: m, day: null };
+  }
+  return null;
+}
+
+/** `5日：区政协…` → the day and the text after the colon. */
+export function matchDayLead(text: string): { day: number; rest: string } | null {
+  const m = DAY_LEAD.exec(text);
+  if (!m) return null;
+  const day = parseSmallNumber(m[1]);
+  return day !== null && day >= 1 && day <= 31 ? { day, rest: text.slice(m[0].length) } : null;
+}
+
+/** A document is a chronicle when it has at least two day lines (a month header alone is a title). */
+export function isChronicle(texts: string[]): boolean {
+  return texts.filter((t) => matchChronicleLine(t)?.day != null || matchDayLead(t) !== null).length >= 2;
+}
+
+/** Follows the month and day through a chronicle. */
+export class ChronicleDate {
+  private month: number | null = null;
+  private day: number | null = null;
+
+  /** Takes a header or day line in; returns false for any other line. */
+  read(text: string): boolean {
+    const c = matchChronicleLine(text);
+    if (!c) return false;
+    if (c.month !== null) this.month = c.month;
+    this.day = c.day;
+    return true;
+  }
+
+  setDay(day: number): void {
+    this.day = day;
+  }
+
+  /** The date the current headings give, or null before the first day line or without a month. */
+  current(): HeadingDate | null {
+    if (this.day === null || this.month === null) return null;
+    return { text: `${this.month}月${this.day}日`, month: this.month, day: this.day };
+  }
+
+  /** True right after a day line, before its first item opened. */
+  hasDay(): boolean {
+    return this.day !== null;
+  }
+}

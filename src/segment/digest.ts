@@ -1,0 +1,55 @@
+/**
+ * Digest layouts: column digests (政协一周) and activity briefs print one event per paragraph, each
+ * opening with its date and without a glyph — sometimes without a comma (`3月1日市政协…`), sometimes
+ * several run together in one paragraph (`…看望师生。9月2日，区妇联…`). Also the lines such pages
+ * carry that are not items: numbered agenda lines inside an item and photo captions under a headline.
+ */
+
+/** Share of paragraphs opening with a date or time word above which each paragraph is an item. */
+const DIGEST_SHARE = 0.5;
+const MIN_PARAGRAPHS = 2;
+
+/** Paragraphs (headlines left out) that mostly open with their date: one item each. */
+export function isDigest(paragraphs: string[], dateLed: RegExp): boolean {
+  const sentences = paragraphs.filter((p) => p.length >= 20);
+  if (sentences.length < MIN_PARAGRAPHS) return false;
+  return sentences.filter((p) => dateLed.test(p)).length / sentences.length >= DIGEST_SHARE;
+}
+
+const DAY_DATE = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]';
+/**
+ * A sentence that opens with a day date as its subject's time: `9月2日，`, `9月2日至3日，`,
+ * `9月2日上午，`. The comma is required: a date inside a clause (`9月2日召开的会议…`) is no new item.
+ */
+const RUN_TOGETHER = new RegExp(
+  `(?<=[。！？])(?=${DAY_DATE}(?:\\s*(?:至|到|—|－|-)\\s*(?:\\d{1,2}月)?\\d{1,2}[日号])?(?:上午|下午|晚上|晚)?[，,])`,
+  'gu',
+);
+
+/** A paragraph cut where a new sentence opens with a day date after a complete one. */
+export function splitRunTogether(text: string): string[] {
+  return text.split(RUN_TOGETHER).filter((p) => p.length > 0);
+}
+
+/** `1、学习…`, `2. 协商…`, `（3）…`: an agenda or list line inside an item, never a headline or item. */
+export function isNumberedLine(text: string): boolean {
+  return /^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])/u.test(text.trim());
+}
+
+/** `上午，区政协…`, `下午，…`, `同日，…`: in a chronicle, a new item under the same day line. */
+export function opensWithPartOfDay(text: string): boolean {
+  return /^(?:上午|下午|晚上|晚间|傍晚|早上|当天|当日|同日|同天)[，,]?/u.test(text);
+}
+
+const MAX_CAPTION = 12;
+
+/**
+ * A photo caption under a headline: a short line with no punctuation that names a scene
+ * (`座谈会现场`, `调研现场`) or opens with 图为. Bylines carry 记者/报道 and stay text.
+ */
+export function isCaption(text: string): boolean {
+  const t = text.trim();
+  if (/^图为/u.test(t) && t.length <= 40) return true;
+  if (t.length > MAX_CAPTION || /[，。、：:；！？,.;!?（）()“”\d\s]/u.test(t)) return false;
+  return /(?:现场|合影|一角|剪影|掠影|留影)$/u.test(t);
+}

@@ -1,0 +1,230 @@
+/**
+ * The year of a document whose masthead prints no date. Pages copied from office websites, digests
+ * and chronicles give their month-days no year, but the file usually carries one somewhere; the
+ * evidence is tried from the surest to the weakest:
+ *   1. a publish-date line (发布日期：2023-03-03, 时间 2024/6/22): the page's own date;
+ *   2. a chronicle header (2024年大事记, 2024年普陀区政协大事记);
+ *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed);
+ *   4. years written in the text: a full date's first, else the year named most often (2003年度);
+ *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`).
+ * Each is a pure function, so the order is the only policy and each source is testable alone.
+ */
+import { firstExplicitYear, parseNumber } from '../entities/dates.js';
+import { message, type Message } from '../types.js';
+import type { Line } from './lines.js';
+
+export type YearSource = 'publish-date' | 'chronicle-header' | 'session' | 'text' | 'path';
+
+export interface YearEvidence {
+  year: number;
+  source: YearSource;
+  /** What was read, for the message. */
+  evidence: string;
+}
+
+const PLAUSIBLE = (y: number) => y >= 1949 && y <= 2100;
+
+/** A meta line is short and no sentence: 发布日期 inside an item's prose is not the page's date. */
+const MAX_META_LINE = 100;
+const PUBLISH_DATE = /(?:发布|发表|更新|发稿|上传|录入|编辑)?(?:日期|时间)\s*[：:]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u;
+
+/**
+ * A meta line that opens with the date itself, unlabelled (`2024-06-22 10:30　来源：区政协`): a time
+ * or a meta label must follow, or nothing, and the date must be written with dashes or slashes —
+ * `2024年6月22日` alone on a line is a masthead's date, read by the masthead.
+ */
+const DATE_FIRST_META = /^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?=\s*$|\s+\d{1,2}:\d{2}|\s*(?:来源|作者|编辑|浏览|阅读|点击|发布|信息来源)[：:])/u;
+
+/**
+ * The page's publish date from a meta line (`发布日期：2023-03-03 17:01作者：…`), read and left in
+ * place: removing web chrome is the normaliser's job. Only lines before the first long paragraph
+ * ends count, so a date quoted in the text is not taken for the page's.
+ */
+export interface PublishDate {
+  /** Index of the meta line (Line.index). */
+  index: number;
+  iso: string;
+  text: string;
+}
+
+/**
+ * Every publish-date meta line (`发布日期：2023-03-03 17:01作者：…`), one per copied page, read and
+ * left in place: removing web chrome is the normaliser's job. A long line or a sentence is prose,
+ * where a quoted date is not the page's.
+ */
+export function publishDates(lines: Line[]): PublishDate[] {
+  const found: PublishDate[] = [];
+  for (const line of lines) {
+    const t = line.text;
+    if (t.length > MAX_META_LINE || /。$/.test(t)) continue;
+    const m = PUBLISH_DATE.exec(t) ?? DATE_FIRST_META.exec(t);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const probe = new Date(Date.UTC(y, mo - 1, d));
+    if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) continue;
+    found.push({ index: line.index, iso: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, text: m[0] });
+  }
+  return found;
+}
+
+/**
+ * The publish date of the page each item stands on, given the items' first line indexes (in order):
+ * the meta line inside the item's stretch of lines (a page's title, its meta line, its text), else
+ * the last one above it.
+ */
+export function pageDatesOf(starts: number[], dates: PublishDate[]): Array<string | null> {
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? Infinity;
+    const inside = dates.find((d) => d.index >= start && d.index < end);
+    if (inside) return inside.iso;
+    const above = dates.filter((d) => d.index < start);
+    return above.length ? above[above.length - 1].iso : null;
+  });
+}
+
+const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记/u;
+
+/** The year of a chronicle's header line: `2024年大事记`, `2024年普陀区政协大事记`. */
+export function chronicleYear(lines: Line[]): YearEvidence | null {
+  for (const line of lines) {
+    if (line.text.length > 40) continue;
+    const m = CHRONICLE.exec(line.text);
+    if (m && PLAUSIBLE(Number(m[1]))) return { year: Number(m[1]), source: 'chronicle-header', evidence: m[0] };
+  }
+  return null;
+}
+
+const COUNT = '[\\d一二三四五六七八九十]{1,3}';
+/** 全国政协十三届五次会议, 十三届全国人大五次会议, 全国政协第十四届全国委员会第二次会议. */
+const NATIONAL_SESSION = new RegExp(
+  `(?:(全国政协|全国人大|全国人民代表大会)第?(${COUNT})届|第?(${COUNT})届(全国政协|全国人大|全国人民代表大会))(?:全国委员会)?第?(${COUNT})次(?:全体)?会议`,
+  'u',
+);
+/** The fifth national term (of both the NPC and the CPPCC) opened in 1978; each term since is five years. */
+const FIFTH_TERM_OPENED = 1978;
+const TERM_YEARS = 5;
+
+/**
+ * The year of a national session named in the text: the national terms run five years from a fixed
+ * start, so the term and session counts give the year. Local terms start in any year and date nothing.
+ */
+export function sessionYear(texts: string[]): YearEvidence | null {
+  for (const text of texts) {
+    const m = NATIONAL_SESSION.exec(text);
+    if (!m) continue;
+    const term = parseNumber(m[2] ?? m[3]);
+    const session = parseNumber(m[5]);
+    if (term === null || session === null || term < 5 || session < 1 || session > TERM_YEARS) continue;
+    const year = FIFTH_TERM_OPENED + TERM_YEARS * (term - 5) + session - 1;
+    return { year, source: 'session', evidence: m[0] };
+  }
+  return null;
+}
+
+const YEAR_MENTION = /(?<![\d０-９])((?:19|20)\d{2})\s*年(?![\d０-９]{1,2}\s*年)/gu;
+
+/**
+ * A year the text names: the first full date's (2003年9月2日), else the year named most often
+ * (`2003年度`, `2012年工作要点`), the latest one on a tie (plans name the years they start from).
+ */
+export function textYear(texts: string[]): YearEvidence | null {
+  for (const t of texts) {
+    const y = firstExplicitYear(t);
+    if (y !== null) return { year: y, source: 'text', evidence: `a full date of ${y}` };
+  }
+  const counts = new Map<number, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(YEAR_MENTION)) {
+      const y = Number(m[1]);
+      if (PLAUSIBLE(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: [number, number] | null = null;
+  for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
+  return best ? { year: best[0], source: 'text', evidence: `${best[0]}年 named ${best[1]} time(s)` } : null;
+}
+
+const PATH_YEAR = /(?<![\d])((?:19|20)\d{2})(?![\d])/gu;
+
+/**
+ * The year a file's path names: the file name first, then the folders from the nearest up. A part
+ * naming two different years (`…-2015-2024`) is a span and dates nothing; it stops the search,
+ * since a folder above it would only be broader.
+ */
+export function pathYear(sourcePath: string): YearEvidence | null {
+  const parts = sourcePath.split(/[\\/]+/).filter(Boolean).reverse();
+  for (const [k, part] of parts.entries()) {
+    const name = k === 0 ? part.replace(/\.[A-Za-z0-9]+$/, '') : part;
+    const years = new Set([...name.matchAll(PATH_YEAR)].map((m) => Number(m[1])).filter(PLAUSIBLE));
+    if (years.size > 1) return null;
+    if (years.size === 1) {
+      const [year] = years;
+      return { year, source: 'path', evidence: k === 0 ? `the file name ${part}` : `the folder ${part}` };
+    }
+  }
+  return null;
+}
+
+/** The two years a file name spans (`heze-2015-2024.txt`), earlier first; null for none, one, or more than two. */
+export function pathSpan(sourcePath: string): [number, number] | null {
+  const name = (sourcePath.split(/[\\/]+/).pop() ?? '').replace(/\.[A-Za-z0-9]+$/, '');
+  const years = [...new Set([...name.matchAll(PATH_YEAR)].map((m) => Number(m[1])).filter(PLAUSIBLE))];
+  return years.length === 2 && years[0] < years[1] ? [years[0], years[1]] : null;
+}
+
+/**
+ * The years of the pages of a file that holds several (copied web pages, one title each), when no
+ * publish date dates them: a page's own text first (a full date, a year it names), then — for a file
+ * named with a span of years, its pages in date order as an archivist gathers them — the span's
+ * first year for the first page and its last year for the last. Pages between have none: a year
+ * taken from another page would date them wrongly as often as not.
+ */
+export function pageYears(pageTexts: string[][], span: [number, number] | null): Array<YearEvidence | null> {
+  return pageTexts.map((texts, k) => {
+    const own = textYear(texts);
+    if (own) return own;
+    if (span && k === 0) return { year: span[0], source: 'path', evidence: `the first year of the file name's span ${span[0]}–${span[1]}` };
+    if (span && k === pageTexts.length - 1) return { year: span[1], source: 'path', evidence: `the last year of the file name's span ${span[0]}–${span[1]}` };
+    return null;
+  });
+}
+
+/**
+ * The publish dates read here, with those found elsewhere (the web-chrome pass's meta lines, an HTML
+ * page's <meta>, at index -1): one per line, impossible days left out, in line order; a <meta> date
+ * only when no line prints one.
+ */
+function withOthers(printed: PublishDate[], others: PublishDate[]): PublishDate[] {
+  const valid = (d: PublishDate) => !Number.isNaN(Date.parse(`${d.iso}T00:00:00Z`)) && new Date(`${d.iso}T00:00:00Z`).toISOString().startsWith(d.iso);
+  const lines = [...printed, ...others.filter((d) => d.index >= 0 && valid(d) && !printed.some((p) => p.index === d.index))].sort((a, b) => a.index - b.index);
+  return lines.length ? lines : others.filter((d) => d.index < 0 && valid(d)).slice(0, 1);
+}
+
+export interface DocumentYear {
+  /** The publish dates of the pages copied into the file, in order. */
+  published: PublishDate[];
+  year: YearEvidence | null;
+  messages: Message[];
+}
+
+const SOURCE_NAMES: Record<YearSource, string> = {
+  'publish-date': 'the publish-date line',
+  'chronicle-header': 'the chronicle header',
+  session: 'a national session count',
+  text: 'the text',
+  path: 'the file path',
+};
+
+/** The year for a document without a masthead date, from the best evidence it carries. */
+export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string, metaDates: PublishDate[] = []): DocumentYear {
+  const published = withOthers(publishDates(lines), metaDates);
+  const first = published[0];
+  const year: YearEvidence | null = first
+    ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }
+    : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? textYear(itemTexts) ?? pathYear(sourcePath));
+  const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : '';
+  const messages = year
+    ? [message('info', 'year-from-evidence', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
+    : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];
+  return { published, year, messages };
+}

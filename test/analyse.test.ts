@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDocument } from '../src/analyse.js';
+import { parseConfig } from '../src/config.js';
+import type { ParsedDocument } from '../src/parse.js';
+import { blocksFrom } from './helpers/lines.js';
+
+const config = parseConfig({});
+
+function analyse(sourcePath: string, texts: string[]) {
+  const parsed: ParsedDocument = {
+    sourcePath,
+    digest: { sha256: '0'.repeat(64), bytes: 1 },
+    extraction: { format: 'txt', blocks: blocksFrom(texts), encoding: 'utf-8', pages: null, messages: [] },
+  };
+  return analyseDocument(parsed, config).record;
+}
+
+describe('years from the evidence a file carries', () => {
+  it('takes a web page’s publish date as its masthead date and its items’ year', () => {
+    const r = analyse('web/page.txt', ['区政协召开六届七次主席会议', '发布日期：2023-03-03 17:01作者：网站管理员', '3月3日上午，区政协召开六届七次主席会议，会议由主席某某主持。']);
+    expect(r.masthead.date).toBe('2023-03-03');
+    expect(r.items[0].date).toMatchObject({ start: '2023-03-03', partOfDay: 'am' });
+    expect(r.messages).toContainEqual(expect.objectContaining({ code: 'year-from-evidence', message: expect.stringContaining('publish-date line') }));
+  });
+
+  it('takes the year from the file name of a digest that prints none', () => {
+    const r = analyse('digests/zhengxie-yizhou-2022.txt', ['3月1日市政协党组会议召开，市政协主席某某主持。', '3月2日至4日市政协副主席分别召开分管委室会议。']);
+    expect(r.masthead.date).toBeNull();
+    expect(r.items.map((i) => [i.date?.start, i.date?.end])).toEqual([['2022-03-01', '2022-03-01'], ['2022-03-02', '2022-03-04']]);
+  });
+
+  it('keeps month and day when nothing gives the year, and says so', () => {
+    const r = analyse('digests/yizhou.txt', ['3月1日市政协党组会议召开，市政协主席某某主持。', '3月4日市政协组织收听收看大会开幕会。']);
+    expect(r.schemaVersion).toBe(2);
+    expect(r.items[0].date).toMatchObject({ start: null, end: null, year: null, month: 3, day: 1 });
+    expect(r.messages).toContainEqual(expect.objectContaining({ code: 'year-unknown' }));
+  });
+
+  it('dates the pages of a multi-page copy each by its own publish date, and gives the masthead none', () => {
+    const r = analyse('web/pages.txt', [
+      '区政协开展送法进社区活动', '发布时间：2022-06-17', '今日上午，区政协组织委员走进社区开展志愿服务。',
+      '区政协委员视察重点项目建设', '发布时间：2023/1/6', '昨日，区政协副主席某某带领委员视察重点项目。',
+    ]);
+    expect(r.masthead.date).toBeNull();
+    expect(r.items.map((i) => i.date?.start)).toEqual(['2022-06-17', '2023-01-05']);
+  });
+
+  it('leaves a dated masthead in charge: no evidence is sought', () => {
+    const r = analyse('x/2019.txt', ['工作简报', '第1期', '某县政协办公室 2022年1月4日', '◆12月28日，县政协召开全会。']);
+    expect(r.items[0].date?.start).toBe('2021-12-28');
+    expect(r.messages.map((m) => m.code)).not.toContain('year-from-evidence');
+  });
+});
+
+describe('a file of several pages without publish dates', () => {
+  const pages = [
+    '区政协召开年度工作座谈会', '2月8日上午，区政协召开年度工作座谈会，通报区政协2012年度工作安排。', '会议要求，抓好落实。',
+    '区政协召开常委会议', '3月18日下午，区政协召开常委会议，围绕新城建设开展协商。',
+    '区政协召开区情通报会', '12月23号上午，区政协召开区情通报会。',
+  ];
+
+  it('dates each page by its own text, then the first and last by the file name’s span, and says so', () => {
+    const r = analyse('web/qingpu-2012-2025.txt', pages);
+    expect(r.items.map((i) => i.date?.start ?? `${i.date?.month}-${i.date?.day}`)).toEqual(['2012-02-08', '3-18', '2025-12-23']);
+    expect(r.messages).toContainEqual(expect.objectContaining({ code: 'page-years' }));
+    expect(r.messages.map((m) => m.code)).not.toContain('year-from-evidence');
+  });
+
+  it('dates no page from another page’s text when the name gives no span', () => {
+    const r = analyse('web/qingpu.txt', pages);
+    expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-02-08', null, null]);
+  });
+});

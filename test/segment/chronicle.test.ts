@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead } from '../../src/segment/chronicle.js';
+import { segment } from '../../src/segment/index.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const markers = parseConfig({}).markers;
+
+describe('chronicle lines', () => {
+  it.each([
+    ['a month header with 份 and 大事记', '一月份大事记', { month: 1, day: null }],
+    ['a month header in digits', '1月', { month: 1, day: null }],
+    ['a bare Chinese month', '十二月', { month: 12, day: null }],
+    ['a month header with a year', '2023年3月', { month: 3, day: null }],
+    ['元月', '元月', { month: 1, day: null }],
+    ['a day line with a colon', '5日：', { month: null, day: 5 }],
+    ['a day line without a colon', '11日', { month: null, day: 11 }],
+    ['a day line with 号', '23号', { month: null, day: 23 }],
+    ['a Chinese-numeral day', '十八日', { month: null, day: 18 }],
+    ['a month and day standing alone', '3月18日：', { month: 3, day: 18 }],
+    ['a day line with its weekday', '5日（星期五）', { month: null, day: 5 }],
+    ['a day line with 周', '1月5日 周五：', { month: 1, day: 5 }],
+  ])('reads %s', (_why, text, expected) => {
+    expect(matchChronicleLine(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a sentence', '5日，区政协召开会议。'],
+    ['a day out of range', '35日'],
+    ['a month out of range', '13月'],
+    ['a headline', '区政协召开一月份工作例会'],
+  ])('takes no heading from %s', (_why, text) => {
+    expect(matchChronicleLine(text)).toBeNull();
+  });
+
+  it('reads a day leading its text after a colon', () => {
+    expect(matchDayLead('4日：区政协机关开展清明祭扫活动。')).toEqual({ day: 4, rest: '区政协机关开展清明祭扫活动。' });
+  });
+
+  it('calls a document a chronicle only with two day lines or more', () => {
+    expect(isChronicle(['一月份大事记', '5日：', '区政协举行活动。', '11日', '区政协召开会议。'])).toBe(true);
+    expect(isChronicle(['一月份大事记', '5日：', '区政协举行活动。'])).toBe(false);
+  });
+
+  it('follows the month into the day lines under it', () => {
+    const c = new ChronicleDate();
+    expect(c.current()).toBeNull();
+    c.read('三月份大事记');
+    c.read('9日');
+    expect(c.current()).toEqual({ text: '3月9日', month: 3, day: 9 });
+    c.read('四月');
+    expect(c.current()).toBeNull();
+    c.setDay(2);
+    expect(c.current()).toEqual({ text: '4月2日', month: 4, day: 2 });
+  });
+});
+
+describe('segmenting a chronicle', () => {
+  const doc = segment(
+    linesFrom([
+      '2022年某区政协大事记',
+      '五月份大事记',
+      '6日：',
+      '区政协举行委员集体生日活动，区政协主席班子参加。',
+      '12日',
+      '5月12日，区政协召开新委员培训会。区政协副主席王明出席会议并讲话',
+      '20日',
+      '上午，区政协召开专题协商会，听取委员意见建议。',
+      '下午，区政协全会闭幕。',
+      '会议选举产生了新一届常委。',
+      '六月',
+      '3日：区政协机关开展志愿服务活动。',
+    ]),
+    markers,
+  );
+
+  it('keeps the header as the masthead title and makes no sections', () => {
+    expect(doc.masthead.title).toContain('大事记');
+    expect(doc.sections).toEqual([]);
+  });
+
+  it('opens an item under each day line and gives it the heading date', () => {
+    expect(doc.items.map((i) => [i.paragraphs[0].slice(0, 8), i.headingDate?.text ?? null])).toEqual([
+      ['区政协举行委员集', '5月6日'],
+      ['5月12日，区政', '5月12日'],
+      ['上午，区政协召开', '5月20日'],
+      ['下午，区政协全会', '5月20日'],
+      ['区政协机关开展志', '6月3日'],
+    ]);
+  });
+
+  it('never glues a day line onto the unfinished sentence before it', () => {
+    expect(doc.items[1].paragraphs).toEqual(['5月12日，区政协召开新委员培训会。区政协副主席王明出席会议并讲话']);
+  });
+
+  it('keeps a paragraph that opens with neither a date nor a part of day in the item above it', () => {
+    expect(doc.items[3].paragraphs).toEqual(['下午，区政协全会闭幕。', '会议选举产生了新一届常委。']);
+  });
+});
+
+describe('day leads in a chronicle', () => {
+  it.each([
+    ['a colon', '5日：区政协举行活动。', 5, '区政协举行活动。'],
+    ['a comma', '5日，区政协举行活动。', 5, '区政协举行活动。'],
+    ['a space', '5日 区政协举行活动。', 5, '区政协举行活动。'],
+    ['nothing between', '5日区政协举行活动。', 5, '区政协举行活动。'],
+    ['a part of day', '15日上午，区政协召开会议。', 15, '上午，区政协召开会议。'],
+  ])('reads a day followed by %s', (_why, text, day, rest) => {
+    expect(matchDayLead(text)).toEqual({ day, rest });
+  });
+
+  it('takes no day lead from a range or a day standing alone', () => {
+    expect(matchDayLead('3日至5日，区政协开展视察。')).toBeNull();
+    expect(matchDayLead('5日')).toBeNull();
+  });
+
+  it('segments a chronicle whose days lead their text under month headers', () => {
+    const doc = segment(linesFrom(['2021年某县政协大事记', '一月', '6日，县政协召开主席会议。', '20日 县政协机关开展慰问活动。', '二月', '3日：县政协召开常委会议。']), markers);
+    expect(doc.items.map((i) => [i.paragraphs[0], i.headingDate?.text])).toEqual([
+      ['县政协召开主席会议。', '1月6日'],
+      ['县政协机关开展慰问活动。', '1月20日'],
+      ['县政协召开常委会议。', '2月3日'],
+    ]);
+  });
+});
+
+describe('a chronicle whose month headers are section titles', () => {
+  it('keeps the sections and dates the items by their month', () => {
+    const doc = segment(linesFrom(['2021年某县政协大事记', '【一月】', '6日', '县政协召开主席会议。', '【二月】', '3日', '县政协召开常委会议。']), markers);
+    expect(doc.sections.map((s) => s.title)).toEqual(['一月', '二月']);
+    expect(doc.items.map((i) => i.headingDate?.text)).toEqual(['1月6日', '2月3日']);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { DATE_LED } from '../../src/segment/body.js';
+import { isCaption, isDigest, isNumberedLine, splitRunTogether } from '../../src/segment/digest.js';
+import { segment } from '../../src/segment/index.js';
+import { linesFrom } from '../helpers/lines.js';
+
+const markers = parseConfig({}).markers;
+const texts = (lines: Array<string | { text: string; kind?: 'paragraph' | 'heading' }>) =>
+  segment(linesFrom(lines), markers).items.map((i): [string | null, string] => [i.headline, i.paragraphs.join('|')]);
+
+describe('run-together items', () => {
+  it.each([
+    ['a day date with a comma after a full stop', '日前，某某看望师生。9月2日，区妇联召开会议。', ['日前，某某看望师生。', '9月2日，区妇联召开会议。']],
+    ['three items in one paragraph', '甲开会。9月2日，乙开会。9月5日上午，丙开会。', ['甲开会。', '9月2日，乙开会。', '9月5日上午，丙开会。']],
+    ['a range', '甲开会。9月2日至3日，乙调研。', ['甲开会。', '9月2日至3日，乙调研。']],
+    ['号 for 日', '甲开会。9月2号，乙调研。', ['甲开会。', '9月2号，乙调研。']],
+  ])('are cut apart at %s', (_why, text, pieces) => {
+    expect(splitRunTogether(text)).toEqual(pieces);
+  });
+
+  it.each([
+    ['a date inside a clause', '甲开会。9月2日召开的会议决定，乙调研。'],
+    ['a date after a comma', '甲开会，9月2日，乙调研。'],
+    ['a year-only sentence', '甲开会。2023年，乙调研。'],
+  ])('are not cut at %s', (_why, text) => {
+    expect(splitRunTogether(text)).toEqual([text]);
+  });
+});
+
+describe('lines that are not items', () => {
+  it.each([
+    ['1、学习文件精神；', true],
+    ['2. 协商年度计划', true],
+    ['（3）研究其他事项。', true],
+    ['1月5日，区政协召开会议。', false],
+    ['2023年度工作要点', false],
+  ])('%s is a numbered line: %s', (text, expected) => {
+    expect(isNumberedLine(text)).toBe(expected);
+  });
+
+  it.each([
+    ['座谈会现场', true],
+    ['调研现场', true],
+    ['与会人员合影', true],
+    ['图为委员们在企业车间了解生产情况', true],
+    ['区政协召开主席会议', false],
+    ['记者 张三 摄', false],
+    ['会议现场，委员们踊跃发言。', false],
+  ])('%s is a photo caption: %s', (text, expected) => {
+    expect(isCaption(text)).toBe(expected);
+  });
+
+  it('calls paragraphs a digest when most open with their dates', () => {
+    expect(isDigest(['3月1日市政协召开党组会议，主席某某主持。', '3月2日至4日市政协副主席分别召开会议。', '会议要求，要抓好落实，确保取得实效。'], DATE_LED)).toBe(true);
+    expect(isDigest(['3月1日，市政协召开党组会议，主席某某主持。', '会议指出，要认真学习，深刻领会精神。', '会议要求，要抓好落实，确保取得实效。'], DATE_LED)).toBe(false);
+  });
+});
+
+describe('segmenting digests and copied pages', () => {
+  it('makes each paragraph of a digest an item, dates without a comma included', () => {
+    expect(texts([
+      '3月1日市政协十五届一次党组会议召开。市政协主席某某主持并讲话。',
+      '3月2日至4日市政协副主席分别召开了分管委室全体人员会议。',
+      '由某电台与我区共同主办的消夏晚会日前在某小区举行，区领导与群众一起观看了演出。',
+      '3月4日市政协组织收听收看大会开幕会。',
+    ]).map(([, p]) => p.slice(0, 10))).toEqual(['3月1日市政协十五届', '3月2日至4日市政协', '由某电台与我区共同主', '3月4日市政协组织收']);
+  });
+
+  it('cuts a paragraph of run-together items into items', () => {
+    const items = texts([
+      '连日来，区领导分别深入各街道，检查防火工作，指导基层工作。',
+      '日前，区委副书记某某深入小学视察，看望师生。9月2日，区妇联召开执委扩大会议，传达会议精神。9月5日，某党派区委会召开大会，表彰先进集体。',
+      '日前，区委统战部被评为先进单位。',
+    ]);
+    expect(items.map(([, p]) => p.slice(0, 6))).toEqual(['连日来，区领', '日前，区委副', '9月2日，区', '9月5日，某', '日前，区委统']);
+  });
+
+  it('keeps a numbered agenda inside its item', () => {
+    const items = texts([
+      '区政协召开主席会议',
+      '3月3日上午，区政协召开主席会议，会议主要内容：',
+      '1、学习中央文件精神；',
+      '2、协商年度工作要点；',
+      '3、部署文明创建工作',
+    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0][0]).toBe('区政协召开主席会议');
+    expect(items[0][1].split('|')).toHaveLength(4);
+  });
+
+  it('gives each copied page its title as headline, leaves out a photo caption, keeps a byline line as text', () => {
+    const items = texts([
+      '某市领导看望慰问政协委员',
+      '座谈会现场',
+      '1月9日，市领导来到政协委员驻地，亲切看望出席会议的政协委员。',
+      '市政协副主席某某陪同活动。',
+      '某市政协全会预备会议举行',
+      '某报记者 甲乙 丙丁 某地报道',
+      '2月20日下午，预备会议在市委党校举行。副主席某某主持会议。',
+      '会后，与会人员集体观看了警示教育片。',
+    ]);
+    expect(items.map(([h]) => h)).toEqual(['某市领导看望慰问政协委员', '某市政协全会预备会议举行']);
+    expect(items[0][1]).not.toContain('座谈会现场');
+    expect(items[1][1].split('|')).toHaveLength(3);
+  });
+
+  it('keeps a page dateline paragraph under its title and meta line in one item', () => {
+    const items = texts(['区政协委员视察重点项目', '发布时间：2023-01-06　来源：区政协', '1月5日，区政协副主席某某带领委员视察重点项目。', '视察组建议加快要素保障。']);
+    expect(items).toHaveLength(1);
+  });
+
+  it('joins a first line cut inside a bracket to the line after it', () => {
+    const items = texts(['某网消息（记者', '王某）8月12日，市政协召开主席会议，传达学习会议精神。', '会议指出，要认真贯彻落实。']);
+    expect(items).toHaveLength(1);
+    expect(items[0][1].startsWith('某网消息（记者王某）8月12日')).toBe(true);
+  });
+});
+
+describe('dated paragraphs under a headline', () => {
+  it('keep a headlined article whole when a later paragraph opens with a date', () => {
+    const items = texts([
+      '区政协调研组赴外地考察',
+      '3月4日，区政协副主席某某带领调研组赴外地考察文化旅游工作。',
+      '调研组实地参观了古村落保护项目，听取了情况介绍。',
+      '3月5日，调研组又来到某县，考察美丽乡村建设情况。',
+      '调研组认为，两地经验值得借鉴。',
+    ]);
+    expect(items).toHaveLength(1);
+  });
+
+  it('split a column title over dated paragraphs into items', () => {
+    const items = texts([
+      '市政协一周要闻回顾',
+      '3月1日，市政协召开党组会议，传达学习有关精神。',
+      '3月2日，市政协副主席某某带队调研重点项目建设。',
+      '3月4日，市政协组织收听收看大会开幕会。',
+    ]);
+    expect(items.map(([h, p]) => [h, p.slice(0, 5)])).toEqual([
+      ['市政协一周要闻回顾', '3月1日，'],
+      [null, '3月2日，'],
+      [null, '3月4日，'],
+    ]);
+  });
+});
+
+describe('paragraphs of a digest that are no items', () => {
+  it('keep a paragraph that continues an item (会议指出，…) with it, while a recent event opens its own', () => {
+    const items = texts([
+      '3月1日，市政协召开党组会议，传达学习有关会议精神。',
+      '会议指出，要认真学习领会，抓好贯彻落实，确保取得实效。',
+      '3月2日，市政协副主席某某带队调研重点项目建设情况。',
+      '由某电台与我区共同主办的消夏晚会日前在某小区举行，区领导观看了演出。',
+      '3月4日，市政协组织收听收看大会开幕会。',
+    ]);
+    expect(items.map(([, p]) => p.split('|').length)).toEqual([2, 1, 1, 1]);
+  });
+});
