@@ -126,7 +126,7 @@ export function createApp(archive: Archive): Hono<{ Variables: { originalHtml: b
     return page(c, searchPage(archive, form, { result: archive.search(filters, pageNumber(c)) }, filters));
   });
 
-  app.get('/warnings', (c) => page(c, warningsPage(archive)));
+  app.get('/warnings', (c) => page(c, warningsPage(archive, pageNumber(c))));
 
   app.notFound((c) => page(c, notFound('There is no page at this address.'), 404));
   app.onError(async (err, c) => {

@@ -28,6 +28,8 @@ export const PAGE_ITEMS = 100;
 export const ISSUES_PER_PAGE = 200;
 /** The people and organisations lists show this many. */
 export const TOP_LIST = 500;
+/** The warnings list shows this many records a page. */
+export const WARNING_RECORDS_PER_PAGE = 100;
 
 export interface Rendition {
   id: string;
@@ -268,7 +270,7 @@ export class Archive {
     this.current();
     this.topPeople(TOP_LIST);
     this.topOrganisations(TOP_LIST);
-    this.warnings();
+    this.allWarnings();
   }
 
   topPeople(limit: number): TopEntry[] {
@@ -279,8 +281,18 @@ export class Archive {
     return this.cached(`orgs:${limit}`, (s) => topEntities(s.db, 'orgs', limit));
   }
 
-  /** Records with warnings or errors, newest issue first. */
-  warnings(): WarningEntry[] {
+  /** Records with warnings or errors, newest issue first, a page of them. */
+  warnings(page = 1): Paged<WarningEntry> {
+    return paged(this.allWarnings(), page, WARNING_RECORDS_PER_PAGE);
+  }
+
+  /** The page of the warnings list that holds a record (1 when it has none). */
+  warningsPageOf(id: string): number {
+    const index = this.allWarnings().findIndex((e) => e.id === id);
+    return index < 0 ? 1 : Math.floor(index / WARNING_RECORDS_PER_PAGE) + 1;
+  }
+
+  private allWarnings(): WarningEntry[] {
     return this.cached('warnings', (s) => {
       const entries: WarningEntry[] = [];
       for (const row of [...s.records.values()].filter((r) => r.warnings > 0).sort(compareRecords)) {

@@ -29,7 +29,7 @@ export const href = {
     const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
     return query ? `/search?${query}` : '/search';
   },
-  warnings: () => '/warnings',
+  warnings: (page?: number, id?: string) => `/warnings${pageQuery(page)}${id ? `#${enc(id)}` : ''}`,
   style: () => '/assets/style.css',
 };
 

@@ -25,7 +25,10 @@ beforeAll(async () => {
       },
     ]),
   );
-  records.forEach((r, n) => (r.masthead.issue = n + 1));
+  records.forEach((r, n) => {
+    r.masthead.issue = n + 1;
+    r.messages = [{ severity: 'warning', code: 'item-without-date', message: `warning ${n}`, page: null, offset: 0 }];
+  });
   writeRecords(outDir, records);
   rebuildIndex(outDir);
   server = await serve(outDir);
@@ -76,6 +79,24 @@ describe('paging', () => {
     expect(beyond.match(/class="item-card"/g)).toHaveLength(ITEMS - 2 * PAGE_ITEMS);
     const issues = await (await fetch(`${server.url}/?page=2`)).text();
     expect(issues).toContain(`page 2 of 2 (${ITEMS} issues)`);
+  });
+
+  it('pages the warnings, and the issues list links each record to the page that holds it', async () => {
+    const first = await (await fetch(`${server.url}/warnings`)).text();
+    expect(first).toContain(`page 1 of 3 (${ITEMS} records)`);
+    const links = new Set<string>();
+    for (const page of ['/', '/?page=2']) {
+      const home = await (await fetch(`${server.url}${page}`)).text();
+      for (const m of home.matchAll(/href="(\/warnings[^"#]*)#([^"]+)"/g)) links.add(`${m[1].replace(/&amp;/g, '&')}#${m[2]}`);
+    }
+    expect(links.size).toBe(ITEMS);
+    expect([...links].some((l) => l.startsWith('/warnings?page=3#'))).toBe(true);
+    const pages = new Map<string, string>();
+    for (const link of links) {
+      const [target, id] = link.split('#');
+      if (!pages.has(target)) pages.set(target, await (await fetch(`${server.url}${target}`)).text());
+      expect(pages.get(target), link).toContain(`id="${decodeURIComponent(id)}"`);
+    }
   });
 
   it('caps a search at its limit', async () => {

@@ -12,7 +12,7 @@ export function issuesPage(archive: Archive, page: number): Html {
   <td><a class="issue" href="${href.issue(i.id)}">${i.issue !== null ? `第${i.issue}期` : i.title ?? i.id}</a>${i.year !== null ? html` <span class="muted">${i.year}</span>` : ''}</td>
   <td>${i.title ?? ''}</td>
   <td class="num">${i.items}</td>
-  <td class="num">${i.warnings > 0 ? html`<a class="warn" href="${href.warnings()}#${i.id}">${i.warnings}</a>` : '0'}</td>
+  <td class="num">${i.warnings > 0 ? html`<a class="warn" href="${href.warnings(archive.warningsPageOf(i.id), i.id)}">${i.warnings}</a>` : '0'}</td>
   <td>${i.renditions.map((r) => html`<a class="rendition" href="${href.issue(r.id)}">${r.format}</a> `)}</td>
 </tr>`,
   );
