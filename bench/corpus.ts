@@ -65,7 +65,8 @@ function variantDoc(bytes: Buffer, k: number): Buffer {
       digits.push(i);
       i += 2;
     }
-    if (digits.length > 0 && out.subarray(i, i + 2).equals(Buffer.from('期', 'utf16le'))) {
+    // Past 10^digits copies the digits would repeat an earlier copy: those get the trailer instead.
+    if (digits.length > 0 && k < 10 ** digits.length && out.subarray(i, i + 2).equals(Buffer.from('期', 'utf16le'))) {
       const value = String(k % 10 ** digits.length).padStart(digits.length, '0');
       digits.forEach((at, j) => (out[at] = value.charCodeAt(j)));
       if (!out.equals(bytes)) return out;

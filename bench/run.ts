@@ -5,7 +5,8 @@
  * Two reference rows: bare extraction spread over all cores' worker threads (the floor an import with
  * all cores can reach on this machine), and the whole pipeline in one process without the batch,
  * which separates the cost of the pipeline's later stages from the batch's own overhead.
- * Then query latency (bench/query.ts) on an index of ≥ 10,000 generated items, and CLI start-up.
+ * Then query latency (bench/query.ts) on an index of ≥ 10,000 generated items, and CLI start-up,
+ * and the page render times of `bulletin serve` on ≥ 10,000 ingested items (bench/serve.ts).
  * Then OCR seconds per page (bench/ocr.ts); BENCH_OCR_ONLY=1 runs that alone.
  * Targets: all cores ≤ bare extraction, one worker ≤ 1.5× bare, unchanged re-run < 10 % of the
  * first run, peak memory < 1 GB.
@@ -20,6 +21,7 @@ import { splitWorkers } from '../src/batch/pool.js';
 import { buildCorpus } from './corpus.js';
 import { printOcrBench, runOcrBench } from './ocr.js';
 import { printTable as printQueryTable, runQueryBench } from './query.js';
+import { printServeTable, runServeBench } from './serve.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -237,6 +239,10 @@ const queries = await runQueryBench({ log: (line) => process.stderr.write(`${lin
 console.log('');
 printQueryTable(queries);
 
+// Page render times of `bulletin serve` on an archive of ≥ 10,000 ingested items (bench/serve.ts).
+process.stderr.write('serve page render…\n');
+const serve = await runServeBench({ log: (line) => process.stderr.write(`${line}\n`) });
+printServeTable(serve);
 process.stderr.write('OCR…\n');
 const ocr = await runOcrBench(root);
 if (ocr) printOcrBench(ocr);
@@ -254,6 +260,7 @@ const results = {
   rerunShareOfFirstRun: Number((rerun.seconds / all.r.seconds).toFixed(4)),
   peakRssMb: Number(peak.toFixed(1)),
   queries,
+  serve,
   ocr,
 };
 fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -16,6 +16,12 @@ const positiveInt = (value: string): number => {
   return n;
 };
 
+const portNumber = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`not a port number: ${value}`);
+  return n;
+};
+
 export function buildProgram(): Command {
   const program = new Command('bulletin')
     .description('Turn Chinese government work bulletins (.txt .docx .doc .pdf) into structured JSON records.')
@@ -165,6 +171,18 @@ export function buildProgram(): Command {
     .action(async (dir: string, opts) => {
       const { runCheck } = await import('./inspect/check-command.js');
       process.exitCode = await runCheck(dir, opts);
+    });
+
+  program
+    .command('serve')
+    .description('a read-only web view of the archive: issues, entities highlighted beside the original, people, search, warnings')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-p, --port <n>', 'port to listen on (0: any free port)', portNumber, 8080)
+    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--sources <dir>', 'folder the relative source paths of records are resolved against (default: the current folder)')
+    .action(async (opts) => {
+      const { runServe } = await import('./serve/command.js');
+      process.exitCode = await runServe(opts);
     });
 
   for (const kind of ['people', 'orgs'] as const) {
