@@ -123,7 +123,10 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
     if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     // 大局, and idioms that end in one (服务大局)
-    if (token && token.end === end && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
+    // (but not a body the lexicons know whose last two characters happen to be one: 民政局, 市民|政局)
+    const knownBody = wordEndingAt(text, end, lex.organisations, MAX_PARENT);
+    const endsKnownBody = knownBody !== null && token !== undefined && knownBody.length >= token.word.length;
+    if (token && token.end === end && !endsKnownBody && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
     // 市委党校中心|报告厅: a name right before a room qualifies the room
     if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
       if (suffix === '中心') continue;
@@ -235,9 +238,10 @@ function centralTask(ctx: ItemContext, suffixStart: number): boolean {
  * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
  */
 function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
-  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办)
+  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办; nor the
+  // distinguishing word 主办 of 区文联主办的…)
   const own = ctx.tokens.tokenAt(suffixStart);
-  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a)/.test(own.tag);
+  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a|b)/.test(own.tag);
   const before = ctx.tokens.tokenAt(suffixStart - 1);
   if (known) return true;
   if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j|vn)/.test(before.tag)) return false;

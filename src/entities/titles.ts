@@ -19,7 +19,11 @@ export interface TitleSpan {
 /** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
-const ASSISTANT = '助理';
+/**
+ * Words after a head that make one title of it: the assistant of an office (区委书记助理, 总经理助理), and a nominee
+ * for it (主席提名人选, 副主席候选人), whose name follows the whole.
+ */
+const HEAD_TAILS = ['提名人选', '候选人', '助理', '人选'];
 const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
 const ADMIN_OPENERS = new Set([...'省市区县']);
 const DAY_MARKS = new Set([...'日号']);
@@ -90,8 +94,8 @@ export function findTitles(ctx: ItemContext): TitleSpan[] {
       i++;
       continue;
     }
-    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own
-    const assistant = text.startsWith(ASSISTANT, i + head.length) ? ASSISTANT : '';
+    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own; 主席提名人选 a nominee's
+    const assistant = HEAD_TAILS.find((t) => text.startsWith(t, i + head.length)) ?? '';
     const end = i + head.length + assistant.length;
     const start = titlePrefixStart(ctx, i, previousHeadEnd);
     // a role noun is a head of roles.txt that is not also a title

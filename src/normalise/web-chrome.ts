@@ -99,8 +99,11 @@ function metaLine(text: string): Meta | null {
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
   const lead = LEADING_DATE.exec(body);
   const opensWithLabel = labels.length > 0 && labels[0].at === 0;
-  if (!opensWithLabel && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
   const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
+  // a date-time first and a page-only label further on (`2021-01-02 09:30 编辑：… 审核：… 阅读次数：12`): the
+  // staff labels between are the site's, not a bulletin footer's (a footer never opens with a clock time)
+  const leadThenStrong = lead !== null && strong && lead[4] !== undefined;
+  if (!opensWithLabel && !leadThenStrong && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way

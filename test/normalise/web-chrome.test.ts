@@ -19,6 +19,7 @@ const CHROME: [string, string][] = [
   ['a meta line with 浏览 人次', '来源：区政协办公室 时间：2020-09-14 浏览 人次'],
   ['a publish time without a colon', '发布时间 2024/6/22 10:31'],
   ['a date first, then labels', '2022-08-30 09:15 来源：市政协'],
+  ['a date-time, staff labels, then a view count', '2020-07-14 09:05:33 编辑： 韦晓东 审核人：林素芬 阅读次数：318 |'],
   ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
   ['print and close', '打印　关闭'],
   ['zoom tools', '放大 缩小 默认'],
@@ -44,6 +45,7 @@ const NOT_CHROME: [string, string][] = [
   ['a masthead date line', '日期：2021年3月5日'],
   ['a sentence opening with 上篇', '上篇文章介绍了委员履职情况'],
   ['a meeting venue', '位置：市政协三楼会议室'],
+  ['a dated footer line with staff labels and no clock time', '2021年3月5日 编辑：韦晓东 审核：林素芬 阅读次数'],
 ];
 
 describe('removeWebChrome', () => {
