@@ -209,9 +209,11 @@ function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number):
     }
     i = Math.max(rest, i + 1);
   }
-  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name
+  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name (but a body's
+  // own name is: 政协东湖区委员会, 民盟江州市委员会)
   const first = ctx.tokens.tokenAt(s);
-  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart) {
+  const bodyWord = (w: string) => PLACE_BODIES.includes(w) || lex.organisations.has(w) || lex.parties.includes(w);
+  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart && !bodyWord(first.word)) {
     const next = ctx.tokens.tokenAt(first.end);
     if (next && next.start === first.end && next.tag.startsWith('ns')) s = first.end;
   }

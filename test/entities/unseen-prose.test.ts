@@ -45,6 +45,17 @@ describe('bodies whose name looks like something else', () => {
     expect(orgs.some((o) => o.endsWith('主办'))).toBe(false);
   });
 
+  it.each([
+    ['the CPPCC', '3月9日，政协临江区委员会组织委员视察河道整治。', '政协临江区委员会'],
+    ['a democratic party', '民盟临江区委员会召开全体会议。', '民盟临江区委员会'],
+  ])('keeps %s opening the formal name of its committee of a place', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+
+  it('still drops a common noun before a company named after its place', () => {
+    expect(orgsOf('走访企业江州恒达电线电缆有限公司。')).toContain('江州恒达电线电缆有限公司');
+  });
+
   it('still reads an office known by its short name', () => {
     expect(orgsOf('县扶贫办主任参加会议。')).toContain('县扶贫办');
   });
