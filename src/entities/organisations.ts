@@ -158,7 +158,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     // (单位|中心组) or a lone conjunction (和|主席团)
     const prefix = text.slice(start, suffixStart);
     if (QUANTIFIERS.has(prefix) || GENERIC_BODIES.has(prefix)) continue;
-    if (prefix.length === 1 && /[和与及或并]/.test(prefix)) continue;
+    // 秘书长兼|办公室主任: the 兼 joining two titles leaves the second's bare office, which names no body
+    if (prefix.length === 1 && /[和与及或并兼]/.test(prefix)) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;

@@ -28,6 +28,19 @@ describe('a nominee for an office', () => {
   });
 });
 
+describe('two titles one person holds at once (兼)', () => {
+  it.each([
+    ['an office after a title', '区政协秘书长兼办公室主任严可新参加会议。', '严可新', ['区政协秘书长', '办公室主任']],
+    ['a committee after a vice-chair', '县政协副主席兼提案委主任柯文亮出席。', '柯文亮', ['县政协副主席', '提案委主任']],
+  ])('gives the name both titles of %s, without the 兼', (_why, text, name, titles) => {
+    expect(titlesOf(text)[name]).toEqual(titles);
+  });
+
+  it('reads no body that opens with 兼', () => {
+    expect(orgsOf('区政协秘书长兼办公室主任严可新参加会议。').some((o) => o.startsWith('兼'))).toBe(false);
+  });
+});
+
 describe('bodies whose name looks like something else', () => {
   it.each([
     ['a bureau whose last two characters are a word (政局)', '区民政局负责人陪同调研。', '区民政局'],
