@@ -69,6 +69,10 @@ const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
 const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
+/** The heading of a site's copyright or disclaimer notice: a short line, no sentence in it. */
+const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
+/** A term of such a notice: what the site (本网, 本站) says of its copyright and of reprinting. */
+const SITE_TERMS = /(?:本网|本站)[^。]{0,40}(?:版权|转载|注明|来源)|(?:转载|摘自)[^。]{0,30}(?:本网|本站|网站)/u;
 const IMAGE_FILE = /^(?:[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))(?:\s+[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))*$/iu;
 /** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
 const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
@@ -171,6 +175,10 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       }
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text)) {
       drop.add(i);
+    } else if (SITE_STATEMENT_HEADING.test(text)) {
+      // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
+      drop.add(i);
+      while (i + 1 < lines.length && SITE_TERMS.test(lines[i + 1].text)) drop.add(++i);
     } else {
       const link = NEIGHBOUR_LINK.exec(text);
       const rest = link ? text.slice(link[0].length).trim() : '';

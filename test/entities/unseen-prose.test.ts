@@ -19,6 +19,20 @@ describe('a name followed by a one-character verb', () => {
   });
 });
 
+describe('a given name ending in 之', () => {
+  it.each([
+    ['before a comma', '县政协主席郑恒之，副主席刘敏出席。', ['郑恒之', '刘敏']],
+    ['in a list', '副主席郑恒之、刘敏参加。', ['郑恒之', '刘敏']],
+    ['before a verb that follows names', '县政协主席郑恒之出席会议。', ['郑恒之']],
+  ])('takes the whole name %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(names);
+  });
+
+  it('leaves 之 to the words after a name it does not end', () => {
+    expect(namesOf('县政协主席郑恒之后到达会场。')).toEqual(['郑恒']);
+  });
+});
+
 describe('a nominee for an office', () => {
   it.each([
     ['提名人选 after a chain of titles', '区政协党组书记、七届政协主席提名人选邵明远，区委副书记孙立出席。', '邵明远', ['区政协党组书记', '七届政协主席提名人选']],

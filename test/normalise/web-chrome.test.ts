@@ -95,6 +95,16 @@ describe('removeWebChrome', () => {
     expect(result.pageDate?.date).toBe('2024-04-09');
   });
 
+  it("removes a site's disclaimer heading and the terms under it, and keeps the text before", () => {
+    const notice = ['江城市政协网站版权与免责声明：', '① 凡本网注明来源“江城市政协”的各类稿件，版权均属本网所有，如需转载，请注明摘自“江城市政协网站”。', '② 本网转载的稿件，不代表本网观点。'];
+    expect(kept([ARTICLE, ...notice])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a sentence about a declaration that is no site notice', () => {
+    const line = '会议审议了关于免责声明制度的提案。';
+    expect(kept([ARTICLE, line])).toEqual([ARTICLE, line]);
+  });
+
   it('counts what it removed in one info message, and says nothing for text without chrome', () => {
     const result = removeWebChrome(linesFrom(['当前位置：首页 > 工作动态', ARTICLE, '【打印本页】【关闭窗口】', '会议强调，要落实。（下转2版）']));
     expect(result.removed).toBe(3);
