@@ -46,6 +46,12 @@ const acceptedName = (name: string, lex: Lexicons): boolean => {
   return a.ok && a.surnamed && !a.suspicious && (!a.ordinary || a.nrWord) && name.length >= 2 && name.length <= 4;
 };
 
+/** 玉应坎, 岩温: a transliterated name standing alone between separators in a byline (no surname to split at). */
+const transliteratedName = (name: string, lex: Lexicons): boolean => {
+  const a = assessName(name, lex);
+  return a.ok && a.ethnic && !a.ordinary;
+};
+
 /** 王淼林光耀 → 王淼, 林光耀: the one way to cut a run into surname-led names of 2–3 characters, or null. */
 function splitRun(text: string, start: number, end: number, lex: Lexicons): Array<[number, number]> | null {
   const ways: Array<Array<[number, number]>> = [];
@@ -73,7 +79,7 @@ function namesOfRun(text: string, start: number, end: number, lex: Lexicons): Ar
   const whole = text.slice(start, end);
   // a two-character surname makes a four-character name (欧阳志明); otherwise four or more are several names
   if (len <= 3 || (len === 4 && assessName(whole, lex).ok && lex.compoundSurnames.has(whole.slice(0, 2)))) {
-    return acceptedName(whole, lex) ? [[start, end]] : null;
+    return acceptedName(whole, lex) || transliteratedName(whole, lex) ? [[start, end]] : null;
   }
   return splitRun(text, start, end, lex);
 }

@@ -97,7 +97,8 @@ interface Meta {
 /** The labels of a meta line, or null when the line is not one. */
 function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
-  const body = text.replace(/^[\s【\[（(]+/u, '');
+  // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
+  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '');
   const labels: Array<{ label: string; at: number }> = [];
   for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
@@ -118,6 +119,12 @@ function metaLine(text: string): Meta | null {
   // a sentence that happens to hold two labels: meta lines are short and comma-free
   if (/[，；]/u.test(text) && !strong) return null;
   return { labels: labels.map((l) => l.label), dateLabel };
+}
+
+/** A short line opening with one weak label and its colon (`• 作者 :某某`, `来源：本站`): chrome only beside a meta line. */
+const WEAK_META = new RegExp(`^[\\s•·●▪【\\[]*(?:${WEAK_LABELS.map(escape).join('|')})\\s*${COLON}`, 'u');
+function weakMetaLine(text: string): boolean {
+  return text.length <= MAX_META_LINE / 2 && !/[。！？，]/u.test(text) && WEAK_META.test(text);
 }
 
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
@@ -188,6 +195,13 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       const next = lines[i + 1];
       if ((rest === '' || rest === '没有了') && isShortHeadline(next) && !NEIGHBOUR_LINK.test(next.text)) drop.add(++i);
     }
+  }
+
+  // `• 作者 :…` and `• 来源 :本站原创` above or below a dropped meta line: a weak label alone is the same block
+  for (let i = 0; i < lines.length; i++) {
+    if (!drop.has(i)) continue;
+    for (let j = i - 1; j >= 0 && !drop.has(j) && weakMetaLine(lines[j].text); j--) drop.add(j);
+    for (let j = i + 1; j < lines.length && !drop.has(j) && weakMetaLine(lines[j].text); j++) drop.add(j);
   }
 
   const kept: Line[] = [];

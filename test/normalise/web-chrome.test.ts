@@ -95,6 +95,15 @@ describe('removeWebChrome', () => {
     expect(result.pageDate?.date).toBe('2024-04-09');
   });
 
+  it('removes meta lines behind list bullets, with the weak-label lines of the same block', () => {
+    const block = ['  • 作者 :柯文涛、滕晓丽', '  • 来源 :本站原创', '  • 访问次数 :', '  • 发布时间 :2019-02-27 03:58'];
+    expect(kept([...block, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a weak-label line that stands apart from any meta line', () => {
+    expect(kept(['作者：柯文涛', ARTICLE])).toEqual(['作者：柯文涛', ARTICLE]);
+  });
+
   it("removes a site's disclaimer heading and the terms under it, and keeps the text before", () => {
     const notice = ['江城市政协网站版权与免责声明：', '① 凡本网注明来源“江城市政协”的各类稿件，版权均属本网所有，如需转载，请注明摘自“江城市政协网站”。', '② 本网转载的稿件，不代表本网观点。'];
     expect(kept([ARTICLE, ...notice])).toEqual([ARTICLE]);
