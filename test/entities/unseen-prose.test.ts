@@ -33,6 +33,19 @@ describe('a given name ending in 之', () => {
   });
 });
 
+describe('a verb of the clause before a title', () => {
+  it.each([
+    ['讨论 before a prefecture body', '委员们认真学习讨论州人大常委会副主任、县委书记邵明远在开幕式上的讲话。', '邵明远', ['州人大常委会副主任', '县委书记']],
+    ['讨论 before a county body', '学习讨论县委书记孙立的讲话。', '孙立', ['县委书记']],
+  ])('leaves %s out of the title', (_why, text, name, titles) => {
+    expect(titlesOf(text)[name]).toEqual(titles);
+  });
+
+  it('keeps a verb that names the body itself (投资促进局)', () => {
+    expect(titlesOf('投资促进局局长韩立出席。')['韩立']).toEqual(['投资促进局局长']);
+  });
+});
+
 describe('a nominee for an office', () => {
   it.each([
     ['提名人选 after a chain of titles', '区政协党组书记、七届政协主席提名人选邵明远，区委副书记孙立出席。', '邵明远', ['区政协党组书记', '七届政协主席提名人选']],
