@@ -137,6 +137,9 @@ function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
   return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line', at };
 }
 
+/** An e-paper's page navigation: `下一版» 本期共4版，当前第1版 PDF`, `上一版 下一版`. */
+const EPAPER_NAV = /^(?:[上下]一[版期]\s*[»«>＞<＜]*\s*)*(?:本期共\s*\d+\s*版[\s，,]*)?(?:当前第\s*\d+\s*版)?\s*(?:PDF)?$/iu;
+const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) && text.length <= 40 && EPAPER_NAV.test(text.trim());
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
@@ -180,7 +183,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)

@@ -33,6 +33,8 @@ const CHROME: [string, string][] = [
   ['a site footer', '主办：江城市政协办公室　技术支持：某某网络公司'],
   ['an ICP number', '苏ICP备12345678号-1'],
   ['an image file name', '微信图片_20240409162012.jpg'],
+  ["an e-paper's page navigation", '下一版»本期共4版， 当前第1版 PDF'],
+  ["an e-paper's previous and next page links", '上一版 下一版'],
   ['a camera file name', 'IMG_2041.JPG'],
 ];
 
@@ -45,6 +47,7 @@ const NOT_CHROME: [string, string][] = [
   ['a masthead date line', '日期：2021年3月5日'],
   ['a sentence opening with 上篇', '上篇文章介绍了委员履职情况'],
   ['a meeting venue', '位置：市政协三楼会议室'],
+  ['a line about an edition', '本期共收录委员提案摘要12篇'],
   ['a dated footer line with staff labels and no clock time', '2021年3月5日 编辑：韦晓东 审核：林素芬 阅读次数'],
 ];
 
