@@ -46,6 +46,12 @@ const acceptedName = (name: string, lex: Lexicons): boolean => {
   return a.ok && a.surnamed && !a.suspicious && (!a.ordinary || a.nrWord) && name.length >= 2 && name.length <= 4;
 };
 
+/** 玉应坎, 岩温: a transliterated name standing alone between separators in a byline (no surname to split at). */
+const transliteratedName = (name: string, lex: Lexicons): boolean => {
+  const a = assessName(name, lex);
+  return a.ok && a.ethnic && !a.ordinary;
+};
+
 /** 王淼林光耀 → 王淼, 林光耀: the one way to cut a run into surname-led names of 2–3 characters, or null. */
 function splitRun(text: string, start: number, end: number, lex: Lexicons): Array<[number, number]> | null {
   const ways: Array<Array<[number, number]>> = [];
@@ -73,7 +79,7 @@ function namesOfRun(text: string, start: number, end: number, lex: Lexicons): Ar
   const whole = text.slice(start, end);
   // a two-character surname makes a four-character name (欧阳志明); otherwise four or more are several names
   if (len <= 3 || (len === 4 && assessName(whole, lex).ok && lex.compoundSurnames.has(whole.slice(0, 2)))) {
-    return acceptedName(whole, lex) ? [[start, end]] : null;
+    return acceptedName(whole, lex) || transliteratedName(whole, lex) ? [[start, end]] : null;
   }
   return splitRun(text, start, end, lex);
 }
@@ -87,9 +93,10 @@ function readByline(text: string, start: number, end: number, lex: Lexicons, out
   // the outlet: Han text up to the first role
   let first = pos;
   // (a role that ends the stretch is a trailing one: 吴立新供稿)
+  // (nor does one that opens the trailing role closing the stretch: 井娇|摄影报道)
   const leadsHere = (at: number) => {
     const r = roleAt(text, at, LEADING_ROLES);
-    return r !== null && at + r.length < end;
+    return r !== null && at + r.length < end && !TRAILING_ROLES.includes(text.slice(at, end));
   };
   while (first < end && !leadsHere(first)) first++;
   if (first < end && first > pos) {
@@ -203,7 +210,10 @@ export function bylineOfLine(line: string, lexicons: Config['lexicons']): Byline
 /** A line that is a byline and nothing else: `■通讯员王成虎`, `记者叶竞摄`, `德州晚报全媒体记者郑乃春整理`. */
 function bylineLine(text: string, start: number, end: number, lex: Lexicons): Byline[] | null {
   if (end - start > MAX_LINE || /[，。；！？]/u.test(text.slice(start, end))) return null;
-  return readByline(text, start, end, lex, true);
+  // 记者甲、乙报道：  — the colon introduces the report that follows
+  let stop = end;
+  while (stop > start && /[\s\u3000:：]/u.test(text[stop - 1])) stop--;
+  return readByline(text, start, stop, lex, true);
 }
 
 /** `本报讯 记者王浩 通讯员李四 2月28日，…`: roles and names opening a paragraph (or after 讯/电/消息), up to the first non-name. */

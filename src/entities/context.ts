@@ -111,7 +111,7 @@ export const BODY_QUANTIFIERS = ['全市', '全县', '全区', '全省', '全州
  * Words that never open the name of a body or a place but often stand right before one without a
  * separator (2015年市政协, 20位市政协, 就区疾控中心, 确保下三屯村, 全市代表联络站): stripped from the front of a prefix.
  */
-const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明年', '全年', '当年', '年', '月', '日', '位', '个', '名', '次', '届', '我', '该', '其', '此', '驻', '赴', '的', '了', '是', '确保', '提交', '叮嘱', '前往', '来到', ...BODY_QUANTIFIERS];
+const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明年', '全年', '当年', '年', '月', '日', '位', '个', '名', '次', '届', '我', '该', '其', '此', '驻', '赴', '的', '了', '是', '确保', '提交', '叮嘱', '前往', '来到', '兼', ...BODY_QUANTIFIERS];
 
 /** LEADING_NOISE by first character, in list order: only the words opening with the character at hand can match. */
 const NOISE_BY_FIRST = wordsByCode(LEADING_NOISE, 'first');

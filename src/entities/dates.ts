@@ -174,8 +174,24 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
       );
     }
   }
+  const dateline = datelineOf(text, dates);
+  if (dateline) {
+    // 2月15日报道：昨天上午…: the report's own date gives its 昨天 the day; the dateline is then no event of the item
+    const rest = dates.filter((d) => d !== dateline);
+    addRelativeDates(text, dateline.start!, rest);
+    if (rest.some((d) => d.basis === 'relative')) return { dates: rest, messages };
+  }
   if (options.pageDate) addRelativeDates(text, options.pageDate, dates);
   return { dates, messages };
+}
+
+/** What follows a report's dateline: 电 (not 电话, 电视…), 讯, 报道, 消息. */
+const DATELINE_AFTER = /^\s*(?:电(?![话视影子力网商气])|讯|报道|消息)/u;
+const MAX_DATELINE_AT = 40;
+
+/** A report's dateline near the item's opening (新华社北京3月1日电, 某台2月15日报道：): the day the report was filed. */
+function datelineOf(text: string, dates: DateMention[]): DateMention | null {
+  return dates.find((d) => d.start !== null && d.span[0] <= MAX_DATELINE_AT && DATELINE_AFTER.test(text.slice(d.span[1]))) ?? null;
 }
 
 function partialMention(text: string, month: number, day: number, partOfDay: DateMention['partOfDay'], span: [number, number], basis: DateMention['basis']): DateMention {
@@ -252,6 +268,9 @@ export interface HeadingDate {
   day: number;
 }
 
+/** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
+const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近)/u;
+
 const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|早上|早晨|清晨|凌晨)/u;
 
 /**
@@ -261,6 +280,9 @@ const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|
  */
 export function itemDate(text: string, dates: DateMention[], heading: HeadingDate | null, options: DateFindOptions): DateMention | null {
   const first = dates[0] ?? null;
+  // 日前，…。…定于10月25日召开…: an item that opens "some days ago" gives no day; a date in a later sentence is
+  // another event's (a meeting it schedules, a deadline)
+  if (!heading && first && UNDATED_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;
   if (!heading || (first && first.span[0] === 0)) return first;
   const pod = LEADING_PART_OF_DAY.exec(text);
   const partOfDay = partOfDayOf(pod?.[1]);

@@ -51,7 +51,7 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年']);
-const SOFT_GIVEN_LAST = new Set([...'和旗']);
+const SOFT_GIVEN_LAST = new Set([...'和旗之']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
  * (方圆, 江海): never a name after a title on its own.
@@ -153,7 +153,8 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
   const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]);
-  // 向立和, 李春和, 杜红旗: 和 and 旗 end given names too, where they are no conjunction or banner (the frame
+  // 向立和, 李春和, 杜红旗, 郑恒之: 和, 旗 and 之 end given names too, where they are no conjunction, banner or
+  // particle (the frame
   // decides: 、 or 出席 after it)
   const softLast = given.length === 2 && SOFT_GIVEN_LAST.has(given[1]);
   const givenChars = softFirst ? given.slice(1) : softLast ? given.slice(0, 1) : given;

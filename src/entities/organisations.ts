@@ -123,7 +123,10 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
     if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     // 大局, and idioms that end in one (服务大局)
-    if (token && token.end === end && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
+    // (but not a body the lexicons know whose last two characters happen to be one: 民政局, 市民|政局)
+    const knownBody = wordEndingAt(text, end, lex.organisations, MAX_PARENT);
+    const endsKnownBody = knownBody !== null && token !== undefined && knownBody.length >= token.word.length;
+    if (token && token.end === end && !endsKnownBody && (NOT_ORG_ENDINGS.has(token.word) || (token.word.length > 2 && NOT_ORG_ENDINGS.has(token.word.slice(-2))))) continue;
     // 市委党校中心|报告厅: a name right before a room qualifies the room
     if (wordStartingAt(text, end, ROOM_SET, 4) && !ROOM_SET.has(text.slice(suffixStart, end))) {
       if (suffix === '中心') continue;
@@ -155,7 +158,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     // (单位|中心组) or a lone conjunction (和|主席团)
     const prefix = text.slice(start, suffixStart);
     if (QUANTIFIERS.has(prefix) || GENERIC_BODIES.has(prefix)) continue;
-    if (prefix.length === 1 && /[和与及或并]/.test(prefix)) continue;
+    // 秘书长兼|办公室主任: the 兼 joining two titles leaves the second's bare office, which names no body
+    if (prefix.length === 1 && /[和与及或并兼]/.test(prefix)) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;
@@ -206,11 +210,11 @@ function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number):
     }
     i = Math.max(rest, i + 1);
   }
-  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name — unless the
-  // noun names a body itself: 政协江州市委员会, 民盟江州市委 are the official forms
+  // 企业|江州恒达电线电缆有限公司: a common noun before a place name is no part of the body's name (but a body's
+  // own name is: 政协东湖区委员会, 民盟江州市委员会)
   const first = ctx.tokens.tokenAt(s);
-  const namesABody = (word: string): boolean => lex.organisations.has(word) || lex.orgSuffixes.includes(word) || lex.partyTrie.longestAt(text, s) !== null;
-  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart && !namesABody(first.word)) {
+  const bodyWord = (w: string) => PLACE_BODIES.includes(w) || lex.organisations.has(w) || lex.parties.includes(w);
+  if (first && first.start === s && first.tag === 'n' && first.word.length >= 2 && first.end < suffixStart && !bodyWord(first.word)) {
     const next = ctx.tokens.tokenAt(first.end);
     if (next && next.start === first.end && next.tag.startsWith('ns')) s = first.end;
   }
@@ -237,9 +241,10 @@ function centralTask(ctx: ItemContext, suffixStart: number): boolean {
  * noun, and a title, a list or clause mark or a preposition follows (为群众办|实事 is a verb).
  */
 function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number): boolean {
-  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办)
+  // 扶贫办, 市政府办: jieba knows the office's short name as one word (not a verb: 委办, 举办; nor the
+  // distinguishing word 主办 of 区文联主办的…)
   const own = ctx.tokens.tokenAt(suffixStart);
-  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a)/.test(own.tag);
+  const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a|b)/.test(own.tag);
   const before = ctx.tokens.tokenAt(suffixStart - 1);
   if (known) return true;
   if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j|vn)/.test(before.tag)) return false;

@@ -89,7 +89,8 @@ function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] 
     else if (titles[j].end === head.start && text[head.start] === '兼') chain.unshift(titles[j]);
     else break;
   }
-  return chain.map((t) => t.text);
+  // the 兼 that joined a title to the one before it belongs to neither (秘书长兼办公室主任 → 办公室主任)
+  return chain.map((t) => (t.text.length > 1 && t.text[0] === '兼' ? t.text.slice(1) : t.text));
 }
 
 /**

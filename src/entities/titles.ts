@@ -19,7 +19,11 @@ export interface TitleSpan {
 /** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
 const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
 const MAX_PREFIX = 20;
-const ASSISTANT = '助理';
+/**
+ * Words after a head that make one title of it: the assistant of an office (区委书记助理, 总经理助理), and a nominee
+ * for it (主席提名人选, 副主席候选人), whose name follows the whole.
+ */
+const HEAD_TAILS = ['提名人选', '候选人', '助理', '人选'];
 const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
 const ADMIN_OPENERS = new Set([...'省市区县']);
 const DAY_MARKS = new Set([...'日号']);
@@ -47,9 +51,31 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
     s--;
   }
+  s = afterLeadingVerb(ctx, s, headStart);
   // 12日市政协副主席, 5号区政协…: the day of a date the date finder did not take (no month) is not the title's
   for (let p = headStart - 1; p >= s; p--) {
     if (DAY_MARKS.has(text[p]) && p > 0 && (isDigit(text[p - 1]) || CHINESE_DAY_DIGITS.has(text[p - 1]))) return p + 1;
+  }
+  return s;
+}
+
+/** What opens a body's name after a verb: a place level (省市区县州) or a body the lexicons know. */
+const BODY_OPENERS = new Set([...'省市区县州旗盟']);
+
+/**
+ * 学习讨论|州人大常委会副主任, 会见|县委书记: a verb of the clause (jieba's v, vd; two characters or more) before a body
+ * that opens with a place level or a known body is no part of the title; the prefix starts after it.
+ */
+function afterLeadingVerb(ctx: ItemContext, start: number, headStart: number): number {
+  const { text } = ctx;
+  let s = start;
+  for (let i = start; i < headStart; ) {
+    const t = ctx.tokens.tokenAt(i);
+    if (!t) break;
+    if (t.start === i && t.end < headStart && t.word.length >= 2 && /^(v|vd)$/.test(t.tag) && !ctx.protectedAt[t.end]) {
+      if (BODY_OPENERS.has(text[t.end]) || ctx.lex.organisationTrie.longestAt(text, t.end) !== null) s = t.end;
+    }
+    i = Math.max(t.end, i + 1);
   }
   return s;
 }
@@ -90,8 +116,8 @@ export function findTitles(ctx: ItemContext): TitleSpan[] {
       i++;
       continue;
     }
-    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own
-    const assistant = text.startsWith(ASSISTANT, i + head.length) ? ASSISTANT : '';
+    // 区委书记助理, 总经理助理: the assistant of an office holds a title of its own; 主席提名人选 a nominee's
+    const assistant = HEAD_TAILS.find((t) => text.startsWith(t, i + head.length)) ?? '';
     const end = i + head.length + assistant.length;
     const start = titlePrefixStart(ctx, i, previousHeadEnd);
     // a role noun is a head of roles.txt that is not also a title

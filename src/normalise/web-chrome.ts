@@ -69,6 +69,10 @@ const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
 const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
+/** The heading of a site's copyright or disclaimer notice: a short line, no sentence in it. */
+const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
+/** A term of such a notice: what the site (本网, 本站) says of its copyright and of reprinting. */
+const SITE_TERMS = /(?:本网|本站)[^。]{0,40}(?:版权|转载|注明|来源)|(?:转载|摘自)[^。]{0,30}(?:本网|本站|网站)/u;
 const IMAGE_FILE = /^(?:[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))(?:\s+[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))*$/iu;
 /** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
 const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
@@ -93,14 +97,18 @@ interface Meta {
 /** The labels of a meta line, or null when the line is not one. */
 function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
-  const body = text.replace(/^[\s【\[（(]+/u, '');
+  // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
+  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '');
   const labels: Array<{ label: string; at: number }> = [];
   for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
   const lead = LEADING_DATE.exec(body);
   const opensWithLabel = labels.length > 0 && labels[0].at === 0;
-  if (!opensWithLabel && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
   const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
+  // a date-time first and a page-only label further on (`2021-01-02 09:30 编辑：… 审核：… 阅读次数：12`): the
+  // staff labels between are the site's, not a bulletin footer's (a footer never opens with a clock time)
+  const leadThenStrong = lead !== null && strong && lead[4] !== undefined;
+  if (!opensWithLabel && !leadThenStrong && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
@@ -113,6 +121,12 @@ function metaLine(text: string): Meta | null {
   return { labels: labels.map((l) => l.label), dateLabel };
 }
 
+/** A short line opening with one weak label and its colon (`• 作者 :某某`, `来源：本站`): chrome only beside a meta line. */
+const WEAK_META = new RegExp(`^[\\s•·●▪【\\[]*(?:${WEAK_LABELS.map(escape).join('|')})\\s*${COLON}`, 'u');
+function weakMetaLine(text: string): boolean {
+  return text.length <= MAX_META_LINE / 2 && !/[。！？，]/u.test(text) && WEAK_META.test(text);
+}
+
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
   const m = PRINTED_DATE.exec(text);
   if (!m) return null;
@@ -123,6 +137,9 @@ function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
   return { date: iso, time, text: m[0].trim(), label: meta.dateLabel, source: 'meta-line', at };
 }
 
+/** An e-paper's page navigation: `下一版» 本期共4版，当前第1版 PDF`, `上一版 下一版`. */
+const EPAPER_NAV = /^(?:[上下]一[版期]\s*[»«>＞<＜]*\s*)*(?:本期共\s*\d+\s*版[\s，,]*)?(?:当前第\s*\d+\s*版)?\s*(?:PDF)?$/iu;
+const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) && text.length <= 40 && EPAPER_NAV.test(text.trim());
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
@@ -166,8 +183,12 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text)) {
       drop.add(i);
+    } else if (SITE_STATEMENT_HEADING.test(text)) {
+      // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
+      drop.add(i);
+      while (i + 1 < lines.length && SITE_TERMS.test(lines[i + 1].text)) drop.add(++i);
     } else {
       const link = NEIGHBOUR_LINK.exec(text);
       const rest = link ? text.slice(link[0].length).trim() : '';
@@ -177,6 +198,13 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       const next = lines[i + 1];
       if ((rest === '' || rest === '没有了') && isShortHeadline(next) && !NEIGHBOUR_LINK.test(next.text)) drop.add(++i);
     }
+  }
+
+  // `• 作者 :…` and `• 来源 :本站原创` above or below a dropped meta line: a weak label alone is the same block
+  for (let i = 0; i < lines.length; i++) {
+    if (!drop.has(i)) continue;
+    for (let j = i - 1; j >= 0 && !drop.has(j) && weakMetaLine(lines[j].text); j--) drop.add(j);
+    for (let j = i + 1; j < lines.length && !drop.has(j) && weakMetaLine(lines[j].text); j++) drop.add(j);
   }
 
   const kept: Line[] = [];

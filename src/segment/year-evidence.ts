@@ -5,8 +5,10 @@
  *   1. a publish-date line (发布日期：2023-03-03, 时间 2024/6/22): the page's own date;
  *   2. a chronicle header (2024年大事记, 2024年普陀区政协大事记);
  *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed);
- *   4. years written in the text: a full date's first, else the year named most often (2003年度);
- *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`).
+ *   4. a full date written in the text (2003年9月2日);
+ *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`);
+ *   6. the year the text names most often (2003年度) — last, since a meeting early in a year names the
+ *      last one it settles (审定2020年度表彰名单 in January 2021).
  * Each is a pure function, so the order is the only policy and each source is testable alone.
  */
 import { firstExplicitYear, parseNumber } from '../entities/dates.js';
@@ -123,15 +125,20 @@ export function sessionYear(texts: string[]): YearEvidence | null {
 
 const YEAR_MENTION = /(?<![\d０-９])((?:19|20)\d{2})\s*年(?![\d０-９]{1,2}\s*年)/gu;
 
-/**
- * A year the text names: the first full date's (2003年9月2日), else the year named most often
- * (`2003年度`, `2012年工作要点`), the latest one on a tie (plans name the years they start from).
- */
-export function textYear(texts: string[]): YearEvidence | null {
+/** The year of the first full date the text writes (2003年9月2日). */
+export function fullDateYear(texts: string[]): YearEvidence | null {
   for (const t of texts) {
     const y = firstExplicitYear(t);
     if (y !== null) return { year: y, source: 'text', evidence: `a full date of ${y}` };
   }
+  return null;
+}
+
+/**
+ * The year the text names most often (`2003年度`, `2012年工作要点`), the latest one on a tie (plans name the
+ * years they start from). Weak: a meeting early in a year reviews the last one (审定2020年度表彰名单 in 2021).
+ */
+export function mentionedYear(texts: string[]): YearEvidence | null {
   const counts = new Map<number, number>();
   for (const t of texts) {
     for (const m of t.matchAll(YEAR_MENTION)) {
@@ -142,6 +149,11 @@ export function textYear(texts: string[]): YearEvidence | null {
   let best: [number, number] | null = null;
   for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
   return best ? { year: best[0], source: 'text', evidence: `${best[0]}年 named ${best[1]} time(s)` } : null;
+}
+
+/** A year the text names: the first full date's, else the year named most often. */
+export function textYear(texts: string[]): YearEvidence | null {
+  return fullDateYear(texts) ?? mentionedYear(texts);
 }
 
 const PATH_YEAR = /(?<![\d])((?:19|20)\d{2})(?![\d])/gu;
@@ -221,7 +233,7 @@ export function documentYear(lines: Line[], itemTexts: string[], sourcePath: str
   const first = published[0];
   const year: YearEvidence | null = first
     ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }
-    : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? textYear(itemTexts) ?? pathYear(sourcePath));
+    : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? fullDateYear(itemTexts) ?? pathYear(sourcePath) ?? mentionedYear(itemTexts));
   const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : '';
   const messages = year
     ? [message('info', 'year-from-evidence', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]

@@ -26,6 +26,9 @@ const BYLINES: [string, string, [string, string[]][]][] = [
   ['names kept apart by wide spaces', '记者　柯文涛　滕晓丽　南京报道', [['柯文涛', ['记者', '报道']], ['滕晓丽', ['记者', '报道']]]],
   ['a photo credit after the last sentence of a caption', '这是参加会议的委员在会场交流。新华社记者 闵晓彤摄', [['闵晓彤', ['记者', '摄']]]],
   ['a bare name in brackets closing a paragraph', '推动代表工作取得新成效。（莫雅琴）', [['莫雅琴', []]]],
+  ['a name and 摄影报道 on a line of its own', '委员们在分组讨论。\n柯文涛摄影报道', [['柯文涛', ['摄影报道']]]],
+  ['reporters listed with 、 and 报道 before a colon', '记者柯文涛、滕晓丽、骆明辉报道：\n3月2日，区政协召开会议。', [['柯文涛', ['记者', '报道']], ['滕晓丽', ['记者', '报道']], ['骆明辉', ['记者', '报道']]]],
+  ['a transliterated name among the reporters', '记者柯文涛、岩温香报道：\n3月2日，县政协召开会议。', [['柯文涛', ['记者', '报道']], ['岩温香', ['记者', '报道']]]],
   ['a byline broken over two lines and joined again', '市融媒体中心消息（记者柯文涛）8月12日，市政协召开主席会议。', [['柯文涛', ['记者']]]],
 ];
 

@@ -207,3 +207,39 @@ describe('a dateline with the day alone against the page date', () => {
     expect(entitiesOf('6日，区政协召开会议。', '2021-09-10').date).toBeNull();
   });
 });
+
+describe('a report filed on a day that its day words count from', () => {
+  const plain = (text: string) => extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2019 })[0];
+
+  it.each([
+    ['报道 and 昨天上午', '某某电视台3月12日报道：昨天上午，市政协召开主席会议。', '2019-03-11', 'am'],
+    ['电 and 今天', '新华社江州4月2日电 今天，省政协举行常委会议。', '2019-04-02', null],
+    ['讯 and 昨日 across a month', '本报5月1日讯 昨日，区政协组织委员视察。', '2019-04-30', null],
+  ])('dates the item by %s', (_why, text, iso, pod) => {
+    expect(plain(text).date).toMatchObject({ start: iso, partOfDay: pod, basis: 'relative' });
+  });
+
+  it('keeps the dateline as the date when no day word follows it', () => {
+    expect(plain('新华社江州4月2日电 省政协举行常委会议。').date).toMatchObject({ start: '2019-04-02', basis: 'text' });
+  });
+
+  it('does not take 电话 after a date for a dateline', () => {
+    expect(plain('3月5日电话会议后，昨天，区政协召开会议。').date).toMatchObject({ start: '2019-03-05' });
+  });
+});
+
+describe('an item that opens only roughly dated', () => {
+  const plain = (text: string) => extractEntities([text], { issueDate: '2021-10-20', lexicons: defaultLexicons })[0];
+
+  it.each([
+    ['日前 and a meeting it schedules', '日前，市政协召开主席会议。会议协商定于10月25日召开常委会议。'],
+    ['近日 after a news lead and a later deadline', '本报讯（记者 某某）近日，区政协部署调研工作。调研须于11月30日前完成。'],
+    ['连日来 and a later date', '连日来，县政协委员深入基层。10月12日，调研组召开座谈会。'],
+  ])('gives no date to %s', (_why, text) => {
+    expect(plain(text).date).toBeNull();
+  });
+
+  it('keeps a date written in the opening sentence itself', () => {
+    expect(plain('近日，区政协于10月12日召开主席会议。').date).toMatchObject({ start: '2021-10-12' });
+  });
+});

@@ -19,6 +19,7 @@ const CHROME: [string, string][] = [
   ['a meta line with 浏览 人次', '来源：区政协办公室 时间：2020-09-14 浏览 人次'],
   ['a publish time without a colon', '发布时间 2024/6/22 10:31'],
   ['a date first, then labels', '2022-08-30 09:15 来源：市政协'],
+  ['a date-time, staff labels, then a view count', '2020-07-14 09:05:33 编辑： 韦晓东 审核人：林素芬 阅读次数：318 |'],
   ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
   ['print and close', '打印　关闭'],
   ['zoom tools', '放大 缩小 默认'],
@@ -32,6 +33,8 @@ const CHROME: [string, string][] = [
   ['a site footer', '主办：江城市政协办公室　技术支持：某某网络公司'],
   ['an ICP number', '苏ICP备12345678号-1'],
   ['an image file name', '微信图片_20240409162012.jpg'],
+  ["an e-paper's page navigation", '下一版»本期共4版， 当前第1版 PDF'],
+  ["an e-paper's previous and next page links", '上一版 下一版'],
   ['a camera file name', 'IMG_2041.JPG'],
 ];
 
@@ -44,6 +47,8 @@ const NOT_CHROME: [string, string][] = [
   ['a masthead date line', '日期：2021年3月5日'],
   ['a sentence opening with 上篇', '上篇文章介绍了委员履职情况'],
   ['a meeting venue', '位置：市政协三楼会议室'],
+  ['a line about an edition', '本期共收录委员提案摘要12篇'],
+  ['a dated footer line with staff labels and no clock time', '2021年3月5日 编辑：韦晓东 审核：林素芬 阅读次数'],
 ];
 
 describe('removeWebChrome', () => {
@@ -91,6 +96,25 @@ describe('removeWebChrome', () => {
   it('prefers a publish date to an earlier date printed under another label', () => {
     const result = removeWebChrome(linesFrom(['更新：2024-05-01 阅读：12', '信息来源：本站 发布日期：2024-04-09', ARTICLE]));
     expect(result.pageDate?.date).toBe('2024-04-09');
+  });
+
+  it('removes meta lines behind list bullets, with the weak-label lines of the same block', () => {
+    const block = ['  • 作者 :柯文涛、滕晓丽', '  • 来源 :本站原创', '  • 访问次数 :', '  • 发布时间 :2019-02-27 03:58'];
+    expect(kept([...block, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a weak-label line that stands apart from any meta line', () => {
+    expect(kept(['作者：柯文涛', ARTICLE])).toEqual(['作者：柯文涛', ARTICLE]);
+  });
+
+  it("removes a site's disclaimer heading and the terms under it, and keeps the text before", () => {
+    const notice = ['江城市政协网站版权与免责声明：', '① 凡本网注明来源“江城市政协”的各类稿件，版权均属本网所有，如需转载，请注明摘自“江城市政协网站”。', '② 本网转载的稿件，不代表本网观点。'];
+    expect(kept([ARTICLE, ...notice])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a sentence about a declaration that is no site notice', () => {
+    const line = '会议审议了关于免责声明制度的提案。';
+    expect(kept([ARTICLE, line])).toEqual([ARTICLE, line]);
   });
 
   it('counts what it removed in one info message, and says nothing for text without chrome', () => {

@@ -79,10 +79,19 @@ describe('the year of a document', () => {
     expect(documentYear(lines, ['区政协召开会议。'], 'x/2019.txt').year).toMatchObject({ year: 2021, source: 'chronicle-header' });
   });
 
-  it('prefers a national session to years named in the text, and those to the path', () => {
+  it('prefers a national session to a full date in the text, and that to the path', () => {
     expect(documentYear([], ['收看全国政协十三届五次会议开幕会。2021年度先进。'], 'x/2019.txt').year).toMatchObject({ year: 2022, source: 'session' });
-    expect(documentYear([], ['2021年度先进。'], 'x/2019.txt').year).toMatchObject({ year: 2021, source: 'text' });
+    expect(documentYear([], ['2021年5月3日，区政协召开会议。'], 'x/2019.txt').year).toMatchObject({ year: 2021, source: 'text' });
     expect(documentYear([], ['召开会议。'], 'x/2019.txt').year).toMatchObject({ year: 2019, source: 'path' });
+  });
+
+  // a meeting early in a year settles the last one's business: the year it names is not its own
+  it.each([
+    ['a year of account', ['1月8日，县政协召开主席会议，审定2018年度优秀提案。'], 'x/2019.txt', 2019, 'path'],
+    ['a plan year named twice', ['审议2018年度考核情况和2018年度表彰名单。'], 'x/2019-dongtai.txt', 2019, 'path'],
+    ['a year of account with no path year', ['2021年度先进。'], 'x/y.txt', 2021, 'text'],
+  ] as const)('prefers the path to %s named in the text', (_why, texts, path, year, source) => {
+    expect(documentYear([], [...texts], path).year).toMatchObject({ year, source });
   });
 
   it('names the source of a guessed year in a message, and says when there is none', () => {
