@@ -1,30 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/output.js';
 import { parseDateBound, runIndex, runPerson, runQuery, runShow, runTop } from '../../src/query/command.js';
 import { acquireOutLock } from '../../src/batch/lock.js';
 import { indexPath } from '../../src/store/index-db.js';
 import { makeOutDir } from './sample-records.js';
 
-let stdout: string;
-let stderr: string;
+const output = captureOutput();
 const dirs: string[] = [];
 
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
 afterEach(() => {
-  vi.restoreAllMocks();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,7 +21,7 @@ function outDir(): string {
   return dir;
 }
 
-const jsonl = () => stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { itemId: string });
+const jsonl = () => output.stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { itemId: string });
 
 describe('bulletin query', () => {
   it('builds the index on first use when only the records exist', async () => {
@@ -49,48 +36,48 @@ describe('bulletin query', () => {
   it('prints a JSON array, and an empty one when nothing matches, with exit status 0', async () => {
     const out = outDir();
     expect(await runQuery({ out, from: '2021-01-01', format: 'json' })).toBe(0);
-    expect((JSON.parse(stdout) as { itemId: string }[]).map((r) => r.itemId)).toEqual(['c2021#1', 'c2021#2']);
-    stdout = '';
+    expect((JSON.parse(output.stdout) as { itemId: string }[]).map((r) => r.itemId)).toEqual(['c2021#1', 'c2021#2']);
+    output.stdout = '';
     expect(await runQuery({ out, person: '无名氏', format: 'json' })).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([]);
+    expect(JSON.parse(output.stdout)).toEqual([]);
   });
 
   it('prints nothing for no results in jsonl, and says so in a table', async () => {
     const out = outDir();
     expect(await runQuery({ out, person: '无名氏', format: 'jsonl' })).toBe(0);
-    expect(stdout).toBe('');
+    expect(output.stdout).toBe('');
     expect(await runQuery({ out, person: '无名氏', format: 'table' })).toBe(0);
-    expect(stdout).toBe('no items match\n');
+    expect(output.stdout).toBe('no items match\n');
   });
 
   it('prints CSV with a header row', async () => {
     const out = outDir();
     expect(await runQuery({ out, section: '重要会议', format: 'csv' })).toBe(0);
-    expect(stdout).toMatch(/^item_id,record_id,/);
-    expect(stdout).toContain('"He said ""hello, world""\n第二段，贺俊强调。"');
+    expect(output.stdout).toMatch(/^item_id,record_id,/);
+    expect(output.stdout).toContain('"He said ""hello, world""\n第二段，贺俊强调。"');
   });
 
   it('rejects invalid dates, an inverted window and empty filters with exit status 2', async () => {
     const out = outDir();
     expect(await runQuery({ out, from: '2020-02-30' })).toBe(2);
-    expect(stderr).toContain('--from "2020-02-30" is not a date');
+    expect(output.stderr).toContain('--from "2020-02-30" is not a date');
     expect(await runQuery({ out, to: '20200501' })).toBe(2);
     expect(await runQuery({ out, from: '2021-01-01', to: '2020-01-01' })).toBe(2);
     expect(await runQuery({ out, person: '  ' })).toBe(2);
-    expect(stdout).toBe('');
+    expect(output.stdout).toBe('');
   });
 
   it('exits with status 2 when the output folder or its records are missing', async () => {
     const missing = path.join(os.tmpdir(), 'bulletin-no-such-folder');
     expect(await runQuery({ out: missing })).toBe(2);
-    expect(stderr).toContain('no output folder');
+    expect(output.stderr).toContain('no output folder');
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-empty-'));
     dirs.push(empty);
     expect(await runQuery({ out: empty })).toBe(2);
     expect(await runIndex({ out: empty })).toBe(2);
   });
 
-  it('uses jsonl when stdout is not a terminal and no format is given', async () => {
+  it('uses jsonl when output.stdout is not a terminal and no format is given', async () => {
     const out = outDir();
     const isTTY = process.stdout.isTTY;
     Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
@@ -109,7 +96,7 @@ describe('bulletin index', () => {
     const lock = acquireOutLock(out);
     try {
       expect(await runIndex({ out })).toBe(2);
-      expect(stderr).toContain('another bulletin ingest');
+      expect(output.stderr).toContain('another bulletin ingest');
       expect(fs.existsSync(indexPath(out))).toBe(false);
     } finally {
       lock.release();
@@ -125,9 +112,9 @@ describe('a stale index', () => {
     expect(await runIndex({ out })).toBe(0);
     const later = new Date(Date.now() + 60_000);
     fs.utimesSync(path.join(out, 'bulletins'), later, later);
-    stderr = '';
+    output.stderr = '';
     expect(await runQuery({ out, person: '乌云', format: 'jsonl' })).toBe(0);
-    expect(stderr).toContain('run `bulletin index');
+    expect(output.stderr).toContain('run `bulletin index');
     expect(jsonl().map((r) => r.itemId)).toEqual(['c2021#2']);
   });
 });
@@ -148,37 +135,37 @@ describe('bulletin index, person, people and orgs', () => {
   it('rebuilds the index and reports the counts', async () => {
     const out = outDir();
     expect(await runIndex({ out })).toBe(0);
-    expect(stderr).toContain('indexed 3 records, 6 items');
+    expect(output.stderr).toContain('indexed 3 records, 6 items');
   });
 
   it('keeps a rendition order given with --prefer, and refuses an unknown kind', async () => {
     const out = outDir();
     expect(await runIndex({ out, prefer: 'pdf,epub' })).toBe(2);
-    expect(stderr).toContain('unknown rendition "epub"');
+    expect(output.stderr).toContain('unknown rendition "epub"');
     expect(await runIndex({ out, prefer: 'txt,pdf' })).toBe(0);
-    expect(stderr).toContain('preferred renditions: txt > pdf > docx > doc > scan');
+    expect(output.stderr).toContain('preferred renditions: txt > pdf > docx > doc > scan');
   });
 
   it("prints a person's titles over time and the items", async () => {
     const out = outDir();
     expect(await runPerson('贺俊', { out, format: 'json' })).toBe(0);
-    const [timeline] = JSON.parse(stdout);
+    const [timeline] = JSON.parse(output.stdout);
     expect(timeline.titles.map((t: { title: string }) => t.title)).toEqual(['示例市政协副主席', '民建包头市委主委', '示例市政协主席']);
     expect(timeline.items).toHaveLength(3);
-    stdout = '';
+    output.stdout = '';
     expect(await runPerson('贺俊', { out, format: 'table' })).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('贺俊 · 示例市政协');
-    expect(stdout).toContain('市政协副主席');
-    expect(stdout).toContain('3 items');
+    expect(output.stdout.split('\n')[0]).toBe('贺俊 · 示例市政协');
+    expect(output.stdout).toContain('市政协副主席');
+    expect(output.stdout).toContain('3 items');
   });
 
   it('prints the most-mentioned people and organisations with counts', async () => {
     const out = outDir();
     expect(await runTop('people', { out, format: 'csv', limit: 2 })).toBe(0);
-    expect(stdout).toBe('name,publisher,items,first,last\r\n刘晓东,示例市政协,3,2019-12-28,2020-05-09\r\n贺俊,示例市政协,3,2020-05-09,2021-03-02\r\n');
-    stdout = '';
+    expect(output.stdout).toBe('name,publisher,items,first,last\r\n刘晓东,示例市政协,3,2019-12-28,2020-05-09\r\n贺俊,示例市政协,3,2020-05-09,2021-03-02\r\n');
+    output.stdout = '';
     expect(await runTop('orgs', { out, format: 'jsonl' })).toBe(0);
-    expect(stdout.trimEnd().split('\n')).toHaveLength(4);
+    expect(output.stdout.trimEnd().split('\n')).toHaveLength(4);
   });
 });
 
@@ -194,31 +181,31 @@ describe('bulletin query: paging, fields, counts and CSV for Excel', () => {
     const out = outDir();
     expect(await runQuery({ out, person: '乌云', format: 'jsonl', fields: 'itemId,issueId' })).toBe(0);
     expect(jsonl()).toEqual([{ itemId: 'c2021#2', issueId: '示例市政协办公室-2021-1' }]);
-    stdout = '';
+    output.stdout = '';
     expect(await runQuery({ out, person: '乌云', format: 'csv', fields: 'itemId,date' })).toBe(0);
-    expect(stdout.split('\r\n')[0]).toBe('item_id,date_start,date_end,part_of_day,date_text');
+    expect(output.stdout.split('\r\n')[0]).toBe('item_id,date_start,date_end,part_of_day,date_text');
     expect(await runQuery({ out, fields: 'itemId,nope' })).toBe(2);
-    expect(stderr).toContain('unknown field "nope"');
+    expect(output.stderr).toContain('unknown field "nope"');
   });
 
   it('starts CSV with a byte-order mark when asked', async () => {
     const out = outDir();
     expect(await runQuery({ out, person: '乌云', format: 'csv', bom: true })).toBe(0);
-    expect(stdout.startsWith('\uFEFFitem_id,')).toBe(true);
+    expect(output.stdout.startsWith('\uFEFFitem_id,')).toBe(true);
   });
 
   it('counts matching items by month, section, person or organisation', async () => {
     const out = outDir();
     expect(await runQuery({ out, format: 'jsonl', count: 'month' })).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(output.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
       { key: '2019-12', items: 1 },
       { key: '2020-05', items: 3 },
       { key: '2021-02', items: 1 },
       { key: '2021-03', items: 1 },
     ]);
-    stdout = '';
+    output.stdout = '';
     expect(await runQuery({ out, format: 'csv', count: 'person', publisher: '示例市' })).toBe(0);
-    expect(stdout.split('\r\n').slice(0, 2)).toEqual(['key,publisher,items', '刘晓东,示例市政协,3']);
+    expect(output.stdout.split('\r\n').slice(0, 2)).toEqual(['key,publisher,items', '刘晓东,示例市政协,3']);
     expect(await runQuery({ out, count: 'week' })).toBe(2);
   });
 
@@ -226,9 +213,9 @@ describe('bulletin query: paging, fields, counts and CSV for Excel', () => {
     const out = outDir();
     expect(await runQuery({ out, format: 'jsonl', publisher: '示例市政协' })).toBe(0);
     expect(jsonl()).toHaveLength(6);
-    stdout = '';
+    output.stdout = '';
     expect(await runQuery({ out, format: 'jsonl', publisher: '别的市' })).toBe(0);
-    expect(stdout).toBe('');
+    expect(output.stdout).toBe('');
   });
 });
 
@@ -236,19 +223,19 @@ describe('bulletin show', () => {
   it('shows an item with the body each organisation stands for, a record, and an issue', async () => {
     const out = outDir();
     expect(await runShow('c2020#2', { out })).toBe(0);
-    expect(stdout).toContain('item       c2020#2');
-    expect(stdout).toContain('市政协 → 示例市政协');
-    stdout = '';
+    expect(output.stdout).toContain('item       c2020#2');
+    expect(output.stdout).toContain('市政协 → 示例市政协');
+    output.stdout = '';
     expect(await runShow('c2021', { out })).toBe(0);
-    expect(stdout).toContain('record     c2021');
-    expect(stdout).toContain('c2021#2');
-    stdout = '';
+    expect(output.stdout).toContain('record     c2021');
+    expect(output.stdout).toContain('c2021#2');
+    output.stdout = '';
     expect(await runShow('示例市政协办公室-2019-1', { out, format: 'json' })).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ id: '示例市政协办公室-2019-1', renditions: [{ recordId: 'c2019', preferred: true }] });
+    expect(JSON.parse(output.stdout)).toMatchObject({ id: '示例市政协办公室-2019-1', renditions: [{ recordId: 'c2019', preferred: true }] });
   });
 
   it('exits 1 for an unknown id', async () => {
     expect(await runShow('nope#1', { out: outDir() })).toBe(1);
-    expect(stderr).toContain('no item, record or issue');
+    expect(output.stderr).toContain('no item, record or issue');
   });
 });
