@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import { bulletinsDir, indexLooksStale, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
-import { ITEM_FIELDS, OUTPUT_FORMATS, formatCounts, formatItems, formatPerson, formatTop, type ItemField, type OutputFormat } from './format.js';
-import { COUNT_KEYS, countItems, personTimelines, queryItems, topEntities, type CountKey, type QueryFilters } from './search.js';
+import { ITEM_FIELDS, OUTPUT_FORMATS, formatCounts, formatItemChunks, formatItems, formatPerson, formatTop, type ItemField, type OutputFormat } from './format.js';
+import { COUNT_KEYS, countItems, iterateItems, personTimelines, queryItems, topEntities, type CountKey, type QueryFilters } from './search.js';
 
 export interface CommonOptions {
   out?: string;
@@ -77,6 +77,7 @@ export async function runQuery(opts: QueryOptions): Promise<number> {
     const db = await openIndex(requireOutDir(opts.out));
     try {
       if (count) print(formatCounts(countItems(db, filters, count), format, terminalWidth(), { bom: opts.bom }));
+      else if (format === 'jsonl' || format === 'csv') printChunks(formatItemChunks(iterateItems(db, filters), format, { fields, bom: opts.bom }));
       else print(formatItems(queryItems(db, filters), format, terminalWidth(), { fields, bom: opts.bom }));
     } finally {
       db.close();
@@ -281,4 +282,20 @@ function print(text: string): void {
     });
   }
   if (text.length > 0) process.stdout.write(text);
+}
+
+/**
+ * Prints output made piece by piece, about 1 MB at a time, so memory does not grow with its length
+ * (stdout to a file or a pipe is written synchronously on Linux and macOS).
+ */
+function printChunks(chunks: Iterable<string>): void {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 1 << 19) {
+      print(buffer);
+      buffer = '';
+    }
+  }
+  print(buffer);
 }

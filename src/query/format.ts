@@ -1,5 +1,5 @@
 /** Printing query answers as a terminal table, JSON, JSON Lines or CSV. */
-import { toCsv, type CsvValue } from './csv.js';
+import { csvRow, toCsv, type CsvValue } from './csv.js';
 import type { QueryResultItem, QueryResultPerson } from './result-schema.js';
 import type { CountEntry, PersonTimeline, TopEntry } from './search.js';
 import { padToWidth, stringWidth, truncateToWidth } from './text-width.js';
@@ -155,6 +155,21 @@ function tableCell(it: QueryResultItem, field: ItemField): string {
     default:
       return oneLine(String(it[field] ?? ''));
   }
+}
+
+/**
+ * jsonl or csv output of items, in pieces as the items come: joined, exactly what `formatItems`
+ * gives for the same items (the header and BOM of CSV first, even when there are none).
+ */
+export function* formatItemChunks(items: Iterable<QueryResultItem>, format: 'jsonl' | 'csv', options: ItemOutputOptions = {}): Generator<string> {
+  const { fields } = options;
+  if (format === 'jsonl') {
+    for (const it of items) yield `${JSON.stringify(fields ? pick(it, fields) : it)}\n`;
+    return;
+  }
+  const columns = (fields ?? CSV_FIELD_ORDER).flatMap((f) => CSV_COLUMNS[f]);
+  yield `${options.bom ? BOM : ''}${csvRow(columns.map(([name]) => name))}`;
+  for (const it of items) yield csvRow(columns.map(([, value]) => value(it)));
 }
 
 export function formatItems(items: readonly QueryResultItem[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {

@@ -170,6 +170,20 @@ export function countedId(allRenditions: boolean | undefined, alias = 'i'): stri
  * matching in any rendition is shown as the preferred rendition's item.
  */
 export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResultItem[] {
+  const { sql, params } = itemsStatement(db, filters);
+  return (db.prepare(sql).raw().all(...params) as ItemRow[]).map(toResult);
+}
+
+/**
+ * `queryItems` one item at a time, for output written as it is read (jsonl, csv): an export of the
+ * whole archive holds one row in memory, not all of them. The connection is busy until it ends.
+ */
+export function* iterateItems(db: IndexDatabase, filters: QueryFilters): Generator<QueryResultItem> {
+  const { sql, params } = itemsStatement(db, filters);
+  for (const row of db.prepare(sql).raw().iterate(...params)) yield toResult(row as ItemRow);
+}
+
+function itemsStatement(db: IndexDatabase, filters: QueryFilters): { sql: string; params: unknown[] } {
   const { where, params } = filterClause(filters);
   let sql = `SELECT ${ITEM_COLUMNS} FROM items i JOIN records r ON r.id = i.record_id`;
   if (filters.allRenditions || !hasLinkedItems(db)) {
@@ -187,7 +201,7 @@ export function queryItems(db: IndexDatabase, filters: QueryFilters): QueryResul
     sql += ' LIMIT ? OFFSET ?';
     paging.push(filters.limit ?? -1, filters.offset ?? 0);
   }
-  return (db.prepare(sql).raw().all(...params, ...paging) as ItemRow[]).map(toResult);
+  return { sql, params: [...params, ...paging] };
 }
 
 /** True when some item is another rendition's copy of an item (the archive holds an issue twice). */

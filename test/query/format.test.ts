@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../src/query/csv.js';
-import { formatDate, formatItems, formatPeople, formatTop, itemsToCsv, renderTable } from '../../src/query/format.js';
+import { formatDate, formatItemChunks, formatItems, formatPeople, formatTop, itemsToCsv, renderTable } from '../../src/query/format.js';
 import type { QueryResultItem } from '../../src/query/result-schema.js';
 import { stringWidth, truncateToWidth } from '../../src/query/text-width.js';
 
@@ -120,5 +120,38 @@ describe('terminal widths', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0])).toEqual(item);
+  });
+});
+
+describe('item output written piece by piece', () => {
+  const second: QueryResultItem = { ...item, itemId: 'c2020#4', seq: 4, date: { text: '5月6日', start: '2020-05-06', end: '2020-05-06', partOfDay: null } };
+  const cases = [
+    { format: 'jsonl', options: {} },
+    { format: 'jsonl', options: { fields: ['itemId', 'text'] } },
+    { format: 'csv', options: {} },
+    { format: 'csv', options: { fields: ['itemId', 'people', 'text'], bom: true } },
+  ] as const;
+
+  it('joins to exactly what formatItems prints, in jsonl and csv, with fields and a BOM', () => {
+    for (const { format, options } of cases) {
+      for (const items of [[], [item], [item, second]]) {
+        expect([...formatItemChunks(items, format, options)].join('')).toBe(formatItems(items, format, 100, options));
+      }
+    }
+  });
+
+  it('reads the items only as it is asked for pieces, one item per piece after the CSV header', () => {
+    let read = 0;
+    function* counted() {
+      for (const it of [item, second]) {
+        read++;
+        yield it;
+      }
+    }
+    const chunks = formatItemChunks(counted(), 'csv');
+    chunks.next(); // the header
+    expect(read).toBe(0);
+    chunks.next();
+    expect(read).toBe(1);
   });
 });

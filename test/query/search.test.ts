@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexForRead, type IndexDatabase } from '../../src/store/index-db.js';
 import { rebuildIndex } from '../../src/store/sqlite-index.js';
 import { queryResultSchema } from '../../src/query/result-schema.js';
-import { personTimelines, queryItems, topEntities, type QueryFilters } from '../../src/query/search.js';
+import { iterateItems, personTimelines, queryItems, topEntities, type QueryFilters } from '../../src/query/search.js';
 import { QUOTED_TEXT, makeOutDir } from './sample-records.js';
 
 let outDir: string;
@@ -165,5 +165,12 @@ describe('topEntities', () => {
       ['民建包头市委', ['民建包头市委'], 1],
       ['示例市委统战部', ['市委统战部'], 1],
     ]);
+  });
+});
+
+describe('iterateItems', () => {
+  it('yields the items queryItems returns, in the same order, for any filters and paging', () => {
+    const cases: QueryFilters[] = [{}, { person: '刘晓东' }, { title: '副主席' }, { allRenditions: true }, { limit: 2, offset: 1 }, { offset: 3 }, { person: '刘晓' }];
+    for (const filters of cases) expect([...iterateItems(db, filters)]).toEqual(queryItems(db, filters));
   });
 });
