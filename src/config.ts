@@ -41,6 +41,11 @@ const ocrSchema = z
     languages: z.string().regex(/^[A-Za-z_]+(?:\+[A-Za-z_]+)*$/, 'Tesseract languages like chi_sim or chi_sim+eng').default('chi_sim'),
     /** Resolution PDF pages are rendered at (page images are read at their own). */
     dpi: z.number().int().min(72).max(600).default(200),
+    /**
+     * Tesseract's page segmentation mode: 4 (one column of text of varying sizes) read bulletins'
+     * single-column pages with fewer wrong characters than 3 (automatic layout); 3 suits multi-column pages.
+     */
+    psm: z.number().int().min(3).max(13).default(4),
     /** One page's Tesseract run is stopped after this long and the page reported unreadable (an OCR'd file's time limit restarts at each page, with room for this). */
     pageTimeoutMs: z.number().int().positive().default(120_000),
     /** Tesseract processes per extraction worker (one thread each); default: cores ÷ extraction workers. */

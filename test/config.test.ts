@@ -33,6 +33,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ limits: { timeoutMs: 2 ** 31 - 1 } }).limits.timeoutMs).toBe(2 ** 31 - 1);
   });
 
+  it('reads OCR pages as one column by default and refuses segmentation modes that find no text lines', () => {
+    expect(parseConfig({}).ocr.psm).toBe(4);
+    expect(parseConfig({ ocr: { psm: 3 } }).ocr.psm).toBe(3);
+    expect(() => parseConfig({ ocr: { psm: 0 } })).toThrow(/ocr\.psm/);
+  });
+
   it('reports an unknown key line by line', () => {
     expect(() => parseConfig({ limit: {} })).toThrow(ConfigError);
   });

@@ -48,7 +48,7 @@ export function stableStringify(value: unknown): string {
 export function configHash(config: Config): string {
   const { outDir: _outDir, concurrency: _concurrency, limits, ocr, ...rest } = config;
   const { timeoutMs: _timeoutMs, ...sizeLimits } = limits;
-  // OCR on/off, languages, dpi and the confidence threshold change records (turning --ocr on redoes
+  // OCR on/off, languages, dpi, page segmentation and the confidence threshold change records (turning --ocr on redoes
   // the needs-ocr files); its time limit and process count do not.
   const { pageTimeoutMs: _pageTimeoutMs, processes: _processes, ...ocrSettings } = ocr;
   return sha256Text(stableStringify({ ...rest, limits: sizeLimits, ocr: ocrSettings })).slice(0, 16);

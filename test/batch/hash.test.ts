@@ -9,9 +9,9 @@ describe('configHash', () => {
     expect(configHash(parseConfig({ ocr: { enabled: true } }))).not.toBe(configHash(base));
   });
 
-  it('changes with the OCR settings that shape records: languages, dpi and the confidence threshold', () => {
+  it('changes with the OCR settings that shape records: languages, dpi, page segmentation and the confidence threshold', () => {
     const on = parseConfig({ ocr: { enabled: true } });
-    for (const ocr of [{ languages: 'chi_sim+eng' }, { dpi: 300 }, { lowConfidence: 60 }]) {
+    for (const ocr of [{ languages: 'chi_sim+eng' }, { dpi: 300 }, { psm: 3 }, { lowConfidence: 60 }]) {
       expect(configHash(parseConfig({ ocr: { enabled: true, ...ocr } }))).not.toBe(configHash(on));
     }
   });

@@ -93,7 +93,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
       let outcome: { lines: OcrLayoutLine[] | null; failure?: string };
       try {
         await run('pdftoppm', ['-r', String(ocr.dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png], { timeoutMs: ocr.pageTimeoutMs });
-        const read = await ocrImageFile(`${png}.png`, { languages: ocr.languages, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
+        const read = await ocrImageFile(`${png}.png`, { languages: ocr.languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
         await fs.promises.rm(`${png}.png`, { force: true });
         outcome = read.ok ? { lines: toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], ocr.dpi) } : { lines: null, failure: read.reason };
       } catch (err) {
@@ -161,7 +161,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
     const numbers = Array.from({ length: pageCount }, (_, i) => i);
     // One run per page (Tesseract's tessedit_page_number picks a TIFF page), in parallel.
     return inParallel(numbers, processesFor(ocr), async (index) => {
-      const read = await ocrImageFile(file, { languages: ocr.languages, timeoutMs: ocr.pageTimeoutMs, page: pageCount > 1 ? index : undefined });
+      const read = await ocrImageFile(file, { languages: ocr.languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, page: pageCount > 1 ? index : undefined });
       options.onPage?.(++done, pageCount);
       return read;
     });

@@ -77,8 +77,8 @@ export type PageOcr = { ok: true; tsv: string } | { ok: false; reason: string };
  * OCRs one image file (one page of it, or all pages of a multi-page TIFF) into TSV: one row per
  * word with its box and confidence. Never throws: a failed or timed-out page is reported, the rest go on.
  */
-export async function ocrImageFile(imagePath: string, options: { languages: string; timeoutMs: number; dpi?: number; page?: number }): Promise<PageOcr> {
-  const args = [imagePath, 'stdout', '-l', options.languages, '--psm', '3'];
+export async function ocrImageFile(imagePath: string, options: { languages: string; psm: number; timeoutMs: number; dpi?: number; page?: number }): Promise<PageOcr> {
+  const args = [imagePath, 'stdout', '-l', options.languages, '--psm', String(options.psm)];
   if (options.dpi) args.push('--dpi', String(options.dpi));
   // 0-based page of a multi-page TIFF; without it Tesseract reads every page in one run.
   if (options.page !== undefined) args.push('-c', `tessedit_page_number=${options.page}`);
