@@ -136,6 +136,29 @@ function jsonLines(values: readonly unknown[]): string {
   return values.map((v) => `${JSON.stringify(v)}\n`).join('');
 }
 
+/**
+ * The machine-readable forms every list shares: a JSON array, JSON lines, or CSV (with a byte-order
+ * mark for Excel when asked) from the header and rows `csv` gives. undefined for `table`, which each
+ * list renders its own way.
+ */
+function asData(
+  values: readonly unknown[],
+  format: OutputFormat,
+  options: ItemOutputOptions,
+  csv: () => [header: readonly string[], rows: readonly (readonly CsvValue[])[]],
+): string | undefined {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(values, null, 2)}\n`;
+    case 'jsonl':
+      return jsonLines(values);
+    case 'csv':
+      return `${options.bom ? BOM : ''}${toCsv(...csv())}`;
+    case 'table':
+      return undefined;
+  }
+}
+
 function pick(item: QueryResultItem, fields: readonly ItemField[]): Partial<QueryResultItem> {
   return Object.fromEntries(fields.map((f) => [f, item[f]]));
 }
@@ -201,22 +224,14 @@ const COUNT_COLUMNS: Column[] = [
 /** `query --count`: key (and publisher for people) with the number of items. */
 export function formatCounts(entries: readonly CountEntry[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
   const withPublisher = entries.some((e) => e.publisher !== undefined);
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(entries, null, 2)}\n`;
-    case 'jsonl':
-      return jsonLines(entries);
-    case 'csv':
-      return `${options.bom ? BOM : ''}${toCsv(
-        withPublisher ? ['key', 'publisher', 'items'] : ['key', 'items'],
-        entries.map((e) => (withPublisher ? [e.key, e.publisher, e.items] : [e.key, e.items])),
-      )}`;
-    case 'table': {
-      if (entries.length === 0) return 'nothing found\n';
-      const columns = withPublisher ? COUNT_COLUMNS : [COUNT_COLUMNS[0], COUNT_COLUMNS[2]];
-      return renderTable(columns, entries.map((e) => (withPublisher ? [e.key ?? '(none)', e.publisher ?? '', String(e.items)] : [e.key ?? '(none)', String(e.items)])), terminalWidth);
-    }
-  }
+  const data = asData(entries, format, options, () => [
+    withPublisher ? ['key', 'publisher', 'items'] : ['key', 'items'],
+    entries.map((e) => (withPublisher ? [e.key, e.publisher, e.items] : [e.key, e.items])),
+  ]);
+  if (data !== undefined) return data;
+  if (entries.length === 0) return 'nothing found\n';
+  const columns = withPublisher ? COUNT_COLUMNS : [COUNT_COLUMNS[0], COUNT_COLUMNS[2]];
+  return renderTable(columns, entries.map((e) => (withPublisher ? [e.key ?? '(none)', e.publisher ?? '', String(e.items)] : [e.key ?? '(none)', String(e.items)])), terminalWidth);
 }
 
 const TITLE_COLUMNS: Column[] = [
@@ -229,33 +244,25 @@ const TITLE_COLUMNS: Column[] = [
 
 /** A person's timelines (one per publisher under whom the name is counted). */
 export function formatPerson(timelines: readonly PersonTimeline[], name: string, format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(timelines, null, 2)}\n`;
-    case 'jsonl':
-      return jsonLines(timelines);
-    case 'csv':
-      return `${options.bom ? BOM : ''}${toCsv(
-        ['name', 'publisher', 'title', 'written', 'first', 'last', 'items'],
-        timelines.flatMap((tl) => tl.titles.map((t) => [tl.name, tl.publisher, t.title, t.written.join(';'), t.first, t.last, t.items])),
-      )}`;
-    case 'table': {
-      if (timelines.length === 0) return `no items mention ${name}\n`;
-      return timelines
-        .map((timeline) => {
-          const titles =
-            timeline.titles.length > 0
-              ? renderTable(
-                  TITLE_COLUMNS,
-                  timeline.titles.map((t) => [t.title, t.written.filter((w) => w !== t.title).join('、'), t.first ?? '', t.last ?? '', String(t.items)]),
-                  terminalWidth,
-                )
-              : '(no titles recorded)\n';
-          return `${timeline.name} · ${timeline.publisher}\n\n${titles}\n${formatItems(timeline.items, 'table', terminalWidth)}`;
-        })
-        .join('\n');
-    }
-  }
+  const data = asData(timelines, format, options, () => [
+    ['name', 'publisher', 'title', 'written', 'first', 'last', 'items'],
+    timelines.flatMap((tl) => tl.titles.map((t) => [tl.name, tl.publisher, t.title, t.written.join(';'), t.first, t.last, t.items])),
+  ]);
+  if (data !== undefined) return data;
+  if (timelines.length === 0) return `no items mention ${name}\n`;
+  return timelines
+    .map((timeline) => {
+      const titles =
+        timeline.titles.length > 0
+          ? renderTable(
+              TITLE_COLUMNS,
+              timeline.titles.map((t) => [t.title, t.written.filter((w) => w !== t.title).join('、'), t.first ?? '', t.last ?? '', String(t.items)]),
+              terminalWidth,
+            )
+          : '(no titles recorded)\n';
+      return `${timeline.name} · ${timeline.publisher}\n\n${titles}\n${formatItems(timeline.items, 'table', terminalWidth)}`;
+    })
+    .join('\n');
 }
 
 const TOP_COLUMNS: Column[] = [
@@ -271,18 +278,13 @@ const TOP_COLUMNS: Column[] = [
 export function formatTop(entries: readonly TopEntry[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
   const orgs = entries.some((e) => e.variants !== undefined);
   const extra = (e: TopEntry) => (orgs ? (e.variants ?? []).join(';') : e.publisher ?? '');
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(entries, null, 2)}\n`;
-    case 'jsonl':
-      return jsonLines(entries);
-    case 'csv':
-      return `${options.bom ? BOM : ''}${toCsv(['name', orgs ? 'variants' : 'publisher', 'items', 'first', 'last'], entries.map((e) => [e.name, extra(e), e.items, e.first, e.last]))}`;
-    case 'table': {
-      if (entries.length === 0) return 'nothing found\n';
-      const columns = TOP_COLUMNS.map((c) => (c.header === 'publisher' && orgs ? { ...c, header: 'written', max: 40 } : c));
-      const rows = entries.map((e, i) => [String(i + 1), e.name, orgs ? (e.variants ?? []).filter((v) => v !== e.name).join('、') : e.publisher ?? '', String(e.items), e.first ?? '', e.last ?? '']);
-      return renderTable(columns, rows, terminalWidth);
-    }
-  }
+  const data = asData(entries, format, options, () => [
+    ['name', orgs ? 'variants' : 'publisher', 'items', 'first', 'last'],
+    entries.map((e) => [e.name, extra(e), e.items, e.first, e.last]),
+  ]);
+  if (data !== undefined) return data;
+  if (entries.length === 0) return 'nothing found\n';
+  const columns = TOP_COLUMNS.map((c) => (c.header === 'publisher' && orgs ? { ...c, header: 'written', max: 40 } : c));
+  const rows = entries.map((e, i) => [String(i + 1), e.name, orgs ? (e.variants ?? []).filter((v) => v !== e.name).join('、') : e.publisher ?? '', String(e.items), e.first ?? '', e.last ?? '']);
+  return renderTable(columns, rows, terminalWidth);
 }
