@@ -172,6 +172,19 @@ function readByline(text: string, start: number, end: number, lex: Lexicons, out
   return out.length > 0 ? out : null;
 }
 
+/** The names of `（张优优）` or `（丁泉　杨常成）` between `from` and `to`, or null unless each is a clear name. */
+function bareNames(text: string, from: number, to: number, lex: Lexicons): Byline[] | null {
+  const out: Byline[] = [];
+  for (const m of text.slice(from, to).matchAll(/[^\s\u3000、]+/gu)) {
+    const name = m[0];
+    const a = assessName(name, lex);
+    if (name.length < 2 || name.length > 4 || !a.ok || a.ordinary || a.suspicious || a.ethnic) return null;
+    const start = from + (m.index ?? 0);
+    out.push({ name, roles: [], span: [start, start + name.length] });
+  }
+  return out.length > 0 ? out : null;
+}
+
 const OPEN = new Set(['（', '(']);
 const CLOSE = new Set(['）', ')']);
 
@@ -186,13 +199,11 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
     const hits = readByline(text, at + 1, close, lex, true);
     if (hits) out.push(...hits);
     else {
-      // a bare name in brackets is a byline only where it closes a paragraph
-      const name = text.slice(at + 1, close);
+      // bare names in brackets (`（张优优）`, `（丁泉　杨常成）`, set apart by gaps or 、) are a byline only where they
+      // close a paragraph, and only when every one of them is a clear name
       const closes = close + 1 === text.length || text[close + 1] === '\n';
-      const a = assessName(name, lex);
-      if (closes && name.length >= 2 && name.length <= 4 && a.ok && !a.ordinary && !a.suspicious && !a.ethnic) {
-        out.push({ name, roles: [], span: [at + 1, close] });
-      }
+      const names = closes ? bareNames(text, at + 1, close, lex) : null;
+      if (names) out.push(...names);
     }
     at = close;
   }
@@ -234,7 +245,8 @@ function afterLastSentence(text: string, start: number, end: number, lex: Lexico
   let cut = end;
   while (cut > start && !/[。！？]/u.test(text[cut - 1])) cut--;
   if (cut === start || cut === end || end - cut > MAX_LINE) return null;
-  return readByline(text, cut, end, lex, true);
+  // `…贡献政协智慧和力量。邵某`: a bare name after the item's last sentence signs it
+  return readByline(text, cut, end, lex, true) ?? (end === text.length ? bareNames(text, cut, end, lex) : null);
 }
 
 /** The bylines of one item text, left to right, each name once per span. */

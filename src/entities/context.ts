@@ -190,13 +190,15 @@ function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
-const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由');
+const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由各');
+/** 暨 joins two meetings or bodies (全体会议暨|全市政协…推进会) and stands inside no name, however jieba groups it. */
+const ALWAYS_CUT_CHARS = charTable('暨');
 const CONJUNCTION_CHARS = charTable('和与及或');
 const ADMIN_CHARS = charTable('省市区县旗盟州镇乡村');
-/** Verbs of meeting and visiting that never stand inside a name (率队到区|调研|政协). */
+/** Verbs of meeting, visiting and deliberating that never stand inside a name (率队到区|调研|政协, 酝酿|大会主席团). */
 const NAME_BREAK_VERBS = [
   '调研', '召开', '开展', '深入', '率队', '带队', '率领', '带领', '走访', '考察', '视察', '看望', '慰问', '出席', '参加',
-  '主持', '来到', '前往', '走进', '提出', '汇报', '召集', '举办', '举行', '参观', '督导',
+  '主持', '来到', '前往', '走进', '提出', '汇报', '召集', '举办', '举行', '参观', '督导', '酝酿', '推选', '审议', '听取', '征求', '传达',
 ];
 /** Only verbs opening with the character at hand can start there (looked up at every offset of a name). */
 const BREAK_VERBS_BY_FIRST = wordsByCode(NAME_BREAK_VERBS, 'first');
@@ -207,6 +209,12 @@ const BREAK_VERBS_BY_FIRST = wordsByCode(NAME_BREAK_VERBS, 'first');
  * word counts where jieba segments it alone or where 区/市/县… follows it (jieba reads 对区文|旅局); a known
  * name (protectedAt) is kept whole, and a verb right before a one-character suffix is part of the name (考察团).
  */
+/** 和|常委: the word after a conjunction is a bare body word of two characters that ends the candidate. */
+function bareSuffixAfter(ctx: ItemContext, at: number, end: number): boolean {
+  const t = ctx.tokens.tokenAt(at);
+  return t !== undefined && t.start === at && t.end === end && t.word.length <= 2;
+}
+
 export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart: number, end: number, conjunctions: boolean): number {
   const { text } = ctx;
   let s = start;
@@ -215,7 +223,11 @@ export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart:
     const c = text.charCodeAt(i);
     const t = ctx.tokens.tokenAt(i);
     const alone = t !== undefined && t.start === i && t.end === i + 1;
-    if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1)) s = i + 1;
+    if (ALWAYS_CUT_CHARS[c] === 1) s = i + 1;
+    else if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1)) s = i + 1;
+    // 会议精神和|省委, 历程展和|常委: a lone conjunction before 省/市/区/县 or before the suffix itself joins two
+    // phrases; bodies keep theirs inside (住房和城乡建设局, 人力资源和社会保障局), where neither follows it
+    else if (CONJUNCTION_CHARS[c] === 1 && alone && (ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || i + 1 === suffixStart || bareSuffixAfter(ctx, i + 1, end))) s = i + 1;
     const verbs = BREAK_VERBS_BY_FIRST.get(c);
     if (verbs === undefined) continue;
     for (const v of verbs) {

@@ -51,7 +51,7 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年']);
-const SOFT_GIVEN_LAST = new Set([...'和旗之']);
+const SOFT_GIVEN_LAST = new Set([...'和旗之年']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
  * (方圆, 江海): never a name after a title on its own.
@@ -379,7 +379,11 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it
     // 冯涛说：, 王建说“: no name ends in 说 before the words it introduces
-    if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
+    // (but 向付和|带队, 李春和|出席: a 和 before a verb that follows names joins nothing, so it ends the name —
+    // unless the verb opens a relative clause that the 和 joins: 张华和|出席会议的代表)
+    const verbAfter = JOINER_CHARS.has(cand[2]) ? wordStartingAt(text, end, lex.strongFollowers, 4) : null;
+    const joinerBeforeVerb = verbAfter !== null && !/^[^，。；、,;]{0,4}的/u.test(text.slice(end + verbAfter.length, end + verbAfter.length + 6));
+    if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !joinerBeforeVerb && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
     // 吴X和秘书长庞某: a name does not end in the 和, 与 or 及 that joins it to the next title (transliterations included)
     if (len >= 3 && JOINER_CHARS.has(cand[len - 1]) && wordStartingAt(text, end, lex.titleHeadSet, 6)) score -= 2.5;
     if (!best || score >= bestScore) {

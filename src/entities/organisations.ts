@@ -20,7 +20,10 @@ const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
-const PLACE_PART = /^[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)/;
+/** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委). */
+const STEM_CHAR = '(?:(?![和与及或的了在对是为〇零一二三四五六七八九十])[\\u4e00-\\u9fff])';
+/** The place of a party's branch (九三学社|包头市|委): stems of autonomous areas run longer than the rest. */
+const PLACE_PART = new RegExp(`^(?:${STEM_CHAR}{1,8}?(?:自治区|自治州|自治县)|${STEM_CHAR}{1,4}?(?:省|市|区|县|旗|盟))`, 'u');
 
 export interface Blocker {
   /** Offsets where a prefix may not extend past (ends of person names and title heads). */
@@ -60,6 +63,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
     if (!isHan(text[s - 1])) break;
     if (blocker.stops.has(s) || ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, end)) break;
+    // 新华社北京2月27日电|政协第十二届…: a news dateline ends where the report starts
+    if (/日[电讯]$/u.test(text.slice(s - 2, s))) break;
     const t = ctx.tokens.tokenAt(s - 1);
     if (!ctx.protectedAt[s] && t && t.end === s && t.word.length > 1 && STOP_TAGS.test(t.tag)) break;
     s--;
@@ -228,6 +233,10 @@ function skipLeadingVerbs(ctx: ItemContext, start: number, suffixStart: number):
 function centralTask(ctx: ItemContext, suffixStart: number): boolean {
   const { text, lex } = ctx;
   if (text.startsWith('工作', suffixStart - 2)) return true;
+  // 区域中心城市: a central city or town is a place, not a centre
+  if (/^中心(?:城市|城区|城镇)/u.test(text.slice(suffixStart, suffixStart + 4))) return true;
+  // 围绕乡镇中心工作, 服务全县中心任务: 中心工作 is the central task (but 服务中心工作人员 are a centre's staff)
+  if (/^中心(?:工作|任务)(?![人站室组队])/u.test(text.slice(suffixStart, suffixStart + 5)) && !lex.organisations.has(text.slice(suffixStart - 4, suffixStart + 2))) return true;
   if (BODY_QUANTIFIERS.some((q) => text.startsWith(q, suffixStart - q.length))) return true;
   for (let len = 2; len <= 6 && len <= suffixStart; len++) {
     const w = text.slice(suffixStart - len, suffixStart);
@@ -298,7 +307,7 @@ function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number,
     }
     // 敖汉旗|政协: jieba may tag a place it knows as a person's name
     else if (tokenEnds && (token.tag.startsWith('ns') || (/^(nr|nz)/.test(token.tag) && PLACE_LEAD_CHARS.has(token.word[token.word.length - 1])))) p = token.start;
-    else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag)) p = token.start;
+    else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag) && stemStandsAsPlace(ctx, token.start, p + 1)) p = token.start;
     else if (text.startsWith('全国', p - 2) && p - 2 >= c.start) p -= 2;
     else if (PLACE_LEAD_CHARS.has(text[p - 1])) {
       p--;
@@ -330,6 +339,25 @@ function placeLikeStem(word: string, tag: string): boolean {
   if (tag === 'nt') return false;
   const e = lookupWord(word);
   return /^(ns|nz|nr)/.test(tag) || e === undefined || e.freq < COMMON_STEM_FREQ || /^(ns|nz|nr)/.test(e.tag);
+}
+
+/**
+ * 精心筹划|县政协 against 来到项城市政协: a stem that jieba knows as a fairly common ordinary word (筹划 n) and
+ * not as a place makes a place with the 县/市/区 after it only where the text treats it as one: at a clause's
+ * start, or with the same place written again elsewhere in the item. Mid-clause after other words, once, it is
+ * the clause's verb or noun before a bare 县政协.
+ */
+/** Words rarer than this (项城 63, 开化 87) may be a place's stem anywhere; 筹划 (408) needs the text to show it. */
+const MID_CLAUSE_STEM_FREQ = 200;
+
+function stemStandsAsPlace(ctx: ItemContext, stemStart: number, placeEnd: number): boolean {
+  const { text } = ctx;
+  const stem = text.slice(stemStart, placeEnd - 1);
+  const e = lookupWord(stem);
+  if (e === undefined || /^(ns|nz|nr)/.test(e.tag) || e.freq < MID_CLAUSE_STEM_FREQ) return true;
+  if (stemStart === 0 || ctx.clauseStarts.has(stemStart) || !isHan(text[stemStart - 1])) return true;
+  const place = text.slice(stemStart, placeEnd);
+  return text.indexOf(place) !== stemStart || text.indexOf(place, placeEnd) !== -1;
 }
 
 /** 新时代|区: the place finder read a frequent common word (时代) before the suffix at `suffixAt` as a place. */

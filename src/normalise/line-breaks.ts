@@ -33,6 +33,11 @@ const WRAP_TOLERANCE = 8;
 
 /** Headlines and bylines are shorter than this; a longer unpunctuated line is a cut paragraph. */
 const MAX_HEADLINE_LENGTH = 40;
+/**
+ * A news report's lead (`本报讯`, `新华社北京2月27日电`, `中国网3月3日讯`, `（记者 李某）`): it opens the story, so the
+ * unpunctuated line before it, however long, is the story's title, not a paragraph cut short.
+ */
+const NEWS_LEAD = /^(?:本报讯|本刊讯|[\p{Script=Han}]{1,12}?(?:网|社|报|台)[\p{Script=Han}]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)|[（(][\p{Script=Han}\s]{0,16}?(?:记者|通讯员))/u;
 const LATIN_END = /[A-Za-z0-9]$/;
 const LATIN_START = /^[A-Za-z0-9]/;
 
@@ -52,7 +57,7 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
   let lastPieceWidth = 0;
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && isCutShort(prev, lastPieceWidth, wrap, opensItem)) {
+    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem)) {
       const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
       out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
     } else {

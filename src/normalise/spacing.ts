@@ -14,6 +14,14 @@ const SPACE_BETWEEN_WIDE = new RegExp(`(?<=${WIDE})[ \\u3000]+(?=${WIDE})`, 'gu'
 const LETTER_SPACED = new RegExp(`^${HAN}(?:[ \\u3000]+${HAN})+$`, 'u');
 const SPACE_WIDE_DIGIT = new RegExp(`(?<=${WIDE})[ \\u3000]+(?=\\d)|(?<=\\d)[ \\u3000]+(?=${WIDE})`, 'gu');
 
+/**
+ * A bracket of names (two to four Han characters) and credit roles set apart by spaces: a credit
+ * (`（丁泉 杨常成）`, `（江州日报记者 李霞 实习记者 杨帆）`). There a gap separates names and is kept as a wide gap
+ * (U+3000), for prose never puts a space between Han characters.
+ */
+const CREDIT_WORD = `(?:${HAN}{2,4}|${HAN}{0,10}(?:记者|通讯员|实习生|摄影|编辑))`;
+const SPACED_NAMES = new RegExp(`(?<=[（(])${CREDIT_WORD}(?:[ \\u3000]+${CREDIT_WORD})+(?=[)）])`, 'gu');
+
 export const isHan = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
 
 /**
@@ -25,6 +33,7 @@ export function repairSpacing(line: string): string {
   const trimmed = line.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
   if (LETTER_SPACED.test(trimmed)) return trimmed.replace(/[ \u3000]+/g, '');
   return trimmed
+    .replace(SPACED_NAMES, (group) => group.replace(/[ \u3000]+/g, '\u3000'))
     .replace(SPACE_WIDE_DIGIT, '')
     .replace(SPACE_BETWEEN_WIDE, (gap) => (gap === ' ' ? '' : '\u3000'))
     .replace(/ {2,}/g, ' ');

@@ -7,7 +7,9 @@
  *   `来源：… 时间：… 浏览 人次`, `发布时间 2024/6/22 10:31`;
  * - tool lines made only of page tools: `【打印本页】【关闭窗口】`, `放大 缩小`, `[ 大 ] [ 中 ] [ 小 ]`, `分享到：`;
  * - neighbour links: `上一篇：…` / `下一篇：…` with their headline (also on the line after an empty label);
- * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码` (a bulletin's own footer, 编辑 审核 电话, stays);
+ * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码`, `举报电话`, a newspaper's `国内统一刊号 … 广告热线`
+ *   (a bulletin's own footer, 编辑 审核 电话, stays);
+ * - markup residue: a line opening or closing an HTML comment (`--> … /enpproperty-->`);
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -67,7 +69,7 @@ const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|�
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
-const SITE_FOOTER = /技术支持\s*[:：]|版权所有|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
+const SITE_FOOTER = /技术支持\s*[:：]|版权所有|举报电话|统一刊号|标准刊号|邮发代号|广告热线|订阅热线|不良信息举报|网站备案|备案号|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
 /** The heading of a site's copyright or disclaimer notice: a short line, no sentence in it. */
 const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
@@ -84,6 +86,10 @@ const LEADING_DATE = new RegExp(`^${PRINTED_DATE.source}`, 'u');
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A chrome line ending in a font-size button, and a line holding nothing but one. */
+const FONT_SIZE_END = /[大中小]\s*[\]】]?$/u;
+const FONT_SIZE_ONLY = /^[\[【]?\s*[大中小]\s*[\]】]?$/u;
 
 const MAX_META_LINE = 120;
 const MAX_LINK_HEADLINE = 60;
@@ -140,6 +146,8 @@ function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
 /** An e-paper's page navigation: `下一版» 本期共4版，当前第1版 PDF`, `上一版 下一版`. */
 const EPAPER_NAV = /^(?:[上下]一[版期]\s*[»«>＞<＜]*\s*)*(?:本期共\s*\d+\s*版[\s，,]*)?(?:当前第\s*\d+\s*版)?\s*(?:PDF)?$/iu;
 const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) && text.length <= 40 && EPAPER_NAV.test(text.trim());
+/** What is left of markup in copied text: an HTML comment's ends (`--> 2023-04-08 … /enpproperty-->`). */
+const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
@@ -183,7 +191,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
@@ -205,6 +213,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     if (!drop.has(i)) continue;
     for (let j = i - 1; j >= 0 && !drop.has(j) && weakMetaLine(lines[j].text); j--) drop.add(j);
     for (let j = i + 1; j < lines.length && !drop.has(j) && weakMetaLine(lines[j].text); j++) drop.add(j);
+    // `… 点击量:437 大` / `中` / `小`: the font-size buttons, copied one per line
+    if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
   }
 
   const kept: Line[] = [];

@@ -84,7 +84,8 @@ export function withoutOrdinal(title: string): string {
 
 function isHeadline(line: Line): boolean {
   const t = line.text;
-  if (t.length > MAX_HEADLINE || endsSentence(t) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t)) return false;
+  // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
+  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t)) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline.
   return line.kind === 'paragraph' && !/[，,、]/.test(t) && t.length >= 6;
@@ -228,6 +229,12 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
         open(line, null, line.text);
         return;
       }
+      // A news title block (the title again, a subtitle, `某某出席`) over the dateline paragraph: more lines of
+      // the same heading, not a new article (which would leave the first with a title block and no text).
+      if (current !== null && inTitleBlock(current) && line.kind === 'paragraph' && !line.bold && isFollowedByText(lines, i, sectionStarts, markers)) {
+        current.paragraphs.push(line.text);
+        return;
+      }
       flushHeadline();
       current = null;
       pendingHeadline = line;
@@ -263,6 +270,15 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   flushHeadline();
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages };
+}
+
+/** Lines of a title block under a headline: as many as a news heading has (引题, 主题, 副题), each short. */
+const MAX_TITLE_BLOCK = 2;
+const MAX_TITLE_LINE = 30;
+
+/** Whether a headlined item holds only its title block so far: no sentence yet, a line or two of heading. */
+function inTitleBlock(item: SegmentedItem): boolean {
+  return item.headline !== null && item.paragraphs.length <= MAX_TITLE_BLOCK && item.paragraphs.every((p) => p.length <= MAX_TITLE_LINE && !/[。！？，,]/.test(p));
 }
 
 /** A first clause that dates its event vaguely: an item of its own in a digest. */

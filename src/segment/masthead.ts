@@ -33,11 +33,16 @@ export interface MastheadResult {
 
 /** Where the masthead ends: at the first body structure, or just after the line carrying the date. */
 export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean): number {
-  const limit = Math.min(lines.length, MAX_MASTHEAD_LINES);
+  let limit = Math.min(lines.length, MAX_MASTHEAD_LINES);
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
     if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return i;
     if (FULL_DATE.test(line.text)) {
+      // a dated sentence is the body's first item, and no masthead is printed above it
+      if (isProse(line.text)) {
+        limit = i;
+        break;
+      }
       let end = i + 1;
       // Classification marks and rules printed under the date still belong to the masthead.
       while (end < lines.length && (CLASSIFICATION.test(lines[end].text) || lines[end].kind === 'rule')) end++;
@@ -97,6 +102,15 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
   if (issue === null) messages.push(message('warning', 'masthead-without-issue', 'No issue number (第N期) found in the masthead.'));
   if (title === null) messages.push(message('warning', 'masthead-without-title', 'No masthead title found.'));
   return { masthead: { title, issue, totalIssue, year, publisher, date }, messages };
+}
+
+/**
+ * A line of running prose (`2021年5月21日上午，区政协召开…。会议听取…`): a sentence that ends and goes
+ * on, or longer than any masthead line. A page copied without its title opens with such a line, and
+ * its full date is the item's, not an issue date.
+ */
+function isProse(text: string): boolean {
+  return /[。！？；][^。！？；]+/u.test(text) || text.length > 60;
 }
 
 const MIN_PAGE_TITLE = 8;

@@ -95,3 +95,20 @@ describe('takeTrailingBylines', () => {
     expect(items[0].paragraphs).toHaveLength(2);
   });
 });
+
+describe('bare names closing a report', () => {
+  it.each([
+    ['two names in a bracket, set apart', '县政协为群众送去礼包。（宋一鸣 韩立）', [['宋一鸣', []], ['韩立', []]]],
+    ['names in a bracket, joined by 、', '县政协召开会议。（宋一鸣、韩立）', [['宋一鸣', []], ['韩立', []]]],
+    ['a name glued after the last sentence', '要为发展贡献力量。宋一鸣', [['宋一鸣', []]]],
+  ])('reads %s as a byline', (_why, text, bylines) => {
+    expect(bylinesOf(text)).toEqual(bylines);
+  });
+
+  it.each([
+    ['a bracket holding a word', '会议审议了方案。（草案 修订）'],
+    ['words after the last sentence', '会议结束。会议决定'],
+  ])('reads no byline in %s', (_why, text) => {
+    expect(bylinesOf(text)).toEqual([]);
+  });
+});

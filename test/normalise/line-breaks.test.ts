@@ -64,3 +64,15 @@ describe('repairLineBreaks', () => {
     expect(texts.some((t) => t.includes('获得感和幸福感。'))).toBe(true);
   });
 });
+
+describe('a long news title over its lead', () => {
+  it.each([
+    ['本报讯', '本报讯 3月2日，省政协召开会议。'],
+    ['a news agency dateline', '新华社江州3月2日电 省政协召开会议。'],
+    ['a web outlet', '江州网3月2日讯 省政协召开会议。'],
+    ['a reporters bracket', '（记者 宋一鸣）3月2日，省政协召开会议。'],
+  ])('is not joined to a lead opening with %s', (_why, lead) => {
+    const title = '省政协农业和农村委员会第一次全体会议暨全省政协乡村振兴协商工作推进会召开';
+    expect(repairLineBreaks(linesFrom([title, lead]), opensStructure)).toHaveLength(2);
+  });
+});

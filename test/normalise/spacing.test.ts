@@ -23,3 +23,16 @@ describe('repairSpacing', () => {
     expect(repairSpacing('参加人员：张建华　　李明')).toBe('参加人员：张建华\u3000李明');
   });
 });
+
+describe('names set apart by spaces inside a credit bracket', () => {
+  it.each([
+    ['two bare names', '会议结束。（宋一鸣 韩文）', '会议结束。（宋一鸣　韩文）'],
+    ['roles and names', '本报讯 (江州日报记者 宋一鸣 实习记者 韩文) 4月7日', '本报讯 (江州日报记者　宋一鸣　实习记者　韩文) 4月7日'],
+  ])('keeps the gaps between %s as wide gaps', (_why, line, repaired) => {
+    expect(repairSpacing(line)).toBe(repaired);
+  });
+
+  it('still closes a gap in a bracket of prose', () => {
+    expect(repairSpacing('（会议由 县政协主席主持）')).toBe('（会议由县政协主席主持）');
+  });
+});

@@ -36,6 +36,10 @@ const CHROME: [string, string][] = [
   ["an e-paper's page navigation", '下一版»本期共4版， 当前第1版 PDF'],
   ["an e-paper's previous and next page links", '上一版 下一版'],
   ['a camera file name', 'IMG_2041.JPG'],
+  ['a site line of report telephone numbers', '违法举报电话：12345（某某执法队）、0123-4567890（某某局）'],
+  ["a newspaper's imprint", '国内统一刊号:CN00-0000 某某日报社出版 广告热线:1234567 订阅热线:7654321'],
+  ['the end of an HTML comment', '--> 2023-04-08 某某 1 1 某某日报 c1.html 1 某某会议召开 /enpproperty-->'],
+  ['the start of an HTML comment', '<!-- enpproperty 某某'],
 ];
 
 const NOT_CHROME: [string, string][] = [
@@ -128,5 +132,15 @@ describe('removeWebChrome', () => {
 describe('removeWebChrome and bulletin footers', () => {
   it.each(['编辑：韦婷　审核：陆海波　签发：覃立新', '联系电话：0771-3185612　电子邮箱：xxtzx@163.com', '主办单位：县政协办公室', '主办：县政协办公室'])('keeps the footer line %j for the footer parser', (line) => {
     expect(kept([ARTICLE, line])).toHaveLength(2);
+  });
+});
+
+describe('font-size buttons copied one per line', () => {
+  it('removes the 中 and 小 lines under a meta line ending in 大', () => {
+    expect(kept(['文章来源：新华社 发布时间：2017-02-27 19:33 点击量：437 大', '中', '小', ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a line of 中 that no chrome line precedes', () => {
+    expect(kept([ARTICLE, '中', ARTICLE])).toHaveLength(3);
   });
 });

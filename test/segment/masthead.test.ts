@@ -57,3 +57,16 @@ describe('a masthead without a date, above a page title', () => {
     expect(mastheadEnd(linesFrom(texts), () => false)).toBe(end);
   });
 });
+
+describe('a page that opens with a dated sentence', () => {
+  it.each([
+    ['alone', ['2022年6月14日上午，县政协召开主席会议。县政协主席某某主持，副主席某某出席。', '会议听取了有关汇报。'], 0],
+    ['under its title', ['县政协召开主席会议', '2022年6月14日上午，县政协召开主席会议。会议听取了有关汇报。'], 0],
+  ])('has no masthead %s: the full date is the item\'s', (_why, texts, end) => {
+    expect(mastheadEnd(linesFrom(texts), () => false)).toBe(end);
+  });
+
+  it('still ends a masthead at its own date line', () => {
+    expect(mastheadEnd(linesFrom(['工作动态', '某县政协办公室　2022年6月14日', '县政协召开主席会议。']), () => false)).toBe(2);
+  });
+});

@@ -145,3 +145,35 @@ describe('segment on a page copied with its chrome', () => {
     expect(segment(linesFrom(['某市 工作周报', '第 3 期', '◆3月1日，市政协召开会议。']), markers).pageDate).toBeNull();
   });
 });
+
+describe('segment on news pages', () => {
+  it('keeps a title block (the title again, a subtitle, who attended) with the report under it', () => {
+    const doc = segment(
+      linesFrom([
+        '省政协常委会第九次会议开幕 钱某出席',
+        '省政协常委会第九次会议开幕',
+        '为省政协十二届三次会议作准备',
+        '钱某出席',
+        '本报讯 3月2日，省政协常委会第九次会议在江州开幕。省政协主席钱某出席。',
+        '会议审议通过了有关决定。',
+      ]),
+      markers,
+    );
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].headline).toBe('省政协常委会第九次会议开幕钱某出席');
+    expect(doc.items[0].paragraphs.at(-1)).toBe('会议审议通过了有关决定。');
+  });
+
+  it('reads a headline that ends in a closing quotation mark', () => {
+    const doc = segment(
+      linesFrom([
+        '县政协召开主席会议',
+        '1月5日，县政协召开主席会议。（宋某）',
+        '县政协为困难群众送去“暖冬礼包”',
+        '春节前夕，县政协主席某某带队走访困难群众。',
+      ]),
+      markers,
+    );
+    expect(doc.items.map((i) => i.headline)).toEqual(['县政协召开主席会议', '县政协为困难群众送去“暖冬礼包”']);
+  });
+});
