@@ -271,6 +271,8 @@ export interface HeadingDate {
 /** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
 const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近)/u;
 
+const DAY_ALONE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]/u;
+
 const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|早上|早晨|清晨|凌晨)/u;
 
 /**
@@ -283,7 +285,8 @@ export function itemDate(text: string, dates: DateMention[], heading: HeadingDat
   // 日前，…。…定于10月25日召开…: an item that opens "some days ago" gives no day; a date in a later sentence is
   // another event's (a meeting it schedules, a deadline)
   if (!heading && first && UNDATED_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;
-  if (!heading || (first && first.span[0] === 0)) return first;
+  // (a text opening with a day alone, `16日下午，…`, takes its month from the heading)
+  if (!heading || (first && first.span[0] === 0 && !DAY_ALONE.test(first.text))) return first;
   const pod = LEADING_PART_OF_DAY.exec(text);
   const partOfDay = partOfDayOf(pod?.[1]);
   const year = options.issueDate ? Number(options.issueDate.slice(0, 4)) : options.fallbackYear;

@@ -9,7 +9,7 @@ import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { ChronicleDate, isChronicle, matchDayLead } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { isCaption, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { DAY_LED, isCaption, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -126,7 +126,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       paragraphs: firstParagraph ? [firstParagraph] : [],
       page: head.page ?? null,
       paragraph: head.index,
-      headingDate: chronicle?.current() ?? null,
+      headingDate: chronicle?.current() ?? (firstParagraph ? dayInMonthOfLast(firstParagraph, items) : null),
     };
     items.push(current);
     headAt = pendingHeadline ? pendingHeadAt : null;
@@ -145,12 +145,14 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || RECENT_EVENT.test(text);
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || RECENT_EVENT.test(text);
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
-    if (!DATE_LED.test(text)) return false;
+    const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
+    if (!DATE_LED.test(text) && !dayOnly) return false;
     // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
-    // over dated paragraphs (a digest under a headline) does not.
+    // over dated paragraphs (a digest under a headline) does not. A day alone opens an item only there.
+    if (dayOnly) return headAt !== null && stretchIsDigest(headAt);
     return headAt === null || stretchIsDigest(headAt);
   };
   /** Whether the paragraphs under the headline at `at` (to the next page title or section) mostly open with dates. */
@@ -279,6 +281,24 @@ const MAX_TITLE_LINE = 30;
 /** Whether a headlined item holds only its title block so far: no sentence yet, a line or two of heading. */
 function inTitleBlock(item: SegmentedItem): boolean {
   return item.headline !== null && item.paragraphs.length <= MAX_TITLE_BLOCK && item.paragraphs.every((p) => p.length <= MAX_TITLE_LINE && !/[。！？，,]/.test(p));
+}
+
+const LEADING_MONTH = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月\d{1,2}[日号]/u;
+
+/**
+ * `16日下午，…` in a digest: the day of the month that the items before it name (`4月15日，…`), found from the
+ * latest item that opens with a month; null when none does (the entity pass then reads the day alone).
+ */
+function dayInMonthOfLast(text: string, items: SegmentedItem[]): HeadingDate | null {
+  const day = DAY_LED.exec(text);
+  if (!day) return null;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const month = LEADING_MONTH.exec(items[k].paragraphs[0] ?? '');
+    if (!month) continue;
+    const d = Number(/^\d+/.exec(day[0])?.[0] ?? NaN);
+    return Number.isInteger(d) ? { text: `${month[1]}月${d}日`, month: Number(month[1]), day: d } : null;
+  }
+  return null;
 }
 
 /** A first clause that dates its event vaguely: an item of its own in a digest. */

@@ -20,11 +20,18 @@ const DAY_DATE = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,
 /**
  * A sentence that opens with a day date as its subject's time: `9月2日，`, `9月2日至3日，`,
  * `9月2日上午，`. The comma is required: a date inside a clause (`9月2日召开的会议…`) is no new item.
+ * A newspaper's next report (`。本报讯（记者…）`) starts a new item as well.
  */
 const RUN_TOGETHER = new RegExp(
-  `(?<=[。！？])(?=${DAY_DATE}(?:\\s*(?:至|到|—|－|-)\\s*(?:\\d{1,2}月)?\\d{1,2}[日号])?(?:上午|下午|晚上|晚)?[，,])`,
+  `(?<=[。！？])(?=${DAY_DATE}(?:\\s*(?:至|到|—|－|-)\\s*(?:\\d{1,2}月)?\\d{1,2}[日号])?(?:上午|下午|晚上|晚)?[，,]|本报讯|本刊讯)`,
   'gu',
 );
+
+/**
+ * `16日下午，…`: a paragraph opening with a day of the month alone. In a digest it is the next event of the
+ * month the others name; inside an article it is the story's next day, so only digests read it as an item.
+ */
+export const DAY_LED = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:上午|下午|晚上|晚间|晚)?[，,]/u;
 
 /** A paragraph cut where a new sentence opens with a day date after a complete one. */
 export function splitRunTogether(text: string): string[] {

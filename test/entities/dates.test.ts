@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, parseFullDate } from '../../src/entities/index.js';
+import { findDates, itemDate } from '../../src/entities/dates.js';
 import { defaultLexicons, entitiesOf } from './helpers.js';
 
 type Expect = { text: string; start: string; end?: string; partOfDay?: 'am' | 'pm' | 'evening' | null };
@@ -241,5 +242,13 @@ describe('an item that opens only roughly dated', () => {
 
   it('keeps a date written in the opening sentence itself', () => {
     expect(plain('近日，区政协于10月12日召开主席会议。').date).toMatchObject({ start: '2021-10-12' });
+  });
+});
+
+describe('an item opening with a day alone under a digest month', () => {
+  it('takes the month the segmenter found and keeps its part of day', () => {
+    const text = '16日下午，“政协讲坛”第二讲在江州举行。';
+    const dates = findDates(text, { issueDate: '2022-08-08', fallbackYear: null, pageDate: null }).dates;
+    expect(itemDate(text, dates, { text: '4月16日', month: 4, day: 16 }, { issueDate: '2022-08-08', fallbackYear: null, pageDate: null })).toMatchObject({ start: '2022-04-16', partOfDay: 'pm' });
   });
 });

@@ -119,9 +119,12 @@ describe('a given name ending in 年', () => {
   });
 });
 
-describe('a name before 所 (所作的报告)', () => {
-  it('ends the name before 所', () => {
-    expect(namesOf('听取区委副书记、区长钱立业所作的工作报告。')).toEqual(['钱立业']);
+describe('a name before a one-character verb of leading or doing', () => {
+  it.each([
+    ['所 (所作的报告)', '听取区委副书记、区长钱立业所作的工作报告。', ['钱立业']],
+    ['率 (率调研组)', '省政协副主席何立率调研组赴江州调研。', ['何立']],
+  ])('ends the name before %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(names);
   });
 });
 

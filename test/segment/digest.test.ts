@@ -15,6 +15,7 @@ describe('run-together items', () => {
     ['three items in one paragraph', '甲开会。9月2日，乙开会。9月5日上午，丙开会。', ['甲开会。', '9月2日，乙开会。', '9月5日上午，丙开会。']],
     ['a range', '甲开会。9月2日至3日，乙调研。', ['甲开会。', '9月2日至3日，乙调研。']],
     ['号 for 日', '甲开会。9月2号，乙调研。', ['甲开会。', '9月2号，乙调研。']],
+    ["a newspaper's next report", '甲出席。本报讯（郑某）乙展览昨天揭幕。', ['甲出席。', '本报讯（郑某）乙展览昨天揭幕。']],
   ])('are cut apart at %s', (_why, text, pieces) => {
     expect(splitRunTogether(text)).toEqual(pieces);
   });
@@ -154,5 +155,26 @@ describe('paragraphs of a digest that are no items', () => {
       '3月4日，市政协组织收听收看大会开幕会。',
     ]);
     expect(items.map(([, p]) => p.split('|').length)).toEqual([2, 1, 1, 1]);
+  });
+});
+
+describe('a day of the month alone', () => {
+  const digest = [
+    '政协要闻速览',
+    '4月11日至15日，省政协副主席某某率调研组赴江州开展专题调研。',
+    '4月16日上午，省政协机关干部职工参加义务植树活动。',
+    '16日下午，“政协讲坛”第二讲在江州举行，省政协主席某某出席。',
+    '4月15日，市政协召开主席会议，审议有关方案。',
+  ];
+
+  it('opens an item in a digest and takes the month of the items before it', () => {
+    const items = segment(linesFrom(digest), markers).items;
+    expect(items.map((i) => i.paragraphs[0].slice(0, 4))).toEqual(['4月11', '4月16', '16日下', '4月15']);
+    expect(items[2].headingDate).toEqual({ text: '4月16日', month: 4, day: 16 });
+  });
+
+  it('continues an article that tells one story over several days', () => {
+    const article = ['市政协调研组赴江州调研', '4月15日，市政协调研组赴江州调研。', '16日，调研组又赴湖州座谈。'];
+    expect(segment(linesFrom(article), markers).items).toHaveLength(1);
   });
 });
