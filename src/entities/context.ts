@@ -116,10 +116,19 @@ const LEADING_NOISE = ['年以来', '以来', '年度', '今年', '去年', '明
 /** LEADING_NOISE by first character, in list order: only the words opening with the character at hand can match. */
 const NOISE_BY_FIRST = wordsByCode(LEADING_NOISE, 'first');
 
+/** A count of things in Chinese numerals before a noun (每到|一所|学校, 两个|中心): no part of a body's name. */
+const LEADING_COUNT = /^[一二两三四五六七八九十几]{1,3}[所个位名座批]/u;
+
 export function stripLeadingNoise(text: string, start: number, end: number): number {
   let s = start;
   for (let changed = true; changed && s < end; ) {
     changed = false;
+    const count = LEADING_COUNT.exec(text.slice(s, s + 5));
+    if (count && count[0].length <= end - s) {
+      s += count[0].length;
+      changed = true;
+      continue;
+    }
     const words = NOISE_BY_FIRST.get(text.charCodeAt(s));
     if (words === undefined) break;
     for (const w of words) {

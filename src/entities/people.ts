@@ -115,6 +115,8 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
   titles.forEach((_, k) => {
     cutPrefixAfterNames(found, titles, k, text);
     const t = titles[k];
+    // 欢迎各位委员常回家看看, 全体委员: a title counted over a group names no one after it
+    if (GROUP_QUANTIFIER.test(text.slice(Math.max(0, t.headStart - 2), t.headStart))) return;
     const strength: Strength = t.role ? 'role' : 'title';
     // 组长：张三, 撰稿：刘建国
     const at = COLONS.has(text[t.end]) ? t.end + 1 : t.end;
@@ -135,18 +137,32 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     if (prefix.length >= 2 && prefix.length <= 4) {
       const a = assessName(prefix, ctx.lex);
       if (acceptable(a, 'title', 3)) {
-        found.add({ name: prefix, start: t.start, end: t.headStart }, [t.head]);
+        if (found.add({ name: prefix, start: t.start, end: t.headStart }, [t.head])) shareBackwards(ctx, found, t.start, [t.head]);
         return;
       }
     }
     if (prefix.length > 2) {
       const before = nameBefore(ctx, t.headStart, 'title');
-      if (before && !before.assessment.ethnic) found.add(before, [t.head]);
+      if (before && !before.assessment.ethnic && found.add(before, [t.head])) shareBackwards(ctx, found, before.start, [t.head]);
     }
   });
 }
 
 const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;
+const GROUP_QUANTIFIER = /(?:各位|全体|广大|诸位|各)$/u;
+
+/**
+ * 董某、钱某、谢某委员: a title after the last name of a list is every listed name's (not so after 等: 纪某…徐某等常委
+ * counts people of a group). Walks back over names joined by 、 from the name starting at `start`.
+ */
+function shareBackwards(ctx: ItemContext, found: MentionSet, start: number, titles: string[]): void {
+  let cur = start;
+  while (cur > 0 && ctx.text[cur - 1] === '、') {
+    const before = nameBefore(ctx, cur - 1, 'enumeration');
+    if (!before || before.assessment.ordinary || before.assessment.suspicious || !found.add(before, titles)) return;
+    cur = before.start;
+  }
+}
 
 /**
  * 部长夏天出席…\n夏天强调: a word that is never taken for a name on its own (not-names.txt: 夏天, 高度) is one

@@ -9,7 +9,7 @@
  * - neighbour links: `上一篇：…` / `下一篇：…` with their headline (also on the line after an empty label);
  * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码`, `举报电话`, a newspaper's `国内统一刊号 … 广告热线`
  *   (a bulletin's own footer, 编辑 审核 电话, stays);
- * - markup residue: a line opening or closing an HTML comment (`--> … /enpproperty-->`);
+ * - markup residue: a line opening or closing an HTML comment (`--> … /enpproperty-->`); the date widget `今天是`;
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -38,7 +38,7 @@ const COLON = '[:：]';
 const SEP = '(?:>>?|»|＞|→|/|\\\\)';
 
 /** `您当前的位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
-const BREADCRUMB = new RegExp(`^(?:(?:[您你](?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*${COLON}|(?:网站)?首页\\s*${SEP})`, 'u');
+const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*${COLON}|(?:网站)?首页\\s*${SEP})`, 'u');
 
 /** Labels that only a page's meta line uses: one of them opening a short line is enough. */
 const STRONG_LABELS = [
@@ -86,6 +86,9 @@ const LEADING_DATE = new RegExp(`^${PRINTED_DATE.source}`, 'u');
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
+const TODAY_WIDGET = /^今天是\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)?\s*(?:星期.|周.)?\s*$/u;
 
 /** A chrome line ending in a font-size button, and a line holding nothing but one. */
 const FONT_SIZE_END = /[大中小]\s*[\]】]?$/u;
@@ -191,7 +194,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)

@@ -82,6 +82,12 @@ export function withoutOrdinal(title: string): string {
   return rest.length >= 2 ? rest : title;
 }
 
+/** A short line asking a question (`…发言，都说了啥？`): a title where a dated paragraph follows it. */
+function isQuestionTitle(line: Line): boolean {
+  const t = line.text.trim();
+  return line.kind === 'paragraph' && t.length >= 8 && t.length <= MAX_HEADLINE && /[？?]$/u.test(t) && !/[。！!；;]/u.test(t);
+}
+
 function isHeadline(line: Line): boolean {
   const t = line.text;
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
@@ -223,6 +229,14 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     }
     if (beforeText() && isCaption(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
       captions++;
+      return;
+    }
+    // 三位委员在分享会上发言，都说了啥？ over `8月28日，…`: a title may ask a question
+    if (!hasGlyphItems && isQuestionTitle(line) && DATE_LED.test(lines[i + 1]?.text ?? '') && !sectionStarts[i + 1]) {
+      flushHeadline();
+      current = null;
+      pendingHeadline = line;
+      pendingHeadAt = i;
       return;
     }
     if (isHeadline(line) && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {

@@ -142,6 +142,7 @@ export function mentionedYear(texts: string[]): YearEvidence | null {
   const counts = new Map<number, number>();
   for (const t of texts) {
     for (const m of t.matchAll(YEAR_MENTION)) {
+      if (pastPoint(t, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
       const y = Number(m[1]);
       if (PLAUSIBLE(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -149,6 +150,14 @@ export function mentionedYear(texts: string[]): YearEvidence | null {
   let best: [number, number] | null = null;
   for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
   return best ? { year: best[0], source: 'text', evidence: `${best[0]}年 named ${best[1]} time(s)` } : null;
+}
+
+/**
+ * `自2006年起`, `2018年以来`, `从2015年开始`, `2010年至今`: a year a period started from names the past, not the
+ * year the page was written in.
+ */
+function pastPoint(text: string, start: number, end: number): boolean {
+  return /[自从]$/u.test(text.slice(Math.max(0, start - 1), start)) || /^(?:起|以来|至今|开始|之前|前)/u.test(text.slice(end, end + 2));
 }
 
 /** A year the text names: the first full date's, else the year named most often. */

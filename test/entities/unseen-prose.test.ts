@@ -165,3 +165,27 @@ describe('bodies in news prose', () => {
     expect(orgsOf('新华社北京3月2日电政协第九届全国委员会常务委员会开幕。')).toContain('政协第九届全国委员会常务委员会');
   });
 });
+
+describe('titles over groups and lists', () => {
+  it('gives a title after the last name of a list to every name of it', () => {
+    expect(titlesOf('交流中，董一平、钱少川、谢红委员分享了感悟。')).toEqual({ 董一平: ['委员'], 钱少川: ['委员'], 谢红: ['委员'] });
+  });
+
+  it('gives no title across 等', () => {
+    expect(titlesOf('纪立新、徐农等常委出席。')).toEqual({ 纪立新: [], 徐农: [] });
+  });
+
+  it.each([
+    ['各位', '欢迎各位委员常回家看看。'],
+    ['全体', '全体委员常来常往。'],
+  ])('reads no name after a title counted over a group (%s)', (_why, text) => {
+    expect(namesOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['一所', '每到一所学校，委员们都与学生交谈。'],
+    ['三所', '走访了三所医院。'],
+  ])('reads no body in a count of things (%s)', (_why, text) => {
+    expect(orgsOf(text)).toEqual([]);
+  });
+});

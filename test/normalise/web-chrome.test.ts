@@ -144,3 +144,17 @@ describe('font-size buttons copied one per line', () => {
     expect(kept([ARTICLE, '中', ARTICLE])).toHaveLength(3);
   });
 });
+
+describe('more site furniture', () => {
+  it.each([
+    ['a date widget alone', '今天是'],
+    ['a date widget with its date', '今天是：2024年12月2日 星期一'],
+    ['a breadcrumb between bars', '| 当前位置:首页 |'],
+  ])('removes %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a sentence opening with 今天是', () => {
+    expect(kept(['今天是政协成立七十五周年纪念日，委员们齐聚一堂。', ARTICLE])).toHaveLength(2);
+  });
+});

@@ -177,3 +177,15 @@ describe('segment on news pages', () => {
     expect(doc.items.map((i) => i.headline)).toEqual(['县政协召开主席会议', '县政协为困难群众送去“暖冬礼包”']);
   });
 });
+
+describe('a title that asks a question', () => {
+  it('heads the dated report under it', () => {
+    const doc = segment(linesFrom(['三位委员在履职分享会上发言，都说了啥？', '8月28日，区政协履职分享会举行。150余位委员参加。']), markers);
+    expect(doc.items.map((i) => i.headline)).toEqual(['三位委员在履职分享会上发言，都说了啥？']);
+  });
+
+  it('stays in its item where no dated paragraph follows it', () => {
+    const doc = segment(linesFrom(['8月28日，区政协履职分享会举行。', '如何把履职做实？', '委员们纷纷发言。']), markers);
+    expect(doc.items).toHaveLength(1);
+  });
+});

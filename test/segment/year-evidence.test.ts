@@ -152,3 +152,18 @@ describe('publish dates found elsewhere', () => {
     expect(documentYear([], [], 'x.txt', [{ index: 3, iso: '2023-02-30', text: '2023-02-30' }]).published).toEqual([]);
   });
 });
+
+describe('a year a period started from', () => {
+  it.each([
+    ['自…起', '自2006年起，市政协助学活动已连续开展了二十年。'],
+    ['以来', '2015年以来，委员们累计捐款200余万元。'],
+    ['从…开始', '从2012年开始，县政协每年组织委员视察。'],
+    ['至今', '2010年至今，活动从未间断。'],
+  ])('dates nothing (%s)', (_why, text) => {
+    expect(textYear([text])).toBeNull();
+  });
+
+  it('leaves the year the text names as its own', () => {
+    expect(textYear(['自2006年起开展活动。2024年，委员们又捐款30万元。'])?.year).toBe(2024);
+  });
+});
