@@ -233,7 +233,8 @@ export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart:
     const t = ctx.tokens.tokenAt(i);
     const alone = t !== undefined && t.start === i && t.end === i + 1;
     if (ALWAYS_CUT_CHARS[c] === 1) s = i + 1;
-    else if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1)) s = i + 1;
+    // (升格为|民建…总支部: jieba reads 为民 as a word, yet a party's name opens right after the 为)
+    else if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || ctx.lex.partyTrie.longestAt(text, i + 1) !== null)) s = i + 1;
     // 会议精神和|省委, 历程展和|常委: a lone conjunction before 省/市/区/县 or before the suffix itself joins two
     // phrases; bodies keep theirs inside (住房和城乡建设局, 人力资源和社会保障局), where neither follows it
     else if (CONJUNCTION_CHARS[c] === 1 && alone && (ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || i + 1 === suffixStart || bareSuffixAfter(ctx, i + 1, end))) s = i + 1;

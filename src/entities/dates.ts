@@ -175,7 +175,12 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
     }
   }
   const dateline = datelineOf(text, dates);
-  if (dateline) {
+  if (dateline && dateline.start === null && dateline.month !== null && dateline.day !== null) {
+    // the same without a year (上视新闻2月15日报道：昨天上午…): the day before keeps month and day only
+    const rest = dates.filter((d) => d !== dateline);
+    if (addRelativeDays(text, dateline.month, dateline.day, rest)) return { dates: rest, messages };
+  }
+  if (dateline && dateline.start !== null) {
     // 2月15日报道：昨天上午…: the report's own date gives its 昨天 the day; the dateline is then no event of the item
     const rest = dates.filter((d) => d !== dateline);
     addRelativeDates(text, dateline.start!, rest);
@@ -191,8 +196,27 @@ const MAX_DATELINE_AT = 40;
 
 /** A report's dateline near the item's opening (新华社北京3月1日电, 某台2月15日报道：): the day the report was filed. */
 function datelineOf(text: string, dates: DateMention[]): DateMention | null {
-  return dates.find((d) => d.start !== null && d.span[0] <= MAX_DATELINE_AT && DATELINE_AFTER.test(text.slice(d.span[1]))) ?? null;
+  return dates.find((d) => (d.start !== null || d.day !== null) && d.span[0] <= MAX_DATELINE_AT && DATELINE_AFTER.test(text.slice(d.span[1]))) ?? null;
 }
+
+/**
+ * 昨天/今日… counted from a dateline whose year is unknown: the month and day it gives (a non-leap year is
+ * assumed, so the day before 3月1日, which a leap year would make 2月29日, is left unread). True when one was added.
+ */
+function addRelativeDays(text: string, month: number, day: number, dates: DateMention[]): boolean {
+  for (const m of text.matchAll(RELATIVE_RE)) {
+    const at = m.index ?? 0;
+    if (dates.some((d) => d.span[0] < at)) break;
+    const offset = RELATIVE_OFFSET[m[1]] ?? 0;
+    if (month === 3 && day + offset < 1) return false;
+    const [, mo, d] = shiftDays(isoDate(NON_LEAP_YEAR, month, day), offset);
+    dates.push(partialMention(m[0], mo, d, partOfDayOf(m[2]), [at, at + m[0].length], 'relative'));
+    dates.sort((a, b) => a.span[0] - b.span[0]);
+    return true;
+  }
+  return false;
+}
+const NON_LEAP_YEAR = 2001;
 
 function partialMention(text: string, month: number, day: number, partOfDay: DateMention['partOfDay'], span: [number, number], basis: DateMention['basis']): DateMention {
   return { text, start: null, end: null, partOfDay, span, year: null, month, day, basis };

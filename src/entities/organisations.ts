@@ -18,7 +18,7 @@ const STOP_TAGS = /^(p|c|r|u|d|y|e|o|ad$)/;
 const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 /** Words ending in 局/委/办… that are not organisations. */
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
-const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支', '支部', '支社', '委', '中央'];
+const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支部', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
 /** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委). */
 const STEM_CHAR = '(?:(?![和与及或的了在对是为〇零一二三四五六七八九十])[\\u4e00-\\u9fff])';

@@ -136,7 +136,8 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     const prefix = text.slice(t.start, t.headStart);
     if (prefix.length >= 2 && prefix.length <= 4) {
       const a = assessName(prefix, ctx.lex);
-      if (acceptable(a, 'title', 3)) {
+      // the title right after it closes the name as firmly as 出席 would (方新旗主委主持)
+      if (acceptable(a, 'title', 3, true)) {
         if (found.add({ name: prefix, start: t.start, end: t.headStart }, [t.head])) shareBackwards(ctx, found, t.start, [t.head]);
         return;
       }

@@ -87,6 +87,12 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A line of nothing but bars or dots, or one dash (`|`, `-`, `·`): what is left of a page's layout. (A run of
+ * dashes or rules is a bulletin's own rule line: segment reads it.)
+ */
+const SEPARATORS_ONLY = /^(?:[\s|｜丨·•]+|\s*[-—–]\s*)$/u;
+
 /** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
 const TODAY_WIDGET = /^今天是\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)?\s*(?:星期.|周.)?\s*$/u;
 
@@ -194,7 +200,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text)) {
+    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
@@ -214,8 +220,9 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   // `• 作者 :…` and `• 来源 :本站原创` above or below a dropped meta line: a weak label alone is the same block
   for (let i = 0; i < lines.length; i++) {
     if (!drop.has(i)) continue;
-    for (let j = i - 1; j >= 0 && !drop.has(j) && weakMetaLine(lines[j].text); j--) drop.add(j);
-    for (let j = i + 1; j < lines.length && !drop.has(j) && weakMetaLine(lines[j].text); j++) drop.add(j);
+    // (separator lines between them are the same block: `发布时间：…` / `|` / `作者：…`)
+    for (let j = i - 1; j >= 0 && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j--) drop.add(j);
+    for (let j = i + 1; j < lines.length && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j++) drop.add(j);
     // `… 点击量:437 大` / `中` / `小`: the font-size buttons, copied one per line
     if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
   }

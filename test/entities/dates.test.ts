@@ -252,3 +252,15 @@ describe('an item opening with a day alone under a digest month', () => {
     expect(itemDate(text, dates, { text: '4月16日', month: 4, day: 16 }, { issueDate: '2022-08-08', fallbackYear: null, pageDate: null })).toMatchObject({ start: '2022-04-16', partOfDay: 'pm' });
   });
 });
+
+describe('昨天 after a dateline without a year', () => {
+  it('keeps the day before the dateline as month and day', () => {
+    const { dates } = findDates('江州电视台2月15日报道：昨天上午，市政协召开预备会议。', { issueDate: null, fallbackYear: null, pageDate: null });
+    expect(dates.map((d) => [d.text, d.month, d.day, d.start])).toEqual([['昨天上午', 2, 14, null]]);
+  });
+
+  it('leaves the day before 3月1日 unread, since it depends on the year', () => {
+    const { dates } = findDates('江州电视台3月1日报道：昨天上午，市政协召开预备会议。', { issueDate: null, fallbackYear: null, pageDate: null });
+    expect(dates.map((d) => d.text)).toEqual(['3月1日']);
+  });
+});

@@ -189,3 +189,14 @@ describe('titles over groups and lists', () => {
     expect(orgsOf(text)).toEqual([]);
   });
 });
+
+describe('a party committee after 为', () => {
+  it.each([
+    ['升格为', '民建江州市支部正式升格为民建江州市总支部。', '民建江州市总支部'],
+    ['当选为', '钱立当选为民盟江州市委主委。', '民盟江州市委'],
+  ])('starts after %s', (_why, text, body) => {
+    const orgs = orgsOf(text);
+    expect(orgs).toContain(body);
+    expect(orgs.some((o) => o.startsWith('为') || o.includes('为民'))).toBe(false);
+  });
+});

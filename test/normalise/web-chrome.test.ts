@@ -158,3 +158,13 @@ describe('more site furniture', () => {
     expect(kept(['今天是政协成立七十五周年纪念日，委员们齐聚一堂。', ARTICLE])).toHaveLength(2);
   });
 });
+
+describe('separator lines in a meta block', () => {
+  it('removes a bar line and the author line after it together with the publish line', () => {
+    expect(kept(['发布时间：2006-04-24 15:14:59', '|', '作者： 某某', ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('removes a line of dashes', () => {
+    expect(kept(['-', ARTICLE])).toEqual([ARTICLE]);
+  });
+});
