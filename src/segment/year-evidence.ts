@@ -4,7 +4,8 @@
  * evidence is tried from the surest to the weakest:
  *   1. a publish-date line (发布日期：2023-03-03, 时间 2024/6/22): the page's own date;
  *   2. a chronicle header (2024年大事记, 2024年普陀区政协大事记);
- *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed);
+ *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed); in a file of
+ *      several pages, also a local one counted from another page's dated session (pageYears);
  *   4. a full date written in the text (2003年9月2日);
  *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`);
  *   6. the year the text names most often (2003年度) — last, since a meeting early in a year names the
@@ -201,11 +202,79 @@ export function pathSpan(sourcePath: string): [number, number] | null {
  * taken from another page would date them wrongly as often as not.
  */
 export function pageYears(pageTexts: string[][], span: [number, number] | null): Array<YearEvidence | null> {
-  return pageTexts.map((texts, k) => {
-    const own = textYear(texts);
+  const years = pageTexts.map((texts, k): YearEvidence | null => {
+    const own = sessionYear(texts) ?? textYear(texts);
     if (own) return own;
     if (span && k === 0) return { year: span[0], source: 'path', evidence: `the first year of the file name's span ${span[0]}–${span[1]}` };
     if (span && k === pageTexts.length - 1) return { year: span[1], source: 'path', evidence: `the last year of the file name's span ${span[0]}–${span[1]}` };
+    return null;
+  });
+  return datedBySessions(pageTexts, years);
+}
+
+/**
+ * A plenary session of a local CPPCC (市政协十六届一次会议, 政协第十五届菏泽市委员会第四次会议, 政协江州市第九届委员会
+ * 第三次会议): its level (省/市/县/区…), term and session. The chair's and standing committee's meetings
+ * (十六届十三次主席会议, 五届二十五次常委会议) are numbered apart and count nothing here.
+ */
+const LOCAL_SESSION = new RegExp(
+  [
+    `(?<!全国)([省市县区州旗])政协第?(${COUNT})届第?(${COUNT})次(?:全体)?会议`,
+    `(?:政协|政治协商会议)第?(${COUNT})届[\\u4e00-\\u9fff]{0,8}?([省市县区州旗])委员会第(${COUNT})次(?:全体)?会议`,
+    `政协[\\u4e00-\\u9fff]{1,8}?([省市县区州旗])第(${COUNT})届委员会第(${COUNT})次(?:全体)?会议`,
+  ].join('|'),
+  'gu',
+);
+
+interface LocalSession {
+  level: string;
+  term: number;
+  session: number;
+  text: string;
+}
+
+export function localSessions(texts: string[]): LocalSession[] {
+  const out: LocalSession[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(LOCAL_SESSION)) {
+      const [level, term, session] = m[1] ? [m[1], m[2], m[3]] : m[5] ? [m[5], m[4], m[6]] : [m[7], m[8], m[9]];
+      const t = parseNumber(term);
+      const n = parseNumber(session);
+      if (t === null || n === null || n < 1 || n > TERM_YEARS) continue;
+      out.push({ level, term: t, session: n, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Pages the other evidence left undated, dated by the local sessions they name against a page of the same
+ * file whose year is known and which names a session of the same body's level: local terms, like national
+ * ones, run five years with one plenary session a year, so a dated 十六届三次会议 of 2024 makes 十六届一次会议
+ * 2022 and 十五届四次会议 2020. Anchors that disagree date nothing.
+ */
+function datedBySessions(pageTexts: string[][], years: Array<YearEvidence | null>): Array<YearEvidence | null> {
+  const sessions = pageTexts.map(localSessions);
+  /** The year of term 0, session 1 by level, from each dated page that names a session. */
+  const bases = new Map<string, { base: number; from: string } | null>();
+  sessions.forEach((list, k) => {
+    const known = years[k];
+    if (!known) return;
+    for (const s of list) {
+      const base = known.year - (s.session - 1) - TERM_YEARS * s.term;
+      const had = bases.get(s.level);
+      if (had === undefined) bases.set(s.level, { base, from: `${s.text} of ${known.year} (page ${k + 1})` });
+      else if (had !== null && had.base !== base) bases.set(s.level, null);
+    }
+  });
+  return years.map((known, k) => {
+    if (known) return known;
+    for (const s of sessions[k]) {
+      const anchor = bases.get(s.level);
+      if (!anchor) continue;
+      const year = anchor.base + TERM_YEARS * s.term + s.session - 1;
+      if (PLAUSIBLE(year)) return { year, source: 'session', evidence: `${s.text}, counted from ${anchor.from}` };
+    }
     return null;
   });
 }

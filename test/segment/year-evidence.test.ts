@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chronicleYear, documentYear, pageDatesOf, pageYears, pathSpan, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
+import { chronicleYear, documentYear, localSessions, pageDatesOf, pageYears, pathSpan, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
 import { linesFrom } from '../helpers/lines.js';
 
 describe('publish-date lines', () => {
@@ -165,5 +165,39 @@ describe('a year a period started from', () => {
 
   it('leaves the year the text names as its own', () => {
     expect(textYear(['自2006年起开展活动。2024年，委员们又捐款30万元。'])?.year).toBe(2024);
+  });
+});
+
+describe('local plenary sessions', () => {
+  it.each([
+    ['a short count', '市政协十六届一次会议预备会议举行。', { level: '市', term: 16, session: 1 }],
+    ['the formal name with the place inside', '中国人民政治协商会议第十五届江州市委员会第四次会议开幕。', { level: '市', term: 15, session: 4 }],
+    ['the formal name with the place first', '政协临江县第九届委员会第三次会议闭幕。', { level: '县', term: 9, session: 3 }],
+  ])('are read from %s', (_why, text, session) => {
+    expect(localSessions([text])).toMatchObject([session]);
+  });
+
+  it.each([
+    ["the chair's meetings", '市政协十六届十三次主席会议召开。'],
+    ["the standing committee's meetings", '区政协五届二十五次常委会议召开。'],
+    ['a national session', '全国政协十四届二次会议开幕。'],
+  ])('leave out %s', (_why, text) => {
+    expect(localSessions([text])).toEqual([]);
+  });
+
+  it('date the pages between a file span by the sessions a dated page names', () => {
+    const pages = [
+      ['8月12日，市政协召开主席会议。'],
+      ['1月9日，市政协委员报到，出席政协第十五届江州市委员会第四次会议。'],
+      ['2月20日，市政协十六届一次会议预备会议举行。'],
+      ['2月28日，市政协召开第十六届十三次主席会议。'],
+      ['3月12日，市政协召开主席会议，研究市政协十六届三次会议提案交办工作。'],
+    ];
+    expect(pageYears(pages, [2015, 2024]).map((y) => y?.year ?? null)).toEqual([2015, 2020, 2022, null, 2024]);
+  });
+
+  it('date nothing where two dated pages disagree on the terms', () => {
+    const pages = [['市政协十届一次会议开幕。2010年3月1日'], ['市政协十届二次会议开幕。2014年3月1日'], ['市政协十届三次会议开幕。']];
+    expect(pageYears(pages, null)[2]).toBeNull();
   });
 });
