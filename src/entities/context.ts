@@ -143,12 +143,12 @@ export function stripLeadingNoise(text: string, start: number, end: number): num
 }
 
 /**
- * Whether the boundary word ending at `s` is the 和 inside a body's name (文化文史和学习委主任,
- * 住房和城乡建设局): a short stretch after it, not opening with 市/区/县…, runs into the head or suffix.
+ * Whether the boundary word ending at `s` is the 和 (or 与) inside a body's name (文化文史和学习委主任,
+ * 住房和城乡建设局, 学习与文史委员会): a short stretch after it, not opening with 市/区/县…, runs into the head or suffix.
  */
 export function andInsideName(ctx: ItemContext, s: number, end: number): boolean {
   const { text, lex } = ctx;
-  if (text[s - 1] !== '和' || !isHan(text[s - 2])) return false;
+  if ((text[s - 1] !== '和' && text[s - 1] !== '与') || !isHan(text[s - 2])) return false;
   const segment = text.slice(s, end);
   // 和包头市书法家协会, 有限公司和邗江区人民医院: a conjunction between two bodies
   // CPPCC special committees and sectors join two fields with 和 and run longer (农业农村和人口资源环境委员会,

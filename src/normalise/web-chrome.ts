@@ -75,7 +75,9 @@ const MAX_SITE_FOOTER = 100;
 const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
 /** A term of such a notice: what the site (本网, 本站) says of its copyright and of reprinting. */
 const SITE_TERMS = /(?:本网|本站)[^。]{0,40}(?:版权|转载|注明|来源)|(?:转载|摘自)[^。]{0,30}(?:本网|本站|网站)/u;
-const IMAGE_FILE = /^(?:[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))(?:\s+[^\s。，；！？]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?))*$/iu;
+/** `微信图片_20230303170500.jpg`, `IMG_2041.JPG`, a copy's `0 (2).jpg`; several on one line. */
+const IMAGE_NAME = '[^\\s。，；！？]{1,80}(?: \\(\\d{1,3}\\))?\\.(?:jpe?g|png|gif|bmp|webp|tiff?)';
+const IMAGE_FILE = new RegExp(`^${IMAGE_NAME}(?:\\s+${IMAGE_NAME})*$`, 'iu');
 /** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
 const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
 

@@ -38,6 +38,8 @@ export interface SectionStart {
 
 export const DATE_LED = /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日)/u;
 const MAX_HEADLINE = 40;
+/** Parts of a line split at 、 this short may be names of a list (张某、李某某) rather than a title's bodies. */
+const MAX_LISTED_NAME = 4;
 
 /** Decides, for the whole document, what counts as a section start. */
 export function sectionDetector(lines: Line[], markers: Markers): (line: Line) => SectionStart | null {
@@ -93,8 +95,9 @@ function isHeadline(line: Line): boolean {
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
   if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t)) return false;
   if (line.kind === 'heading' || line.bold) return true;
-  // A short plain line without sentence punctuation, standing alone, is a headline.
-  return line.kind === 'paragraph' && !/[，,、]/.test(t) && t.length >= 6;
+  // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
+  // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)
+  return line.kind === 'paragraph' && !/[，,]/.test(t) && t.length >= 6 && (!t.includes('、') || t.split('、').every((part) => part.length > MAX_LISTED_NAME));
 }
 
 export function segmentBody(lines: Line[], markers: Markers): BodyResult {

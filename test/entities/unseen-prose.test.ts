@@ -200,3 +200,16 @@ describe('a party committee after 为', () => {
     expect(orgs.some((o) => o.startsWith('为') || o.includes('为民'))).toBe(false);
   });
 });
+
+describe('a special committee whose name joins two fields with 与', () => {
+  it.each([
+    ['社会与法制委员会', '区政协社会与法制委员会主任出席。', '区政协社会与法制委员会'],
+    ['文化文史与学习委员会', '区政协文化文史与学习委员会主任出席。', '区政协文化文史与学习委员会'],
+  ])('keeps %s whole', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+
+  it('still splits two bodies joined by 与', () => {
+    expect(orgsOf('区政协与区文旅局负责人参加。')).toEqual(['区政协', '区文旅局']);
+  });
+});

@@ -168,3 +168,9 @@ describe('separator lines in a meta block', () => {
     expect(kept(['-', ARTICLE])).toEqual([ARTICLE]);
   });
 });
+
+describe('image file names of copies', () => {
+  it('removes a copied image name with its number in brackets', () => {
+    expect(kept(['0 (2).jpg', ARTICLE])).toEqual([ARTICLE]);
+  });
+});

@@ -189,3 +189,16 @@ describe('a title that asks a question', () => {
     expect(doc.items).toHaveLength(1);
   });
 });
+
+describe('a headline naming two bodies', () => {
+  it('heads the report although it holds a 、', () => {
+    const doc = segment(linesFrom(['区政协经济委、科技委召开主任办公会', '3月8日，区政协经济委、科技委召开主任办公会，研究安排今年重点工作。']), markers);
+    expect(doc.items.map((i) => i.headline)).toEqual(['区政协经济委、科技委召开主任办公会']);
+  });
+
+  it('is not a line listing names', () => {
+    const doc = segment(linesFrom(['3月8日，区政协召开主任办公会。', '宋一鸣、韩立、钱立业', '会议研究安排今年重点工作。']), markers);
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].headline).toBeNull();
+  });
+});
