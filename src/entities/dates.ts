@@ -290,6 +290,8 @@ export interface HeadingDate {
   text: string;
   month: number;
   day: number;
+  /** The last day of a range (`6日—7日`), in the same month; absent for one day. */
+  endDay?: number;
 }
 
 /** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
@@ -317,5 +319,7 @@ export function itemDate(text: string, dates: DateMention[], heading: HeadingDat
   if (year === null || !isValidDay(year, heading.month, heading.day)) {
     return isValidDay(2000, heading.month, heading.day) ? partialMention(heading.text, heading.month, heading.day, partOfDay, [0, 0], 'heading') : first;
   }
-  return fullMention(heading.text, isoDate(year, heading.month, heading.day), partOfDay, [0, 0], 'heading');
+  const mention = fullMention(heading.text, isoDate(year, heading.month, heading.day), partOfDay, [0, 0], 'heading');
+  if (heading.endDay !== undefined && heading.endDay > heading.day && isValidDay(year, heading.month, heading.endDay)) mention.end = isoDate(year, heading.month, heading.endDay);
+  return mention;
 }

@@ -7,7 +7,7 @@
 import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
-import { ChronicleDate, isChronicle, matchDayLead } from './chronicle.js';
+import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { DAY_LED, isCaption, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
@@ -224,11 +224,23 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       }
       const lead = matchDayLead(line.text);
       if (lead) {
-        chronicle.setDay(lead.day);
+        chronicle.setDay(lead.day, lead.endDay);
         flushHeadline();
         open(line, null, lead.rest);
         return;
       }
+      const period = matchPeriodLead(line.text);
+      if (period) {
+        chronicle.setDay(null);
+        flushHeadline();
+        open(line, null, line.text);
+        return;
+      }
+    } else if (matchChronicleLine(line.text)?.day === null) {
+      // a month header (`2月`, `三月份`) over dated items outside a chronicle: no text of the item above it
+      flushHeadline();
+      current = null;
+      return;
     }
     if (beforeText() && isCaption(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
       captions++;

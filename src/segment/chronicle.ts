@@ -11,10 +11,16 @@ const MONTH_HEADER = new RegExp(`^(?:(?:19|20)\\d{2}\\s*年\\s*)?(${NUM}|元)\\s
 const WEEKDAY = '(?:\\s*[（(]?\\s*(?:星期|周)[一二三四五六日天]\\s*[)）]?)?';
 const DAY_LINE = new RegExp(`^(?:(${NUM}|元)\\s*月\\s*)?(${NUM})\\s*[日号]${WEEKDAY}\\s*[：:]?$`, 'u');
 /**
- * A day leading its text: `5日：区政协举行…`, `5日，区政协…`, `5日 区政协…`, `15日上午，…`. A day with no
- * month opens no sentence of ordinary prose, so in a chronicle the bare `5日区政协…` counts too.
+ * A day leading its text: `5日：区政协举行…`, `5日，区政协…`, `5日 区政协…`, `15日上午，…`, or a range of days
+ * (`6日—7日 区政协…`, `2日至3日，…`). A day with no month opens no sentence of ordinary prose, so in a
+ * chronicle the bare `5日区政协…` counts too.
  */
-const DAY_LEAD = new RegExp(`^(${NUM})\\s*[日号](?![\\d一二三四五六七八九十至到—–\\-－~～])[\\s：:，,、]*(?=\\S)`, 'u');
+const DAY_LEAD = new RegExp(
+  `^(${NUM})\\s*[日号]?(?:\\s*(?:至|到|—|–|-|－|~|～)\\s*(${NUM})\\s*[日号])?(?<=[日号])(?![\\d一二三四五六七八九十至到—–\\-－~～])[\\s：:，,、]*(?=\\S)`,
+  'u',
+);
+/** A part of the month leading its text (`上旬 区政协…`, `月内，…`): an item of its own, dated by no day. */
+const PERIOD_LEAD = /^(?:上旬|中旬|下旬|月初|月中|月底|月末|月内|本月|是月|当月)[\s：:，,、]*(?=\S)/u;
 
 export interface ChronicleLine {
   month: number | null;
@@ -41,12 +47,20 @@ export function matchChronicleLine(text: string): ChronicleLine | null {
   return null;
 }
 
-/** `5日：区政协…` → the day and the text after the colon. */
-export function matchDayLead(text: string): { day: number; rest: string } | null {
+/** `5日：区政协…` → the day (and the last day of a range) and the text after the colon. */
+export function matchDayLead(text: string): { day: number; endDay: number | null; rest: string } | null {
   const m = DAY_LEAD.exec(text);
   if (!m) return null;
   const day = parseSmallNumber(m[1]);
-  return day !== null && day >= 1 && day <= 31 ? { day, rest: text.slice(m[0].length) } : null;
+  const endDay = m[2] ? parseSmallNumber(m[2]) : null;
+  if (day === null || day < 1 || day > 31) return null;
+  return { day, endDay: endDay !== null && endDay > day && endDay <= 31 ? endDay : null, rest: text.slice(m[0].length) };
+}
+
+/** `上旬 区政协…` → the text after the part of the month. */
+export function matchPeriodLead(text: string): { rest: string } | null {
+  const m = PERIOD_LEAD.exec(text);
+  return m ? { rest: text.slice(m[0].length) } : null;
 }
 
 /** A document is a chronicle when it has at least two day lines (a month header alone is a title). */
@@ -58,6 +72,7 @@ export function isChronicle(texts: string[]): boolean {
 export class ChronicleDate {
   private month: number | null = null;
   private day: number | null = null;
+  private endDay: number | null = null;
 
   /** Takes a header or day line in; returns false for any other line. */
   read(text: string): boolean {
@@ -65,16 +80,20 @@ export class ChronicleDate {
     if (!c) return false;
     if (c.month !== null) this.month = c.month;
     this.day = c.day;
+    this.endDay = null;
     return true;
   }
 
-  setDay(day: number): void {
+  /** The day a day lead gives (null: a part of the month, no day). */
+  setDay(day: number | null, endDay: number | null = null): void {
     this.day = day;
+    this.endDay = endDay;
   }
 
   /** The date the current headings give, or null before the first day line or without a month. */
   current(): HeadingDate | null {
     if (this.day === null || this.month === null) return null;
+    if (this.endDay !== null) return { text: `${this.month}月${this.day}日至${this.endDay}日`, month: this.month, day: this.day, endDay: this.endDay };
     return { text: `${this.month}月${this.day}日`, month: this.month, day: this.day };
   }
 

@@ -34,7 +34,7 @@ describe('chronicle lines', () => {
   });
 
   it('reads a day leading its text after a colon', () => {
-    expect(matchDayLead('4日：区政协机关开展清明祭扫活动。')).toEqual({ day: 4, rest: '区政协机关开展清明祭扫活动。' });
+    expect(matchDayLead('4日：区政协机关开展清明祭扫活动。')).toEqual({ day: 4, endDay: null, rest: '区政协机关开展清明祭扫活动。' });
   });
 
   it('calls a document a chronicle only with two day lines or more', () => {
@@ -106,12 +106,34 @@ describe('day leads in a chronicle', () => {
     ['nothing between', '5日区政协举行活动。', 5, '区政协举行活动。'],
     ['a part of day', '15日上午，区政协召开会议。', 15, '上午，区政协召开会议。'],
   ])('reads a day followed by %s', (_why, text, day, rest) => {
-    expect(matchDayLead(text)).toEqual({ day, rest });
+    expect(matchDayLead(text)).toEqual({ day, endDay: null, rest });
   });
 
-  it('takes no day lead from a range or a day standing alone', () => {
-    expect(matchDayLead('3日至5日，区政协开展视察。')).toBeNull();
+  it.each([
+    ['至', '3日至5日，区政协开展视察。'],
+    ['a dash and a space', '3日—5日 区政协开展视察。'],
+    ['至 with the first 日 left out', '3至5日，区政协开展视察。'],
+  ])('reads a range of days joined by %s', (_why, text) => {
+    expect(matchDayLead(text)).toEqual({ day: 3, endDay: 5, rest: '区政协开展视察。' });
+  });
+
+  it('takes no day lead from a day standing alone', () => {
     expect(matchDayLead('5日')).toBeNull();
+  });
+
+  it('dates the item under a range from its first to its last day, and leaves a part of the month undated', () => {
+    const doc = segment(linesFrom(['2022年某区政协大事记', '一月', '4日 区政协召开主席会议。', '6日—7日 区政协组织委员视察。', '上旬 各专委会开展履职考评。', '二月', '10日', '区政协召开机关干部大会。']), markers);
+    expect(doc.items.map((i) => [i.paragraphs[0], i.headingDate])).toEqual([
+      ['区政协召开主席会议。', { text: '1月4日', month: 1, day: 4 }],
+      ['区政协组织委员视察。', { text: '1月6日至7日', month: 1, day: 6, endDay: 7 }],
+      ['上旬各专委会开展履职考评。', null],
+      ['区政协召开机关干部大会。', { text: '2月10日', month: 2, day: 10 }],
+    ]);
+  });
+
+  it('leaves a month header outside a chronicle out of the item above it', () => {
+    const doc = segment(linesFrom(['1月8日，县政协召开主席会议。', '1月15日—16日，县政协全会召开。', '2月', '2月3日，县政协副主席走访委员。']), markers);
+    expect(doc.items.map((i) => i.paragraphs.join('|'))).toEqual(['1月8日，县政协召开主席会议。', '1月15日—16日，县政协全会召开。', '2月3日，县政协副主席走访委员。']);
   });
 
   it('segments a chronicle whose days lead their text under month headers', () => {
