@@ -204,7 +204,8 @@ export function acceptable(a: NameAssessment, strength: Strength, boundary: numb
     // unless a strong frame closes them: 部长江海出席, 区长常青主持
     if (!a.nrWord) {
       if (strength === 'title' && framedEnd && a.surnamed && a.nameLikeWord && !a.suspicious) return true;
-      return strength === 'enumeration' && boundary >= 2 && a.nounLike;
+      // (not a common noun that names a group or a thing: 班子, 样子)
+      return strength === 'enumeration' && boundary >= 2 && a.nounLike && a.nameLikeWord;
     }
     if (strength === 'role') return boundary >= 1;
     if (strength === 'title' && framedEnd) return true;

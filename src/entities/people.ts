@@ -25,13 +25,25 @@ import { WordTrie } from './trie.js';
 export type { PersonMention } from './mentions.js';
 
 const COLONS = new Set(['：', ':']);
+/** The longest listed word passed over in an enumeration (a name reading as a word). */
+const MAX_SKIPPED_NAME = 4;
+const isHanRun = (text: string, from: number, to: number): boolean => [...text.slice(from, to)].every((c) => isHan(c));
+
 /** Names following `first` in an enumeration (`赵海涛、常青、钱思远`), each given `titles`. */
 function followEnumeration(ctx: ItemContext, found: MentionSet, first: NameHit, titles: string[], strength: Strength): void {
   let cur = first.end;
   for (;;) {
     const joiner = joinerAt(ctx.text, cur);
     if (!joiner) return;
-    const next = nameAfter(ctx, cur + joiner.length, strength);
+    let next = nameAfter(ctx, cur + joiner.length, strength);
+    // 副主席王某、江河、李某出席: a listed name that reads as a word is left out, but the list goes on past it
+    if (!next && joiner === '、') {
+      const skip = ctx.text.indexOf('、', cur + 1);
+      if (skip > cur + 1 && skip - cur - 1 <= MAX_SKIPPED_NAME && isHanRun(ctx.text, cur + 1, skip)) {
+        const after = nameAfter(ctx, skip + 1, strength);
+        if (after && (!after.assessment.ordinary || after.assessment.nrWord) && !after.assessment.suspicious) next = after;
+      }
+    }
     if (!next) return;
     if (joiner !== '、' && (next.assessment.ordinary || next.assessment.framed)) return;
     if (!found.add(next, titles)) return;

@@ -213,3 +213,13 @@ describe('a special committee whose name joins two fields with 与', () => {
     expect(orgsOf('区政协与区文旅局负责人参加。')).toEqual(['区政协', '区文旅局']);
   });
 });
+
+describe('an enumeration under a title holding a word', () => {
+  it('leaves out a listed name that reads as a word and goes on to the names after it', () => {
+    expect(titlesOf('县政协副主席王平、江河、李立强出席。')).toEqual({ 王平: ['县政协副主席'], 李立强: ['县政协副主席'] });
+  });
+
+  it('never takes a collective noun in the list for a person', () => {
+    expect(namesOf('县政协副主席王平、班子成员出席。')).toEqual(['王平']);
+  });
+});
