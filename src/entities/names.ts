@@ -451,7 +451,8 @@ export function nameBefore(ctx: ItemContext, end: number, strength: Strength, mi
     if (!a.ok) continue;
     const prev = scorePrev(ctx, start);
     // with minPrev 0 the caller vouches for the start (a byline): judge the name as if weakly framed
-    if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev)) continue;
+    // (a title right after the name closes it as firmly as 出席 would: 肖云和秘书长)
+    if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev, strength === 'title')) continue;
     if (strength !== 'title' && startsInsideWord(ctx, start)) continue;
     const score = prev + (ctx.tokens.starts.has(start) ? 0.5 : 0);
     if (!best || score > bestScore) {

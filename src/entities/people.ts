@@ -154,6 +154,12 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
         return;
       }
     }
+    // 会议由肖云和秘书长主持: no name follows the title, so the 和 before it ends a name rather than joining one
+    if (prefix.length === 0 && JOINERS_BEFORE_TITLE.test(text[t.start - 1] ?? '')) {
+      const before = nameBefore(ctx, t.start, 'title');
+      if (before && !before.assessment.ethnic) found.add(before, [t.head]);
+      return;
+    }
     if (prefix.length > 2) {
       const before = nameBefore(ctx, t.headStart, 'title');
       if (before && !before.assessment.ethnic && found.add(before, [t.head])) shareBackwards(ctx, found, before.start, [t.head]);
@@ -162,6 +168,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
 }
 
 const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;
+const JOINERS_BEFORE_TITLE = /[和与]/u;
 const GROUP_QUANTIFIER = /(?:各位|全体|广大|诸位|各)$/u;
 
 /**

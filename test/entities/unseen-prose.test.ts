@@ -223,3 +223,20 @@ describe('an enumeration under a title holding a word', () => {
     expect(namesOf('县政协副主席王平、班子成员出席。')).toEqual(['王平']);
   });
 });
+
+describe('a name ending in 和 before a title with no name after it', () => {
+  it.each([
+    ['主持', '会议由钱立和秘书长主持。'],
+    ['出席', '钱立和秘书长出席会议。'],
+  ])('keeps the 和 in the name and gives it the title (%s)', (_why, text) => {
+    expect(titlesOf(text)).toMatchObject({ 钱立和: ['秘书长'] });
+  });
+
+  it('still reads 和 as a conjunction where a name follows the title', () => {
+    expect(titlesOf('会议由县政协主席王立和秘书长李强主持。')).toEqual({ 王立: ['县政协主席'], 李强: ['秘书长'] });
+  });
+
+  it('takes no collective before 和 for a person', () => {
+    expect(namesOf('县领导和秘书长出席。')).toEqual([]);
+  });
+});
