@@ -67,3 +67,12 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(lanes);
   return results;
 }
+
+/** Runs `fn` over the items an iterable yields (pulled only as lanes free up) with at most `limit` in flight. */
+export async function forEachLimit<T>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  const lanes = Array.from({ length: Math.max(1, limit) }, async () => {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) await fn(next.value);
+  });
+  await Promise.all(lanes);
+}

@@ -160,12 +160,13 @@ export interface WriteItemsOptions {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Writes items.jsonl for the given records (any order): byte for byte what `rebuildItems` writes from
- * the same record files. Lines are moved as bytes (decoding the mostly Chinese text would cost more
- * than the rest). Returns the number of lines.
+ * Writes items.jsonl for the given records (an array in any order, or any iterable in id order, so
+ * a batch run can stream them from its state): byte for byte what `rebuildItems` writes from the
+ * same record files. Lines are moved as bytes (decoding the mostly Chinese text would cost more than
+ * the rest). Returns the number of lines.
  */
-export async function writeItems(outDir: string, records: readonly ItemsRecord[], options: WriteItemsOptions = {}): Promise<number> {
-  const sorted = [...records].sort(byId);
+export async function writeItems(outDir: string, records: readonly ItemsRecord[] | Iterable<ItemsRecord>, options: WriteItemsOptions = {}): Promise<number> {
+  const sorted = Array.isArray(records) ? [...(records as readonly ItemsRecord[])].sort(byId) : records;
   const target = path.join(outDir, ITEMS_FILE);
   const previous = options.reusePrevious ? await PreviousItems.open(target) : null;
   const tmp = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -37,6 +37,7 @@ import { issueIdFor } from '../record/issue-id.js';
 import { upgradeRecord } from '../record/upgrade.js';
 import { canonicalTitle, documentContext, organisationBody, publisherScope } from '../resolve/canonical-org.js';
 import { issuesOfRecords, refreshIssues, writeRenditionOrder } from './issues.js';
+import { discardScratchDatabase } from './scratch-file.js';
 
 export interface RebuildOptions {
   /** Told about record files that could not be read or are not valid records (they are skipped). */
@@ -582,13 +583,9 @@ export class IndexStaging {
 
   /** Closes (if open) and deletes the staging file. */
   discard(): void {
-    try {
-      this.db?.close();
-    } catch {
-      // closing a broken connection: the file goes anyway
-    }
+    const db = this.db;
     this.db = null;
-    fs.rmSync(this.file, { force: true });
+    discardScratchDatabase(db, this.file);
   }
 
   private open(): IndexDatabase {

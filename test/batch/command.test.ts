@@ -11,7 +11,7 @@ import { makeTempDir, writeTree } from './helpers/tree.js';
 
 const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
   path: 'in/a.txt', status: 'ok', format: 'txt', sha256: 'f'.repeat(64), record: 'bulletins/a-txt.json', messages: 2, error: null,
-  sameIssueAs: [], bytes: 10, id: 'a-txt', baseId: 'a-txt', items: 5, issue: null, ...over,
+  issueGroup: null, bytes: 10, id: 'a-txt', baseId: 'a-txt', items: 5, issue: null, ...over,
 });
 
 const summary: BatchSummary = {
