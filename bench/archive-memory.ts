@@ -8,7 +8,7 @@
  * BENCH_ARCHIVE_SIZES=20000,80000 sets the sizes; BENCH_ARCHIVE_HEAP_MB caps the main thread's heap
  * (`--max-old-space-size`) to show the largest run needs no more.
  *
- * The bulletins are invented: 40 publishers, one issue per file, and every 100th issue also present
+ * The bulletins are invented: 40 publishers, one issue per file (at most 100 a year each), and every 100th issue also present
  * as two more copies in a copies/ folder (identical bytes: one issue in three files).
  */
 import { spawnSync } from 'node:child_process';
@@ -31,11 +31,13 @@ const EVENTS = ['专题协商会', '委员视察活动', '提案办理座谈会'
 const name = (k: number) => `${SURNAMES[k % SURNAMES.length]}${GIVEN[(k * 7) % GIVEN.length]}${GIVEN[(k * 11 + 3) % GIVEN.length]}`;
 
 function bulletin(k: number): { file: string; text: string } {
-  const place = PLACES[k % PLACES.length];
-  const body = BODIES[Math.floor(k / PLACES.length) % BODIES.length];
+  // Each k its own issue: 4,000 a year, 100 for each of 40 publishers.
+  const j = k % 4000;
+  const place = PLACES[j % PLACES.length];
+  const body = BODIES[Math.floor(j / PLACES.length) % BODIES.length];
   const publisher = `${place}市${body}`;
-  const year = 2010 + (Math.floor(k / 1000) % 15);
-  const issue = (k % 1000) + 1;
+  const year = 2000 + Math.floor(k / 4000);
+  const issue = Math.floor(j / 40) + 1;
   const month = (k % 12) + 1;
   const day = (k % 28) + 1;
   const text = [

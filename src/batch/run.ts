@@ -173,7 +173,12 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   scratch.lock = acquireOutLock(outDir);
   await removeAbandonedTempFiles(outDir);
   // Everything the run knows per file lives in the state database, not in memory (run-state.ts).
-  const state = (scratch.state = RunState.open(outDir));
+  try {
+    scratch.state = RunState.open(outDir);
+  } catch (err) {
+    throw new OutError(`cannot write to the output folder ${outDir}: ${describeFsError(err)}`, false, { cause: err });
+  }
+  const state = scratch.state;
   const { ignored, linksOut, unreadable, scopes } = await walkResolved(inputs, state, { followSymlinks: options.followSymlinks });
   const fileCount = state.settleFound();
   // The last manifest, with what a run killed since then had journalled laid over it.

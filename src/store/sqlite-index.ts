@@ -188,10 +188,7 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
   }
   const insertChanged = (db: IndexDatabase, writer: IndexWriter) => {
     const copier = stagingFile ? new StagedCopier(db) : null;
-    for (const id of changes.changed) {
-      if (copier && staging!.has(id)) copier.copy(id);
-      else writer.insertRecord(readRecordFile(outDir, id));
-    }
+    for (const id of changes.changed) if (!copier?.copy(id)) writer.insertRecord(readRecordFile(outDir, id));
   };
   // ATTACH and DETACH cannot run inside a transaction: the staging file is attached around it.
   const withStaging = <T>(db: IndexDatabase, run: () => T): T => {
@@ -505,13 +502,13 @@ CREATE TABLE places (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT N
  * A scratch SQLite file in OUT holding the index rows of the records an ingest run wrote, staged one
  * record at a time as they arrive, so the end of the run only copies rows. It is a cache of the record
  * files: no journal, no syncing, deleted after use (a crashed run's file is removed by the next run).
- * Holds nothing in memory but the staged ids.
+ * Holds nothing in memory per record: whether a record is staged is asked of the file.
  */
 export class IndexStaging {
   readonly file: string;
   private db: IndexDatabase | null;
-  private readonly ids = new Set<string>();
   private readonly insertRecordRow;
+  private readonly staged;
   private readonly insertItem;
   private readonly insertEntity;
   private readonly deletes;
@@ -534,6 +531,7 @@ export class IndexStaging {
         }),
       ) as Record<(typeof ENTITY_TABLES)[number], Statement>;
       this.deletes = ['records WHERE id = ?', ...['items', ...ENTITY_TABLES].map((t) => `${t} WHERE record_id = ?`)].map((what) => db.prepare(`DELETE FROM ${what}`));
+      this.staged = db.prepare('SELECT 1 FROM records WHERE id = ?').pluck();
       // One transaction for the whole run: the file is scratch, so there is nothing to keep safe.
       db.exec('BEGIN');
     } catch (err) {
@@ -558,18 +556,13 @@ export class IndexStaging {
       for (const organisation of item.organisations) this.insertEntity.organisations.run(record.id, n.organisations++, item.id, ...organisation);
       for (const name of item.places) this.insertEntity.places.run(record.id, n.places++, item.id, name);
     }
-    this.ids.add(record.id);
   }
 
   /** Forgets a staged record (its id changed, or its file is gone). */
   drop(id: string): void {
     this.open();
-    if (!this.ids.delete(id)) return;
+    if (!this.staged.get(id)) return;
     for (const statement of this.deletes) statement.run(id);
-  }
-
-  has(id: string): boolean {
-    return this.ids.has(id);
   }
 
   /** Commits and closes the staging file, so it can be attached; returns its path. */
@@ -613,7 +606,11 @@ class StagedCopier {
     ];
   }
 
-  copy(id: string): void {
-    for (const statement of this.statements) statement.run({ id });
+  /** Copies a staged record; false when it is not staged (nothing is copied then). */
+  copy(id: string): boolean {
+    const [record, ...rest] = this.statements;
+    if (record.run({ id }).changes === 0) return false;
+    for (const statement of rest) statement.run({ id });
+    return true;
   }
 }
