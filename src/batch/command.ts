@@ -185,5 +185,7 @@ export function summaryJson(summary: BatchSummary) {
     failures: summary.entries
       .filter((e) => e.status === 'failed')
       .map((e) => ({ path: e.path, code: e.error?.code, message: e.error?.message })),
+    /** Failed files beyond the ones listed (a summary lists at most SUMMARY_ENTRIES; the manifest has them all). */
+    failuresNotListed: summary.failed - summary.entries.filter((e) => e.status === 'failed').length,
   };
 }
