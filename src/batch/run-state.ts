@@ -371,12 +371,9 @@ export class RunState implements FoundSink {
     }
   }
 
-  /** The records of the archive, by id, and whether each was written (or moved, or recovered) this run. */
-  *liveRecords(): Generator<LiveRecord> {
-    this.open().exec(`
-      UPDATE entries SET id_key = NULL;
-      CREATE INDEX IF NOT EXISTS entries_id_key ON entries (id_key);
-    `);
+  /** Gives each record of the archive its place in id order; call once ids are final. */
+  settleRecords(): void {
+    this.open().exec(`CREATE INDEX IF NOT EXISTS entries_id_key ON entries (id_key)`);
     const setKey = this.sql('UPDATE entries SET id_key = ? WHERE key = ?');
     this.batch(() => {
       for (const row of this.pages<{ k: Buffer; id: string }>(
@@ -386,6 +383,10 @@ export class RunState implements FoundSink {
         setKey.run(jsOrderKey(row.id), row.k);
       }
     });
+  }
+
+  /** The records of the archive, by id, and whether each was written (or moved, or recovered) this run. */
+  *liveRecords(): Generator<LiveRecord> {
     for (const row of this.pages<{ k: Buffer; id: string; file: string; items: number; changed: number }>(
       `SELECT id_key AS k, id, json_extract(entry, '$.record') AS file, json_extract(entry, '$.items') AS items, changed
        FROM entries WHERE id_key > ? ORDER BY id_key LIMIT ?`,
@@ -395,11 +396,14 @@ export class RunState implements FoundSink {
     }
   }
 
-  /** The ids of records written this run (or moved or recovered), sorted. */
-  changedIds(): string[] {
-    const ids: string[] = [];
-    for (const record of this.liveRecords()) if (record.changed) ids.push(record.id);
-    return ids;
+  /** The ids of records written this run (or moved or recovered), sorted; read afresh each time it is gone through. */
+  changedIds(): Iterable<string> {
+    const records = () => this.liveRecords();
+    return {
+      *[Symbol.iterator]() {
+        for (const record of records()) if (record.changed) yield record.id;
+      },
+    };
   }
 
   /** Whether every record of the archive was written this run. */

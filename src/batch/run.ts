@@ -442,6 +442,7 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // 6. items.jsonl and the query index (from what was staged), the removals of step 4, the manifest,
   // and the record schema. The manifest comes last: should the run die before it, the next run sees
   // this run's files as still to do and brings items.jsonl and the index in step again.
+  state.settleRecords();
   try {
     await writeItems(outDir, state.liveRecords(), { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version });
   } catch (err) {

@@ -160,8 +160,9 @@ export interface IndexChanges {
   /**
    * Ids of the records written this run (their files are in OUT/bulletins), in the order their rows
    * are inserted (the batch sorts them by id, so row ids do not depend on the order workers finish in).
+   * Any iterable that can be gone through more than once: a batch run streams them from its state.
    */
-  changed: readonly string[];
+  changed: Iterable<string>;
   /** Ids of records that left the archive or were renamed: their rows go, and their files are ignored. */
   removed: readonly string[];
   /** Every record file in OUT/bulletins, apart from `removed` ones, is among `changed`. */
@@ -179,7 +180,8 @@ export interface IndexChanges {
 export function applyIndexChanges(outDir: string, changes: IndexChanges, staging: IndexStaging | null): void {
   const file = indexPath(outDir);
   const current = isCurrentIndex(file);
-  const doomed = new Set([...changes.changed, ...changes.removed]);
+  // Only an index that survives needs the set of ids to delete (a first import never builds it).
+  const doomed = () => new Set([...changes.changed, ...changes.removed]);
   let stagingFile: string | null = null;
   try {
     stagingFile = staging?.close() ?? null;
@@ -199,7 +201,7 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
       if (stagingFile) db.exec(`DETACH DATABASE ${STAGED}`);
     }
   };
-  if (changes.complete && (!current || holdsOnly(file, doomed))) {
+  if (changes.complete && (!current || holdsOnly(file, doomed()))) {
     buildIndexFile(outDir, insertChanged, withStaging);
     return;
   }
@@ -209,8 +211,9 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
     withStaging(db, () => {
       const writer = new IndexWriter(db);
       db.transaction(() => {
-        const touched = issuesOfRecords(db, doomed);
-        for (const id of doomed) writer.deleteRecord(id);
+        const ids = doomed();
+        const touched = issuesOfRecords(db, ids);
+        for (const id of ids) writer.deleteRecord(id);
         insertChanged(db, writer);
         for (const issue of issuesOfRecords(db, changes.changed)) touched.add(issue);
         refreshIssues(db, touched);
