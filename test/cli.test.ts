@@ -118,10 +118,10 @@ describe('bulletin ingest', () => {
   it('recognises the same issue in another format or folder and still gives each file its own id', () => {
     const txt = entry('in/good/baotou-2020-18.txt');
     const copy = entry('in/copies/baotou-2020-18.txt');
-    expect(txt.sameIssueAs).toContain('in/copies/baotou-2020-18.txt');
-    expect(copy.sameIssueAs).toContain('in/good/baotou-2020-18.txt');
+    expect(txt.issueGroup).toBe('in/copies/baotou-2020-18.txt');
+    expect(copy.issueGroup).toBe('in/copies/baotou-2020-18.txt');
     for (const twin of ['in/good/baotou-2020-18.docx', 'in/good/baotou-2020-18.pdf']) {
-      if (manifest.files.some((f) => f.path === twin && f.status === 'ok')) expect(txt.sameIssueAs).toContain(twin);
+      if (manifest.files.some((f) => f.path === twin && f.status === 'ok')) expect(entry(twin).issueGroup).toBe(txt.issueGroup);
     }
     expect(txt.id).not.toBe(copy.id);
     expect(txt.id).toMatch(/^baotou-2020-18-txt-[0-9a-f]{8}$/);

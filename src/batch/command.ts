@@ -121,7 +121,7 @@ export async function runIngest(inputs: string[], opts: IngestCommandOptions, io
   if (ticker) clearInterval(ticker);
   progress.clear();
 
-  if (!opts.json && summary.entries.length <= PER_FILE_LIMIT) {
+  if (!opts.json && summary.ok + summary.skipped + summary.failed <= PER_FILE_LIMIT) {
     for (const line of perFileLines(summary)) io.stderr(`${line}\n`);
   }
   const relativeOut = path.relative(io.cwd ?? process.cwd(), summary.outDir) || '.';
@@ -157,6 +157,8 @@ export function summaryLines(summary: BatchSummary, outLabel: string): string[] 
   for (const r of summary.repaired) lines.push(`warning: ${r.record} was damaged (${r.reason}): redone from ${r.path}`);
   if (summary.index.status === 'failed') lines.push(`warning: the query index was not updated: ${summary.index.message}; it is marked stale and the next run rebuilds it`);
   for (const e of summary.entries) if (e.status === 'failed') lines.push(`failed  ${e.path}  ${e.error?.code}`);
+  const failedListed = summary.entries.filter((e) => e.status === 'failed').length;
+  if (summary.failed > failedListed) lines.push(`… and ${summary.failed - failedListed} more failed: see manifest.json`);
   return lines;
 }
 
@@ -183,5 +185,7 @@ export function summaryJson(summary: BatchSummary) {
     failures: summary.entries
       .filter((e) => e.status === 'failed')
       .map((e) => ({ path: e.path, code: e.error?.code, message: e.error?.message })),
+    /** Failed files beyond the ones listed (a summary lists at most SUMMARY_ENTRIES; the manifest has them all). */
+    failuresNotListed: summary.failed - summary.entries.filter((e) => e.status === 'failed').length,
   };
 }

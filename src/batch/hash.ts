@@ -54,16 +54,11 @@ export function configHash(config: Config): string {
   return sha256Text(stableStringify({ ...rest, limits: sizeLimits, ocr: ocrSettings })).slice(0, 16);
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
+/** Runs `fn` over the items an iterable yields (pulled only as lanes free up) with at most `limit` in flight. */
+export async function forEachLimit<T>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  const lanes = Array.from({ length: Math.max(1, limit) }, async () => {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) await fn(next.value);
   });
   await Promise.all(lanes);
-  return results;
 }

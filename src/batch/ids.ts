@@ -15,7 +15,21 @@ export function suffixedId(baseId: string, displayPath: string, length = 8): str
   return `${baseId}-${sha256Text(displayPath).slice(0, length)}`;
 }
 
-/** Final id per display path. */
+/**
+ * The id of a file whose base id other files share: suffixed by its path's hash. A suffixed id could,
+ * in theory, equal another file's id (`taken`): the hash is lengthened until it is free.
+ */
+export function clashFreeId(baseId: string, displayPath: string, taken: (id: string) => boolean): string {
+  let length = 8;
+  let id = suffixedId(baseId, displayPath, length);
+  while (taken(id) && length < 64) id = suffixedId(baseId, displayPath, (length += 8));
+  return id;
+}
+
+/**
+ * Final id per display path: a base id held by one file is its id; files sharing one get
+ * `clashFreeId`s, settled in path order. (A batch run settles them the same way in its state database.)
+ */
 export function assignRecordIds(claims: readonly IdClaim[]): Map<string, string> {
   const sorted = [...claims].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   const countByBase = new Map<string, number>();
@@ -28,10 +42,7 @@ export function assignRecordIds(claims: readonly IdClaim[]): Map<string, string>
       ids.set(c.displayPath, c.baseId);
       continue;
     }
-    // A suffixed id could, in theory, equal another file's plain id: lengthen the hash until free.
-    let length = 8;
-    let id = suffixedId(c.baseId, c.displayPath, length);
-    while (taken.has(id) && length < 64) id = suffixedId(c.baseId, c.displayPath, (length += 8));
+    const id = clashFreeId(c.baseId, c.displayPath, (candidate) => taken.has(candidate));
     taken.add(id);
     ids.set(c.displayPath, id);
   }

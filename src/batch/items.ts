@@ -12,6 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { discardScratchDatabase } from '../store/scratch-file.js';
 import { issueIdFor } from '../record/issue-id.js';
 import type { BulletinRecord } from '../record/schema.js';
 
@@ -68,72 +70,68 @@ export async function rebuildItems(
 }
 
 /**
- * The item lines of the records an ingest run writes, appended to a scratch file in OUT as each record
- * arrives; only each record's place in that file is kept in memory. Deleted after use (a crashed run's
- * file is removed by the next run).
+ * The item lines of the records an ingest run writes, kept as each record arrives in a scratch SQLite
+ * file in OUT (one row per record: its lines as UTF-8 bytes), so nothing per record stays in memory.
+ * Deleted after use (a crashed run's file is removed by the next run).
  */
 export class ItemsStaging {
   readonly file: string;
-  private fd: number | null;
-  private size = 0;
-  private readonly spans = new Map<string, { offset: number; length: number; lines: number }>();
+  private db: Database.Database | null;
+  private readonly statements;
 
   constructor(outDir: string) {
     fs.mkdirSync(outDir, { recursive: true });
     this.file = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.staging.tmp`);
-    this.fd = fs.openSync(this.file, 'w+');
+    const db = new Database(this.file);
+    this.db = db;
+    try {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec('CREATE TABLE staged (id TEXT PRIMARY KEY, lines INTEGER NOT NULL, bytes BLOB NOT NULL) WITHOUT ROWID; BEGIN');
+      this.statements = {
+        add: db.prepare('INSERT OR REPLACE INTO staged (id, lines, bytes) VALUES (?, ?, ?)'),
+        drop: db.prepare('DELETE FROM staged WHERE id = ?'),
+        has: db.prepare('SELECT 1 FROM staged WHERE id = ?').pluck(),
+        read: db.prepare('SELECT lines, bytes FROM staged WHERE id = ?'),
+      };
+    } catch (err) {
+      this.discard();
+      throw err;
+    }
   }
 
   /** Stages a record's lines (replacing an earlier record with its id). */
   add(record: BulletinRecord): void {
     const lines = itemLines(record);
-    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
-    const fd = this.open();
-    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written, this.size + written);
-    this.spans.set(record.id, { offset: this.size, length: bytes.length, lines: lines.length });
-    this.size += bytes.length;
+    this.open().add.run(record.id, lines.length, Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8'));
   }
 
   /** Forgets a staged record (its id changed, or its file is gone). */
   drop(id: string): void {
-    this.spans.delete(id);
+    this.open().drop.run(id);
   }
 
   has(id: string): boolean {
-    return this.spans.has(id);
+    return !!this.open().has.get(id);
   }
 
   /** A staged record's lines (UTF-8, each ending in a newline), and how many there are. */
   read(id: string): { bytes: Buffer; lines: number } {
-    const span = this.spans.get(id);
-    if (!span) throw new Error(`no staged items for record ${id}`);
-    const bytes = Buffer.allocUnsafe(span.length);
-    const fd = this.open();
-    for (let read = 0; read < span.length; ) {
-      const n = fs.readSync(fd, bytes, read, span.length - read, span.offset + read);
-      if (n === 0) throw new Error(`the items staging file ended early (record ${id})`);
-      read += n;
-    }
-    return { bytes, lines: span.lines };
+    const row = this.open().read.get(id) as { bytes: Buffer; lines: number } | undefined;
+    if (!row) throw new Error(`no staged items for record ${id}`);
+    return row;
   }
 
   /** Closes and deletes the staging file. */
   discard(): void {
-    if (this.fd !== null) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // the file goes anyway
-      }
-    }
-    this.fd = null;
-    this.spans.clear();
-    fs.rmSync(this.file, { force: true });
+    const db = this.db;
+    this.db = null;
+    discardScratchDatabase(db, this.file);
   }
 
-  private open(): number {
-    if (this.fd === null) throw new Error('the items staging area is closed');
-    return this.fd;
+  private open(): NonNullable<ItemsStaging['statements']> {
+    if (!this.db || !this.statements) throw new Error('the items staging area is closed');
+    return this.statements;
   }
 }
 
@@ -160,12 +158,13 @@ export interface WriteItemsOptions {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Writes items.jsonl for the given records (any order): byte for byte what `rebuildItems` writes from
- * the same record files. Lines are moved as bytes (decoding the mostly Chinese text would cost more
- * than the rest). Returns the number of lines.
+ * Writes items.jsonl for the given records (an array in any order, or any iterable in id order, so
+ * a batch run can stream them from its state): byte for byte what `rebuildItems` writes from the
+ * same record files. Lines are moved as bytes (decoding the mostly Chinese text would cost more than
+ * the rest). Returns the number of lines.
  */
-export async function writeItems(outDir: string, records: readonly ItemsRecord[], options: WriteItemsOptions = {}): Promise<number> {
-  const sorted = [...records].sort(byId);
+export async function writeItems(outDir: string, records: readonly ItemsRecord[] | Iterable<ItemsRecord>, options: WriteItemsOptions = {}): Promise<number> {
+  const sorted = Array.isArray(records) ? [...(records as readonly ItemsRecord[])].sort(byId) : records;
   const target = path.join(outDir, ITEMS_FILE);
   const previous = options.reusePrevious ? await PreviousItems.open(target) : null;
   const tmp = path.join(outDir, `.${ITEMS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Manifest, ManifestEntry } from './manifest.js';
+import type { Manifest, ManifestEntry, ManifestHead } from './manifest.js';
+import type { RunState } from './run-state.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -22,54 +23,84 @@ const isEntry = (e: unknown): e is ManifestEntry => {
   return !!x && typeof x.path === 'string' && typeof x.sha256 === 'string' && (x.status === 'ok' || x.status === 'failed');
 };
 
-function readJournal(outDir: string): { header: JournalHeader; entries: ManifestEntry[] } | null {
-  let text: string;
+/** Each line of a file, read a chunk at a time; `fn` returns false to stop. A last line without its newline counts. */
+function forEachLine(file: string, fn: (line: string) => boolean | void): void {
+  const fd = fs.openSync(file, 'r');
   try {
-    text = fs.readFileSync(path.join(outDir, JOURNAL_FILE), 'utf8');
-  } catch {
-    return null;
-  }
-  const lines = text.split('\n');
-  let header: JournalHeader;
-  try {
-    header = JSON.parse(lines[0]) as JournalHeader;
-  } catch {
-    return null;
-  }
-  if (header?.journal !== 1 || !header.tool || typeof header.configHash !== 'string') return null;
-  const entries: ManifestEntry[] = [];
-  for (const line of lines.slice(1)) {
-    if (!line) continue;
-    try {
-      const entry = JSON.parse(line) as unknown;
-      if (isEntry(entry)) entries.push(entry);
-    } catch {
-      // a line cut short by the kill: that file is redone
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let rest = Buffer.alloc(0);
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      const bytes = n === 0 ? rest : Buffer.concat([rest, chunk.subarray(0, n)]);
+      let start = 0;
+      for (let end = bytes.indexOf(0x0a, start); end >= 0; end = bytes.indexOf(0x0a, start)) {
+        if (fn(bytes.toString('utf8', start, end)) === false) return;
+        start = end + 1;
+      }
+      if (n === 0) {
+        if (start < bytes.length) fn(bytes.toString('utf8', start));
+        return;
+      }
+      rest = Buffer.from(bytes.subarray(start));
     }
+  } finally {
+    fs.closeSync(fd);
   }
-  return { header, entries };
+}
+
+function readHeader(outDir: string): JournalHeader | null {
+  let first: string | null = null;
+  try {
+    forEachLine(path.join(outDir, JOURNAL_FILE), (line) => {
+      first = line;
+      return false;
+    });
+  } catch {
+    return null;
+  }
+  try {
+    const header = JSON.parse(first ?? '') as JournalHeader;
+    return header?.journal === 1 && header.tool && typeof header.configHash === 'string' ? header : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The previous manifest with the journal's entries laid over it (a later line wins), when the journal
- * was made with this tool version and config; also the paths it supplied, whose records are not yet
- * in items.jsonl or the index. Without a usable journal, the manifest as it was.
+ * Lays the journal's entries over the previous manifest's in the run's state (a later line wins,
+ * and is marked recovered: its record is not yet in items.jsonl or the index), when the journal was
+ * made with this tool version and config. Returns the manifest's head as it now stands and how many
+ * entries the journal supplied. Without a usable journal, the manifest as it was.
  */
-export function foldJournal(outDir: string, previous: Manifest | null, tool: Manifest['tool'], configHash: string): { manifest: Manifest | null; recovered: Set<string> } {
-  const journal = readJournal(outDir);
-  const recovered = new Set<string>();
-  if (!journal || journal.header.tool.version !== tool.version || journal.header.configHash !== configHash) return { manifest: previous, recovered };
+export function foldJournal(
+  outDir: string,
+  state: RunState,
+  previous: ManifestHead | null,
+  tool: Manifest['tool'],
+  configHash: string,
+): { head: ManifestHead | null; recovered: number } {
+  const header = readHeader(outDir);
+  if (!header || header.tool.version !== tool.version || header.configHash !== configHash) return { head: previous, recovered: 0 };
   // The manifest's entries were made with other settings than the journal's (the killed run had a
   // new config or version): they stay, for files outside this run's inputs, but with no content hash,
   // so none passes for unchanged under the journal's settings.
-  const otherSettings = !!previous && (previous.tool?.version !== tool.version || previous.configHash !== configHash);
-  const byPath = new Map((previous?.files ?? []).map((f) => [f.path, otherSettings ? { ...f, sha256: '' } : f]));
-  for (const entry of journal.entries) {
-    byPath.set(entry.path, entry);
-    recovered.add(entry.path);
-  }
-  const base = previous ?? { tool, configHash, totals: { files: 0, ok: 0, failed: 0 }, files: [] };
-  return { manifest: { ...base, tool, configHash, files: [...byPath.values()] }, recovered };
+  if (previous && (previous.tool?.version !== tool.version || previous.configHash !== configHash)) state.clearPreviousHashes();
+  let recovered = 0;
+  state.batch(() =>
+    forEachLine(path.join(outDir, JOURNAL_FILE), (line) => {
+      if (!line) return;
+      try {
+        const entry = JSON.parse(line) as unknown;
+        if (isEntry(entry)) {
+          state.addPrevious(entry, true);
+          recovered++;
+        }
+      } catch {
+        // the header, or a line cut short by the kill: that file is redone
+      }
+    }),
+  );
+  return { head: { ...(previous ?? {}), tool, configHash }, recovered };
 }
 
 /** Appends entries to OUT/journal.jsonl; starts it afresh when the one there is of other settings. */
@@ -89,12 +120,12 @@ export class Journal {
   append(entry: ManifestEntry): void {
     if (this.fd === null) {
       const file = path.join(this.outDir, JOURNAL_FILE);
-      const existing = readJournal(this.outDir);
-      const same = existing && existing.header.tool.version === this.header.tool.version && existing.header.configHash === this.header.configHash;
-      this.fd = fs.openSync(file, same ? 'a' : 'w');
+      const existing = readHeader(this.outDir);
+      const same = existing && existing.tool.version === this.header.tool.version && existing.configHash === this.header.configHash;
+      this.fd = fs.openSync(file, same ? 'a+' : 'w');
       if (!same) fs.writeSync(this.fd, `${JSON.stringify(this.header)}\n`);
       // A line the kill cut short is ended, so the next line is not glued to it.
-      else if (!fs.readFileSync(file, 'utf8').endsWith('\n')) fs.writeSync(this.fd, '\n');
+      else if (!endsWithNewline(this.fd)) fs.writeSync(this.fd, '\n');
     }
     fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
   }
@@ -109,4 +140,12 @@ export class Journal {
     this.close();
     fs.rmSync(path.join(this.outDir, JOURNAL_FILE), { force: true });
   }
+}
+
+function endsWithNewline(fd: number): boolean {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  fs.readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a;
 }

@@ -11,22 +11,21 @@ import type { Config } from '../config.js';
 import type { BulletinRecord } from '../record/schema.js';
 import { serialiseRecord } from '../record/serialise.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
-import { configHash as hashConfig, mapLimit, sha256File } from './hash.js';
-import { assignRecordIds, suffixedId, withRecordId } from './ids.js';
+import { configHash as hashConfig, forEachLimit, sha256File } from './hash.js';
+import { clashFreeId, suffixedId, withRecordId } from './ids.js';
 import { openIndexSession, type IndexOutcome, type IndexSession } from './index-hook.js';
 import { ItemsStaging, writeItems } from './items.js';
 import { foldJournal, Journal } from './journal.js';
 import { acquireOutLock, processAlive, type OutLock } from './lock.js';
-import { buildManifest, MANIFEST_FILE, readManifest, recordPathOf, serialiseManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { readManifestEntries, recordPathOf, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { localExecutor, type ExecutorFactory } from './executor.js';
 import { describeFsError, isOutWriteError, OutError } from './out-errors.js';
 import { claimOutDir } from './out-marker.js';
 import { damagedRecord } from './record-check.js';
 import { splitWorkers } from './pool.js';
 import { INTERRUPTED, type ErrorInfo } from './protocol.js';
-import { findSameIssue } from './same-issue.js';
-import { scheduleOrder } from './schedule.js';
-import { walkInputs, type FoundFile } from './walk.js';
+import { RunState } from './run-state.js';
+import { resolveInputs, walkResolved, type FoundFile } from './walk.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -81,7 +80,10 @@ export interface BatchSummary {
   outError: string | null;
   /** Manifest entries of earlier runs outside this run's inputs, kept as they were. */
   kept: number;
-  /** This run's files, sorted by path. */
+  /**
+   * This run's files, sorted by path, when there are at most `SUMMARY_ENTRIES` of them; else only the
+   * failed ones, up to as many (the manifest lists them all).
+   */
   entries: ManifestEntry[];
   seconds: number;
   /** Where the time went: finding and hashing files, the pipeline in workers, and bringing OUT in step. */
@@ -125,29 +127,34 @@ function inScope(displayPath: string, inputs: string[]): boolean {
 function failedEntry(file: FoundFile, sha256: string, bytes: number, error: ErrorInfo): ManifestEntry {
   return {
     path: file.displayPath, status: 'failed', format: null, sha256, record: null, messages: 0, error,
-    sameIssueAs: [], bytes, id: null, baseId: null, items: 0, issue: null,
+    issueGroup: null, bytes, id: null, baseId: null, items: 0, issue: null,
   };
 }
 
-/** A run's scratch files (items and index rows staged as records arrive): gone when the run ends, however it ends. */
+/** A run's scratch files (its state, items and index rows staged as records arrive): gone when the run ends, however it ends. */
 interface RunScratch {
+  state: RunState | null;
   items: ItemsStaging | null;
   index: Promise<IndexSession | IndexOutcome> | null;
   lock: OutLock | null;
 }
+
+/** A summary lists the run's entries up to this many files; beyond, only failed ones (up to as many). */
+export const SUMMARY_ENTRIES = 1000;
 
 /**
  * Claims OUT (marker, lock) and runs the batch. Throws an OutError when OUT cannot be used (another
  * run holds it, it is not ours, it is a file or read-only) or its manifest cannot be written.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const scratch: RunScratch = { items: null, index: null, lock: null };
+  const scratch: RunScratch = { state: null, items: null, index: null, lock: null };
   try {
     return await batch(options, scratch);
   } finally {
     scratch.items?.discard();
     const opened = await scratch.index;
     if (opened && 'discard' in opened) opened.discard();
+    scratch.state?.discard();
     scratch.lock?.release();
   }
 }
@@ -160,56 +167,67 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const tool = pkgInfo();
   const configHash = hashConfig(options.config);
 
-  const { files, ignored, linksOut, unreadable, scopes } = await walkInputs(options.inputs, { outDir: options.outDir, cwd, followSymlinks: options.followSymlinks });
+  const inputs = await resolveInputs(options.inputs, { outDir: options.outDir, cwd });
   // OUT is claimed once the inputs are known to be right, so a mistyped command leaves no OUT behind.
   claimOutDir(outDir, tool.name);
   scratch.lock = acquireOutLock(outDir);
+  await removeAbandonedTempFiles(outDir);
+  // Everything the run knows per file lives in the state database, not in memory (run-state.ts).
+  try {
+    scratch.state = RunState.open(outDir);
+  } catch (err) {
+    throw new OutError(`cannot write to the output folder ${outDir}: ${describeFsError(err)}`, false, { cause: err });
+  }
+  const state = scratch.state;
+  const { ignored, linksOut, unreadable, scopes } = await walkResolved(inputs, state, { followSymlinks: options.followSymlinks });
+  const fileCount = state.settleFound();
   // The last manifest, with what a run killed since then had journalled laid over it.
-  const { manifest: previous, recovered } = foldJournal(outDir, await readManifest(outDir), tool, configHash);
+  const manifestHead = await readManifestEntries(outDir, (entry) => state.addPrevious(entry));
+  if (!manifestHead) state.forgetPrevious();
+  const { head: previous } = foldJournal(outDir, state, manifestHead, tool, configHash);
   const journal = Journal.open(outDir, tool, configHash);
   const repaired: BatchSummary['repaired'] = [];
   const sameSettings = !!previous && previous.tool?.version === tool.version && previous.configHash === configHash;
-  const previousByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
-  const progress: BatchProgress = { total: files.length + unreadable.length, done: 0, ok: 0, skipped: 0, failed: 0 };
+  const progress: BatchProgress = { total: fileCount + unreadable.length, done: 0, ok: 0, skipped: 0, failed: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
   // 1. Hash everything in this process: unchanged files never reach a worker.
-  const entries = new Map<string, ManifestEntry>();
-  const todoSlots: ({ file: FoundFile; sha256: string; bytes: number } | null)[] = await mapLimit(files, 8, async (file) => {
+  await forEachLimit(state.found(), 8, async (file) => {
     let hashed: { sha256: string; bytes: number };
     try {
       hashed = await sha256File(file.absPath);
     } catch (err) {
-      entries.set(file.displayPath, failedEntry(file, '', 0, { code: 'read-failed', message: `cannot read the file: ${(err as Error).message}` }));
+      state.setEntry(failedEntry(file, '', 0, { code: 'read-failed', message: `cannot read the file: ${(err as Error).message}` }));
       progress.failed++;
       progress.done++;
       report();
-      return null;
+      return;
     }
-    const before = previousByPath.get(file.displayPath);
+    const before = state.previous(file.displayPath);
     const unchanged = !options.force && sameSettings && before !== undefined && before.sha256 === hashed.sha256;
     const damage = unchanged && before.status !== 'failed' && before.record && before.id ? await damagedRecord(outDir, before) : 'no record';
     if (damage && damage !== 'no record' && damage !== 'missing') repaired.push({ record: before!.record!, path: file.displayPath, reason: damage });
     if (unchanged && before.status !== 'failed' && before.record && before.id && damage === null) {
-      entries.set(file.displayPath, { ...before, status: 'skipped', baseId: before.baseId ?? before.id });
+      state.setEntry({ ...before, status: 'skipped', baseId: before.baseId ?? before.id });
       progress.skipped++;
     } else if (unchanged && before.status === 'failed' && before.error && !TRANSIENT_ERRORS.has(before.error.code)) {
       // The same bytes with the same tool and config fail the same way: keep the verdict.
-      entries.set(file.displayPath, { ...before });
+      state.setEntry({ ...before });
       progress.failed++;
     } else {
-      return { file, ...hashed };
+      state.addTodo(file, hashed.sha256, hashed.bytes);
+      return;
     }
     progress.done++;
     report();
-    return null;
   });
   // In the order that keeps both stages busy (schedule.ts); outputs do not depend on it.
-  const todo = scheduleOrder(todoSlots.filter((t) => t !== null));
+  const todoCount = state.settleTodo();
 
   // A folder that could not be read is an entry of its own, and what it held is kept as it was.
   for (const dir of unreadable) {
-    entries.set(dir.displayPath, failedEntry({ absPath: dir.displayPath, displayPath: dir.displayPath }, '', 0, { code: 'read-failed', message: `cannot read the folder: ${dir.message}; its earlier records are kept` }));
+    state.addUnreadableFolder(dir.displayPath);
+    state.setEntry(failedEntry({ absPath: dir.displayPath, displayPath: dir.displayPath }, '', 0, { code: 'read-failed', message: `cannot read the folder: ${dir.message}; its earlier records are kept` }));
     progress.failed++;
     progress.done++;
   }
@@ -218,27 +236,24 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // Earlier entries not found now: gone if they were under these inputs (or vanished), else kept.
   const removed: string[] = [];
   let kept = 0;
-  const found = new Set([...files.map((f) => f.displayPath), ...unreadable.map((d) => d.displayPath)]);
   // An entry an older version stored under another name for a file found now (`$PWD/docs/a.txt`
   // for `docs/a.txt`) is that file's old entry, not a file outside these inputs.
-  let foundReal: Set<string> | null = null;
-  const foundUnderAnotherName = (p: string): boolean => {
-    foundReal ??= new Set(files.map((f) => realpathOr(f.absPath)));
-    return foundReal.has(realpathOr(path.resolve(cwd, p)));
-  };
-  for (const before of previous?.files ?? []) {
-    if (found.has(before.path)) continue;
-    if (before.path.endsWith('/')) continue; // a folder unreadable last time: nothing of its own to remove
-    const stillThere =
-      (insideUnreadable(before.path) || !inScope(before.path, scopes)) && fs.existsSync(path.resolve(cwd, before.path)) && !foundUnderAnotherName(before.path);
-    const recordThere = before.status === 'failed' || (!!before.record && fs.existsSync(path.join(outDir, before.record)));
-    if (stillThere && recordThere) {
-      entries.set(before.path, { ...before, status: before.status === 'failed' ? 'failed' : 'skipped', baseId: before.baseId ?? before.id });
-      kept++;
-    } else {
-      removed.push(before.path);
+  const foundUnderAnotherName = (p: string): boolean => state.isFoundReal(realpathOr(path.resolve(cwd, p)));
+  state.batch(() => {
+    for (const before of state.previousEntries()) {
+      if (state.isFound(before.path)) continue;
+      if (before.path.endsWith('/')) continue; // a folder unreadable last time: nothing of its own to remove
+      const stillThere =
+        (insideUnreadable(before.path) || !inScope(before.path, scopes)) && fs.existsSync(path.resolve(cwd, before.path)) && !foundUnderAnotherName(before.path);
+      const recordThere = before.status === 'failed' || (!!before.record && fs.existsSync(path.join(outDir, before.record)));
+      if (stillThere && recordThere) {
+        state.setEntry({ ...before, status: before.status === 'failed' ? 'failed' : 'skipped', baseId: before.baseId ?? before.id });
+        kept++;
+      } else {
+        removed.push(before.path);
+      }
     }
-  }
+  });
   report();
 
   const scanned = performance.now();
@@ -247,18 +262,17 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // otherwise idle, does what it can of step 6 ahead: each record written is staged for items.jsonl
   // and the query index, and the record schema (which depends on nothing here) is written.
   await fs.promises.mkdir(outDir, { recursive: true });
-  await removeAbandonedTempFiles(outDir);
   await removeAbandonedTempFiles(path.join(outDir, 'schema')); // a run killed while writing the schema
   const schemaWritten = writeRecordSchema(outDir).then(
     () => null,
     (err: unknown) => err,
   );
-  const indexOpening = (scratch.index = openIndexSession(outDir, todo.length > 0));
+  const indexOpening = (scratch.index = openIndexSession(outDir, todoCount > 0));
   const indexSession = async (): Promise<IndexSession | null> => {
     const opened = await indexOpening;
     return 'commit' in opened ? opened : null;
   };
-  if (todo.length > 0) {
+  if (todoCount > 0) {
     try {
       scratch.items = new ItemsStaging(outDir);
     } catch {
@@ -278,16 +292,12 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
     (await indexSession())?.drop(id);
     scratch.items?.drop(id);
   };
-  const knownBaseIds = new Set<string>();
-  const reservedIds = new Set<string>();
-  for (const e of entries.values()) {
-    if (e.baseId) knownBaseIds.add(e.baseId);
-    if (e.id) reservedIds.add(e.id);
-  }
-  const writtenIds = new Map<string, string>(); // display path → id of the record file written this run
+  // Ids handed out to records being written, until their entries are in the state.
+  const pendingBaseIds = new Set<string>();
+  const pendingIds = new Set<string>();
   const split = splitWorkers(options.concurrency ?? options.config.concurrency ?? os.availableParallelism());
-  const workers = Math.min(split.extraction, todo.length);
-  const entityWorkers = Math.min(split.analysers, todo.length);
+  const workers = Math.min(split.extraction, todoCount);
+  const entityWorkers = Math.min(split.analysers, todoCount);
   const busy = { extraction: 0, entity: 0 };
   // OUT stopping to take writes (disk full, read-only) stops the run as Ctrl-C does: files not yet
   // started are left for the next run, what finished is kept.
@@ -296,8 +306,8 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   const stopOnSignal = () => stop.abort();
   options.signal?.addEventListener('abort', stopOnSignal);
   if (options.signal?.aborted) stop.abort();
-  const finish = (entry: ManifestEntry) => {
-    entries.set(entry.path, entry);
+  const finish = (entry: ManifestEntry, written: boolean) => {
+    state.setEntry(entry, written);
     try {
       journal.append(entry);
     } catch (err) {
@@ -305,45 +315,57 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
       stop.abort();
     }
   };
-  if (todo.length > 0) {
+  if (todoCount > 0) {
     // OCR's Tesseract processes share the cores between the extraction workers (src/extract/ocr/).
     const { ocr } = options.config;
     const config = { ...options.config, ocr: { ...ocr, processes: ocr.processes ?? Math.max(1, Math.floor(os.availableParallelism() / workers)) } };
     const onOcrPage = (file: string, done: number, total: number) => options.onProgress?.({ ...progress, ocr: { file, done, total } });
     const pool = await (options.executor ?? localExecutor)({ workers, entityWorkers, config, configHash, tool, workerUrl: options.workerUrl, onOcrPage });
-    // Far more files in flight than extraction workers: parsed files queue for the entity stage (see pool.ts).
+    // Far more files in flight than extraction workers: parsed files queue for the entity stage (see
+    // pool.ts). The changed files are fed to the queue as it drains, never all at once.
     const queue = new PQueue({ concurrency: pool.capacity });
+    let taskError: unknown = null;
     try {
-      await queue.addAll(
-        todo.map(({ file, sha256, bytes }) => async () => {
-          const outcome = stop.signal.aborted
-            ? ({ ok: false, error: INTERRUPTED } as const)
-            : await pool.run({ absPath: file.absPath, displayPath: file.displayPath, sha256, bytes }, stop.signal);
-          let entry: ManifestEntry;
-          if (outcome.ok && outFailure) {
-            entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(outFailure)}; the next run will do it` });
-          } else if (outcome.ok) {
-            try {
-              entry = await writeNewRecord(outcome.result.record, outcome.result.messages.length, file, sha256, bytes);
-            } catch (err) {
-              if (isOutWriteError(err)) {
-                outFailure ??= err;
-                stop.abort();
-                entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(err)}; the next run will do it` });
-              } else {
-                entry = failedEntry(file, sha256, bytes, { code: 'internal-error', message: `cannot write the record: ${(err as Error).message}` });
+      for (const { file, sha256, bytes } of state.todo()) {
+        await queue.onSizeLessThan(pool.capacity);
+        if (taskError) break;
+        queue
+          .add(async () => {
+            const outcome = stop.signal.aborted
+              ? ({ ok: false, error: INTERRUPTED } as const)
+              : await pool.run({ absPath: file.absPath, displayPath: file.displayPath, sha256, bytes }, stop.signal);
+            let entry: ManifestEntry;
+            if (outcome.ok && outFailure) {
+              entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(outFailure)}; the next run will do it` });
+            } else if (outcome.ok) {
+              try {
+                entry = await writeNewRecord(outcome.result.record, outcome.result.messages.length, file, sha256, bytes);
+              } catch (err) {
+                if (isOutWriteError(err)) {
+                  outFailure ??= err;
+                  stop.abort();
+                  entry = failedEntry(file, sha256, bytes, { ...INTERRUPTED, message: `the record could not be written: ${describeFsError(err)}; the next run will do it` });
+                } else {
+                  entry = failedEntry(file, sha256, bytes, { code: 'internal-error', message: `cannot write the record: ${(err as Error).message}` });
+                }
               }
+            } else {
+              entry = failedEntry(file, sha256, bytes, outcome.error);
             }
-          } else {
-            entry = failedEntry(file, sha256, bytes, outcome.error);
-          }
-          finish(entry);
-          if (entry.status === 'ok') progress.ok++;
-          else progress.failed++;
-          progress.done++;
-          report();
-        }),
-      );
+            finish(entry, entry.status === 'ok');
+            if (entry.baseId) pendingBaseIds.delete(entry.baseId);
+            if (entry.id) pendingIds.delete(entry.id);
+            if (entry.status === 'ok') progress.ok++;
+            else progress.failed++;
+            progress.done++;
+            report();
+          })
+          .catch((err: unknown) => {
+            taskError ??= err;
+          });
+      }
+      await queue.onIdle();
+      if (taskError) throw taskError;
     } finally {
       await pool.close();
       ({ extraction: busy.extraction, entity: busy.entity } = pool.busy());
@@ -354,18 +376,17 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   async function writeNewRecord(record: BulletinRecord, messageCount: number, file: FoundFile, sha256: string, bytes: number): Promise<ManifestEntry> {
     const baseId = record.id;
     // Provisional: a clash with a file still in the queue is settled after the queue (step 3).
-    let id = knownBaseIds.has(baseId) ? suffixedId(baseId, file.displayPath) : baseId;
-    if (reservedIds.has(id)) id = suffixedId(baseId, file.displayPath);
-    knownBaseIds.add(baseId);
-    reservedIds.add(id);
+    let id = state.baseIdKnown(baseId) || pendingBaseIds.has(baseId) ? suffixedId(baseId, file.displayPath) : baseId;
+    if (state.idTaken(id) || pendingIds.has(id)) id = suffixedId(baseId, file.displayPath);
+    pendingBaseIds.add(baseId);
+    pendingIds.add(id);
     const written = withRecordId(record, id);
     await writeFileAtomic(path.join(bulletinsDir, `${id}.json`), serialiseRecord(written));
-    writtenIds.set(file.displayPath, id);
     await stage(written);
     const m = record.masthead;
     return {
       path: file.displayPath, status: 'ok', format: record.source.format, sha256, record: recordPathOf(id),
-      messages: messageCount, error: null, sameIssueAs: [], bytes, id, baseId,
+      messages: messageCount, error: null, issueGroup: null, bytes, id, baseId,
       items: record.items.length, issue: { publisher: m.publisher ?? m.title, year: m.year, number: m.issue },
     };
   }
@@ -375,64 +396,55 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   // 3. Ids unique within the archive; records whose id changed are rewritten under the new one. A
   // new id may be another moving record's old one, so every moved record is read and written to a
   // temporary file first, and only then renamed into place.
-  const withRecords = [...entries.values()].filter((e) => e.status !== 'failed' && e.baseId && e.id);
-  const finalIds = assignRecordIds(withRecords.map((e) => ({ displayPath: e.path, baseId: e.baseId! })));
-  const changedIds = new Set<string>(writtenIds.values());
-  // Records a killed run wrote (from its journal) are not yet in items.jsonl and the index.
-  for (const p of recovered) {
-    const e = entries.get(p);
-    if (e && e.status !== 'failed' && e.id) changedIds.add(e.id);
-  }
-  const moves = withRecords.filter((e) => finalIds.get(e.path) !== e.id);
-  for (const e of moves) await unstage(e.id!);
-  const pendingMoves: { from: string; to: string }[] = [];
-  try {
-    for (const e of moves) {
-      const id = finalIds.get(e.path)!;
-      const record = withRecordId(JSON.parse(await fs.promises.readFile(path.join(outDir, e.record!), 'utf8')) as BulletinRecord, id);
-      const tmp = path.join(bulletinsDir, `.${id}.json.${process.pid}.move.tmp`);
-      await writeFileAtomic(tmp, serialiseRecord(record));
-      pendingMoves.push({ from: tmp, to: path.join(bulletinsDir, `${id}.json`) });
-      await stage(record);
-      changedIds.delete(e.id!);
-      changedIds.add(id);
-      entries.set(e.path, { ...e, id, record: recordPathOf(id) });
+  state.markRecoveredChanged();
+  const written = state.writtenCount();
+  if (state.settleIds(clashFreeId) > 0) {
+    for (const { entry } of state.moves()) await unstage(entry.id!);
+    const pendingMoves: { from: string; to: string }[] = [];
+    try {
+      for (const { entry: e, finalId: id } of state.moves()) {
+        const record = withRecordId(JSON.parse(await fs.promises.readFile(path.join(outDir, e.record!), 'utf8')) as BulletinRecord, id);
+        const tmp = path.join(bulletinsDir, `.${id}.json.${process.pid}.move.tmp`);
+        await writeFileAtomic(tmp, serialiseRecord(record));
+        pendingMoves.push({ from: tmp, to: path.join(bulletinsDir, `${id}.json`) });
+        await stage(record);
+      }
+      for (const { from, to } of pendingMoves) await fs.promises.rename(from, to);
+      pendingMoves.length = 0;
+    } catch (err) {
+      for (const { from } of pendingMoves) await fs.promises.rm(from, { force: true });
+      throw err;
     }
-    for (const { from, to } of pendingMoves.splice(0)) await fs.promises.rename(from, to);
-  } catch (err) {
-    for (const { from } of pendingMoves) await fs.promises.rm(from, { force: true });
-    throw err;
+    state.batch(() => {
+      for (const { entry: e, finalId: id } of [...state.moves()]) state.moved({ ...e, id, record: recordPathOf(id) });
+    });
   }
 
   // 4. Records of files that are gone, failed or renamed are to leave OUT/bulletins (as do stray temp
   // files); they are removed in step 6, once the index no longer lists them.
-  const liveIds = new Set([...entries.values()].filter((e) => e.status !== 'failed' && e.id).map((e) => e.id!));
-  const removedIds = new Set<string>();
-  for (const before of previous?.files ?? []) if (before.id && !liveIds.has(before.id)) removedIds.add(before.id);
+  const removedIds = new Set<string>(state.previousIdsGone());
   const leaving: string[] = [];
-  for (const name of await fs.promises.readdir(bulletinsDir).catch(() => [] as string[])) {
-    const id = name.endsWith('.json') && !name.startsWith('.') ? name.slice(0, -'.json'.length) : null;
-    if (id !== null && liveIds.has(id)) continue;
-    if (id === null && !name.endsWith('.tmp')) continue;
-    leaving.push(name);
-    if (id !== null) removedIds.add(id);
+  const bulletins = await fs.promises.opendir(bulletinsDir).catch(() => null);
+  if (bulletins) {
+    for await (const dirent of bulletins) {
+      const name = dirent.name;
+      const id = name.endsWith('.json') && !name.startsWith('.') ? name.slice(0, -'.json'.length) : null;
+      if (id !== null && state.isLive(id)) continue;
+      if (id === null && !name.endsWith('.tmp')) continue;
+      leaving.push(name);
+      if (id !== null) removedIds.add(id);
+    }
   }
 
   // 5. Which files hold the same issue.
-  const sameIssue = findSameIssue([...entries.values()].filter((e) => e.sha256).map((e) => ({ path: e.path, sha256: e.sha256, issue: e.issue })));
-  for (const [p, e] of entries) entries.set(p, { ...e, sameIssueAs: sameIssue.get(p) ?? [] });
+  const sameIssue = state.settleIssues();
 
   // 6. items.jsonl and the query index (from what was staged), the removals of step 4, the manifest,
   // and the record schema. The manifest comes last: should the run die before it, the next run sees
   // this run's files as still to do and brings items.jsonl and the index in step again.
-  const live = [...entries.values()].filter((e) => e.status !== 'failed' && e.record && e.id).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const changed = [...changedIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  state.settleRecords();
   try {
-    await writeItems(
-      outDir,
-      live.map((e) => ({ id: e.id!, file: e.record!, items: e.items, changed: changedIds.has(e.id!) })),
-      { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version },
-    );
+    await writeItems(outDir, state.liveRecords(), { staged: scratch.items, reusePrevious: previous?.tool?.version === tool.version });
   } catch (err) {
     if (!isOutWriteError(err)) throw err;
     outFailure ??= err; // the old items.jsonl stays; the next run's writeItems brings it in step
@@ -442,18 +454,24 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   let index: IndexOutcome = session
     ? previous?.indexStale
       ? session.rebuild([...removedIds].sort())
-      : session.commit({ changed, removed: [...removedIds].sort(), complete: live.every((e) => changedIds.has(e.id!)) })
+      : session.commit({ changed: state.changedIds(), removed: [...removedIds].sort(), complete: state.allChanged() })
     : ((await indexOpening) as IndexOutcome);
   for (const name of leaving) await fs.promises.rm(path.join(bulletinsDir, name), { force: true });
   if (session && index.status === 'updated') index = session.touch();
 
-  const manifest = buildManifest(tool, configHash, [...entries.values()], { indexStale: !!session && index.status === 'failed' });
+  const totals = state.totals();
   try {
-    await writeFileAtomic(path.join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+    await writeManifest(
+      outDir,
+      { tool, configHash, indexStale: !!session && index.status === 'failed', totals: { files: totals.files, ok: totals.files - totals.failed, failed: totals.failed } },
+      (function* () {
+        for (const entry of state.entries()) yield { ...entry, issueGroup: entry.sha256 ? sameIssue.groupOf(entry.path) : null };
+      })(),
+    );
   } catch (err) {
     throw new OutError(
       `cannot write the manifest in ${outDir}: ${describeFsError(err)}. The records written are kept` +
-        (recovered.size > 0 || writtenIds.size > 0 ? ` and listed in ${path.join(outDir, 'journal.jsonl')}; the next run takes them up` : ''),
+        (state.recoveredCount() > 0 || written > 0 ? ` and listed in ${path.join(outDir, 'journal.jsonl')}; the next run takes them up` : ''),
       true,
       { cause: err },
     );
@@ -467,13 +485,14 @@ async function batch(options: BatchOptions, scratch: RunScratch): Promise<BatchS
   if (schemaError && !isOutWriteError(schemaError)) throw schemaError;
   if (schemaError) outFailure ??= schemaError;
 
-  const runEntries = manifest.files.filter((e) => found.has(e.path));
+  const runFiles = totals.found.ok + totals.found.skipped + totals.found.failed;
+  const runEntries = state.foundEntries(SUMMARY_ENTRIES, runFiles > SUMMARY_ENTRIES).map((e) => ({ ...e, issueGroup: e.sha256 ? sameIssue.groupOf(e.path) : null }));
   return {
     outDir,
-    files: files.length,
-    ok: runEntries.filter((e) => e.status === 'ok').length,
-    skipped: runEntries.filter((e) => e.status === 'skipped').length,
-    failed: runEntries.filter((e) => e.status === 'failed').length,
+    files: fileCount,
+    ok: totals.found.ok,
+    skipped: totals.found.skipped,
+    failed: totals.found.failed,
     removed: removed.sort(),
     ignored,
     linksOut,

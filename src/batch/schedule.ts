@@ -18,10 +18,16 @@ import type { FoundFile } from './walk.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 
+/**
+ * A file's place in that order, to sort by before its path: text files (group 0) by size up, the
+ * rest (group 1) by size down.
+ */
+export function scheduleRank(displayPath: string, bytes: number): { group: 0 | 1; size: number } {
+  return TEXT_EXTENSIONS.has(path.extname(displayPath).toLowerCase()) ? { group: 0, size: bytes } : { group: 1, size: -bytes };
+}
+
 export function scheduleOrder<T extends { file: FoundFile; bytes: number }>(todo: readonly T[]): T[] {
-  const isText = (t: T) => TEXT_EXTENSIONS.has(path.extname(t.file.displayPath).toLowerCase());
+  const ranked = todo.map((t) => ({ t, ...scheduleRank(t.file.displayPath, t.bytes) }));
   const byPath = (a: T, b: T) => (a.file.displayPath < b.file.displayPath ? -1 : a.file.displayPath > b.file.displayPath ? 1 : 0);
-  const text = todo.filter(isText).sort((a, b) => a.bytes - b.bytes || byPath(a, b));
-  const rest = todo.filter((t) => !isText(t)).sort((a, b) => b.bytes - a.bytes || byPath(a, b));
-  return [...text, ...rest];
+  return ranked.sort((a, b) => a.group - b.group || a.size - b.size || byPath(a.t, b.t)).map((r) => r.t);
 }

@@ -89,27 +89,52 @@ function canonicalDisplay(real: string, cwdReal: string): string {
   return isInside(real, cwdReal) ? toPosix(path.relative(cwdReal, real)) || '.' : toPosix(real);
 }
 
+/** Where the walk puts the files it finds; each real file may be offered several times. */
+export interface FoundSink {
+  /**
+   * A file found, under `realKey` (`byteKey` of its real path). Of the offers of one real file the one
+   * with the smallest display path counts.
+   */
+  add(realKey: string, file: FoundFile): void;
+}
+
+/** The inputs of a walk, checked. */
+export interface ResolvedInputs {
+  cwdReal: string;
+  outReal: FsPath;
+  roots: { real: string; display: string; folder: boolean }[];
+}
+
 /**
- * Lists every file to ingest, sorted by display path, each real file once (an input given twice, by
- * another name or through a link, or a folder and a file inside it, yields one entry).
+ * Checks the inputs before anything is walked or written: each must exist, be a file or folder and
+ * lie outside OUT. Throws a UsageError otherwise.
  */
-export async function walkInputs(inputs: string[], options: { outDir: string; cwd?: string; followSymlinks?: boolean }): Promise<WalkResult> {
+export async function resolveInputs(inputs: string[], options: { outDir: string; cwd?: string }): Promise<ResolvedInputs> {
   const cwd = options.cwd ?? process.cwd();
   const cwdReal = ((await realpathOrNull(cwd)) as string | null) ?? cwd;
   const outAbs = path.resolve(cwd, options.outDir);
   const outReal = (await realpathOrNull(outAbs)) ?? outAbs;
-  const byRealPath = new Map<string, FoundFile>();
+  const roots: ResolvedInputs['roots'] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    const real = (await realpathOrNull(abs)) as string | null;
+    if (!real) throw new UsageError(`No such file or folder: ${input}`);
+    if (isInside(real, outReal)) throw new UsageError(`Input ${input} lies inside the output folder ${options.outDir}`);
+    const stat = await fs.promises.stat(real);
+    if (!stat.isDirectory() && !stat.isFile()) throw new UsageError(`Not a file or folder: ${input}`);
+    roots.push({ real, display: canonicalDisplay(real, cwdReal), folder: stat.isDirectory() });
+  }
+  return { cwdReal, outReal, roots };
+}
+
+/** Walks checked inputs, handing every file found to `sink`; returns what was left out. */
+export async function walkResolved(resolved: ResolvedInputs, sink: FoundSink, options: { followSymlinks?: boolean } = {}): Promise<Omit<WalkResult, 'files'>> {
+  const { outReal } = resolved;
   const ignored: string[] = [];
   const linksOut: string[] = [];
   const unreadable: WalkResult['unreadable'] = [];
-  const scopes: string[] = [];
   const visitedDirs = new Set<string>();
-
-  const addFile = (absPath: FsPath, real: FsPath, displayPath: string) => {
-    const key = byteKey(real);
-    const existing = byRealPath.get(key);
-    if (!existing || displayPath < existing.displayPath) byRealPath.set(key, { absPath, displayPath });
-  };
+  const addFile = (absPath: FsPath, real: FsPath, displayPath: string) => sink.add(byteKey(real), { absPath, displayPath });
 
   const walkDir = async (dirAbs: FsPath, dirReal: FsPath, dirDisplay: string, rootReal: FsPath) => {
     if (visitedDirs.has(byteKey(dirReal)) || isInside(dirReal, outReal)) return;
@@ -150,28 +175,45 @@ export async function walkInputs(inputs: string[], options: { outDir: string; cw
     }
   };
 
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    const real = (await realpathOrNull(abs)) as string | null;
-    if (!real) throw new UsageError(`No such file or folder: ${input}`);
-    if (isInside(real, outReal)) throw new UsageError(`Input ${input} lies inside the output folder ${options.outDir}`);
-    const stat = await fs.promises.stat(real);
-    const display = canonicalDisplay(real, cwdReal);
-    scopes.push(display);
-    if (stat.isDirectory()) await walkDir(real, real, display, real);
-    else if (stat.isFile()) addFile(real, real, display);
-    else throw new UsageError(`Not a file or folder: ${input}`);
+  for (const root of resolved.roots) {
+    if (root.folder) await walkDir(root.real, root.real, root.display, root.real);
+    else addFile(root.real, root.real, root.display);
   }
+  return { ignored: ignored.sort(), linksOut: linksOut.sort(), unreadable, scopes: resolved.roots.map((r) => r.display) };
+}
 
-  // Two files shown alike (a %XX-escaped name and a real name spelled so): the later gets its bytes' hash.
+/**
+ * The display path of a file whose display path another real file already has (a %XX-escaped name
+ * and a real name spelled so): the later one, in real-path order, gets its bytes' hash.
+ */
+export const disambiguatedDisplay = (displayPath: string, realKey: string): string =>
+  `${displayPath}~${createHash('sha256').update(realKey, 'latin1').digest('hex').slice(0, 8)}`;
+
+/**
+ * Lists every file to ingest, sorted by display path, each real file once (an input given twice, by
+ * another name or through a link, or a folder and a file inside it, yields one entry). Holds them all
+ * in memory; a batch run walks into its state database instead (run-state.ts).
+ */
+export async function walkInputs(inputs: string[], options: { outDir: string; cwd?: string; followSymlinks?: boolean }): Promise<WalkResult> {
+  const resolved = await resolveInputs(inputs, options);
+  const byRealPath = new Map<string, FoundFile>();
+  const rest = await walkResolved(
+    resolved,
+    {
+      add(key, file) {
+        const existing = byRealPath.get(key);
+        if (!existing || file.displayPath < existing.displayPath) byRealPath.set(key, file);
+      },
+    },
+    options,
+  );
   const files: FoundFile[] = [];
   const shownAs = new Set<string>();
   for (const [key, file] of [...byRealPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let displayPath = file.displayPath;
-    if (shownAs.has(displayPath)) displayPath = `${displayPath}~${createHash('sha256').update(key, 'latin1').digest('hex').slice(0, 8)}`;
+    const displayPath = shownAs.has(file.displayPath) ? disambiguatedDisplay(file.displayPath, key) : file.displayPath;
     shownAs.add(displayPath);
     files.push({ ...file, displayPath });
   }
   files.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { files, ignored: ignored.sort(), linksOut: linksOut.sort(), unreadable, scopes };
+  return { files, ...rest };
 }

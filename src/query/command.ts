@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import { bulletinsDir, indexLooksStale, indexPath, openIndexForRead, type IndexDatabase } from '../store/index-db.js';
-import { ITEM_FIELDS, OUTPUT_FORMATS, formatCounts, formatItemChunks, formatItems, formatPerson, formatTop, type ItemField, type OutputFormat } from './format.js';
-import { COUNT_KEYS, countItems, iterateItems, personTimelines, queryItems, topEntities, type CountKey, type QueryFilters } from './search.js';
+import { ITEM_FIELDS, OUTPUT_FORMATS, formatCounts, formatItemChunks, formatPerson, formatTop, type ItemField, type OutputFormat } from './format.js';
+import { COUNT_KEYS, countItems, iterateItems, personTimelines, topEntities, type CountKey, type QueryFilters } from './search.js';
 
 export interface CommonOptions {
   out?: string;
@@ -77,8 +77,7 @@ export async function runQuery(opts: QueryOptions): Promise<number> {
     const db = await openIndex(requireOutDir(opts.out));
     try {
       if (count) print(formatCounts(countItems(db, filters, count), format, terminalWidth(), { bom: opts.bom }));
-      else if (format === 'jsonl' || format === 'csv') printChunks(formatItemChunks(iterateItems(db, filters), format, { fields, bom: opts.bom }));
-      else print(formatItems(queryItems(db, filters), format, terminalWidth(), { fields, bom: opts.bom }));
+      else printChunks(formatItemChunks(iterateItems(db, filters), format, { fields, bom: opts.bom, terminalWidth: terminalWidth() }));
     } finally {
       db.close();
     }

@@ -37,24 +37,41 @@ interface Column {
 
 /** A plain-text table whose columns line up for wide (CJK) characters too. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], terminalWidth: number): string {
+  return [...renderTableChunks(columns, rows, terminalWidth, Number.POSITIVE_INFINITY)].join('');
+}
+
+/** How many rows a table written as its rows come measures its columns on. */
+export const TABLE_SAMPLE_ROWS = 1000;
+
+/**
+ * The same table in pieces, its column widths measured on the first `sample` rows only (later rows
+ * are cut to them), so a table of any length is written without holding its rows: for up to
+ * `sample` rows, exactly `renderTable`.
+ */
+export function* renderTableChunks(columns: readonly Column[], rows: Iterable<readonly string[]>, terminalWidth: number, sample = TABLE_SAMPLE_ROWS): Generator<string> {
   const gap = '  ';
-  const widths = columns.map((c, i) => Math.min(c.max, Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i] ?? '')))));
+  const iterator = rows[Symbol.iterator]();
+  const measured: (readonly string[])[] = [];
+  let next = iterator.next();
+  for (; !next.done && measured.length < sample; next = iterator.next()) measured.push(next.value);
+  const widths = columns.map((c, i) => Math.min(c.max, measured.reduce((w, r) => Math.max(w, stringWidth(r[i] ?? '')), stringWidth(c.header))));
   const last = columns.length - 1;
   const fixed = widths.slice(0, last).reduce((a, b) => a + b, 0) + gap.length * last;
   // The last column takes what the terminal has left, but keeps at least 10 columns of text.
   widths[last] = Math.max(Math.min(widths[last], terminalWidth - fixed), Math.min(widths[last], 10));
   const line = (cells: readonly string[]) =>
-    cells
+    `${cells
       .map((cell, i) => {
         if (columns[i].align !== 'right') return padToWidth(cell, widths[i]);
         const cut = truncateToWidth(cell, widths[i]);
         return ' '.repeat(widths[i] - stringWidth(cut)) + cut;
       })
       .join(gap)
-      .trimEnd();
-  const out = [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join(gap)];
-  for (const row of rows) out.push(line(row));
-  return `${out.join('\n')}\n`;
+      .trimEnd()}\n`;
+  yield line(columns.map((c) => c.header)) + line(widths.map((w) => '─'.repeat(w)));
+  yield measured.map(line).join('');
+  measured.length = 0;
+  for (; !next.done; next = iterator.next()) yield line(next.value);
 }
 
 const ITEM_COLUMNS: Column[] = [
@@ -65,14 +82,14 @@ const ITEM_COLUMNS: Column[] = [
   { header: 'text', max: Number.MAX_SAFE_INTEGER },
 ];
 
-function itemRows(items: readonly QueryResultItem[]): string[][] {
-  return items.map((it) => [
+function itemRow(it: QueryResultItem): string[] {
+  return [
     formatDate(it.date),
     it.itemId,
     it.section ?? '',
     it.people.map((p) => p.name).join('、'),
     oneLine(it.headline ? `【${it.headline}】${it.text}` : it.text),
-  ]);
+  ];
 }
 
 /** The fields of a query result, in output order: what `--fields` chooses from. */
@@ -181,38 +198,65 @@ function tableCell(it: QueryResultItem, field: ItemField): string {
 }
 
 /**
- * jsonl or csv output of items, in pieces as the items come: joined, exactly what `formatItems`
- * gives for the same items (the header and BOM of CSV first, even when there are none).
+ * Items in any output format, in pieces as the items come, so a listing of every item is never held
+ * whole: a JSON array is written element by element, and a table measures its columns on its first
+ * `tableSample` rows (renderTableChunks). Joined, what `formatItems` gives for the same items (the
+ * header and BOM of CSV first, even when there are none).
  */
-export function* formatItemChunks(items: Iterable<QueryResultItem>, format: 'jsonl' | 'csv', options: ItemOutputOptions = {}): Generator<string> {
+export function* formatItemChunks(
+  items: Iterable<QueryResultItem>,
+  format: OutputFormat,
+  options: ItemOutputOptions & { terminalWidth?: number; tableSample?: number } = {},
+): Generator<string> {
   const { fields } = options;
-  if (format === 'jsonl') {
-    for (const it of items) yield `${JSON.stringify(fields ? pick(it, fields) : it)}\n`;
-    return;
+  const shown = function* () {
+    for (const it of items) yield fields ? pick(it, fields) : it;
+  };
+  switch (format) {
+    case 'jsonl':
+      for (const it of shown()) yield `${JSON.stringify(it)}\n`;
+      return;
+    case 'json': {
+      let first = true;
+      for (const it of shown()) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(it, null, 2).replace(/^/gm, '  ')}`;
+        first = false;
+      }
+      yield first ? '[]\n' : '\n]\n';
+      return;
+    }
+    case 'csv': {
+      const columns = (fields ?? CSV_FIELD_ORDER).flatMap((f) => CSV_COLUMNS[f]);
+      yield `${options.bom ? BOM : ''}${csvRow(columns.map(([name]) => name))}`;
+      for (const it of items) yield csvRow(columns.map(([, value]) => value(it)));
+      return;
+    }
+    case 'table': {
+      let count = 0;
+      const rows = function* () {
+        for (const it of items) {
+          count++;
+          yield fields ? fields.map((f) => tableCell(it, f)) : itemRow(it);
+        }
+      };
+      const columns = fields ? fields.map((f, k): Column => ({ header: f, max: k === fields.length - 1 ? Number.MAX_SAFE_INTEGER : 32 })) : ITEM_COLUMNS;
+      const table: string[] = [];
+      for (const chunk of renderTableChunks(columns, rows(), options.terminalWidth ?? 80, options.tableSample)) {
+        // The header waits for a first row: a person at a terminal should see that the query ran and
+        // found nothing, not a table without rows.
+        if (count === 0) table.push(chunk);
+        else {
+          yield* table.splice(0);
+          yield chunk;
+        }
+      }
+      yield count === 0 ? 'no items match\n' : `${count} item${count === 1 ? '' : 's'}\n`;
+    }
   }
-  const columns = (fields ?? CSV_FIELD_ORDER).flatMap((f) => CSV_COLUMNS[f]);
-  yield `${options.bom ? BOM : ''}${csvRow(columns.map(([name]) => name))}`;
-  for (const it of items) yield csvRow(columns.map(([, value]) => value(it)));
 }
 
 export function formatItems(items: readonly QueryResultItem[], format: OutputFormat, terminalWidth: number, options: ItemOutputOptions = {}): string {
-  const { fields } = options;
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(fields ? items.map((it) => pick(it, fields)) : items, null, 2)}\n`;
-    case 'jsonl':
-      return jsonLines(fields ? items.map((it) => pick(it, fields)) : items);
-    case 'csv':
-      return `${options.bom ? BOM : ''}${itemsToCsv(items, fields)}`;
-    case 'table': {
-      // A person at a terminal should see that the query ran and found nothing, not a blank line.
-      if (items.length === 0) return 'no items match\n';
-      const count = `${items.length} item${items.length === 1 ? '' : 's'}\n`;
-      if (!fields) return `${renderTable(ITEM_COLUMNS, itemRows(items), terminalWidth)}${count}`;
-      const columns = fields.map((f, k): Column => ({ header: f, max: k === fields.length - 1 ? Number.MAX_SAFE_INTEGER : 32 }));
-      return `${renderTable(columns, items.map((it) => fields.map((f) => tableCell(it, f))), terminalWidth)}${count}`;
-    }
-  }
+  return [...formatItemChunks(items, format, { ...options, terminalWidth, tableSample: Number.POSITIVE_INFINITY })].join('');
 }
 
 const COUNT_COLUMNS: Column[] = [

@@ -1,7 +1,7 @@
 /**
  * The issue a record is a rendition of. Archives keep one issue as several files (a .docx, its .pdf,
  * a .txt copy); all of them get one issue id, computed from the record alone so that every stage
- * (items.jsonl, the manifest's `sameIssueAs`, the query index) agrees without seeing the others:
+ * (items.jsonl, the manifest's `issueGroup`, the query index) agrees without seeing the others:
  * publisher (else title) + year + issue number from the masthead, or, when the masthead lacks one of
  * them, a hash of the item texts (whitespace removed, so a .txt and a .pdf of one text agree).
  */

@@ -7,6 +7,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomicChunks(file, [data]);
+}
+
+/** The same, for a file written piece by piece (a manifest too large to hold as one string). */
+export async function writeFileAtomicChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // Any failure (a full disk while writing, a read-only folder at rename) removes the temp file:
@@ -14,7 +19,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   try {
     const handle = await fs.promises.open(tmp, 'w');
     try {
-      await handle.writeFile(data);
+      // Each writeFile on a handle continues where the last one ended.
+      for (const chunk of chunks) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();

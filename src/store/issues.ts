@@ -58,16 +58,10 @@ export function refreshIssues(db: IndexDatabase, issueIds?: ReadonlySet<string>)
     const k = order.indexOf(r.format);
     return k < 0 ? order.length : k;
   };
-  const groups = new Map<string, RecordInfo[]>();
+  // Issue by issue, a page of issue ids at a time: a rebuild of a large archive holds one issue's
+  // records, not every record's.
   const recordsOf = db.prepare('SELECT id, issue_id, format, warnings FROM records WHERE issue_id = ? ORDER BY id');
-  const rows = issueIds
-    ? [...issueIds].sort().flatMap((id) => recordsOf.all(id) as RecordInfo[])
-    : (db.prepare('SELECT id, issue_id, format, warnings FROM records ORDER BY issue_id, id').all() as RecordInfo[]);
-  for (const r of rows) {
-    const group = groups.get(r.issue_id) ?? [];
-    group.push(r);
-    groups.set(r.issue_id, group);
-  }
+  const issues = issueIds ? [...issueIds].sort() : allIssueIds(db);
   if (issueIds) {
     const deleteIssue = db.prepare('DELETE FROM issues WHERE id = ?');
     const unlink = db.prepare('UPDATE items SET canonical_id = NULL WHERE issue_id = ? AND canonical_id IS NOT NULL');
@@ -83,7 +77,9 @@ export function refreshIssues(db: IndexDatabase, issueIds?: ReadonlySet<string>)
   const setPreferred = db.prepare('UPDATE records SET preferred = ? WHERE id = ? AND preferred IS NOT ?');
   const itemsOf = db.prepare('SELECT id, headline, text FROM items WHERE record_id = ? ORDER BY seq');
   const link = db.prepare('UPDATE items SET canonical_id = ? WHERE id = ?');
-  for (const [issueId, records] of groups) {
+  for (const issueId of issues) {
+    const records = recordsOf.all(issueId) as RecordInfo[];
+    if (records.length === 0) continue;
     const ranked = [...records].sort((x, y) => rank(x) - rank(y) || x.warnings - y.warnings || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const preferred = ranked[0];
     insertIssue.run(issueId, preferred.id, records.length);
@@ -95,6 +91,17 @@ export function refreshIssues(db: IndexDatabase, issueIds?: ReadonlySet<string>)
     }
   }
   refreshPersonScopes(db);
+}
+
+/** Every issue id of the records, in SQLite's order, read a page at a time. */
+function* allIssueIds(db: IndexDatabase): Generator<string> {
+  const page = db.prepare('SELECT DISTINCT issue_id FROM records WHERE issue_id > ? ORDER BY issue_id LIMIT 512').pluck();
+  for (let after = ''; ; ) {
+    const ids = page.all(after) as string[];
+    yield* ids;
+    if (ids.length < 512) return;
+    after = ids[ids.length - 1];
+  }
 }
 
 /** The issues of these records (call before deleting them, and after inserting). */

@@ -37,6 +37,7 @@ import { issueIdFor } from '../record/issue-id.js';
 import { upgradeRecord } from '../record/upgrade.js';
 import { canonicalTitle, documentContext, organisationBody, publisherScope } from '../resolve/canonical-org.js';
 import { issuesOfRecords, refreshIssues, writeRenditionOrder } from './issues.js';
+import { discardScratchDatabase } from './scratch-file.js';
 
 export interface RebuildOptions {
   /** Told about record files that could not be read or are not valid records (they are skipped). */
@@ -159,8 +160,9 @@ export interface IndexChanges {
   /**
    * Ids of the records written this run (their files are in OUT/bulletins), in the order their rows
    * are inserted (the batch sorts them by id, so row ids do not depend on the order workers finish in).
+   * Any iterable that can be gone through more than once: a batch run streams them from its state.
    */
-  changed: readonly string[];
+  changed: Iterable<string>;
   /** Ids of records that left the archive or were renamed: their rows go, and their files are ignored. */
   removed: readonly string[];
   /** Every record file in OUT/bulletins, apart from `removed` ones, is among `changed`. */
@@ -178,7 +180,8 @@ export interface IndexChanges {
 export function applyIndexChanges(outDir: string, changes: IndexChanges, staging: IndexStaging | null): void {
   const file = indexPath(outDir);
   const current = isCurrentIndex(file);
-  const doomed = new Set([...changes.changed, ...changes.removed]);
+  // Only an index that survives needs the set of ids to delete (a first import never builds it).
+  const doomed = () => new Set([...changes.changed, ...changes.removed]);
   let stagingFile: string | null = null;
   try {
     stagingFile = staging?.close() ?? null;
@@ -187,10 +190,7 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
   }
   const insertChanged = (db: IndexDatabase, writer: IndexWriter) => {
     const copier = stagingFile ? new StagedCopier(db) : null;
-    for (const id of changes.changed) {
-      if (copier && staging!.has(id)) copier.copy(id);
-      else writer.insertRecord(readRecordFile(outDir, id));
-    }
+    for (const id of changes.changed) if (!copier?.copy(id)) writer.insertRecord(readRecordFile(outDir, id));
   };
   // ATTACH and DETACH cannot run inside a transaction: the staging file is attached around it.
   const withStaging = <T>(db: IndexDatabase, run: () => T): T => {
@@ -201,7 +201,7 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
       if (stagingFile) db.exec(`DETACH DATABASE ${STAGED}`);
     }
   };
-  if (changes.complete && (!current || holdsOnly(file, doomed))) {
+  if (changes.complete && (!current || holdsOnly(file, doomed()))) {
     buildIndexFile(outDir, insertChanged, withStaging);
     return;
   }
@@ -211,8 +211,9 @@ export function applyIndexChanges(outDir: string, changes: IndexChanges, staging
     withStaging(db, () => {
       const writer = new IndexWriter(db);
       db.transaction(() => {
-        const touched = issuesOfRecords(db, doomed);
-        for (const id of doomed) writer.deleteRecord(id);
+        const ids = doomed();
+        const touched = issuesOfRecords(db, ids);
+        for (const id of ids) writer.deleteRecord(id);
         insertChanged(db, writer);
         for (const issue of issuesOfRecords(db, changes.changed)) touched.add(issue);
         refreshIssues(db, touched);
@@ -504,13 +505,13 @@ CREATE TABLE places (record_id TEXT NOT NULL, n INTEGER NOT NULL, item_id TEXT N
  * A scratch SQLite file in OUT holding the index rows of the records an ingest run wrote, staged one
  * record at a time as they arrive, so the end of the run only copies rows. It is a cache of the record
  * files: no journal, no syncing, deleted after use (a crashed run's file is removed by the next run).
- * Holds nothing in memory but the staged ids.
+ * Holds nothing in memory per record: whether a record is staged is asked of the file.
  */
 export class IndexStaging {
   readonly file: string;
   private db: IndexDatabase | null;
-  private readonly ids = new Set<string>();
   private readonly insertRecordRow;
+  private readonly staged;
   private readonly insertItem;
   private readonly insertEntity;
   private readonly deletes;
@@ -533,6 +534,7 @@ export class IndexStaging {
         }),
       ) as Record<(typeof ENTITY_TABLES)[number], Statement>;
       this.deletes = ['records WHERE id = ?', ...['items', ...ENTITY_TABLES].map((t) => `${t} WHERE record_id = ?`)].map((what) => db.prepare(`DELETE FROM ${what}`));
+      this.staged = db.prepare('SELECT 1 FROM records WHERE id = ?').pluck();
       // One transaction for the whole run: the file is scratch, so there is nothing to keep safe.
       db.exec('BEGIN');
     } catch (err) {
@@ -557,18 +559,13 @@ export class IndexStaging {
       for (const organisation of item.organisations) this.insertEntity.organisations.run(record.id, n.organisations++, item.id, ...organisation);
       for (const name of item.places) this.insertEntity.places.run(record.id, n.places++, item.id, name);
     }
-    this.ids.add(record.id);
   }
 
   /** Forgets a staged record (its id changed, or its file is gone). */
   drop(id: string): void {
     this.open();
-    if (!this.ids.delete(id)) return;
+    if (!this.staged.get(id)) return;
     for (const statement of this.deletes) statement.run(id);
-  }
-
-  has(id: string): boolean {
-    return this.ids.has(id);
   }
 
   /** Commits and closes the staging file, so it can be attached; returns its path. */
@@ -582,13 +579,9 @@ export class IndexStaging {
 
   /** Closes (if open) and deletes the staging file. */
   discard(): void {
-    try {
-      this.db?.close();
-    } catch {
-      // closing a broken connection: the file goes anyway
-    }
+    const db = this.db;
     this.db = null;
-    fs.rmSync(this.file, { force: true });
+    discardScratchDatabase(db, this.file);
   }
 
   private open(): IndexDatabase {
@@ -616,7 +609,11 @@ class StagedCopier {
     ];
   }
 
-  copy(id: string): void {
-    for (const statement of this.statements) statement.run({ id });
+  /** Copies a staged record; false when it is not staged (nothing is copied then). */
+  copy(id: string): boolean {
+    const [record, ...rest] = this.statements;
+    if (record.run({ id }).changes === 0) return false;
+    for (const statement of rest) statement.run({ id });
+    return true;
   }
 }

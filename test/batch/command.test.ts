@@ -11,7 +11,7 @@ import { makeTempDir, writeTree } from './helpers/tree.js';
 
 const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
   path: 'in/a.txt', status: 'ok', format: 'txt', sha256: 'f'.repeat(64), record: 'bulletins/a-txt.json', messages: 2, error: null,
-  sameIssueAs: [], bytes: 10, id: 'a-txt', baseId: 'a-txt', items: 5, issue: null, ...over,
+  issueGroup: null, bytes: 10, id: 'a-txt', baseId: 'a-txt', items: 5, issue: null, ...over,
 });
 
 const summary: BatchSummary = {
@@ -51,7 +51,15 @@ describe('ingest output', () => {
     expect(summaryJson(summary)).toMatchObject({
       files: 3, ok: 1, skipped: 1, failed: 1, filesPerSecond: 1.5,
       failures: [{ path: 'in/c.pdf', code: 'encrypted', message: 'The PDF is encrypted.' }],
+      failuresNotListed: 0,
     });
+  });
+
+  it('says how many failed files a large run left unlisted (its summary holds only the first ones)', () => {
+    const failed = (i: number) => entry({ path: `in/f${i}.pdf`, status: 'failed', error: { code: 'encrypted', message: 'x' } });
+    const large: BatchSummary = { ...summary, files: 5000, ok: 3500, skipped: 0, failed: 1500, entries: Array.from({ length: 1000 }, (_, i) => failed(i)) };
+    expect(summaryLines(large, 'out').at(-1)).toBe('… and 500 more failed: see manifest.json');
+    expect(summaryJson(large)).toMatchObject({ failed: 1500, failuresNotListed: 500 });
   });
 });
 

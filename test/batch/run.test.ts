@@ -59,7 +59,7 @@ describe('runBatch', () => {
       ['in/b.txt', 'ok', 'bulletins/b-txt.json', null],
       ['in/empty.txt', 'failed', null, 'empty-file'],
     ]);
-    expect(m.files[0]).toMatchObject({ format: 'txt', messages: 1, items: 3, sameIssueAs: [], sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(m.files[0]).toMatchObject({ format: 'txt', messages: 1, items: 3, issueGroup: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(outFiles()).toEqual(['a-txt.json', 'b-txt.json']);
     expect(JSON.parse(readOut('bulletins/a-txt.json')).items.map((i: { id: string }) => i.id)).toEqual(['a-txt#1', 'a-txt#2', 'a-txt#3']);
     expect(JSON.parse(readOut('schema/record.schema.json'))).toHaveProperty('properties.items');
@@ -160,9 +160,9 @@ describe('runBatch', () => {
     writeTree(root, { 'in/a.txt': same, 'in/copy/a.txt': same, 'in/b.txt': `${fakeBulletin('包头市政协办公室', 2020, 18)}\nother layout\n`, 'in/c.txt': fakeBulletin('包头市政协办公室', 2020, 19) });
     await run();
     const byPath = Object.fromEntries(manifest().files.map((f) => [f.path, f]));
-    expect(byPath['in/a.txt'].sameIssueAs).toEqual(['in/b.txt', 'in/copy/a.txt']);
-    expect(byPath['in/b.txt'].sameIssueAs).toEqual(['in/a.txt', 'in/copy/a.txt']);
-    expect(byPath['in/c.txt'].sameIssueAs).toEqual([]);
+    // One group, named by its first path; a file alone with its issue has none.
+    expect(['in/a.txt', 'in/b.txt', 'in/copy/a.txt'].map((p) => byPath[p].issueGroup)).toEqual(['in/a.txt', 'in/a.txt', 'in/a.txt']);
+    expect(byPath['in/c.txt'].issueGroup).toBeNull();
     expect(new Set(manifest().files.map((f) => f.id)).size).toBe(4);
   });
 

@@ -125,22 +125,31 @@ describe('terminal widths', () => {
 
 describe('item output written piece by piece', () => {
   const second: QueryResultItem = { ...item, itemId: 'c2020#4', seq: 4, date: { text: '5月6日', start: '2020-05-06', end: '2020-05-06', partOfDay: null } };
-  const cases = [
-    { format: 'jsonl', options: {} },
-    { format: 'jsonl', options: { fields: ['itemId', 'text'] } },
-    { format: 'csv', options: {} },
-    { format: 'csv', options: { fields: ['itemId', 'people', 'text'], bom: true } },
-  ] as const;
+  const pick = (it: QueryResultItem, fields?: readonly string[]) => (fields ? Object.fromEntries(fields.map((f) => [f, it[f as keyof QueryResultItem]])) : it);
 
-  it('joins to exactly what formatItems prints, in jsonl and csv, with fields and a BOM', () => {
-    for (const { format, options } of cases) {
-      for (const items of [[], [item], [item, second]]) {
-        expect([...formatItemChunks(items, format, options)].join('')).toBe(formatItems(items, format, 100, options));
+  it('joins to the JSON array, JSON lines and CSV the whole list gives, with fields and a BOM', () => {
+    for (const items of [[], [item], [item, second]]) {
+      for (const fields of [undefined, ['itemId', 'people', 'text'] as const]) {
+        const join = (format: 'json' | 'jsonl' | 'csv', bom = false) => [...formatItemChunks(items, format, { fields, bom })].join('');
+        expect(join('json')).toBe(`${JSON.stringify(items.map((it) => pick(it, fields)), null, 2)}\n`);
+        expect(join('jsonl')).toBe(items.map((it) => `${JSON.stringify(pick(it, fields))}\n`).join(''));
+        expect(join('csv', true)).toBe(`\uFEFF${itemsToCsv(items, fields)}`);
       }
     }
   });
 
-  it('reads the items only as it is asked for pieces, one item per piece after the CSV header', () => {
+  it('measures a table on its first rows and cuts later, wider rows to those widths', () => {
+    const wide: QueryResultItem = { ...second, itemId: 'c2020#5-with-a-much-longer-id', seq: 5 };
+    const streamed = [...formatItemChunks([item, second, wide], 'table', { terminalWidth: 100, tableSample: 2 })].join('').split('\n');
+    const measured = formatItems([item, second], 'table', 100).split('\n');
+    expect(streamed.slice(0, 4)).toEqual(measured.slice(0, 4)); // header, rule, the two measured rows
+    expect(stringWidth(streamed[4])).toBeLessThanOrEqual(Math.max(...measured.slice(0, 4).map(stringWidth)));
+    expect(streamed[4]).toContain(truncateToWidth(wide.itemId, stringWidth('c2020#3')));
+    expect(streamed[5]).toBe('3 items');
+    expect([...formatItemChunks([], 'table', { tableSample: 2 })].join('')).toBe('no items match\n');
+  });
+
+  it('reads the items only as it is asked for pieces, one item per piece after the CSV header, and so in JSON', () => {
     let read = 0;
     function* counted() {
       for (const it of [item, second]) {
@@ -152,6 +161,10 @@ describe('item output written piece by piece', () => {
     chunks.next(); // the header
     expect(read).toBe(0);
     chunks.next();
+    expect(read).toBe(1);
+    read = 0;
+    const json = formatItemChunks(counted(), 'json');
+    json.next();
     expect(read).toBe(1);
   });
 });
