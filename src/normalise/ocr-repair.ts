@@ -39,9 +39,33 @@ function digits(raw: string, lookalikesOnly = false): string | null {
   return [...s].map((c) => TO_DIGIT[c] ?? c).join('');
 }
 
+/**
+ * A line opening with a day whose 月 OCR misread as another character (`3绷5日上午`), after at most
+ * three characters of junk (an unreadable item glyph): a number, one Han character, a number and 日
+ * followed by what follows a date (a comma, part of the day, a range) is a date at that place.
+ */
+const MONTH_MISREAD_AT_START = /^([^\d\n]{0,3}?)(1[0-2]|0?[1-9])[\p{Script=Han}](3[01]|[12]\d|0?[1-9])[日曰](?=[，,、上中下晚早凌至到—\-~～（(])/u;
+/**
+ * A year in Chinese numerals with a zero read as a Latin O or a digit (`二O一九年`), or read twice
+ * (`二O〇一九年`: the 〇 seen as O and as 〇): its zeros are 〇, one where two stand for one.
+ */
+const HAN_YEAR = /(?<![\dA-Za-z〇○零一二三四五六七八九])[〇○零一二三四五六七八九OoＯ0]{4,5}(?=年)/gu;
+const ZERO = /[OoＯ0〇○零]/u;
+
+function repairHanYear(year: string): string {
+  const chars = [...year];
+  if (chars.filter((c) => /[一二三四五六七八九]/u.test(c)).length < 2 || !/[OoＯ0]/u.test(year)) return year;
+  const k = chars.length === 5 ? chars.findIndex((c, i) => ZERO.test(c) && ZERO.test(chars[i + 1] ?? '')) : -1;
+  if (chars.length === 5 && k < 0) return year;
+  if (k >= 0) chars.splice(k, 1);
+  return chars.map((c) => (/[OoＯ0]/u.test(c) ? '〇' : c)).join('');
+}
+
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
-  let out = text.replace(MONTH_DAY, (all, m: string, d: string) => {
+  let out = text.replace(MONTH_MISREAD_AT_START, '$1$2月$3日');
+  out = out.replace(HAN_YEAR, repairHanYear);
+  out = out.replace(MONTH_DAY, (all, m: string, d: string) => {
     // An O before a month's digit is no leading zero (months are never written 05月): it is a ◇
     // or ○ glyph OCR read as a letter, and stays before the date for stripUnreadableMarker.
     const glyph = /^[OoQD〇](?=[ \t]*\d)/.exec(m)?.[0] ?? '';
@@ -68,6 +92,16 @@ export function repairDates(text: string): string {
   out = out.replace(/(\p{Script=Han})[\s\u3000]*[”“"'’‘`·.,，、]+[\s\u3000]*(?=(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年)/gu, '$1\u3000');
   // Spaces between a digit and a Han character are Tesseract's word cuts, never the author's.
   return out.replace(/(\d)[ \t]+(?=[\p{Script=Han}])/gu, '$1').replace(/([\p{Script=Han}])[ \t]+(?=\d)/gu, '$1');
+}
+
+/**
+ * Brackets around Chinese text as OCR gives them: ASCII parentheses, or one side read as 〈 or <
+ * (`第二次〈扩大)会议`). Chinese text sets them full-width, and text files give them so: （扩大）.
+ */
+const HAN_IN_BRACKETS = /[(（〈<]([^()（）〈〉<>\n]{0,20}\p{Script=Han}[^()（）〈〉<>\n]{0,20})[)）〉>]/gu;
+
+export function fullWidthBrackets(text: string): string {
+  return text.replace(HAN_IN_BRACKETS, '（$1）');
 }
 
 /** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
@@ -228,7 +262,7 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
   const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
   const kept = readable.filter((line) => !folio(line) && !headers.has(line));
   const folios = readable.filter(folio).length;
-  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? repairDates(l.text) : l.text)), markers);
+  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)), markers);
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {

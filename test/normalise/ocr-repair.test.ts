@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, fullWidthBrackets, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -33,6 +33,40 @@ describe('repairDates', () => {
 
   it('reads 一 between two dates as a dash', () => {
     expect(repairDates('5月31日一6月1日，调研')).toBe('5月31日—6月1日，调研');
+  });
+
+  it('reads a misread 月 in a day opening a line, after junk that stands for an item glyph', () => {
+    expect(repairDates('急4绷9日上午，区政协召开会议')).toBe('急4月9日上午，区政协召开会议');
+    expect(repairDates('11洞2日至3日，调研组')).toBe('11月2日至3日，调研组');
+  });
+
+  it('leaves a number, a word and a day alone inside a line or where no date follows', () => {
+    expect(repairDates('会议要求3人5日内完成')).toBe('会议要求3人5日内完成');
+    expect(repairDates('3人5日内完成')).toBe('3人5日内完成');
+  });
+
+  it('writes the zeros of a year in Chinese numerals as 〇, one where OCR read one twice', () => {
+    expect(repairDates('区政协办公室　二O一八年四月九日')).toBe('区政协办公室　二〇一八年四月九日');
+    expect(repairDates('区政协办公室　二O〇一八年四月九日')).toBe('区政协办公室　二〇一八年四月九日');
+    expect(repairDates('二o二二年')).toBe('二〇二二年');
+  });
+
+  it('leaves Arabic years and runs without two Chinese numerals alone', () => {
+    expect(repairDates('2018年第4期')).toBe('2018年第4期');
+    expect(repairDates('一O一年')).toBe('一O一年');
+    expect(repairDates('OO一O年')).toBe('OO一O年');
+  });
+});
+
+describe('fullWidthBrackets', () => {
+  it('sets brackets around Chinese text full-width, whichever way OCR read each side', () => {
+    expect(fullWidthBrackets('召开第三次〈扩大)会议')).toBe('召开第三次（扩大）会议');
+    expect(fullWidthBrackets('建议案(草案)》')).toBe('建议案（草案）》');
+    expect(fullWidthBrackets('各县(市、区)政协')).toBe('各县（市、区）政协');
+  });
+
+  it('leaves brackets around numbers and Latin text alone', () => {
+    expect(fullWidthBrackets('(1) 见附件 (PDF)')).toBe('(1) 见附件 (PDF)');
   });
 });
 

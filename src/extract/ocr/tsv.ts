@@ -92,13 +92,17 @@ function toLine(words: OcrWord[]): OcrLine {
 
 /**
  * Tesseract's block order can put a right-hand field (a date beside the office) after the text
- * below it; lines are re-sorted top to bottom, lines sharing a row left to right.
+ * below it; lines are re-sorted top to bottom, lines sharing a row left to right. Only lines side by
+ * side (their spans across the page do not overlap) can share a row: on a skewed scan, consecutive
+ * lines of one paragraph have tall, overlapping boxes, and taking them for one row put a line before
+ * the one above it.
  */
 function sortReadingOrder(lines: OcrLine[]): OcrLine[] {
   return lines.sort((a, b) => {
     const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
     const shorter = Math.min(a.bottom - a.top, b.bottom - b.top);
-    if (overlap > 0.5 * shorter) return a.x0 - b.x0;
+    const sideBySide = a.x1 <= b.x0 || b.x1 <= a.x0;
+    if (sideBySide && overlap > 0.5 * shorter) return a.x0 - b.x0;
     return a.top - b.top;
   });
 }

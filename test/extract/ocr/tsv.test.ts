@@ -33,6 +33,17 @@ describe('parseTsv', () => {
     expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['单位', '日期', '正文']);
   });
 
+  it('keeps the lines of a skewed paragraph in order even where their boxes overlap', () => {
+    // a tilted page: each line's box is taller than the pitch, so neighbours overlap by more than half
+    const tsv = [
+      HEADER,
+      word(1, 1, 1, 220, 760, 1240, 66, 90, '第一行到右边距'),
+      word(1, 1, 2, 218, 790, 1000, 90, 90, '第二行较短'),
+      word(1, 1, 3, 220, 875, 1240, 66, 90, '第三行'),
+    ].join('\n');
+    expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['第一行到右边距', '第二行较短', '第三行']);
+  });
+
   it('keeps the pages of a multi-page image apart', () => {
     const tsv = [HEADER, word(1, 1, 1, 0, 0, 30, 30, 90, '甲', 1), word(1, 1, 1, 0, 0, 30, 30, 90, '乙', 2)].join('\n');
     expect(parseTsv(tsv).map((p) => [p.page, p.lines[0].text])).toEqual([[1, '甲'], [2, '乙']]);
