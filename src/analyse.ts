@@ -14,7 +14,7 @@ import { buildRecord } from './record/build.js';
 import type { BulletinRecord } from './record/schema.js';
 import { segment, type Segmented } from './segment/index.js';
 import type { Line } from './segment/lines.js';
-import { documentYear, pageDatesOf, pageYears, pathSpan } from './segment/year-evidence.js';
+import { documentYear, pageDatesOf, pageYears, pathSpan, pathYear } from './segment/year-evidence.js';
 import { message, type Message } from './types.js';
 
 export interface IngestResult {
@@ -80,7 +80,7 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const pages = pagesOf(segmented);
   if (pages && doc.published.length === 0 && (doc.year === null || doc.year.source === 'text' || doc.year.source === 'path')) {
     const pageTexts = pages.starts.map((start, p) => texts.slice(start, pages.starts[p + 1] ?? texts.length));
-    const years = pageYears(pageTexts, pathSpan(sourcePath));
+    const years = pageYears(pageTexts, pathSpan(sourcePath), pathYear(sourcePath));
     contexts.forEach((c, k) => (c.year = years[pages.pageOf[k]]?.year ?? null));
     const told = years.map((y, p) => `page ${p + 1}: ${y ? `${y.year} from ${y.evidence}` : 'none'}`).join('; ');
     messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages; each takes its own year (${told}).`));

@@ -10,6 +10,9 @@
  * - site footers: `主办：… 技术支持：…`, `…ICP备…号`, `版权所有`, `网站标识码`, `举报电话`, a newspaper's `国内统一刊号 … 广告热线`
  *   (a bulletin's own footer, 编辑 审核 电话, stays);
  * - markup residue: a line opening or closing an HTML comment (`--> … /enpproperty-->`); the date widget `今天是`;
+ * - the site's greeting and follow prompts (`欢迎访问某某政协门户网站！`, `请关注某某政协微信公众号`), a breadcrumb's
+ *   second half on a line of its own (`>要闻动态>图片新闻`), a bare date-time line (`2015-07-27`, `某某日报 2019-05-30 09:08`);
+ * - a related-news box (`新闻推荐`, `相关阅读`) with the dated teaser headlines under it;
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -55,16 +58,27 @@ const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - 
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
 const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
 
+/** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
+const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|浏览)[^。，；]{2,40}?(?:网站|网|门户|平台|主页|官网)[！!。.]?[\s\u3000]*$/u;
+/** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
+const FOLLOW_PROMPT = /^[\s\u3000]*(?:(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
+/** The rest of a breadcrumb broken over lines: a short line that opens (or only ends) with its separator. */
+const BREADCRUMB_PART = /^[\s\u3000]*(?:>>?|»|＞)[^。，；！？]{1,40}$|^[^。，；！？]{1,40}(?:>>?|»|＞)[\s\u3000]*$/u;
+/** A related-news box's heading; the teasers under it are headlines with their dates. */
+const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关链接|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢|最新文章|热点推荐)[】\]]?[\s\u3000:：]*$/u;
+
 /** Page tools: a line made of these (with brackets, separators and 字体/字号 labels) is chrome. */
 const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
   '返回首页', '返回列表', '返回', '分享到', '分享', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
-  '我要打印', '打印此文', '关闭此页', '分享至', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
+  '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
 ].sort((a, b) => b.length - a.length);
 const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
+/** Page tools at the end of a line (`… 09:08 大字 中字 小字`). */
+const TOOLS_ONLY_PART = new RegExp(`(?:\\s|大字|中字|小字|打印|关闭|【|】|\\[|\\])+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
-const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|\[\s*大\s*\]|【\s*大\s*】/u;
+const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
 
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
@@ -121,6 +135,13 @@ function metaLine(text: string): Meta | null {
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
   const lead = LEADING_DATE.exec(body);
   const opensWithLabel = labels.length > 0 && labels[0].at === 0;
+  const printed = PRINTED_DATE.exec(body);
+  // a date printed the way sites print them, alone or after a source name with its clock time
+  // (`2015-07-27`, `某某日报 2019-05-30 09:08 大字`): a page's date line; a bulletin writes 年月日
+  if (printed && labels.length === 0 && !printed[0].includes('年') && !/[，。；！？,]/u.test(body) && body.length <= 60) {
+    const around = (body.slice(0, printed.index) + body.slice((printed.index ?? 0) + printed[0].length)).replace(TOOLS_ONLY_PART, '').trim();
+    if (around === '' || (printed[4] !== undefined && /^[\p{Script=Han}A-Za-z·\s]{2,20}$/u.test(around))) return { labels: [], dateLabel: null };
+  }
   const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
   // a date-time first and a page-only label further on (`2021-01-02 09:30 编辑：… 审核：… 阅读次数：12`): the
   // staff labels between are the site's, not a bulletin footer's (a footer never opens with a clock time)
@@ -161,6 +182,9 @@ const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) &&
 const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
+/** A teaser in a related-news box: a short headline with a printed date before or after it, no sentence. */
+const isDatedTeaser = (text: string) =>
+  text.length <= MAX_LINK_HEADLINE + 20 && !/[。！？，]/u.test(text) && new RegExp(`^[\\s•·]*[\\[(（]?${PRINTED_DATE.source}|${PRINTED_DATE.source}[\\])）]?\\s*$`, 'u').test(text);
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
 
 /** `…消息（记者` / `（通讯员`: a line that stops inside an opened byline bracket. */
@@ -202,6 +226,12 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
         pageDate = date;
         pageDateIsPublish = publish;
       }
+    } else if (RELATED_HEADING.test(text)) {
+      // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
+      drop.add(i);
+      while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
+    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text)) {
+      drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {

@@ -15,6 +15,12 @@ const MAX_TITLE = 20;
 // its partner needs only one occurrence.
 const PARTNER: Record<string, string> = { '◆': '◇', '◇': '◆', '●': '○', '○': '●', '▲': '△', '△': '▲', '■': '□', '□': '■', '★': '☆', '☆': '★', '◎': '◉', '◉': '◎' };
 const DATE_OR_SENTENCE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月|[，。；]/u;
+/**
+ * Circled numbers (① 1月5日，…) number a chronicle's entries, but also enumerate points inside one item
+ * (①加强学习；②…). They are item markers only when they open dated lines, at least two and most of theirs.
+ */
+const CIRCLED = [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'];
+const DATED_ENTRY = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号]/u;
 
 export function discoverMarkers(lines: Line[], configured: Markers): { markers: Markers; messages: Message[] } {
   const messages: Message[] = [];
@@ -48,12 +54,18 @@ export function discoverMarkers(lines: Line[], configured: Markers): { markers: 
       const partner = PARTNER[g];
       if (n >= 2 || (n === 1 && partner !== undefined && (counts.get(partner) ?? 0) >= 2)) items.push(g);
     }
+    if (items.length === configured.items.length) {
+      const circled = lines.filter((l) => CIRCLED.includes(l.text[0] ?? ''));
+      const dated = circled.filter((l) => DATED_ENTRY.test(l.text.slice(1))).length;
+      if (dated >= 2 && dated * 2 >= circled.length) items.push(...CIRCLED);
+    }
   }
   const found = { sections: sections.slice(configured.sections.length), items: items.slice(configured.items.length) };
   if (found.sections.length || found.items.length) {
     const parts = [
       ...found.sections.map((s) => `section titles ${s.open}…${s.close}`),
-      ...found.items.map((g) => `items opened by ${g}`),
+      ...(found.items.some((g) => CIRCLED.includes(g)) ? ['items opened by circled numbers ①②③…'] : []),
+      ...found.items.filter((g) => !CIRCLED.includes(g)).map((g) => `items opened by ${g}`),
     ];
     messages.push(message('info', 'markers-discovered', `None of the configured markers occur; recognised ${parts.join(', ')} (set markers in the config to make this explicit).`));
   }

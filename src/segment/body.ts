@@ -73,7 +73,8 @@ const MAX_PLAIN_TITLE = 12;
 
 function isPlainTitle(line: Line): boolean {
   const t = line.text;
-  return line.kind === 'paragraph' && t.length >= 2 && t.length <= MAX_PLAIN_TITLE && !/[，。；：！？,.;:!?“”"（）()\d]/u.test(t) && !DATE_LED.test(t);
+  // (a month header over a chronicle's entries, `二月`, dates them and is no section)
+  return line.kind === 'paragraph' && t.length >= 2 && t.length <= MAX_PLAIN_TITLE && !/[，。；：！？,.;:!?“”"（）()\d]/u.test(t) && !DATE_LED.test(t) && matchChronicleLine(t) === null;
 }
 
 /** `一、重要会议`, `（二）调研视察`, `3.委员风采` → the title without its ordinal, which only gives its position. */

@@ -7,6 +7,7 @@ import type { Masthead } from '../record/schema.js';
 import { parseFullDate } from '../entities/index.js';
 import { message, type Message } from '../types.js';
 import { parseSmallNumber } from './chinese-numerals.js';
+import { matchChronicleLine } from './chronicle.js';
 import type { Line } from './lines.js';
 
 const NUM = '(?:\\d+|[〇零○一二两三四五六七八九十百]+)';
@@ -37,6 +38,7 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
     if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return i;
+    if (isBareMonthHeader(line.text) && lines.slice(0, i).every((l) => !/[。，]/.test(l.text))) return i;
     if (FULL_DATE.test(line.text)) {
       // a dated sentence is the body's first item, and no masthead is printed above it
       if (isProse(line.text)) {
@@ -50,9 +52,10 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
     }
   }
   // No date and no structure near the top: take the leading short lines that end no sentence,
-  // up to a page's own title (a web page or a page of several copied into one file).
+  // up to a page's own title (a web page or a page of several copied into one file), or up to a month
+  // header with no year (`一月`, `3月份`), which heads a chronicle's entries (`2024年1月大事记` can be a title).
   let end = 0;
-  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text) && !isPageTitle(lines[end].text)) end++;
+  while (end < limit && lines[end].text.length <= 30 && !/[。，]/.test(lines[end].text) && !isPageTitle(lines[end].text) && !isBareMonthHeader(lines[end].text)) end++;
   return end;
 }
 
@@ -111,6 +114,10 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
  */
 function isProse(text: string): boolean {
   return /[。！？；][^。！？；]+/u.test(text) || text.length > 60;
+}
+
+function isBareMonthHeader(text: string): boolean {
+  return matchChronicleLine(text)?.day === null && !/(?:19|20)\d{2}/u.test(text);
 }
 
 const MIN_PAGE_TITLE = 8;

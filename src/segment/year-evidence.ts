@@ -199,9 +199,10 @@ export function pathSpan(sourcePath: string): [number, number] | null {
  * publish date dates them: a page's own text first (a full date, a year it names), then — for a file
  * named with a span of years, its pages in date order as an archivist gathers them — the span's
  * first year for the first page and its last year for the last. Pages between have none: a year
- * taken from another page would date them wrongly as often as not.
+ * taken from another page would date them wrongly as often as not. A path that names a single year
+ * dates every page left undated.
  */
-export function pageYears(pageTexts: string[][], span: [number, number] | null): Array<YearEvidence | null> {
+export function pageYears(pageTexts: string[][], span: [number, number] | null, pathOne: YearEvidence | null = null): Array<YearEvidence | null> {
   const years = pageTexts.map((texts, k): YearEvidence | null => {
     const own = sessionYear(texts) ?? textYear(texts);
     if (own) return own;
@@ -209,7 +210,9 @@ export function pageYears(pageTexts: string[][], span: [number, number] | null):
     if (span && k === pageTexts.length - 1) return { year: span[1], source: 'path', evidence: `the last year of the file name's span ${span[0]}–${span[1]}` };
     return null;
   });
-  return datedBySessions(pageTexts, years);
+  // A path naming one year (`anqing-2016.txt`, a folder `2016/`) dates every page nothing else dated: the
+  // archivist filed them under it. (A span's inner pages stay undated.)
+  return datedBySessions(pageTexts, years).map((y) => y ?? (span ? null : pathOne));
 }
 
 /**

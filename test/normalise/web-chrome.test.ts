@@ -174,3 +174,37 @@ describe('image file names of copies', () => {
     expect(kept(['0 (2).jpg', ARTICLE])).toEqual([ARTICLE]);
   });
 });
+
+describe('site header lines, split breadcrumbs and related-news boxes', () => {
+  it.each([
+    ['a site greeting', '欢迎访问青禾县政协门户网站！'],
+    ['a greeting without its exclamation mark', '欢迎来到某某市政协网站'],
+    ['a prompt to follow the site account', '请关注青禾县政协微信公众号'],
+    ['a bare account label', '微信公众号'],
+    ['the second half of a breadcrumb', '>要闻动态>图片新闻'],
+    ['the first half of a breadcrumb ending in its separator', '首页 > 新闻中心 >'],
+    ['a bare site date', '2015-07-27'],
+    ['a bare site date with its time', '2019/5/30 09:08'],
+    ['a newspaper meta line: source, date, time and font buttons', '某某日报 2019-05-30 09:08 大字'],
+  ])('removes %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it.each([
+    ['a sentence that welcomes guests', '欢迎各位委员来到政协之家参加活动，大家畅所欲言。'],
+    ['a masthead date written with 年月日', '2021年5月6日'],
+    ['a sentence about following a public account', '区政协开通微信公众号，及时发布履职动态。'],
+    ['a date inside a sentence', '会议定于2019-05-30召开，请各位委员准时参加。'],
+  ])('keeps %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toHaveLength(2);
+  });
+
+  it('keeps a bare site date as the page date', () => {
+    expect(removeWebChrome(linesFrom(['2015-07-27', ARTICLE])).pageDate?.date).toBe('2015-07-27');
+  });
+
+  it('removes a related-news heading with the dated teasers under it, and keeps the next story', () => {
+    const next = '县政协调研农村饮水安全工作';
+    expect(kept(['新闻推荐', '县政协开展委员进社区活动 2016-04-08', '（2016-04-02）县政协机关召开党风廉政建设会议', next, ARTICLE])).toEqual([next, ARTICLE]);
+  });
+});

@@ -153,3 +153,37 @@ describe('a chronicle whose month headers are section titles', () => {
     expect(doc.items.map((i) => i.headingDate?.text)).toEqual(['1月6日', '2月3日']);
   });
 });
+
+describe('chronicles numbered with circled numbers under month headers', () => {
+  const entries = [
+    '一月',
+    '① 1月5日，县政协召开主席会议。',
+    '② 1月12日，县政协副主席带队到石门镇调研。',
+    '二月',
+    '① 2月3日，县政协主席走访慰问困难群众。',
+  ];
+
+  it('opens an item at each numbered dated line, with its number as the marker', () => {
+    const doc = segment(linesFrom(['2021年云岭县政协大事记', ...entries]), markers);
+    expect(doc.items.map((i) => [i.marker, i.paragraphs.join('|')])).toEqual([
+      ['①', '1月5日，县政协召开主席会议。'],
+      ['②', '1月12日，县政协副主席带队到石门镇调研。'],
+      ['①', '2月3日，县政协主席走访慰问困难群众。'],
+    ]);
+  });
+
+  it('makes the month headers neither sections nor the masthead title', () => {
+    const titled = segment(linesFrom(['2021年云岭县政协大事记', ...entries]), markers);
+    expect(titled.sections).toEqual([]);
+    expect(titled.masthead.title).toBe('2021年云岭县政协大事记');
+    const untitled = segment(linesFrom(entries), markers);
+    expect(untitled.masthead.title).toBeNull();
+    expect(untitled.items).toHaveLength(3);
+  });
+
+  it('leaves circled numbers that enumerate points inside an item as its text', () => {
+    const doc = segment(linesFrom(['◆3月2日，县政协召开常委会议，提出三点要求：', '①加强学习；', '②深入调研；', '③务实履职。']), markers);
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs.join('')).toContain('③务实履职');
+  });
+});

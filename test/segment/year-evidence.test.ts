@@ -201,3 +201,16 @@ describe('local plenary sessions', () => {
     expect(pageYears(pages, null)[2]).toBeNull();
   });
 });
+
+describe('page years from a path that names one year', () => {
+  it('dates every page left undated by a file name with one year, while a page that names its own year keeps it', () => {
+    const one = pathYear('archive/anqing-2016.txt');
+    const years = pageYears([['3月1日，开会。'], ['区政协2015年度工作总结。'], ['3月2日，调研。']], null, one);
+    expect(years.map((y) => y?.year ?? null)).toEqual([2016, 2015, 2016]);
+  });
+
+  it('leaves the inner pages of a span undated even when a single year is also passed', () => {
+    const years = pageYears([['3月1日，开会。'], ['3月2日，调研。'], ['3月3日，视察。']], [2015, 2024], pathYear('x/2015-2024.txt'));
+    expect(years.map((y) => y?.year ?? null)).toEqual([2015, null, 2024]);
+  });
+});
