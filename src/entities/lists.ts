@@ -8,6 +8,9 @@ import { joinerAt, type MentionSet } from './mentions.js';
 import { acceptable, assessName, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
 import { charTable } from './trie.js';
 
+/** Verbs that introduce the names of a list (…常委有黄某、…, 参加的是张某、…). */
+const LIST_OPENERS = new Set([...'有是']);
+
 /** Punctuation that splits clauses, by character code (tested at every offset). */
 const CLAUSE_SPLIT = charTable('，。；：！？\n,;:!?（）()“”"《》【】「」');
 
@@ -90,8 +93,19 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
       s = i + 1;
     }
   }
+  // 出席的副主委、常委有黄立明、许文静…: a list of roles, then 有 (是) and the names; the names' list starts after it
+  const restarts = new Set<number>();
+  bounds.forEach(([a, b], k) => {
+    if (k === 0) return;
+    for (let p = b - 3; p > a; p--) {
+      if (!LIST_OPENERS.has(text[p - 1]) || wholeName(ctx, p, b) === null) continue;
+      bounds[k] = [p, b];
+      restarts.add(k);
+      break;
+    }
+  });
   const parsed = bounds.map(([a, b], k) =>
-    elementNames(ctx, a, b, k === 0 ? 'first' : k === bounds.length - 1 ? 'last' : 'middle'),
+    elementNames(ctx, a, b, k === 0 || restarts.has(k) ? 'first' : k === bounds.length - 1 ? 'last' : 'middle'),
   );
   // accept maximal runs of consecutive elements that are names
   let run: NameHit[] = [];
@@ -104,6 +118,7 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
     run = [];
   };
   parsed.forEach((names, k) => {
+    if (restarts.has(k)) flush();
     if (!names) {
       flush();
       return;

@@ -72,9 +72,9 @@ const NOT_OK: NameAssessment = {
   ok: false, ordinary: false, nrWord: false, ethnic: false, suspicious: false, nounLike: false, surnamed: false, nameLikeWord: false, framed: false,
 };
 /** Characters that do not open a name without a surname: numerals, verbs of motion, adverbs, conjunctions. */
-const NOT_FRAMED_FIRST = new Set([...'一二三四五六七八九十两百千万零赴来去回率带请让给以于向同共亲先又再仍更最很便即乃不没无未已正均皆只就才']);
+const NOT_FRAMED_FIRST = new Set([...'一二三四五六七八九十两百千万零赴来去回率带请让给以于向同共亲先又再仍更最很便即乃不没无未已正均皆只就才有是']);
 /** Characters that never open a name, not even one of a surname unknown to surnames.txt: numerals, pronouns, prepositions. */
-const UNSEEN_SURNAME_NOT_FIRST = new Set([...'一二三四五六七八九十两百千万零个我你他她它其这那每各本该某以于向同自从对把被让给与和及或而且但则即并又也都还均皆只就将要会能可不没无未已正在赴来去回到往率带请共亲先再仍更最很非便即乃']);
+const UNSEEN_SURNAME_NOT_FIRST = new Set([...'一二三四五六七八九十两百千万零个我你他她它其这那每各本该某以于向同自从对把被让给与和及或而且但则即并又也都还均皆只就将要会能可不没无未已正在赴来去回到往率带请共亲先再仍更最很非便即乃有是']);
 /** A given name after a surname unknown to surnames.txt may be a dictionary word rarer than this (立新, 明远). */
 const GIVEN_WORD_FREQ = 100;
 /** Words of the dictionary more frequent than this inside a candidate show it is ordinary text, not a name. */

@@ -131,7 +131,8 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     if (GROUP_QUANTIFIER.test(text.slice(Math.max(0, t.headStart - 2), t.headStart))) return;
     const strength: Strength = t.role ? 'role' : 'title';
     // 组长：张三, 撰稿：刘建国
-    const at = COLONS.has(text[t.end]) ? t.end + 1 : t.end;
+    // 出席的常委有黄某、…: the 有 that introduces the names (a word of its own, not 有关 or 有效)
+    const at = COLONS.has(text[t.end]) ? t.end + 1 : text[t.end] === '有' && ctx.tokens.tokenAt(t.end)?.word === '有' ? t.end + 1 : t.end;
     const after = nameAfter(ctx, at, strength) ?? listHeadAfter(ctx, at);
     if (after) {
       const titleTexts = titlesOverName(titles, k, text);
@@ -161,10 +162,37 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
       return;
     }
     if (prefix.length > 2) {
-      const before = nameBefore(ctx, t.headStart, 'title');
+      const before = nameBefore(ctx, t.headStart, 'title') ?? nameAfterBody(ctx, t.start, t.headStart);
       if (before && !before.assessment.ethnic && found.add(before, [t.head])) shareBackwards(ctx, found, before.start, [t.head]);
     }
   });
+}
+
+/**
+ * 市委政研室汪某副主任, 统战部办公室刘某主任: a name between the body that employs the person and the title that
+ * follows the name. The body's suffix (室, 部, 局) ends right before it; the name must be no ordinary word.
+ */
+function nameAfterBody(ctx: ItemContext, from: number, headStart: number): NameHit | null {
+  const { text, lex } = ctx;
+  for (let len = 3; len >= 2; len--) {
+    const start = headStart - len;
+    if (start <= from) continue;
+    const suffixes = lex.orgSuffixesByLast.get(text.charCodeAt(start - 1)) ?? [];
+    const body = suffixes.some((x) => text.startsWith(x, start - x.length) && start - x.length >= from) || unitNounEndingAt(ctx, start, from);
+    if (!body) continue;
+    const a = assessName(text.slice(start, headStart), lex);
+    if (a.ok && a.surnamed && !a.ordinary && !a.suspicious && !a.framed && acceptable(a, 'title', 2, true)) return { name: text.slice(start, headStart), start, end: headStart, assessment: a };
+  }
+  return null;
+}
+
+/** Last characters of the nouns that name a unit of an office (政研室, 秘书处, 信息科, 宣传组). */
+const UNIT_ENDS = new Set([...'室处科部局办厅所站组']);
+
+/** A noun of jieba's dictionary naming a unit (政研室) that ends at `end`, inside the title's prefix. */
+function unitNounEndingAt(ctx: ItemContext, end: number, from: number): boolean {
+  const t = ctx.tokens.tokenAt(end - 1);
+  return t !== undefined && t.end === end && t.start >= from && t.word.length >= 2 && UNIT_ENDS.has(t.word[t.word.length - 1]) && /^(?:n|nt|j)$/.test(t.tag);
 }
 
 const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;

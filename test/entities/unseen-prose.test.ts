@@ -240,3 +240,43 @@ describe('a name ending in 和 before a title with no name after it', () => {
     expect(namesOf('县领导和秘书长出席。')).toEqual([]);
   });
 });
+
+describe('names introduced by 有 after a list of roles', () => {
+  it('takes every name after 有, the first one included, with the roles before it as titles', () => {
+    expect(titlesOf('出席会议的副主委、常委有黄立明、许文静、张国栋。')).toEqual({
+      黄立明: ['副主委', '常委'],
+      许文静: ['副主委', '常委'],
+      张国栋: ['副主委', '常委'],
+    });
+  });
+
+  it('never glues 有 to the first name or to the title', () => {
+    expect(titlesOf('出席会议的有民盟市委副主委周晓、张建华。')).toEqual({ 周晓: ['民盟市委副主委'], 张建华: ['民盟市委副主委'] });
+    expect(namesOf('区政协委员、企业家代表有王明、张强、李华。')).toEqual(['王明', '张强', '李华']);
+  });
+
+  it('finds names after 有 in a bare list', () => {
+    expect(namesOf('参加调研的有尚晓东、刘宏伟等委员。')).toEqual(['尚晓东', '刘宏伟']);
+  });
+
+  it.each([
+    ['有关 after a title', '县政协副主席有关工作安排。'],
+    ['有 between list items of ordinary words', '我们要坚持学习、思考有深度、工作有力度。'],
+  ])('finds no one in %s', (_why, text) => {
+    expect(namesOf(text)).toEqual([]);
+  });
+});
+
+describe('a name between the unit that employs the person and a title after it', () => {
+  it.each([
+    ['a unit noun of the dictionary', '盟省委政研室汪建兴副主任主持会议。', '汪建兴', ['副主任']],
+    ['an office suffix', '市委统战部办公室刘建国主任陪同。', '刘建国', ['主任']],
+    ['a secretariat', '县政协秘书处李红霞处长出席。', '李红霞', ['处长']],
+  ])('finds it after %s', (_why, text, name, titles) => {
+    expect(titlesOf(text)).toEqual({ [name]: titles });
+  });
+
+  it('takes no ordinary word between a body and a title for a name', () => {
+    expect(namesOf('区政协办公室工作人员参加。')).toEqual([]);
+  });
+});
