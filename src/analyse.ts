@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
 import { extractEntities, type ItemDateContext } from './entities/index.js';
 import { toLines } from './normalise/index.js';
+import { restoreStrings, simplifiedShadow } from './normalise/script.js';
 import { finishOcrSegments, itemConfidences, repairOcrLines } from './normalise/ocr-repair.js';
 import type { ParsedDocument } from './parse.js';
 import { buildRecord } from './record/build.js';
@@ -22,7 +23,22 @@ export interface IngestResult {
   messages: Message[];
 }
 
+/** Record keys whose strings stay as they are when a traditional document's record is mapped back. */
+const KEPT_IN_SHADOW = new Set(['source', 'id', 'canonical', 'code', 'severity', 'sha256']);
+
 export function analyseDocument(parsed: ParsedDocument, config: Config): IngestResult {
+  // A document in traditional characters is read through its simplified shadow (normalise/script.ts);
+  // OCR output is simplified already (chi_sim).
+  const shadow = parsed.extraction.ocr ? null : simplifiedShadow(parsed.extraction.blocks.map((b) => b.text));
+  if (!shadow) return analyseText(parsed, config);
+  const blocks = parsed.extraction.blocks.map((b, k) => ({ ...b, text: shadow.texts[k] }));
+  const { record } = analyseText({ ...parsed, extraction: { ...parsed.extraction, blocks } }, config);
+  const restored = restoreStrings(record, shadow.restore, KEPT_IN_SHADOW);
+  restored.messages.push(message('info', 'traditional-script', `The document is written in traditional characters (${shadow.changed} converted); it was analysed in simplified characters and its record keeps the characters as printed (organisations' canonical names are simplified).`));
+  return { record: restored, messages: restored.messages };
+}
+
+function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
   const { blocks, ...extraction } = parsed.extraction;
   // OCR'd text gets its own repairs (and a stand-in item marker for unreadable glyphs); text from
   // files and text layers never goes through them.
