@@ -51,6 +51,11 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年']);
+/**
+ * Office characters that open a two-character given name (李科军) but would end a unit's name or a title if
+ * they ended one (王科 of 王科长, 秘书科): allowed first only.
+ */
+const OPENS_GIVEN_ONLY = new Set([...'科']);
 const SOFT_GIVEN_LAST = new Set([...'和旗之年']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
@@ -158,7 +163,7 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   // decides: 、 or 出席 after it)
   const softLast = given.length === 2 && SOFT_GIVEN_LAST.has(given[1]);
   const givenChars = softFirst ? given.slice(1) : softLast ? given.slice(0, 1) : given;
-  if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...givenChars].some((c) => NON_NAME_CHARS.has(c))) {
+  if (surLen > 0 && given.length >= 1 && given.length <= 2 && !givenIsBody && ![...givenChars].some((c, k) => NON_NAME_CHARS.has(c) && !(k === 0 && givenChars.length === 2 && OPENS_GIVEN_ONLY.has(c)))) {
     let suspicious = softFirst || softLast || [...given].some((c) => PLACE_CHARS.has(c));
     if (!suspicious && given.length === 2) {
       const g = lookupWord(given);

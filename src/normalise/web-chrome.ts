@@ -107,6 +107,7 @@ function escape(s: string): string {
  * A line of nothing but bars or dots, or one dash (`|`, `-`, `·`): what is left of a page's layout. (A run of
  * dashes or rules is a bulletin's own rule line: segment reads it.)
  */
+const EDGE_BARS = /^\s*[|｜]\s+|\s*[|｜]\s*$/gu;
 const SEPARATORS_ONLY = /^(?:[\s|｜丨·•]+|\s*[-—–]\s*)$/u;
 
 /** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
@@ -264,19 +265,20 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   lines.forEach((line, i) => {
     if (drop.has(i)) return;
     let cut = 0;
-    const text = line.text.replace(NEWSPAPER_JUMP, () => (cut++, ''));
+    // a layout bar left at a line's end or start (`某某考察调研 |`): the cell border of the page's table
+    const text = line.text.replace(NEWSPAPER_JUMP, () => (cut++, '')).replace(EDGE_BARS, () => (cut++, ''));
     if (cut === 0) kept.push(line);
     else if (text.trim() === '') drop.add(i);
     else {
       inline += cut;
-      kept.push({ ...line, text: text.trim(), raw: line.raw.replace(NEWSPAPER_JUMP, '').trim() });
+      kept.push({ ...line, text: text.trim(), raw: line.raw.replace(NEWSPAPER_JUMP, '').replace(EDGE_BARS, '').trim() });
     }
   });
 
   const messages: Message[] = [];
   if (drop.size + inline > 0) {
     const shown = [...drop].sort((a, b) => a - b).slice(0, 6).map((i) => `“${lines[i].text}”`);
-    const inlineNote = inline > 0 ? ` and ${inline} newspaper page jump(s) inside lines` : '';
+    const inlineNote = inline > 0 ? ` and ${inline} piece(s) of furniture inside lines (newspaper page jumps, layout bars)` : '';
     messages.push(message('info', 'web-chrome-removed', `Removed ${drop.size} line(s) of web-page chrome${inlineNote}: ${shown.join(' ')}`));
   }
   if (joined > 0) messages.push(message('info', 'byline-rejoined', `Joined ${joined} byline(s) broken over two lines.`));

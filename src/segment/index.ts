@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Footer, Masthead, Section } from '../record/schema.js';
-import type { Message, PageDate } from '../types.js';
+import { message, type Message, type PageDate } from '../types.js';
 import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { removeWebChrome } from '../normalise/web-chrome.js';
@@ -68,7 +68,7 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     opensItem: (l) => matchItemStart(l, markers) !== null,
     isTitle: (l) => detectSection(l) !== null || l.kind === 'heading',
   });
-  const body = segmentBody(repaired, markers);
+  const body = dropRepeatedItems(segmentBody(repaired, markers));
   const footer = parseFooter(allLines.slice(footerAt));
   return {
     masthead,
@@ -79,6 +79,31 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     pageDate: chrome.pageDate,
     pageDates: chrome.pageDates,
   };
+}
+
+/** Items shorter than this are not compared: a short line may well repeat (图片新闻, a one-line notice). */
+const MIN_REPEATED = 30;
+
+/**
+ * A page copied twice into one file, or a site that printed its text twice, repeats whole items word for
+ * word. No bulletin prints the same item twice, so a repeat is dropped (the first copy is kept) and counted.
+ */
+function dropRepeatedItems(body: ReturnType<typeof segmentBody>): ReturnType<typeof segmentBody> {
+  const seen = new Set<string>();
+  const items: SegmentedItem[] = [];
+  let dropped = 0;
+  for (const item of body.items) {
+    const key = `${item.section ?? ''}\u0000${item.headline ?? ''}\u0000${item.paragraphs.join('\n')}`;
+    if (item.paragraphs.join('').length >= MIN_REPEATED && seen.has(key)) {
+      dropped++;
+      continue;
+    }
+    seen.add(key);
+    items.push(item);
+  }
+  if (dropped === 0) return body;
+  const note = message('info', 'repeated-items-removed', `${dropped} item(s) repeating an earlier item word for word were left out (a page copied twice).`);
+  return { ...body, items, messages: [...body.messages, note] };
 }
 
 function defaultMarkers(): Config['markers'] {

@@ -15,3 +15,21 @@ describe('normaliseCharacters', () => {
     expect(normaliseCharacters('a\u00A0b\tc\u3000d')).toBe('a b c\u3000d');
   });
 });
+
+describe('pinyin readings after characters', () => {
+  it.each([
+    ['a toned syllable in ASCII brackets', '縣政協(xié)召開會議', '縣政協召開會議'],
+    ['two of them in a line', '工作動態(tài) >> 政協(xié)動態(tài)', '工作動態 >> 政協動態'],
+    ['full-width brackets', '区长（zhǎng）出席', '区长出席'],
+  ])('removes %s', (_why, text, expected) => {
+    expect(normaliseCharacters(text)).toBe(expected);
+  });
+
+  it.each([
+    ['an untoned word in brackets', '提案(tian)系统'],
+    ['English in brackets', '政协(CPPCC)会议'],
+    ['a photo position', '张华（右一）率队'],
+  ])('keeps %s', (_why, text) => {
+    expect(normaliseCharacters(text)).toBe(text);
+  });
+});

@@ -208,3 +208,13 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     expect(kept(['新闻推荐', '县政协开展委员进社区活动 2016-04-08', '（2016-04-02）县政协机关召开党风廉政建设会议', next, ARTICLE])).toEqual([next, ARTICLE]);
   });
 });
+
+describe('layout bars at the edges of a line', () => {
+  it('removes a bar closing a title line and one opening a line, and keeps bars inside a line', () => {
+    expect(kept(['青山市政协来金水区考察调研 |', '| 4月17日，市政协调研。', '区政协 | 工作动态栏目介绍'])).toEqual([
+      '青山市政协来金水区考察调研',
+      '4月17日，市政协调研。',
+      '区政协 | 工作动态栏目介绍',
+    ]);
+  });
+});

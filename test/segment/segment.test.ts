@@ -202,3 +202,19 @@ describe('a headline naming two bodies', () => {
     expect(doc.items[0].headline).toBeNull();
   });
 });
+
+describe('a page copied twice into one file', () => {
+  const item = '3月30日上午，区政协召开五届六次常委会议。会议由政协主席周立明主持，副主席张端平出席会议。';
+  const more = '会上传达学习了全国两会精神，讨论通过了年度工作要点。';
+
+  it('keeps the first copy of an item repeated word for word and says how many repeats were left out', () => {
+    const doc = segment(linesFrom([item, more, item, more]));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.messages.find((m) => m.code === 'repeated-items-removed')?.message).toContain('1 item');
+  });
+
+  it('keeps two items that differ', () => {
+    const doc = segment(linesFrom([item, more, item.replace('3月30日', '4月2日'), more]));
+    expect(doc.items).toHaveLength(2);
+  });
+});
