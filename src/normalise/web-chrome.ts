@@ -98,6 +98,14 @@ const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(
 /** A printed date in a meta line: 2023-03-03, 2024/6/22, 2016.12.16, 2023年3月3日, with an optional time. */
 const PRINTED_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?/u;
 const LEADING_DATE = new RegExp(`^${PRINTED_DATE.source}`, 'u');
+/**
+ * A meta line run into the article's first sentence (`2024/8/16 来源:不详9月6日，…`): a site date and short
+ * labelled values, then a sentence that opens with its date or a news lead. The meta part is cut off.
+ */
+const GLUED_META = new RegExp(
+  `^\\s*((?:19|20)\\d{2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)(?:\\s*(?:来源|作者|编辑|发布|点击|浏览|阅读)\\s*[:：]?\\s*[^\\s，。:：]{0,12}?)*\\s*(?=\\d{1,2}月\\d{1,2}[日号]|近日|日前|本报讯|本网讯|本刊讯)`,
+  'u',
+);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -211,11 +219,21 @@ function joinBrokenBylines(lines: Line[]): { lines: Line[]; joined: number } {
 export function removeWebChrome(input: Line[]): WebChromeResult {
   const { lines, joined } = joinBrokenBylines(input);
   const drop = new Set<number>();
+  /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */
+  const cutHead = new Map<number, number>();
   let pageDate: PageDate | null = null;
   let pageDateIsPublish = false;
   const pageDates: PageDate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
+    const glued = GLUED_META.exec(text);
+    if (glued && glued[0].length < text.length) {
+      cutHead.set(i, glued[0].length);
+      const date = pageDateFrom(glued[1], { labels: [], dateLabel: null }, lines[i].index);
+      if (date) pageDates.push(date);
+      if (date && pageDate === null) pageDate = date;
+      continue;
+    }
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
@@ -262,9 +280,15 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
 
   const kept: Line[] = [];
   let inline = 0;
-  lines.forEach((line, i) => {
+  lines.forEach((original, i) => {
     if (drop.has(i)) return;
+    let line = original;
     let cut = 0;
+    const head = cutHead.get(i);
+    if (head !== undefined) {
+      cut++;
+      line = { ...line, text: line.text.slice(head), raw: line.text.slice(head) };
+    }
     // a layout bar left at a line's end or start (`某某考察调研 |`): the cell border of the page's table
     const text = line.text.replace(NEWSPAPER_JUMP, () => (cut++, '')).replace(EDGE_BARS, () => (cut++, ''));
     if (cut === 0) kept.push(line);

@@ -9,7 +9,7 @@ import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { DAY_LED, isCaption, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { DAY_LED, isCaption, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -94,7 +94,7 @@ function isQuestionTitle(line: Line): boolean {
 function isHeadline(line: Line): boolean {
   const t = line.text;
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
-  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t)) return false;
+  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t)) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
   // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)

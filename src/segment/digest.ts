@@ -60,3 +60,16 @@ export function isCaption(text: string): boolean {
   if (t.length > MAX_CAPTION || /[，。、：:；！？,.;!?（）()“”\d\s]/u.test(t)) return false;
   return /(?:现场|合影|一角|剪影|掠影|留影)$/u.test(t);
 }
+
+/**
+ * A credit line closing an item (`罗某某 摄影报道`, `记者 张某 摄`, `王某 李某 供稿`): a few names before a
+ * role word, no sentence. It signs the text above it and never heads the next item.
+ */
+const CLOSING_CREDIT =
+  /^(?:[\p{Script=Han}]{0,10}?(?:记者|通讯员|实习生|摄影记者))?[\s\u3000:：]*[\p{Script=Han}]{2,4}(?:[\s\u3000、]+[\p{Script=Han}]{2,4}){0,3}[\s\u3000]*(?:摄影报道|摄影|摄|报道|供稿|撰稿|采写|整理|图文)$/u;
+const MAX_CREDIT = 30;
+
+export function isClosingCredit(text: string): boolean {
+  const t = text.trim();
+  return t.length <= MAX_CREDIT && CLOSING_CREDIT.test(t);
+}

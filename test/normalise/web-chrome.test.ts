@@ -218,3 +218,16 @@ describe('layout bars at the edges of a line', () => {
     ]);
   });
 });
+
+describe('a meta line run into the first sentence', () => {
+  it('cuts the site date and labelled values off the sentence and keeps the date as the page date', () => {
+    const result = removeWebChrome(linesFrom(['2024/8/16 来源:不详9月6日，省政协采访团走进青禾县。']));
+    expect(result.lines.map((l) => l.text)).toEqual(['9月6日，省政协采访团走进青禾县。']);
+    expect(result.pageDate?.date).toBe('2024-08-16');
+  });
+
+  it('keeps a sentence that opens with a site date and goes on without a new dated sentence', () => {
+    expect(kept(['2024/8/16是全县开展政协委员活动日的日子，委员们积极参加。'])).toHaveLength(1);
+    expect(kept(['2024/8/16是全县开展政协委员活动日的日子，委员们积极参加。'])[0]).toContain('2024/8/16');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DATE_LED } from '../../src/segment/body.js';
-import { isCaption, isDigest, isNumberedLine, splitRunTogether } from '../../src/segment/digest.js';
+import { isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
@@ -176,5 +176,39 @@ describe('a day of the month alone', () => {
   it('continues an article that tells one story over several days', () => {
     const article = ['市政协调研组赴江州调研', '4月15日，市政协调研组赴江州调研。', '16日，调研组又赴湖州座谈。'];
     expect(segment(linesFrom(article), markers).items).toHaveLength(1);
+  });
+});
+
+describe('credit lines closing an item', () => {
+  it.each([
+    ['a photographer and 摄影报道', '罗明德 摄影报道'],
+    ['a reporter and 摄', '记者 张小明 摄'],
+    ['two names and 供稿', '王小勃 陶小然 供稿'],
+    ['a name run into 摄影报道', '井娇摄影报道'],
+  ])('recognises %s', (_why, line) => {
+    expect(isClosingCredit(line)).toBe(true);
+  });
+
+  it.each([
+    ['a headline ending in 报道', '县政协开展委员履职情况专题报道'],
+    ['a sentence', '委员们认真整理了调研材料，形成报告。'],
+  ])('does not take %s for one', (_why, line) => {
+    expect(isClosingCredit(line)).toBe(false);
+  });
+
+  it('keeps a credit line with the item above it instead of heading the next one', () => {
+    const doc = segment(
+      linesFrom([
+        '近日，长宁区政协主席张文华率队走访民革界别委员小组，听取委员意见。',
+        '罗明德 摄影报道',
+        '近日，大同区政协组织委员调研经开区教育工作，为全区教育事业发展把脉支招。',
+        '张眉 摄影报道',
+      ]),
+      markers,
+    );
+    expect(doc.items.map((i) => [i.headline, i.paragraphs.length])).toEqual([
+      [null, 2],
+      [null, 2],
+    ]);
   });
 });
