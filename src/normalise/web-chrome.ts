@@ -12,7 +12,7 @@
  * - markup residue: a line opening or closing an HTML comment (`--> … /enpproperty-->`); the date widget `今天是`;
  * - the site's greeting and follow prompts (`欢迎访问某某政协门户网站！`, `请关注某某政协微信公众号`), a breadcrumb's
  *   second half on a line of its own (`>要闻动态>图片新闻`), a bare date-time line (`2015-07-27`, `某某日报 2019-05-30 09:08`);
- * - a related-news box (`新闻推荐`, `相关阅读`) with the dated teaser headlines under it;
+ * - a related-news box (`新闻推荐`, `相关阅读`) with the dated teaser headlines under it; a keyword line (`关键词：…`);
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -58,6 +58,8 @@ const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - 
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
 const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
 
+/** A page's keyword or tag line: `关键词：市政协 活动 开展`, `标签：政协 协商`. */
+const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
 /** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
 const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|浏览)[^。，；]{2,40}?(?:网站|网|门户|平台|主页|官网)[！!。.]?[\s\u3000]*$/u;
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
@@ -92,8 +94,9 @@ const SITE_TERMS = /(?:本网|本站)[^。]{0,40}(?:版权|转载|注明|来源)
 /** `微信图片_20230303170500.jpg`, `IMG_2041.JPG`, a copy's `0 (2).jpg`; several on one line. */
 const IMAGE_NAME = '[^\\s。，；！？]{1,80}(?: \\(\\d{1,3}\\))?\\.(?:jpe?g|png|gif|bmp|webp|tiff?)';
 const IMAGE_FILE = new RegExp(`^${IMAGE_NAME}(?:\\s+${IMAGE_NAME})*$`, 'iu');
-/** （下转A2版） （上接第一版） （转第3版） （紧接2版）: inside lines too. */
-const NEWSPAPER_JUMP = /[（(]\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]/gu;
+/** （下转A2版） （上接第一版） （转第3版） （紧接2版）, and unbracketed 下转◆5版 / 上接第1版: inside lines too. */
+const NEWSPAPER_JUMP =
+  /[（(]\s*(?:下转|上接|紧接|转|接)\s*[◆◇■●]?\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)\s*[)）]|(?:下转|上接)\s*[◆◇■●]?\s*(?:第\s*)?(?:[A-Za-z]?\s*\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:版|页|面)/gu;
 
 /** A printed date in a meta line: 2023-03-03, 2024/6/22, 2016.12.16, 2023年3月3日, with an optional time. */
 const PRINTED_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?/u;
@@ -249,7 +252,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text)) {
+    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

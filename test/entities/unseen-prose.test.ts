@@ -280,3 +280,19 @@ describe('a name between the unit that employs the person and a title after it',
     expect(namesOf('区政协办公室工作人员参加。')).toEqual([]);
   });
 });
+
+describe('a given name opening with 和', () => {
+  it.each([
+    ['after a title, before a verb that follows names', '县政协主席王和生出席会议。', '王和生'],
+    ['with a preposition surname', '县政协主席向和付带队来到乡镇。', '向和付'],
+  ])('takes the whole name %s', (_why, text, name) => {
+    expect(namesOf(text)).toEqual([name]);
+  });
+
+  it.each([
+    ['a surname alone joined to a group', '区政协主席王和各位委员座谈。'],
+    ['two bodies joined by 和', '县委和县政府领导出席。'],
+  ])('finds no name in %s', (_why, text) => {
+    expect(namesOf(text)).toEqual([]);
+  });
+});

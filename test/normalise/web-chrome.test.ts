@@ -231,3 +231,17 @@ describe('a meta line run into the first sentence', () => {
     expect(kept(['2024/8/16是全县开展政协委员活动日的日子，委员们积极参加。'])[0]).toContain('2024/8/16');
   });
 });
+
+describe('unbracketed page jumps and keyword lines', () => {
+  it('cuts an unbracketed page jump with a bullet out of a line', () => {
+    expect(kept(['市政协将开展活动。下转◆5版（上接第1版）在纪念日前夕，代表们走进市政协。'])).toEqual(['市政协将开展活动。在纪念日前夕，代表们走进市政协。']);
+  });
+
+  it('removes a keyword line', () => {
+    expect(kept(['关键词：市政协 活动 开展', ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a sentence about keywords', () => {
+    expect(kept(['关键词：协商，是本次会议的主题。', ARTICLE])).toHaveLength(2);
+  });
+});
