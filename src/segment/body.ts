@@ -136,7 +136,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       paragraphs: firstParagraph ? [firstParagraph] : [],
       page: head.page ?? null,
       paragraph: head.index,
-      headingDate: chronicle?.current() ?? (firstParagraph ? dayInMonthOfLast(firstParagraph, items) : null),
+      headingDate: chronicle?.current() ?? (firstParagraph ? dayInMonthOfLast(firstParagraph, items) ?? sameDayAsLast(firstParagraph, items) : null),
     };
     items.push(current);
     headAt = pendingHeadline ? pendingHeadAt : null;
@@ -155,7 +155,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || RECENT_EVENT.test(text);
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && PART_OF_DAY_ENTRY.test(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
@@ -327,6 +327,24 @@ function dayInMonthOfLast(text: string, items: SegmentedItem[]): HeadingDate | n
     if (!month) continue;
     const d = Number(/^\d+/.exec(day[0])?.[0] ?? NaN);
     return Number.isInteger(d) ? { text: `${month[1]}月${d}日`, month: Number(month[1]), day: d } : null;
+  }
+  return null;
+}
+
+/**
+ * `下午　全国政协副主席…` in a digest whose entries set their dates apart with a gap (`1月11日上午　…`): the next
+ * entry of the same day. (A comma after the part of day would be an article's next paragraph: not this.)
+ */
+const PART_OF_DAY_ENTRY = /^(?:上午|下午|中午|晚上|晚间|傍晚)[\s\u3000]+(?=\S)/u;
+
+/** The month and day of the latest item that opens with them, for a part-of-day entry under it. */
+function sameDayAsLast(text: string, items: SegmentedItem[]): HeadingDate | null {
+  if (!PART_OF_DAY_ENTRY.test(text)) return null;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const first = items[k].paragraphs[0] ?? '';
+    const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(\d{1,2})[日号]/u.exec(first);
+    if (m) return { text: `${m[1]}月${m[2]}日`, month: Number(m[1]), day: Number(m[2]) };
+    if (items[k].headingDate) return items[k].headingDate;
   }
   return null;
 }

@@ -85,13 +85,14 @@ export function pageDatesOf(starts: number[], dates: PublishDate[]): Array<strin
   });
 }
 
-const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记/u;
+const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记|^\s*((?:19|20)\d{2})\s*年度?\s*$/u;
 
-/** The year of a chronicle's header line: `2024年大事记`, `2024年普陀区政协大事记`. */
+/** The year of a chronicle's header line: `2024年大事记`, `2024年普陀区政协大事记`, or a year standing alone (`2010年`). */
 export function chronicleYear(lines: Line[]): YearEvidence | null {
   for (const line of lines) {
     if (line.text.length > 40) continue;
     const m = CHRONICLE.exec(line.text);
+    if (m && m[1] === undefined) m[1] = m[2];
     if (m && PLAUSIBLE(Number(m[1]))) return { year: Number(m[1]), source: 'chronicle-header', evidence: m[0] };
   }
   return null;
@@ -310,12 +311,18 @@ const SOURCE_NAMES: Record<YearSource, string> = {
 
 /** The year for a document without a masthead date, from the best evidence it carries. */
 export function documentYear(lines: Line[], itemTexts: string[], sourcePath: string, metaDates: PublishDate[] = []): DocumentYear {
-  const published = withOthers(publishDates(lines), metaDates);
+  const printed = withOthers(publishDates(lines), metaDates);
+  const chronicle = chronicleYear(lines);
+  // a year's chronicle is posted after the year it records (2010年 大事记 published 2017-09-05): its header dates
+  // its days, and the later publish date dates nothing
+  const posthumous = chronicle !== null && printed.length > 0 && printed.every((p) => Number(p.iso.slice(0, 4)) > chronicle.year);
+  const published = posthumous ? [] : printed;
   const first = published[0];
   const year: YearEvidence | null = first
     ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }
-    : (chronicleYear(lines) ?? sessionYear(itemTexts) ?? fullDateYear(itemTexts) ?? pathYear(sourcePath) ?? mentionedYear(itemTexts));
-  const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : '';
+    : (chronicle ?? sessionYear(itemTexts) ?? fullDateYear(itemTexts) ?? pathYear(sourcePath) ?? mentionedYear(itemTexts));
+  const later = posthumous ? ` (the page was published later, ${printed[0].iso}: that date dates nothing in it)` : '';
+  const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : later;
   const messages = year
     ? [message('info', 'year-from-evidence', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
     : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];

@@ -212,3 +212,26 @@ describe('credit lines closing an item', () => {
     ]);
   });
 });
+
+describe('part-of-day entries in a digest', () => {
+  it('opens an item at a part of day set apart by a gap, dated the day of the entry above', () => {
+    const doc = segment(
+      linesFrom([
+        '1月11日上午　省政协机关召开全体党员大会，选举产生新一届机关党委。',
+        '下午　全国政协副主席白某出席在省城举行的经济合作论坛。',
+        '晚上　马某主席出席省政府顾问聘任仪式。',
+        '1月24日上午　省政协全体会议在省城举行，副主席张某主持大会。',
+      ]),
+      markers,
+    );
+    expect(doc.items.map((i) => i.headingDate?.text ?? null)).toEqual([null, '1月11日', '1月11日', null]);
+  });
+
+  it('keeps a part of day followed by a comma with the item above it', () => {
+    const doc = segment(
+      linesFrom(['3月5日上午，调研组到某镇调研乡村振兴工作，听取情况汇报。', '下午，调研组又赴某村实地察看。', '3月8日，区政协召开常委会议，审议有关事项。']),
+      markers,
+    );
+    expect(doc.items).toHaveLength(2);
+  });
+});

@@ -214,3 +214,23 @@ describe('page years from a path that names one year', () => {
     expect(years.map((y) => y?.year ?? null)).toEqual([2015, null, 2024]);
   });
 });
+
+describe('a chronicle posted after the year it records', () => {
+  it('reads a year standing alone as the chronicle header', () => {
+    expect(chronicleYear(linesFrom(['2010年', '1月', '1月5日　省政协召开会议。']))?.year).toBe(2010);
+  });
+
+  it('dates the chronicle by its header, not by the later publish date, and says so', () => {
+    const lines = linesFrom(['2010年', '发布时间：2017-09-05 19:06', '1月', '1月5日　省政协召开会议。']);
+    const doc = documentYear(lines, ['1月5日　省政协召开会议。'], 'x.txt', [{ index: 1, iso: '2017-09-05', text: '2017-09-05 19:06' }]);
+    expect(doc.year?.year).toBe(2010);
+    expect(doc.published).toEqual([]);
+    expect(doc.messages[0].message).toContain('published later');
+  });
+
+  it('keeps the publish date when it falls in the chronicle year', () => {
+    const lines = linesFrom(['2017年大事记', '1月', '1月5日　省政协召开会议。']);
+    const doc = documentYear(lines, ['1月5日　省政协召开会议。'], 'x.txt', [{ index: 1, iso: '2017-12-30', text: '2017-12-30' }]);
+    expect(doc.published).toHaveLength(1);
+  });
+});
