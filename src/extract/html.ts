@@ -78,11 +78,24 @@ function publishDateOf(attribs: Record<string, string>): PageDate | null {
 interface Frame {
   name: string;
   skips: boolean;
+  /** Serial number of the element (document order), for telling which blocks an element holds. */
+  serial: number;
+}
+
+/** A block with the elements it sits in (their serials, outermost first) and whether a heading printed it. */
+interface PlacedBlock {
+  block: Block;
+  path: number[];
+  heading: boolean;
 }
 
 class PageReader {
   readonly blocks: Block[] = [];
+  readonly placed: PlacedBlock[] = [];
   readonly frames: Frame[] = [];
+  private serials = 0;
+  /** The element path where the buffer's text began. */
+  private bufferPath: number[] | null = null;
   title = '';
   chromeDropped = 0;
   pageDate: PageDate | null = null;
@@ -106,7 +119,7 @@ class PageReader {
       (CHROME_TAGS.has(name) || (CHROME_OUTSIDE_ARTICLE.has(name) && this.articleDepth === 0) || (name !== 'body' && name !== 'html' && namesChrome(attribs, this.articleDepth > 0)));
     const skips = SKIPPED.has(name) || chrome;
     if (chrome) this.chromeDropped++;
-    this.frames.push({ name, skips });
+    this.frames.push({ name, skips, serial: this.serials++ });
     if (skips) {
       if (this.skipDepth === 0) this.flush();
       this.skipDepth++;
@@ -169,6 +182,7 @@ class PageReader {
   }
 
   private append(text: string): void {
+    if (this.bufferPath === null && text.trim() !== '') this.bufferPath = this.frames.map((f) => f.serial);
     this.buffer += text;
     const visible = squash(text).length;
     if (this.boldDepth > 0 || this.headingDepth > 0) this.boldChars += visible;
@@ -179,6 +193,9 @@ class PageReader {
     const text = this.buffer.replace(/^[ \u00a0]+|[ \u00a0]+$/g, '');
     const bold = this.boldChars > 0 && this.plainChars === 0;
     const row = this.filledCells >= 2;
+    const path = this.bufferPath ?? this.frames.map((f) => f.serial);
+    const heading = this.headingDepth > 0;
+    this.bufferPath = null;
     this.buffer = '';
     this.boldChars = 0;
     this.plainChars = 0;
@@ -188,7 +205,60 @@ class PageReader {
     const block: Block = { text, kind: row ? 'tableCell' : 'paragraph', index: this.blocks.length };
     if (bold) block.bold = true;
     this.blocks.push(block);
+    this.placed.push({ block, path, heading });
   }
+}
+
+/** Characters of running text: a page's article holds most of them, its menus and lists almost none. */
+const SENTENCE_MARKS = /[，。！？；、：“”]/gu;
+/** Share of the page's sentence marks an element must hold to be taken for the article. */
+const ARTICLE_SHARE = 0.7;
+/** Below this many marks a page is too short to tell its article from the rest. */
+const MIN_MARKS = 10;
+/** How far above the text's element its heading may sit (div.article > h1 + div.info + div.content). */
+const MAX_HEADING_LIFT = 3;
+/** A labelled date line (发布时间：2021-03-04) outside the article is kept: it dates the page. */
+const DATE_LINE = /(?:发布|时间|日期|来源)[^。，]{0,20}?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/u;
+const MAX_DATE_LINE = 100;
+
+/**
+ * The page's article: the deepest element that holds most of the page's running text (70% of its sentence
+ * marks), lifted to the nearest ancestor that also holds a heading before that text (the article's title).
+ * Its blocks are kept, with labelled date lines from elsewhere; null when no element holds that much (a list
+ * page, a page of several articles) or when the article is the whole page.
+ */
+function articleRegion(placed: PlacedBlock[]): { blocks: Block[]; dropped: number; share: number } | null {
+  const marks = placed.map((p) => p.block.text.match(SENTENCE_MARKS)?.length ?? 0);
+  const total = marks.reduce((a, b) => a + b, 0);
+  if (total < MIN_MARKS) return null;
+  const held = new Map<number, number>();
+  const depth = new Map<number, number>();
+  placed.forEach((p, k) => {
+    p.path.forEach((serial, d) => {
+      held.set(serial, (held.get(serial) ?? 0) + marks[k]);
+      depth.set(serial, d);
+    });
+  });
+  let core: number | null = null;
+  for (const [serial, n] of held) {
+    if (n >= total * ARTICLE_SHARE && (core === null || (depth.get(serial) ?? 0) > (depth.get(core) ?? 0))) core = serial;
+  }
+  if (core === null) return null;
+  const inside = (serial: number) => placed.filter((p) => p.path.includes(serial));
+  let region = core;
+  const first = inside(core)[0];
+  const chain = first.path.slice(0, first.path.indexOf(core) + 1);
+  for (let lift = 0; lift <= MAX_HEADING_LIFT && lift < chain.length; lift++) {
+    const serial = chain[chain.length - 1 - lift];
+    const blocks = inside(serial);
+    if (blocks.some((p) => p.heading && p.block.index < first.block.index)) {
+      region = serial;
+      break;
+    }
+  }
+  const kept = placed.filter((p) => p.path.includes(region) || (p.block.text.length <= MAX_DATE_LINE && DATE_LINE.test(p.block.text)));
+  if (kept.length === placed.length) return null;
+  return { blocks: kept.map((p) => p.block), dropped: placed.length - kept.length, share: (held.get(region) ?? 0) / total };
 }
 
 /** `区政协召开主席会议_金安区政协网 - 工作动态` → its first part, the page's own headline. */
@@ -217,7 +287,12 @@ export function extractHtml(bytes: Buffer): Extraction {
   parser.end();
   reader.flush();
 
-  const blocks = reader.blocks;
+  const article = articleRegion(reader.placed);
+  const blocks = article ? article.blocks : reader.blocks;
+  if (article) {
+    blocks.forEach((b, k) => (b.index = k));
+    messages.push(message('info', 'html-outside-article', `Left out ${article.dropped} paragraph(s) outside the page's article (menus, column lists, teasers): the article holds ${Math.round(article.share * 100)}% of the page's sentences.`));
+  }
   const headline = headlineOfTitle(reader.title);
   if (headline && !blocks.some((b) => squash(b.text) === squash(headline))) {
     blocks.unshift({ text: headline, kind: 'paragraph', bold: true, index: 0 });

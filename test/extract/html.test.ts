@@ -142,3 +142,39 @@ describe('extractHtml', () => {
     expect(e).toMatchObject({ format: 'html', encoding: 'utf-8', pages: null });
   });
 });
+
+describe('the article of a page laid out with unnamed menus and lists', () => {
+  const layout = (article: string) =>
+    page(`<div class="dh"><ul><li><a>首页</a></li><li><a>政协概况</a></li><li><a>新闻中心</a></li></ul></div>
+<div class="left"><div class="lmmc">新闻中心</div><ul><li><a>县政协开展委员进社区活动</a><span>2021-03-01</span></li></ul></div>
+<div class="right"><div class="wz">您当前的位置：首页 &gt; 工作动态</div>${article}</div>`);
+  const article = `<div class="article"><h1>县政协召开主席会议</h1><div class="info">发布时间：2021-03-04 10:21</div>
+<div class="content"><p>3月2日上午，县政协召开主席会议。县政协主席郑国华主持会议并讲话。副主席钱丽萍、孙建国参加会议。</p>
+<p>会议审议了年度工作安排，听取了提案委员会的汇报，协商决定召开常委会议。</p></div>
+<div class="sxp">上一篇：县政协机关召开动员会</div></div>`;
+
+  it('keeps the element holding most of the running text, lifted to its heading, and leaves menus and column lists out', () => {
+    expect(texts(layout(article))).toEqual([
+      '县政协召开主席会议',
+      '发布时间：2021-03-04 10:21',
+      '3月2日上午，县政协召开主席会议。县政协主席郑国华主持会议并讲话。副主席钱丽萍、孙建国参加会议。',
+      '会议审议了年度工作安排，听取了提案委员会的汇报，协商决定召开常委会议。',
+      '上一篇：县政协机关召开动员会',
+    ]);
+  });
+
+  it('says how many paragraphs were left out', () => {
+    const m = extractHtml(layout(article)).messages.find((x) => x.code === 'html-outside-article');
+    expect(m?.message).toMatch(/Left out \d+ paragraph/);
+  });
+
+  it('keeps a labelled date line printed outside the article', () => {
+    const outside = `<div class="info">发布时间：2021-03-04</div><div class="article"><div class="content"><p>3月2日上午，县政协召开主席会议。县政协主席郑国华主持会议并讲话。副主席钱丽萍、孙建国参加会议。</p><p>会议审议了年度工作安排，听取了提案委员会的汇报，协商决定召开常委会议。</p></div></div>`;
+    expect(texts(layout(outside))).toContain('发布时间：2021-03-04');
+  });
+
+  it('keeps every paragraph of a page whose text no single element holds (a page of several articles)', () => {
+    const two = `<div><p>3月2日，县政协召开主席会议，审议工作安排，听取汇报。</p></div><div><p>3月5日，县政协召开常委会议，协商有关事项，通过决议。</p></div>`;
+    expect(texts(page(two))).toHaveLength(2);
+  });
+});
