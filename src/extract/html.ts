@@ -224,7 +224,8 @@ const MAX_DATE_LINE = 100;
 /**
  * The page's article: the deepest element that holds most of the page's running text (70% of its sentence
  * marks), lifted to the nearest ancestor that also holds a heading before that text (the article's title).
- * Its blocks are kept, with labelled date lines from elsewhere; null when no element holds that much (a list
+ * Its blocks are kept, with labelled date lines and any sentence from elsewhere (only lines without a sentence
+ * — menus, column lists, teasers — are left out); null when no element holds that much (a list
  * page, a page of several articles) or when the article is the whole page.
  */
 function articleRegion(placed: PlacedBlock[]): { blocks: Block[]; dropped: number; share: number } | null {
@@ -256,7 +257,8 @@ function articleRegion(placed: PlacedBlock[]): { blocks: Block[]; dropped: numbe
       break;
     }
   }
-  const kept = placed.filter((p) => p.path.includes(region) || (p.block.text.length <= MAX_DATE_LINE && DATE_LINE.test(p.block.text)));
+  // text outside that holds a sentence is no menu or list: it stays (nothing of a second article is lost)
+  const kept = placed.filter((p) => p.path.includes(region) || /[。！？]/u.test(p.block.text) || (p.block.text.length <= MAX_DATE_LINE && DATE_LINE.test(p.block.text)));
   if (kept.length === placed.length) return null;
   return { blocks: kept.map((p) => p.block), dropped: placed.length - kept.length, share: (held.get(region) ?? 0) / total };
 }

@@ -178,3 +178,11 @@ describe('the article of a page laid out with unnamed menus and lists', () => {
     expect(texts(page(two))).toHaveLength(2);
   });
 });
+
+describe('text outside the article', () => {
+  it('keeps a paragraph with a sentence outside the article, and drops the menu lines', () => {
+    const long = '<p>3月2日上午，县政协召开主席会议。县政协主席郑国华主持会议并讲话。副主席钱丽萍、孙建国参加会议。会议审议了年度工作安排，听取了提案委员会的汇报，协商决定召开常委会议，部署近期重点工作。</p>';
+    const bytes = page(`<div class="dh"><ul><li><a>首页</a></li><li><a>新闻中心</a></li></ul></div><div class="a"><h1>县政协召开主席会议</h1>${long}</div><div class="b"><p>3月5日，县政协开展委员活动。</p></div>`);
+    expect(texts(bytes)).toEqual(['县政协召开主席会议', expect.stringContaining('3月2日上午'), '3月5日，县政协开展委员活动。']);
+  });
+});
