@@ -296,3 +296,13 @@ describe('a given name opening with 和', () => {
     expect(namesOf(text)).toEqual([]);
   });
 });
+
+describe('a name before an adverb or verb of receiving', () => {
+  it.each([
+    ['热情接待', '致公党某市委会专职副主委周天明热情接待了调研组一行。', '周天明'],
+    ['亲自 + a verb', '县政协主席吴立新亲自带队察看现场。', '吴立新'],
+    ['专程 + a verb', '市政协副主席林东海专程到会祝贺。', '林东海'],
+  ])('ends the name before %s', (_why, text, name) => {
+    expect(namesOf(text)).toEqual([name]);
+  });
+});
