@@ -64,6 +64,8 @@ const SOFT_GIVEN_LAST = new Set([...'和旗之年']);
 const NOMINAL_SUFFIXES = new Set([...'子儿头们者员感性']);
 /** A two-character word this frequent at the head of a three-character one (安全|感, 幸福|感) makes it a word. */
 const FREQUENT_HEAD = 1000;
+/** A verb this frequent at the head of a three-character candidate (应邀|参) makes it a verb and what follows. */
+const VERB_HEAD = 100;
 /** Characters of place names (冯家峪, 田家圪旦): not taken for given names from weak context. */
 const PLACE_CHARS = new Set([...'沟湾堡寨坡岭峪店屯营庄桥路街巷港场厦楼馆坊厂矿渠坝滩洼峁圪旦']);
 
@@ -140,8 +142,17 @@ export function assessName(cand: string, lex: Lexicons): NameAssessment {
   return result;
 }
 
+/** Whether a three-character candidate opens with a frequent verb (应邀|参, 付出|了): a clause, not a name. */
+function verbHead(cand: string): boolean {
+  if (cand.length !== 3) return false;
+  const head = lookupWord(cand.slice(0, 2));
+  return head !== undefined && head.tag === 'v' && head.freq >= VERB_HEAD;
+}
+
 function assess(cand: string, lex: Lexicons): NameAssessment {
   if (cand.length < 2 || cand.length > MAX_ETHNIC_NAME) return NOT_OK;
+  // (surnames that are verbs or prepositions, 应 and 向, open clauses too)
+  if (verbHead(cand)) return NOT_OK;
   for (const c of cand) if (!isHan(c)) return NOT_OK;
   if (lex.notNames.has(cand)) return NOT_OK;
   const found = lookupWord(cand);

@@ -139,6 +139,16 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
       if (found.add(after, titleTexts)) followEnumeration(ctx, found, after, titleTexts, t.role ? 'role' : 'enumeration');
       return;
     }
+    // 罗某等3名副主委, 张某、李某等两位副主席: the title after a counted group is each listed name's
+    const counted = COUNTED_GROUP.exec(text.slice(Math.max(0, t.headStart - 8), t.headStart));
+    if (counted) {
+      const before = nameEndingAt(ctx, t.headStart - counted[0].length);
+      if (before) {
+        found.add(before, [t.head]);
+        shareBackwards(ctx, found, before.start, [t.head], true);
+        return;
+      }
+    }
     if (t.role) return;
     const word = confirmedWordName(ctx, at);
     if (word) {
@@ -197,19 +207,37 @@ function unitNounEndingAt(ctx: ItemContext, end: number, from: number): boolean 
 
 const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;
 const JOINERS_BEFORE_TITLE = /[和与]/u;
+/** `等3名`, `等两位` between the last name of a group and the title they share. */
+const COUNTED_GROUP = /等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名位]$/u;
 const GROUP_QUANTIFIER = /(?:各位|全体|广大|诸位|各)$/u;
 
 /**
  * 董某、钱某、谢某委员: a title after the last name of a list is every listed name's (not so after 等: 纪某…徐某等常委
  * counts people of a group). Walks back over names joined by 、 from the name starting at `start`.
  */
-function shareBackwards(ctx: ItemContext, found: MentionSet, start: number, titles: string[]): void {
+function shareBackwards(ctx: ItemContext, found: MentionSet, start: number, titles: string[], merge = false): void {
   let cur = start;
   while (cur > 0 && ctx.text[cur - 1] === '、') {
-    const before = nameBefore(ctx, cur - 1, 'enumeration');
-    if (!before || before.assessment.ordinary || before.assessment.suspicious || !found.add(before, titles)) return;
+    const before = nameBefore(ctx, cur - 1, 'enumeration') ?? (merge ? nameEndingAt(ctx, cur - 1) : null);
+    if (!before || before.assessment.ordinary || before.assessment.suspicious) return;
+    // (merge: names a list finder took already get the title too)
+    if (!found.add(before, titles) && !merge) return;
     cur = before.start;
   }
+}
+
+/**
+ * A clear name (surnamed, no dictionary word unless tagged a name, 3 or 2 characters) ending at `end`, whatever stands before it: the
+ * caller vouches for its end (a counted group after it, 罗某等3名副主委; or a 、 of that group's list).
+ */
+function nameEndingAt(ctx: ItemContext, end: number): NameHit | null {
+  for (let len = 3; len >= 2; len--) {
+    const start = end - len;
+    if (start < 0) continue;
+    const a = assessName(ctx.text.slice(start, end), ctx.lex);
+    if (a.ok && a.surnamed && (!a.ordinary || a.nrWord) && !a.suspicious && !a.framed && acceptable(a, 'title', 2, true)) return { name: ctx.text.slice(start, end), start, end, assessment: a };
+  }
+  return null;
 }
 
 /**

@@ -306,3 +306,27 @@ describe('a name before an adverb or verb of receiving', () => {
     expect(namesOf(text)).toEqual([name]);
   });
 });
+
+describe('a title after a counted group of names', () => {
+  it.each([
+    ['one name, 等3名', '民盟某市委罗长河等3名副主委应邀参加座谈会。', { 罗长河: ['副主委'] }],
+    ['a list, 等两位', '区政协张立明、王海燕等两位副主席出席。', { 张立明: ['副主席'], 王海燕: ['副主席'] }],
+    ['a bare list with a name of the dictionary, 等5名', '张立明、王海燕、李强等5名委员参加调研。', { 张立明: ['委员'], 王海燕: ['委员'], 李强: ['委员'] }],
+  ])('gives the title to every name of %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+
+  it('finds no one in a counted group without names', () => {
+    expect(namesOf('县政协组织20名委员参加调研。')).toEqual([]);
+  });
+});
+
+describe('a verb after a title opening with a surname character', () => {
+  it('takes 应邀参 for no name: 应邀 is a verb', () => {
+    expect(namesOf('县政协副主委应邀参加座谈会。')).toEqual([]);
+  });
+
+  it('still takes a name of a surname that is a verb (应名勇)', () => {
+    expect(namesOf('县政协副主席应名勇出席会议。')).toEqual(['应名勇']);
+  });
+});
