@@ -28,6 +28,8 @@ export type { PageDate } from '../types.js';
 
 export interface WebChromeResult {
   lines: Line[];
+  /** Editors and reviewers a removed meta line named (`编辑：张某 审核人：李某 阅读次数：…`), for the footer. */
+  credits: { editors: string[]; reviewers: string[] };
   /** The page's publish date, from the first meta line that prints one (a publish label preferred). */
   pageDate: PageDate | null;
   /** Every date a meta line printed, in text order: a file holding several pages has one per page. */
@@ -158,7 +160,9 @@ function metaLine(text: string): Meta | null {
   // a date-time first and a page-only label further on (`2021-01-02 09:30 编辑：… 审核：… 阅读次数：12`): the
   // staff labels between are the site's, not a bulletin footer's (a footer never opens with a clock time)
   const leadThenStrong = lead !== null && strong && lead[4] !== undefined;
-  if (!opensWithLabel && !leadThenStrong && !(lead && labels.length > 0 && labels[0].at <= lead[0].length + 2)) return null;
+  // (only spaces or bars between the date-time and the first label: `2016年10月25日 15:00 | 作者：…`)
+  const labelAfterLead = lead !== null && labels.length > 0 && /^[\s|｜丨/·]*$/u.test(body.slice(lead[0].length, labels[0].at));
+  if (!opensWithLabel && !leadThenStrong && !labelAfterLead) return null;
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
@@ -175,6 +179,24 @@ function metaLine(text: string): Meta | null {
 const WEAK_META = new RegExp(`^[\\s•·●▪【\\[]*(?:${WEAK_LABELS.map(escape).join('|')})\\s*${COLON}`, 'u');
 function weakMetaLine(text: string): boolean {
   return text.length <= MAX_META_LINE / 2 && !/[。！？，]/u.test(text) && WEAK_META.test(text);
+}
+
+/** The staff labels a site's meta line carries, and the footer field each fills. */
+const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发|作者|来源|阅读次数|浏览次数|点击|阅读|浏览|发布时间|发布日期)\s*[:：]/gu;
+const EDITOR_LABELS = new Set(['责任编辑', '编辑', '责编']);
+const REVIEWER_LABELS = new Set(['审核人', '审核', '审稿', '签发']);
+const CREDIT_NAME = /^[\p{Script=Han}·]{2,4}$/u;
+
+/** The editors and reviewers named in a meta line: each label's value up to the next label, names apart by spaces. */
+function metaCredits(text: string, into: { editors: string[]; reviewers: string[] }): void {
+  const marks = [...text.matchAll(CREDIT_LABEL)];
+  marks.forEach((m, k) => {
+    const field = EDITOR_LABELS.has(m[1]) ? into.editors : REVIEWER_LABELS.has(m[1]) ? into.reviewers : null;
+    if (!field) return;
+    const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
+    const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
+    if (names.length && names.every((n) => CREDIT_NAME.test(n))) for (const n of names) if (!field.includes(n)) field.push(n);
+  });
 }
 
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
@@ -222,6 +244,7 @@ function joinBrokenBylines(lines: Line[]): { lines: Line[]; joined: number } {
 export function removeWebChrome(input: Line[]): WebChromeResult {
   const { lines, joined } = joinBrokenBylines(input);
   const drop = new Set<number>();
+  const credits = { editors: [] as string[], reviewers: [] as string[] };
   /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */
   const cutHead = new Map<number, number>();
   let pageDate: PageDate | null = null;
@@ -240,6 +263,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
+      metaCredits(text, credits);
       const date = pageDateFrom(text, meta, lines[i].index);
       if (date) pageDates.push(date);
       const publish = date !== null && date.label !== null && PUBLISH_LABEL.test(date.label);
@@ -312,5 +336,5 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   if (pageDate) {
     messages.push(message('info', 'page-date-found', `The page prints its publish date ${pageDate.date} (“${pageDate.text}”); kept as the document's page date.`));
   }
-  return { lines: kept, pageDate, pageDates, removed: drop.size + inline, messages };
+  return { lines: kept, credits, pageDate, pageDates, removed: drop.size + inline, messages };
 }

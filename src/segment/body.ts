@@ -247,6 +247,18 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       captions++;
       return;
     }
+    // An office and a bare date closing the text (落款: `某某市委会办公室` / `2018年5月9日`): the document's
+    // sign-off, no text of its last item; kept in a message.
+    if (!hasGlyphItems && current !== null && !pendingHeadline && isSignOff(lines, i)) {
+      messages.push(message('info', 'sign-off', `The text closes with a sign-off, left out of the last item: “${line.text}”`, { page: line.page ?? null, offset: line.index }));
+      return;
+    }
+    // Inside an article's text, a photo caption between its paragraphs: a line printed twice over a photo, or one
+    // naming what a person does in it (`张某主委发言`), with the article's text going on after it (no date, no lead).
+    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && isHeadline(line) && isInlineCaption(lines, i)) {
+      captions++;
+      return;
+    }
     // 三位委员在分享会上发言，都说了啥？ over `8月28日，…`: a title may ask a question
     if (!hasGlyphItems && isQuestionTitle(line) && DATE_LED.test(lines[i + 1]?.text ?? '') && !sectionStarts[i + 1]) {
       flushHeadline();
@@ -302,6 +314,35 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   flushHeadline();
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages };
+}
+
+/** A date standing alone (`2018年5月9日`): a sign-off's, never an item's opening. */
+const BARE_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+/** Lines after a sign-off that the document may still carry (a stray separator). */
+const AFTER_SIGN_OFF = 1;
+
+/** A bare date at the end of the text, or the short line (the office) right above one. */
+function isSignOff(lines: Line[], i: number): boolean {
+  const at = BARE_DATE.test(lines[i].text.trim()) ? i : BARE_DATE.test(lines[i + 1]?.text.trim() ?? '') && lines[i].text.length <= MAX_HEADLINE && !/[。！？]/u.test(lines[i].text) ? i + 1 : -1;
+  return at >= 0 && lines.length - 1 - at <= AFTER_SIGN_OFF && lines.slice(at + 1).every((l) => l.text.length <= 2);
+}
+
+function hasSentence(item: SegmentedItem): boolean {
+  return item.paragraphs.some((p) => /[。！？]/u.test(p));
+}
+
+/** What a person does in a photo: the end of a caption naming them (`张某主委发言`, `李某副部长讲话`). */
+const PERSON_IN_PHOTO = /(?:发言|讲话|致辞|作报告|主持会议|讲课|授课|颁奖|授牌|揭牌|调研|察看|参观|合影|留影)$/u;
+const MAX_PERSON_CAPTION = 16;
+/** A paragraph that opens a new story: its date, a recent-event opening or a news lead. */
+const STORY_OPENING = /^(?:[^，。]{0,20}?(?:讯|电|消息|报道)[\s\u3000（(]|本报讯|本网讯|本刊讯)|^[^，,。]*(?:日前|近日|近期|日内)/u;
+
+/** A caption inside an article: printed twice, or naming what a person does, and followed by more of the story. */
+function isInlineCaption(lines: Line[], i: number): boolean {
+  const t = lines[i].text.trim();
+  if (lines[i + 1]?.text.trim() === t || lines[i - 1]?.text.trim() === t) return true;
+  const next = lines[i + 1]?.text ?? '';
+  return t.length <= MAX_PERSON_CAPTION && PERSON_IN_PHOTO.test(t) && next !== '' && !DATE_LED.test(next) && !DAY_LED.test(next) && !STORY_OPENING.test(next);
 }
 
 /** Lines of a title block under a headline: as many as a news heading has (引题, 主题, 副题), each short. */

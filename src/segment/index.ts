@@ -70,6 +70,9 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
   });
   const body = dropRepeatedItems(segmentBody(repaired, markers));
   const footer = parseFooter(allLines.slice(footerAt));
+  // the editor and reviewer a site's meta line named (`编辑：张某 审核人：李某`), when the footer names none
+  if (footer.editors.length === 0) footer.editors.push(...chrome.credits.editors);
+  if (footer.reviewers.length === 0) footer.reviewers.push(...chrome.credits.reviewers);
   return {
     masthead,
     sections: body.sections,

@@ -40,8 +40,9 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
     if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return i;
     if (isBareMonthHeader(line.text) && lines.slice(0, i).every((l) => !/[。，]/.test(l.text))) return i;
     if (FULL_DATE.test(line.text)) {
-      // a dated sentence is the body's first item, and no masthead is printed above it
-      if (isProse(line.text)) {
+      // a dated sentence is the body's first item, and no masthead is printed above it; nor is one above
+      // running text (a date line under an article is its sign-off, 落款, not an issue date)
+      if (isProse(line.text) || lines.slice(0, i).some((l) => isProse(l.text) || /[。！？]/u.test(l.text))) {
         limit = i;
         break;
       }
@@ -109,11 +110,12 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
 
 /**
  * A line of running prose (`2021年5月21日上午，区政协召开…。会议听取…`): a sentence that ends and goes
- * on, or longer than any masthead line. A page copied without its title opens with such a line, and
+ * on, a clause and a sentence end (`…下午，…来汉调研。`), or longer than any masthead line. A page copied without its title opens with such a line, and
  * its full date is the item's, not an issue date.
  */
 function isProse(text: string): boolean {
-  return /[。！？；][^。！？；]+/u.test(text) || text.length > 60;
+  // (a masthead's date line has no comma and ends no sentence: `2023年8月9日下午，某党市委会…。` is a lead)
+  return /[。！？；][^。！？；]+/u.test(text) || text.length > 60 || (/[，,]/u.test(text) && /[。！？]$/u.test(text.trim()));
 }
 
 function isBareMonthHeader(text: string): boolean {

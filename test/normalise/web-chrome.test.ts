@@ -245,3 +245,23 @@ describe('unbracketed page jumps and keyword lines', () => {
     expect(kept(['关键词：协商，是本次会议的主题。', ARTICLE])).toHaveLength(2);
   });
 });
+
+describe('a meta line with bars between its fields', () => {
+  it('removes a date-time followed by bar-separated 作者 and 来源 fields, and keeps its date', () => {
+    const result = removeWebChrome(linesFrom(['2016年10月25日 15:00 | 作者：香山 | 来源：某党某市委会', ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
+    expect(result.pageDate?.date).toBe('2016-10-25');
+  });
+});
+
+describe('staff named in a meta line', () => {
+  it('reads the editor and reviewer of a removed meta line', () => {
+    const result = removeWebChrome(linesFrom(['2021-12-29 16:00:51 编辑： 杨小娟 审核人：叶小玲 阅读次数：2287 |', ARTICLE]));
+    expect(result.credits).toEqual({ editors: ['杨小娟'], reviewers: ['叶小玲'] });
+  });
+
+  it('reads no names from a value that is not a name', () => {
+    const result = removeWebChrome(linesFrom(['发布时间：2021-12-29 编辑：网站管理员办公室 阅读次数：12', ARTICLE]));
+    expect(result.credits).toEqual({ editors: [], reviewers: [] });
+  });
+});

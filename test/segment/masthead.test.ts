@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mastheadEnd, parseMasthead } from '../../src/segment/masthead.js';
+import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
 const parse = (texts: Parameters<typeof linesFrom>[0]) => parseMasthead(linesFrom(texts)).masthead;
@@ -68,5 +69,21 @@ describe('a page that opens with a dated sentence', () => {
 
   it('still ends a masthead at its own date line', () => {
     expect(mastheadEnd(linesFrom(['工作动态', '某县政协办公室　2022年6月14日', '县政协召开主席会议。']), () => false)).toBe(2);
+  });
+});
+
+describe('full dates that are no masthead date', () => {
+  it('reads a short lead paragraph opening with a full date as the body, under its headline', () => {
+    const doc = segment(linesFrom(['某委会新闻', '某党甲市委会专职副主委张某一行来汉调研', '2023年8月9日下午，某党甲市委会专职副主委张某一行四人率队来汉调研。', '某党乙市委会专职副主委李某热情接待了调研组一行。']));
+    expect(doc.masthead.date).toBeNull();
+    expect(doc.items[0].paragraphs[0]).toContain('2023年8月9日下午');
+  });
+
+  it('takes a date line under running text for a sign-off, not a masthead date', () => {
+    const doc = segment(linesFrom(['5月7日下午，各党派联合调研组召开第一次工作会议。张某主持会议。', '会议讨论了调研方案，明确了分工。', '某党某市委会办公室', '2018年5月9日']));
+    expect(doc.masthead.date).toBeNull();
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs.join('')).not.toContain('2018年5月9日');
+    expect(doc.messages.filter((m) => m.code === 'sign-off')).toHaveLength(2);
   });
 });

@@ -218,3 +218,24 @@ describe('a page copied twice into one file', () => {
     expect(doc.items).toHaveLength(2);
   });
 });
+
+describe('photo captions between the paragraphs of an article', () => {
+  const opening = '近日，某党某市委会主委张某率领的调研团来某市开展交流，市委会有关负责人参加了会议。';
+  const more = '会上，李某简要介绍了基本情况，双方进行了交流。';
+
+  it('leaves out a caption printed twice, keeping one item', () => {
+    const doc = segment(linesFrom([opening, '某市委会调研团到某市开展参政议政交流', '某市委会调研团到某市开展参政议政交流', more]));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs).toEqual([opening, more]);
+  });
+
+  it('leaves out a caption naming what a person does when the story goes on after it', () => {
+    const doc = segment(linesFrom([opening, '张某主委发言', more]));
+    expect(doc.items).toHaveLength(1);
+  });
+
+  it('keeps a headline ending in 讲话 that opens a dated story', () => {
+    const doc = segment(linesFrom([opening, '市政协主席在全会上讲话', '3月5日，市政协全会开幕，主席作工作报告。']));
+    expect(doc.items).toHaveLength(2);
+  });
+});
