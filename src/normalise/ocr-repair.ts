@@ -113,6 +113,12 @@ const REAL_LEADS = new Set([
 ]);
 const MAX_JUNK = 3;
 
+/** A date opening the text whose month (and day) can exist: `24月13日` cannot. */
+function possibleDate(text: string): boolean {
+  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})日)?/u.exec(text);
+  return m !== null && +m[1] >= 1 && +m[1] <= 12 && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 31));
+}
+
 /**
  * A line opening with one to three characters of junk and then a date: the junk is an item glyph
  * OCR could not read. Returns the line's text without it, or null.
@@ -125,7 +131,10 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
     if (!junk || !DATE_AT_START.test(rest)) continue;
     // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
     const gapped = /^[\s\u3000]/.test(t.slice(n));
-    if ((/\d/.test(junk) && !gapped) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
+    if (!possibleDate(rest)) continue; // `<24月13日`: the 2 belongs to the junk, as the next step shows
+    // ... unless the date as read is impossible without it (`24月13日`: a ◇ read as `<2`).
+    const joinedDigit = /\d/.test(junk) && !gapped && possibleDate(t.replace(/^[^\d]*/, ''));
+    if (joinedDigit || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
     // A glyph misread as Chinese is one character (急, 铭); two or more Han characters before a date
     // are a word (今年, 据悉, 同日) and the line is no item opening.
     if ([...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
@@ -151,14 +160,25 @@ interface MarkCandidate {
   bothEnds: boolean;
 }
 
-/** A short line framed (on one side or both) by look-alikes of a configured section mark. */
-function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCandidate, 'line'> | null {
+/**
+ * Below this confidence the last character of a line opened by a section mark is the closing mark
+ * Tesseract could not read (`※调研视察党`, 党 at 0): a mark is not a character of its model, and it
+ * comes back as some character it is nearly sure is wrong.
+ */
+const UNREAD_CLOSE = 40;
+
+/**
+ * A short line framed (on one side or both) by look-alikes of a configured section mark; after an
+ * opening mark read right, a last character read at a confidence below UNREAD_CLOSE is the closing one.
+ */
+function sectionCandidate(text: string, markers: Config['markers'], lastConfidence?: number): Omit<MarkCandidate, 'line'> | null {
   const t = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
     if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
     const opens = style.lookalikes.includes(t[0] ?? '');
-    const closes = style.lookalikes.includes(t[t.length - 1] ?? '');
+    const unreadClose = t[0] === style.open && lastConfidence !== undefined && lastConfidence < UNREAD_CLOSE && TITLE.test(t.slice(1, -1));
+    const closes = unreadClose || style.lookalikes.includes(t[t.length - 1] ?? '');
     const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
     if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
   }
@@ -169,12 +189,13 @@ function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCa
  * `[重要会议]` → `【重要会议】`, `兴重要活动兴` → `※重要活动※` (when that section style is configured).
  * A line framed on both sides is taken; one framed on one side only (`尖领导活动`, `参政议政]`) is
  * taken when the document has at least one framed on both sides, so an ordinary short line that
- * happens to start with 关 stays as it is.
+ * happens to start with 关 stays as it is. `lastConfidence` holds each
+ * line's last-character confidence where OCR gave one.
  */
-export function repairSectionMarks(lines: string[], markers: Config['markers']): string[] {
+export function repairSectionMarks(lines: string[], markers: Config['markers'], lastConfidence: Array<number | undefined> = []): string[] {
   const found: MarkCandidate[] = [];
   lines.forEach((text, line) => {
-    const c = sectionCandidate(text, markers);
+    const c = sectionCandidate(text, markers, lastConfidence[line]);
     if (c) found.push({ ...c, line });
   });
   const out = [...lines];
@@ -262,7 +283,11 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
   const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
   const kept = readable.filter((line) => !folio(line) && !headers.has(line));
   const folios = readable.filter(folio).length;
-  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)), markers);
+  const texts = repairSectionMarks(
+    kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)),
+    markers,
+    kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
+  );
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {

@@ -79,13 +79,20 @@ describe('stripUnreadableMarker', () => {
     expect(stripUnreadableMarker(repairDates('O5月 7 日，青山区政协'), ['◆'])).toBe('5月7日，青山区政协');
   });
 
+  it('takes a digit joined to the date for the glyph only when the month cannot be read with it', () => {
+    expect(stripUnreadableMarker('24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
+    expect(stripUnreadableMarker('<24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
+    expect(stripUnreadableMarker('11月13日，民盟市委开展义诊活动', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('<12月3日，民盟市委开展义诊活动', ['◆'])).toBe('12月3日，民盟市委开展义诊活动');
+  });
+
   it('keeps words that really stand before a date, and dates that lead without junk', () => {
     expect(stripUnreadableMarker('今年5月8日，市政协召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('据悉5月8日，市政协将召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('另5月8日，市政协还召开了会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('于5月8日召开', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('5月8日，市政协召开会议', ['◆'])).toBeNull();
-    expect(stripUnreadableMarker('25月8日', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('12月8日，市政协召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('会议强调，要坚持', ['◆'])).toBeNull();
   });
 });
@@ -98,6 +105,14 @@ describe('repairSectionMarks', () => {
   it('takes a title marked on one side only when another title in the document is marked on both', () => {
     expect(repairSectionMarks(['关重要会议兴', '尖领导活动', '参政议政]'], markers)).toEqual(['※重要会议※', '※领导活动※', '参政议政]']);
     expect(repairSectionMarks(['关心下一代工作'], markers)).toEqual(['关心下一代工作']);
+  });
+
+  it('takes a last character OCR could not read, after an opening ※ read right, for the closing mark', () => {
+    expect(repairSectionMarks(['※调研视察党'], markers, [0])).toEqual(['※调研视察※']);
+    expect(repairSectionMarks(['※调研视察党'], markers, [93])).toEqual(['※调研视察党']);
+    expect(repairSectionMarks(['※调研视察党'], markers)).toEqual(['※调研视察党']);
+    // A look-alike opening with a doubtful last character is not enough.
+    expect(repairSectionMarks(['关心下一代工作'], markers, [12])).toEqual(['关心下一代工作']);
   });
 
   it('only writes marks the config uses', () => {
@@ -139,6 +154,15 @@ describe('repairOcrLines with the segmenter', () => {
   it('leaves lines that did not come from OCR (no confidence) exactly as they are', () => {
     const textLayer = ocrDocument.map(({ confidence: _c, ...line }) => line);
     expect(repairOcrLines(textLayer, markers).lines).toEqual(textLayer);
+  });
+
+  it('makes a section of a line whose closing ※ OCR read as a character it was unsure of', () => {
+    const doc = lines([['※重要会议※', 1], ['◆5月8日，市政协召开常委会议。', 1], ['※调研视察党', 1, 62], ['◆5月9日，市政协调研乡村振兴工作。', 1]]);
+    doc[2].lastConfidence = 0;
+    const repair = repairOcrLines(doc, markers);
+    const result = segment(repair.lines, repair.markers);
+    expect(result.sections.map((s) => s.title)).toEqual(['重要会议', '调研视察']);
+    expect(result.items.map((i) => [i.section, i.headline ?? null])).toEqual([['重要会议', null], ['调研视察', null]]);
   });
 
   it('leaves out short lines OCR could not read, with a message', () => {

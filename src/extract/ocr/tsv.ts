@@ -23,6 +23,12 @@ export interface OcrLine {
   confidence: number;
   /** Characters the confidence was taken over (spaces not counted). */
   chars: number;
+  /**
+   * Confidence of the line's last character (its last word when that is one character): a glyph at
+   * a line's end that Tesseract could not read (a section mark's closing ※) comes back as some
+   * character at a confidence near 0, in a line otherwise read well.
+   */
+  lastConfidence: number;
 }
 
 export interface OcrPageLines {
@@ -87,6 +93,7 @@ function toLine(words: OcrWord[]): OcrLine {
     bottom: Math.max(...words.map((w) => w.top + w.height)),
     confidence: chars > 0 ? weighted / chars : 0,
     chars,
+    lastConfidence: words[words.length - 1].confidence,
   };
 }
 
