@@ -44,6 +44,12 @@ describe('parseTsv', () => {
     expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['第一行到右边距', '第二行较短', '第三行']);
   });
 
+  it("keeps the confidence of a line's last word, where an unreadable closing mark shows", () => {
+    const tsv = [HEADER, word(1, 1, 1, 100, 100, 24, 30, 35, '※'), word(1, 1, 1, 130, 100, 90, 30, 93, '调研视察'), word(1, 1, 1, 225, 100, 15, 30, 0, '党')].join('\n');
+    const [line] = parseTsv(tsv)[0].lines;
+    expect([line.text, line.lastConfidence]).toEqual(['※调研视察党', 0]);
+  });
+
   it('keeps the pages of a multi-page image apart', () => {
     const tsv = [HEADER, word(1, 1, 1, 0, 0, 30, 30, 90, '甲', 1), word(1, 1, 1, 0, 0, 30, 30, 90, '乙', 2)].join('\n');
     expect(parseTsv(tsv).map((p) => [p.page, p.lines[0].text])).toEqual([[1, '甲'], [2, '乙']]);
@@ -54,9 +60,9 @@ describe('confidence of blocks', () => {
   it('gives each paragraph block the mean confidence of the OCR lines it was made of', () => {
     const lines = toLayoutLines(
       [
-        { text: '第一行文字', x0: 0, x1: 500, top: 0, bottom: 30, confidence: 90, chars: 5 },
-        { text: '续行', x0: 0, x1: 200, top: 40, bottom: 70, confidence: 60, chars: 2 },
-        { text: '第二段', x0: 60, x1: 300, top: 80, bottom: 110, confidence: 80, chars: 3 },
+        { text: '第一行文字', x0: 0, x1: 500, top: 0, bottom: 30, confidence: 90, chars: 5, lastConfidence: 90 },
+        { text: '续行', x0: 0, x1: 200, top: 40, bottom: 70, confidence: 60, chars: 2, lastConfidence: 20 },
+        { text: '第二段', x0: 60, x1: 300, top: 80, bottom: 110, confidence: 80, chars: 3, lastConfidence: 85 },
       ],
       200,
     );
@@ -67,5 +73,7 @@ describe('confidence of blocks', () => {
     attachConfidence(blocks, 1, lines);
     expect(blocks.map((b) => b.confidence)).toEqual([meanConfidence(lines.slice(0, 2)), 80]);
     expect(blocks[0].confidence).toBeCloseTo((90 * 5 + 60 * 2) / 7, 1);
+    // and the confidence of its last character: that of its last line's last word
+    expect(blocks.map((b) => b.lastConfidence)).toEqual([20, 85]);
   });
 });
