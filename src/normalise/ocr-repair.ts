@@ -271,6 +271,42 @@ function unreadable(line: Line): boolean {
   return line.confidence !== undefined && line.confidence < UNREADABLE_LINE && squash(line.text).length <= SHORT_LINE;
 }
 
+/** The first full date at the top of the document (the masthead's), as read: the issue date. */
+export function issueDate(texts: string[]): Date | null {
+  for (const text of texts) {
+    const m = LOOSE_DATE.exec(text);
+    if (!m) continue;
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3]) return date;
+  }
+  return null;
+}
+
+/** Days before the issue date an item's date may lie, and days after (a meeting announced ahead). */
+const REPORTED_WITHIN = { before: 92, after: 15 };
+
+/**
+ * `二月14日` with an Arabic day: no author mixes a Chinese-numeral month with an Arabic day, but
+ * Tesseract reads the two strokes of `11` as 二. Of February and November, the one that puts the
+ * day in the weeks before the issue date is taken (`11月14日` in an issue of 24 November); when
+ * neither or both do, the text is left as read.
+ */
+export function repairMisreadMonth(text: string, issue: Date): string {
+  return text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
+    const day = Number(/^\d{1,2}/.exec(text.slice(offset + 2))![0]);
+    const fits = [2, 11].filter((month) => {
+      for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
+        const d = new Date(Date.UTC(year, month - 1, day));
+        if (d.getUTCDate() !== day) continue;
+        const days = (issue.getTime() - d.getTime()) / 86_400_000;
+        if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
+      }
+      return false;
+    });
+    return fits.length === 1 && fits[0] === 11 ? '11月' : all;
+  });
+}
+
 export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
   const messages: Message[] = [];
   const noise = input.filter(unreadable);
@@ -288,13 +324,14 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
     markers,
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
+  const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {
       lines.push(line);
       continue;
     }
-    let text = texts[i];
+    let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, fullWidthBrackets, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, fullWidthBrackets, isOcrFolio, issueDate, looseMastheadDate, repairDates, repairMisreadMonth, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -128,6 +128,27 @@ describe('looseMastheadDate', () => {
     expect(looseMastheadDate(top, 2019)).toBeNull();
     expect(looseMastheadDate(top, null)).toBeNull();
     expect(looseMastheadDate(lines([['2020年2月30日', 1]]), 2020)).toBeNull();
+  });
+});
+
+describe('repairMisreadMonth', () => {
+  const issue = new Date(Date.UTC(2025, 10, 24));
+
+  it('reads 二 before an Arabic day as 11 when November, not February, falls in the weeks before the issue', () => {
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', issue)).toBe('11月14日，市委会召开全会。');
+    expect(repairMisreadMonth('◆二月3日，调研', issue)).toBe('◆11月3日，调研');
+  });
+
+  it('leaves 二月 alone where February fits, where neither fits, and in Chinese-numeral dates', () => {
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', new Date(Date.UTC(2025, 2, 1)))).toBe('二月14日，市委会召开全会。');
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', new Date(Date.UTC(2025, 6, 1)))).toBe('二月14日，市委会召开全会。');
+    expect(repairMisreadMonth('十二月十四日', issue)).toBe('十二月十四日');
+    expect(repairMisreadMonth('二月十四日', issue)).toBe('二月十四日');
+  });
+
+  it('takes the issue date from the first full date at the top', () => {
+    expect(issueDate(['遵义市委会', '第11期', '2025年11月24日'])?.toISOString().slice(0, 10)).toBe('2025-11-24');
+    expect(issueDate(['遵义市委会', '第11期'])).toBeNull();
   });
 });
 
