@@ -213,6 +213,11 @@ export function isOcrFolio(text: string): boolean {
   return FOLIO.test(text) && /\d/.test(text);
 }
 
+function canonicalFolio(line: Line): Line {
+  const text = `— ${/\d{1,3}/.exec(line.text)![0]} —`;
+  return { ...line, text, raw: text };
+}
+
 /** Share of the characters of the shorter text found, in order, in the longer (a cheap similarity). */
 function similarity(a: string, b: string): number {
   if (!a || !b) return 0;
@@ -317,7 +322,10 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
   // In a PDF with a text layer on some pages, only the OCR'd pages' lines (those with a confidence) are touched.
   const headers = new Set([...runningHeaders(readable)].filter(fromOcr));
   const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
-  const kept = readable.filter((line) => !folio(line) && !headers.has(line));
+  // A folio is handed on as the page number it is (`一 3 一` → `— 3 —`), for the segmenter's page
+  // furniture pass to remove with the running header beside it (one OCR read too differently from
+  // page to page to be caught above: 溢城政协工作简报 for 涪城政协工作简报).
+  const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
   const folios = readable.filter(folio).length;
   const texts = repairSectionMarks(
     kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)),
@@ -337,7 +345,7 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
   }
   if (folios + headers.size > 0) {
-    messages.push(message('info', 'ocr-running-lines-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) that OCR read differently on each page.`));
+    messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
 }

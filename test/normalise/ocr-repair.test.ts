@@ -186,6 +186,22 @@ describe('repairOcrLines with the segmenter', () => {
     expect(result.items.map((i) => [i.section, i.headline ?? null])).toEqual([['重要会议', null], ['调研视察', null]]);
   });
 
+  it('removes a running header beside a folio even where OCR read it unlike the masthead title', () => {
+    const doc = lines([
+      ['政协江北区委员会', 1],
+      ['工作简报', 1],
+      ['江北区政协办公室　2021年5月10日', 1],
+      ['◆5月6日，区政协副主席带领部分委员视察老旧小区改造，要补齐养老、托育、停', 1],
+      ['一 1 一', 1],
+      ['江北政协工作简报', 2],
+      ['车等配套设施短板。', 2],
+    ]);
+    const repair = repairOcrLines(doc, markers);
+    const result = segment(repair.lines, repair.markers);
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0].paragraphs.join('')).toContain('停车等配套设施短板。');
+  });
+
   it('leaves out short lines OCR could not read, with a message', () => {
     const repair = repairOcrLines(lines([['二', 1, 21.8], ['5月8日，市政协召开会议。', 1]]), markers);
     expect(repair.lines.map((l) => l.text)).toEqual(['5月8日，市政协召开会议。']);
