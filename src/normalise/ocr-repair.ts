@@ -13,6 +13,7 @@
 import type { Config } from '../config.js';
 import type { Segmented, SegmentedItem } from '../segment/index.js';
 import type { Line } from '../segment/lines.js';
+import { parseSmallNumber } from '../segment/chinese-numerals.js';
 import { message, type Block, type Message } from '../types.js';
 
 /** Stands in for an item glyph OCR could not read; never left in a record (see finishOcrSegments). */
@@ -106,6 +107,8 @@ export function fullWidthBrackets(text: string): string {
 
 /** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** An item opening on a relative date (`近日，`), which items without a day use. */
+const RELATIVE_AT_START = /^(?:近日|日前|近期|连日来)[，,]/u;
 /** Words that really stand before a date at the start of a paragraph. */
 const REAL_LEADS = new Set([
   '于', '在', '自', '从', '至', '到', '据', '经', '今', '年', '和', '及', '与', '或', '另', '又', '并', '将', '拟', '定', '已', '原', '现',
@@ -120,15 +123,20 @@ function possibleDate(text: string): boolean {
 }
 
 /**
- * A line opening with one to three characters of junk and then a date: the junk is an item glyph
- * OCR could not read. Returns the line's text without it, or null.
+ * A line opening with one to three characters of junk and then a date (or `近日，`): the junk is an
+ * item glyph OCR could not read. Returns the line's text without it, or null.
  */
 export function stripUnreadableMarker(text: string, itemGlyphs: string[]): string | null {
   const t = text.replace(/^[\s\u3000]+/, '');
   for (let n = 1; n <= MAX_JUNK && n < t.length; n++) {
     const junk = t.slice(0, n).replace(/[\s\u3000]/g, '');
     const rest = t.slice(n).replace(/^[\s\u3000]+/, '');
-    if (!junk || !DATE_AT_START.test(rest)) continue;
+    if (!junk) continue;
+    if (RELATIVE_AT_START.test(rest)) {
+      if (REAL_LEADS.has(junk) || itemGlyphs.includes(junk) || [...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
+      return rest;
+    }
+    if (!DATE_AT_START.test(rest)) continue;
     // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
     const gapped = /^[\s\u3000]/.test(t.slice(n));
     if (!possibleDate(rest)) continue; // `<24月13日`: the 2 belongs to the junk, as the next step shows
@@ -359,10 +367,27 @@ const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{
  * The issue date from a masthead date OCR broke beyond the character repairs, read loosely — taken
  * only when its year agrees with the year the rest of the masthead gives (`2020年第18期`).
  */
+/**
+ * A masthead date in Chinese numerals with junk among the year's numerals (`二人@〇二一年五月二十四日`):
+ * the last four numerals before 年 are the year. Returns [, year, month, day] as LOOSE_DATE does.
+ */
+const LOOSE_HAN_DATE = /([〇○零一二三四五六七八九OoＯ][^\s\d年月日，。]{0,9}?)年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})[日曰]/u;
+
+function looseHanDate(text: string): string[] | null {
+  const m = LOOSE_HAN_DATE.exec(text);
+  if (!m) return null;
+  const numerals = [...m[1]].map((c) => (/[OoＯ]/u.test(c) ? '〇' : c)).filter((c) => parseSmallNumber(c) !== null);
+  if (numerals.length < 4) return null;
+  const year = numerals.slice(-4).map((c) => parseSmallNumber(c)).join('');
+  const month = parseSmallNumber(m[2]);
+  const day = parseSmallNumber(m[3]);
+  return month === null || day === null ? null : [m[0], year, String(month), String(day)];
+}
+
 export function looseMastheadDate(lines: Line[], year: number | null): string | null {
   if (year === null) return null;
   for (const line of lines.slice(0, MASTHEAD_LINES)) {
-    const m = LOOSE_DATE.exec(line.text);
+    const m = LOOSE_DATE.exec(line.text) ?? looseHanDate(line.text);
     if (!m || Number(m[1]) !== year) continue;
     const [month, day] = [Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(year, month - 1, day));

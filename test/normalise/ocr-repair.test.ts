@@ -79,6 +79,13 @@ describe('stripUnreadableMarker', () => {
     expect(stripUnreadableMarker(repairDates('O5月 7 日，青山区政协'), ['◆'])).toBe('5月7日，青山区政协');
   });
 
+  it('takes junk before an opening on a relative date (近日，) for an unreadable glyph too', () => {
+    expect(stripUnreadableMarker('仿近日，县政协组织部分委员开展民主监督', ['◆'])).toBe('近日，县政协组织部分委员开展民主监督');
+    expect(stripUnreadableMarker('@ 日前，县政协召开会议', ['◆'])).toBe('日前，县政协召开会议');
+    expect(stripUnreadableMarker('最近日子里，委员们走访群众', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('据近日，县政协通报', ['◆'])).toBeNull();
+  });
+
   it('takes a digit joined to the date for the glyph only when the month cannot be read with it', () => {
     expect(stripUnreadableMarker('24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
     expect(stripUnreadableMarker('<24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
@@ -128,6 +135,13 @@ describe('looseMastheadDate', () => {
     expect(looseMastheadDate(top, 2019)).toBeNull();
     expect(looseMastheadDate(top, null)).toBeNull();
     expect(looseMastheadDate(lines([['2020年2月30日', 1]]), 2020)).toBeNull();
+  });
+
+  it('reads a masthead date in Chinese numerals with junk among the numerals of its year', () => {
+    const top = lines([['政协工作动态', 1], ['2021年第5期(总第112期)', 1], ['市政协办公室　二人@〇二一年五月二十四日', 1]]);
+    expect(looseMastheadDate(top, 2021)).toBe('2021-05-24');
+    expect(looseMastheadDate(top, 2020)).toBeNull();
+    expect(looseMastheadDate(lines([['市政协办公室　二O二一年二月三十日', 1]]), 2021)).toBeNull();
   });
 });
 
