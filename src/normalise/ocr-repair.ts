@@ -13,6 +13,7 @@
 import type { Config } from '../config.js';
 import type { Segmented, SegmentedItem } from '../segment/index.js';
 import type { Line } from '../segment/lines.js';
+import { SWALLOWED_GLYPH } from '../extract/ocr/tsv.js';
 import { parseSmallNumber } from '../segment/chinese-numerals.js';
 import { message, type Block, type Message } from '../types.js';
 
@@ -320,7 +321,17 @@ export function repairMisreadMonth(text: string, issue: Date): string {
   });
 }
 
-export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
+export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
+  // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts
+  // as junk before a date below (the stand-in is never left in the text).
+  const swallowed = new Set<Line>();
+  const input = ocrLines.map((line) => {
+    if (!line.text.includes(SWALLOWED_GLYPH)) return line;
+    const clean = (s: string) => s.replaceAll(SWALLOWED_GLYPH, '');
+    const cleaned = { ...line, text: clean(line.text), raw: clean(line.raw) };
+    if (line.text.startsWith(SWALLOWED_GLYPH)) swallowed.add(cleaned);
+    return cleaned;
+  });
   const messages: Message[] = [];
   const noise = input.filter(unreadable);
   if (noise.length > 0) {
@@ -348,7 +359,7 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
       continue;
     }
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
-    const stripped = stripUnreadableMarker(text, markers.items);
+    const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
   }

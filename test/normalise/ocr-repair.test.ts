@@ -216,6 +216,22 @@ describe('repairOcrLines with the segmenter', () => {
     expect(result.items[0].paragraphs.join('')).toContain('停车等配套设施短板。');
   });
 
+  it('takes a glyph Tesseract swallowed into a line opening on a date for an unreadable item glyph, and drops the mark elsewhere', () => {
+    const doc = lines([
+      ['※重要会议※', 1],
+      ['◇12月28日，市政协召开党组会议。', 1],
+      ['\uE00112月30日下午，市政协召开常委会议。', 1],
+      ['\uE00112名委员参加了会议。', 1],
+    ]);
+    const repair = repairOcrLines(doc, markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['※重要会议※', '◇12月28日，市政协召开党组会议。', '\uE00012月30日下午，市政协召开常委会议。', '12名委员参加了会议。']);
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect(result.items.map((i) => [i.marker, i.paragraphs[0].slice(0, 6)])).toEqual([
+      ['◇', '12月28日'],
+      [null, '12月30日'],
+    ]);
+  });
+
   it('leaves out short lines OCR could not read, with a message', () => {
     const repair = repairOcrLines(lines([['二', 1, 21.8], ['5月8日，市政协召开会议。', 1]]), markers);
     expect(repair.lines.map((l) => l.text)).toEqual(['5月8日，市政协召开会议。']);

@@ -64,10 +64,30 @@ export function parseTsv(tsv: string): OcrPageLines[] {
     .map(([page, lines]) => ({ page, lines: sortReadingOrder([...lines.values()].map(toLine)) }));
 }
 
+/**
+ * Stands before a line's text where Tesseract swallowed a glyph into the line's first word (see
+ * swallowedGlyph); OCR repairs (normalise/ocr-repair.ts) take it for an unreadable item glyph before
+ * a date, and drop it anywhere else.
+ */
+export const SWALLOWED_GLYPH = '\uE001';
+
+/** Confidence below which a first word too wide for its digits hides a glyph. */
+const SWALLOWED_CONFIDENCE = 40;
+
+/**
+ * An item glyph (◇) Tesseract could not read may vanish into the next word: the line's first word is
+ * a number read at a confidence near 0 whose box is wider than its digits (each about 0.6 of the
+ * line's character height) by half a character or more: `◇12月30日` read as `12` in a box 60 px wide.
+ */
+function swallowedGlyph(first: OcrWord, height: number): boolean {
+  if (!/^\d{1,4}$/.test(first.text) || first.confidence >= SWALLOWED_CONFIDENCE) return false;
+  return first.width > (first.text.length * 0.6 + 0.5) * height;
+}
+
 function toLine(words: OcrWord[]): OcrLine {
   words.sort((a, b) => a.left - b.left);
   const height = median(words.map((w) => w.height));
-  let text = words[0].text;
+  let text = (swallowedGlyph(words[0], height) ? SWALLOWED_GLYPH : '') + words[0].text;
   for (let i = 1; i < words.length; i++) {
     const prev = words[i - 1];
     const word = words[i];

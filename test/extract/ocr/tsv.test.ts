@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachConfidence, toLayoutLines } from '../../../src/extract/ocr/blocks.js';
-import { meanConfidence, parseTsv } from '../../../src/extract/ocr/tsv.js';
+import { meanConfidence, parseTsv, SWALLOWED_GLYPH } from '../../../src/extract/ocr/tsv.js';
 import type { Block } from '../../../src/types.js';
 
 const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -48,6 +48,16 @@ describe('parseTsv', () => {
     const tsv = [HEADER, word(1, 1, 1, 100, 100, 24, 30, 35, '※'), word(1, 1, 1, 130, 100, 90, 30, 93, '调研视察'), word(1, 1, 1, 225, 100, 15, 30, 0, '党')].join('\n');
     const [line] = parseTsv(tsv)[0].lines;
     expect([line.text, line.lastConfidence]).toEqual(['※调研视察党', 0]);
+  });
+
+  it('marks a glyph Tesseract swallowed into a first number too wide for its digits, read at a confidence near 0', () => {
+    const line = (first: string, width: number, conf: number) =>
+      parseTsv([HEADER, word(1, 1, 1, 208, 1178, width, 29, conf, first), word(1, 1, 1, 282, 1180, 28, 28, 96, '月'), word(1, 1, 1, 307, 1178, 41, 29, 93, '30日下午')].join('\n'))[0].lines[0].text;
+    expect(line('12', 60, 4.8)).toBe(`${SWALLOWED_GLYPH}12月30日下午`);
+    // a number as wide as its digits, or read with confidence, is only a number
+    expect(line('12', 34, 4.8)).toBe('12月30日下午');
+    expect(line('12', 60, 91)).toBe('12月30日下午');
+    expect(line('会议', 90, 4.8)).toBe('会议月30日下午');
   });
 
   it('keeps the pages of a multi-page image apart', () => {
