@@ -5,7 +5,7 @@
  */
 import { message, type Block, type Extraction, type Message } from '../../types.js';
 import { linesToParagraphs, removePageFurniture, type Line } from '../pdf-layout.js';
-import { meanConfidence, round1, type OcrLine } from './tsv.js';
+import { meanConfidence, round1, SWALLOWED_GLYPH, type OcrLine } from './tsv.js';
 
 /** A layout line that remembers its OCR confidence. */
 export interface OcrLayoutLine extends Line {
@@ -29,6 +29,7 @@ export function toLayoutLines(lines: OcrLine[], dpi: number): OcrLayoutLine[] {
     confidence: l.confidence,
     chars: l.chars,
     lastConfidence: l.lastConfidence,
+    ...(l.text.startsWith(SWALLOWED_GLYPH) ? { opensBlock: true } : {}),
   }));
 }
 

@@ -58,6 +58,9 @@ describe('parseTsv', () => {
     expect(line('12', 34, 4.8)).toBe('12月30日下午');
     expect(line('12', 60, 91)).toBe('12月30日下午');
     expect(line('会议', 90, 4.8)).toBe('会议月30日下午');
+    // the layout line it becomes opens a paragraph
+    const [swallowed, plain] = toLayoutLines(parseTsv([HEADER, word(1, 1, 1, 208, 100, 60, 29, 4.8, '12'), word(1, 1, 2, 208, 200, 34, 29, 90, '12')].join('\n'))[0].lines, 200);
+    expect([swallowed.opensBlock, plain.opensBlock]).toEqual([true, undefined]);
   });
 
   it('keeps the pages of a multi-page image apart', () => {
