@@ -84,8 +84,12 @@ function swallowedGlyph(first: OcrWord, height: number): boolean {
   return first.width > (first.text.length * 0.6 + 0.5) * height;
 }
 
+/**
+ * Words are kept in Tesseract's order, which is reading order: sorting them by their left edges put
+ * an enumeration comma after the character it precedes (`辅导社、员` for `辅导、社员`), as the
+ * comma's ink sits inside the next character's box.
+ */
 function toLine(words: OcrWord[]): OcrLine {
-  words.sort((a, b) => a.left - b.left);
   const height = median(words.map((w) => w.height));
   let text = (swallowedGlyph(words[0], height) ? SWALLOWED_GLYPH : '') + words[0].text;
   for (let i = 1; i < words.length; i++) {

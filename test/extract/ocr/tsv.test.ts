@@ -63,6 +63,11 @@ describe('parseTsv', () => {
     expect([swallowed.opensBlock, plain.opensBlock]).toEqual([true, undefined]);
   });
 
+  it("keeps Tesseract's word order where an enumeration comma's ink lies inside the next character's box", () => {
+    const tsv = [HEADER, word(1, 1, 1, 417, 1105, 48, 35, 93, '辅导'), word(1, 1, 1, 499, 1105, 5, 7, 93, '、'), word(1, 1, 1, 494, 1106, 74, 36, 93, '社'), word(1, 1, 1, 546, 1098, 37, 63, 93, '员')].join('\n');
+    expect(parseTsv(tsv)[0].lines[0].text).toBe('辅导、社员');
+  });
+
   it('keeps the pages of a multi-page image apart', () => {
     const tsv = [HEADER, word(1, 1, 1, 0, 0, 30, 30, 90, '甲', 1), word(1, 1, 1, 0, 0, 30, 30, 90, '乙', 2)].join('\n');
     expect(parseTsv(tsv).map((p) => [p.page, p.lines[0].text])).toEqual([[1, '甲'], [2, '乙']]);
