@@ -24,6 +24,8 @@ export interface Block {
   index: number;
   /** OCR'd blocks only: mean Tesseract word confidence (0–100), weighted by characters. */
   confidence?: number;
+  /** OCR'd blocks only: Tesseract's confidence in the block's last character (word), 0–100. */
+  lastConfidence?: number;
 }
 
 /** What was OCR'd and how (src/extract/ocr/). */

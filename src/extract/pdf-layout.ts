@@ -20,6 +20,8 @@ export interface Line {
   x1: number;
   y: number;
   size: number;
+  /** OCR'd lines only: a glyph Tesseract could not read opens the line (see ocr/tsv.ts), so a paragraph does. */
+  opensBlock?: boolean;
 }
 
 /** A line holding only an item glyph so far: the gap after it is a list tab, not a separator. */
@@ -208,7 +210,7 @@ export function linesToParagraphs(lines: Line[]): string[] {
       !SENTENCE_END.test(prev.text);
     if (headlineWrap) {
       current = joinLines(current, line.text);
-    } else if (!prevFull || indented || sizeChanged || wideGap || BLOCK_START.test(line.text)) {
+    } else if (!prevFull || indented || sizeChanged || wideGap || BLOCK_START.test(line.text) || line.opensBlock) {
       paragraphs.push(current);
       current = line.text;
     } else {

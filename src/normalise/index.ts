@@ -16,6 +16,8 @@ export function toLines(blocks: Block[]): Line[] {
       const text = repairSpacing(part);
       if (!text && block.kind !== 'rule') return;
       const line: Line = { ...block, text, raw: part };
+      // An OCR block's last-character confidence belongs to its last line only.
+      if (k < parts.length - 1) delete line.lastConfidence;
       // Only the first line of a Word list paragraph carries the bullet.
       if (k > 0 && block.kind === 'listItem') {
         line.kind = 'paragraph';

@@ -13,6 +13,8 @@
 import type { Config } from '../config.js';
 import type { Segmented, SegmentedItem } from '../segment/index.js';
 import type { Line } from '../segment/lines.js';
+import { SWALLOWED_GLYPH } from '../extract/ocr/tsv.js';
+import { parseSmallNumber } from '../segment/chinese-numerals.js';
 import { message, type Block, type Message } from '../types.js';
 
 /** Stands in for an item glyph OCR could not read; never left in a record (see finishOcrSegments). */
@@ -106,6 +108,8 @@ export function fullWidthBrackets(text: string): string {
 
 /** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** An item opening on a relative date (`近日，`), which items without a day use. */
+const RELATIVE_AT_START = /^(?:近日|日前|近期|连日来)[，,]/u;
 /** Words that really stand before a date at the start of a paragraph. */
 const REAL_LEADS = new Set([
   '于', '在', '自', '从', '至', '到', '据', '经', '今', '年', '和', '及', '与', '或', '另', '又', '并', '将', '拟', '定', '已', '原', '现',
@@ -113,19 +117,33 @@ const REAL_LEADS = new Set([
 ]);
 const MAX_JUNK = 3;
 
+/** A date opening the text whose month (and day) can exist: `24月13日` cannot. */
+function possibleDate(text: string): boolean {
+  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})日)?/u.exec(text);
+  return m !== null && +m[1] >= 1 && +m[1] <= 12 && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 31));
+}
+
 /**
- * A line opening with one to three characters of junk and then a date: the junk is an item glyph
- * OCR could not read. Returns the line's text without it, or null.
+ * A line opening with one to three characters of junk and then a date (or `近日，`): the junk is an
+ * item glyph OCR could not read. Returns the line's text without it, or null.
  */
 export function stripUnreadableMarker(text: string, itemGlyphs: string[]): string | null {
   const t = text.replace(/^[\s\u3000]+/, '');
   for (let n = 1; n <= MAX_JUNK && n < t.length; n++) {
     const junk = t.slice(0, n).replace(/[\s\u3000]/g, '');
     const rest = t.slice(n).replace(/^[\s\u3000]+/, '');
-    if (!junk || !DATE_AT_START.test(rest)) continue;
+    if (!junk) continue;
+    if (RELATIVE_AT_START.test(rest)) {
+      if (REAL_LEADS.has(junk) || itemGlyphs.includes(junk) || [...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
+      return rest;
+    }
+    if (!DATE_AT_START.test(rest)) continue;
     // A digit joined to the date is part of it; one set apart by a gap is a misread glyph.
     const gapped = /^[\s\u3000]/.test(t.slice(n));
-    if ((/\d/.test(junk) && !gapped) || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
+    if (!possibleDate(rest)) continue; // `<24月13日`: the 2 belongs to the junk, as the next step shows
+    // ... unless the date as read is impossible without it (`24月13日`: a ◇ read as `<2`).
+    const joinedDigit = /\d/.test(junk) && !gapped && possibleDate(t.replace(/^[^\d]*/, ''));
+    if (joinedDigit || REAL_LEADS.has(junk) || itemGlyphs.some((g) => junk === g)) return null;
     // A glyph misread as Chinese is one character (急, 铭); two or more Han characters before a date
     // are a word (今年, 据悉, 同日) and the line is no item opening.
     if ([...junk].filter((c) => /\p{Script=Han}/u.test(c)).length > 1) return null;
@@ -151,14 +169,25 @@ interface MarkCandidate {
   bothEnds: boolean;
 }
 
-/** A short line framed (on one side or both) by look-alikes of a configured section mark. */
-function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCandidate, 'line'> | null {
+/**
+ * Below this confidence the last character of a line opened by a section mark is the closing mark
+ * Tesseract could not read (`※调研视察党`, 党 at 0): a mark is not a character of its model, and it
+ * comes back as some character it is nearly sure is wrong.
+ */
+const UNREAD_CLOSE = 40;
+
+/**
+ * A short line framed (on one side or both) by look-alikes of a configured section mark; after an
+ * opening mark read right, a last character read at a confidence below UNREAD_CLOSE is the closing one.
+ */
+function sectionCandidate(text: string, markers: Config['markers'], lastConfidence?: number): Omit<MarkCandidate, 'line'> | null {
   const t = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
     if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
     const opens = style.lookalikes.includes(t[0] ?? '');
-    const closes = style.lookalikes.includes(t[t.length - 1] ?? '');
+    const unreadClose = t[0] === style.open && lastConfidence !== undefined && lastConfidence < UNREAD_CLOSE && TITLE.test(t.slice(1, -1));
+    const closes = unreadClose || style.lookalikes.includes(t[t.length - 1] ?? '');
     const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
     if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
   }
@@ -169,12 +198,13 @@ function sectionCandidate(text: string, markers: Config['markers']): Omit<MarkCa
  * `[重要会议]` → `【重要会议】`, `兴重要活动兴` → `※重要活动※` (when that section style is configured).
  * A line framed on both sides is taken; one framed on one side only (`尖领导活动`, `参政议政]`) is
  * taken when the document has at least one framed on both sides, so an ordinary short line that
- * happens to start with 关 stays as it is.
+ * happens to start with 关 stays as it is. `lastConfidence` holds each
+ * line's last-character confidence where OCR gave one.
  */
-export function repairSectionMarks(lines: string[], markers: Config['markers']): string[] {
+export function repairSectionMarks(lines: string[], markers: Config['markers'], lastConfidence: Array<number | undefined> = []): string[] {
   const found: MarkCandidate[] = [];
   lines.forEach((text, line) => {
-    const c = sectionCandidate(text, markers);
+    const c = sectionCandidate(text, markers, lastConfidence[line]);
     if (c) found.push({ ...c, line });
   });
   const out = [...lines];
@@ -190,6 +220,11 @@ const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[
 
 export function isOcrFolio(text: string): boolean {
   return FOLIO.test(text) && /\d/.test(text);
+}
+
+function canonicalFolio(line: Line): Line {
+  const text = `— ${/\d{1,3}/.exec(line.text)![0]} —`;
+  return { ...line, text, raw: text };
 }
 
 /** Share of the characters of the shorter text found, in order, in the longer (a cheap similarity). */
@@ -250,7 +285,53 @@ function unreadable(line: Line): boolean {
   return line.confidence !== undefined && line.confidence < UNREADABLE_LINE && squash(line.text).length <= SHORT_LINE;
 }
 
-export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRepair {
+/** The first full date at the top of the document (the masthead's), as read: the issue date. */
+export function issueDate(texts: string[]): Date | null {
+  for (const text of texts) {
+    const m = LOOSE_DATE.exec(text);
+    if (!m) continue;
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3]) return date;
+  }
+  return null;
+}
+
+/** Days before the issue date an item's date may lie, and days after (a meeting announced ahead). */
+const REPORTED_WITHIN = { before: 92, after: 15 };
+
+/**
+ * `二月14日` with an Arabic day: no author mixes a Chinese-numeral month with an Arabic day, but
+ * Tesseract reads the two strokes of `11` as 二. Of February and November, the one that puts the
+ * day in the weeks before the issue date is taken (`11月14日` in an issue of 24 November); when
+ * neither or both do, the text is left as read.
+ */
+export function repairMisreadMonth(text: string, issue: Date): string {
+  return text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
+    const day = Number(/^\d{1,2}/.exec(text.slice(offset + 2))![0]);
+    const fits = [2, 11].filter((month) => {
+      for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
+        const d = new Date(Date.UTC(year, month - 1, day));
+        if (d.getUTCDate() !== day) continue;
+        const days = (issue.getTime() - d.getTime()) / 86_400_000;
+        if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
+      }
+      return false;
+    });
+    return fits.length === 1 && fits[0] === 11 ? '11月' : all;
+  });
+}
+
+export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
+  // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts
+  // as junk before a date below (the stand-in is never left in the text).
+  const swallowed = new Set<Line>();
+  const input = ocrLines.map((line) => {
+    if (!line.text.includes(SWALLOWED_GLYPH)) return line;
+    const clean = (s: string) => s.replaceAll(SWALLOWED_GLYPH, '');
+    const cleaned = { ...line, text: clean(line.text), raw: clean(line.raw) };
+    if (line.text.startsWith(SWALLOWED_GLYPH)) swallowed.add(cleaned);
+    return cleaned;
+  });
   const messages: Message[] = [];
   const noise = input.filter(unreadable);
   if (noise.length > 0) {
@@ -260,22 +341,30 @@ export function repairOcrLines(input: Line[], markers: Config['markers']): OcrRe
   // In a PDF with a text layer on some pages, only the OCR'd pages' lines (those with a confidence) are touched.
   const headers = new Set([...runningHeaders(readable)].filter(fromOcr));
   const folio = (line: Line) => fromOcr(line) && isOcrFolio(line.text);
-  const kept = readable.filter((line) => !folio(line) && !headers.has(line));
+  // A folio is handed on as the page number it is (`一 3 一` → `— 3 —`), for the segmenter's page
+  // furniture pass to remove with the running header beside it (one OCR read too differently from
+  // page to page to be caught above: 溢城政协工作简报 for 涪城政协工作简报).
+  const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
   const folios = readable.filter(folio).length;
-  const texts = repairSectionMarks(kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)), markers);
+  const texts = repairSectionMarks(
+    kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)),
+    markers,
+    kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
+  );
+  const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {
       lines.push(line);
       continue;
     }
-    let text = texts[i];
-    const stripped = stripUnreadableMarker(text, markers.items);
+    let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
+    const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
   }
   if (folios + headers.size > 0) {
-    messages.push(message('info', 'ocr-running-lines-removed', `Removed ${folios} page number line(s) and ${headers.size} running header line(s) that OCR read differently on each page.`));
+    messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
 }
@@ -289,10 +378,27 @@ const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{
  * The issue date from a masthead date OCR broke beyond the character repairs, read loosely — taken
  * only when its year agrees with the year the rest of the masthead gives (`2020年第18期`).
  */
+/**
+ * A masthead date in Chinese numerals with junk among the year's numerals (`二人@〇二一年五月二十四日`):
+ * the last four numerals before 年 are the year. Returns [, year, month, day] as LOOSE_DATE does.
+ */
+const LOOSE_HAN_DATE = /([〇○零一二三四五六七八九OoＯ][^\s\d年月日，。]{0,9}?)年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})[日曰]/u;
+
+function looseHanDate(text: string): string[] | null {
+  const m = LOOSE_HAN_DATE.exec(text);
+  if (!m) return null;
+  const numerals = [...m[1]].map((c) => (/[OoＯ]/u.test(c) ? '〇' : c)).filter((c) => parseSmallNumber(c) !== null);
+  if (numerals.length < 4) return null;
+  const year = numerals.slice(-4).map((c) => parseSmallNumber(c)).join('');
+  const month = parseSmallNumber(m[2]);
+  const day = parseSmallNumber(m[3]);
+  return month === null || day === null ? null : [m[0], year, String(month), String(day)];
+}
+
 export function looseMastheadDate(lines: Line[], year: number | null): string | null {
   if (year === null) return null;
   for (const line of lines.slice(0, MASTHEAD_LINES)) {
-    const m = LOOSE_DATE.exec(line.text);
+    const m = LOOSE_DATE.exec(line.text) ?? looseHanDate(line.text);
     if (!m || Number(m[1]) !== year) continue;
     const [month, day] = [Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(year, month - 1, day));

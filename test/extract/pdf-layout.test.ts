@@ -97,6 +97,12 @@ describe('linesToParagraphs', () => {
     expect(linesToParagraphs(lines)).toEqual(['习近平强调，在抗击疫情的非常时刻，各民主党派坚定不移同中国共产党想在一起。', '习近平指出，大家在发言中对我国抗击疫情工作给予了充分肯定。']);
   });
 
+  it('starts a new block at an OCR line a swallowed glyph opens, after a full line', () => {
+    const lines = [line('委员们围绕产业发展建言献策，会议作了具体安排。', L, R, 700), { ...line('12月30日下午，市政协召开常委会议，听取', L, R, 680), opensBlock: true }, line('有关情况通报。', L, 200, 660)];
+    expect(linesToParagraphs(lines)).toEqual(['委员们围绕产业发展建言献策，会议作了具体安排。', '12月30日下午，市政协召开常委会议，听取有关情况通报。']);
+    expect(linesToParagraphs(lines.map(({ opensBlock: _o, ...l }) => l))).toHaveLength(1);
+  });
+
   it('starts a new block at an item glyph, a section mark or a footer label even without an indent', () => {
     const lines = [
       line('会议听取了各专委会的意见和建议，研究了下一步', L, R, 700),

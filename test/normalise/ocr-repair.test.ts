@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, fullWidthBrackets, isOcrFolio, looseMastheadDate, repairDates, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, fullWidthBrackets, isOcrFolio, issueDate, looseMastheadDate, repairDates, repairMisreadMonth, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -79,13 +79,27 @@ describe('stripUnreadableMarker', () => {
     expect(stripUnreadableMarker(repairDates('O5月 7 日，青山区政协'), ['◆'])).toBe('5月7日，青山区政协');
   });
 
+  it('takes junk before an opening on a relative date (近日，) for an unreadable glyph too', () => {
+    expect(stripUnreadableMarker('仿近日，县政协组织部分委员开展民主监督', ['◆'])).toBe('近日，县政协组织部分委员开展民主监督');
+    expect(stripUnreadableMarker('@ 日前，县政协召开会议', ['◆'])).toBe('日前，县政协召开会议');
+    expect(stripUnreadableMarker('最近日子里，委员们走访群众', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('据近日，县政协通报', ['◆'])).toBeNull();
+  });
+
+  it('takes a digit joined to the date for the glyph only when the month cannot be read with it', () => {
+    expect(stripUnreadableMarker('24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
+    expect(stripUnreadableMarker('<24月13日，民盟市委开展义诊活动', ['◆'])).toBe('4月13日，民盟市委开展义诊活动');
+    expect(stripUnreadableMarker('11月13日，民盟市委开展义诊活动', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('<12月3日，民盟市委开展义诊活动', ['◆'])).toBe('12月3日，民盟市委开展义诊活动');
+  });
+
   it('keeps words that really stand before a date, and dates that lead without junk', () => {
     expect(stripUnreadableMarker('今年5月8日，市政协召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('据悉5月8日，市政协将召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('另5月8日，市政协还召开了会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('于5月8日召开', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('5月8日，市政协召开会议', ['◆'])).toBeNull();
-    expect(stripUnreadableMarker('25月8日', ['◆'])).toBeNull();
+    expect(stripUnreadableMarker('12月8日，市政协召开会议', ['◆'])).toBeNull();
     expect(stripUnreadableMarker('会议强调，要坚持', ['◆'])).toBeNull();
   });
 });
@@ -98,6 +112,14 @@ describe('repairSectionMarks', () => {
   it('takes a title marked on one side only when another title in the document is marked on both', () => {
     expect(repairSectionMarks(['关重要会议兴', '尖领导活动', '参政议政]'], markers)).toEqual(['※重要会议※', '※领导活动※', '参政议政]']);
     expect(repairSectionMarks(['关心下一代工作'], markers)).toEqual(['关心下一代工作']);
+  });
+
+  it('takes a last character OCR could not read, after an opening ※ read right, for the closing mark', () => {
+    expect(repairSectionMarks(['※调研视察党'], markers, [0])).toEqual(['※调研视察※']);
+    expect(repairSectionMarks(['※调研视察党'], markers, [93])).toEqual(['※调研视察党']);
+    expect(repairSectionMarks(['※调研视察党'], markers)).toEqual(['※调研视察党']);
+    // A look-alike opening with a doubtful last character is not enough.
+    expect(repairSectionMarks(['关心下一代工作'], markers, [12])).toEqual(['关心下一代工作']);
   });
 
   it('only writes marks the config uses', () => {
@@ -113,6 +135,34 @@ describe('looseMastheadDate', () => {
     expect(looseMastheadDate(top, 2019)).toBeNull();
     expect(looseMastheadDate(top, null)).toBeNull();
     expect(looseMastheadDate(lines([['2020年2月30日', 1]]), 2020)).toBeNull();
+  });
+
+  it('reads a masthead date in Chinese numerals with junk among the numerals of its year', () => {
+    const top = lines([['政协工作动态', 1], ['2021年第5期(总第112期)', 1], ['市政协办公室　二人@〇二一年五月二十四日', 1]]);
+    expect(looseMastheadDate(top, 2021)).toBe('2021-05-24');
+    expect(looseMastheadDate(top, 2020)).toBeNull();
+    expect(looseMastheadDate(lines([['市政协办公室　二O二一年二月三十日', 1]]), 2021)).toBeNull();
+  });
+});
+
+describe('repairMisreadMonth', () => {
+  const issue = new Date(Date.UTC(2025, 10, 24));
+
+  it('reads 二 before an Arabic day as 11 when November, not February, falls in the weeks before the issue', () => {
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', issue)).toBe('11月14日，市委会召开全会。');
+    expect(repairMisreadMonth('◆二月3日，调研', issue)).toBe('◆11月3日，调研');
+  });
+
+  it('leaves 二月 alone where February fits, where neither fits, and in Chinese-numeral dates', () => {
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', new Date(Date.UTC(2025, 2, 1)))).toBe('二月14日，市委会召开全会。');
+    expect(repairMisreadMonth('二月14日，市委会召开全会。', new Date(Date.UTC(2025, 6, 1)))).toBe('二月14日，市委会召开全会。');
+    expect(repairMisreadMonth('十二月十四日', issue)).toBe('十二月十四日');
+    expect(repairMisreadMonth('二月十四日', issue)).toBe('二月十四日');
+  });
+
+  it('takes the issue date from the first full date at the top', () => {
+    expect(issueDate(['遵义市委会', '第11期', '2025年11月24日'])?.toISOString().slice(0, 10)).toBe('2025-11-24');
+    expect(issueDate(['遵义市委会', '第11期'])).toBeNull();
   });
 });
 
@@ -139,6 +189,47 @@ describe('repairOcrLines with the segmenter', () => {
   it('leaves lines that did not come from OCR (no confidence) exactly as they are', () => {
     const textLayer = ocrDocument.map(({ confidence: _c, ...line }) => line);
     expect(repairOcrLines(textLayer, markers).lines).toEqual(textLayer);
+  });
+
+  it('makes a section of a line whose closing ※ OCR read as a character it was unsure of', () => {
+    const doc = lines([['※重要会议※', 1], ['◆5月8日，市政协召开常委会议。', 1], ['※调研视察党', 1, 62], ['◆5月9日，市政协调研乡村振兴工作。', 1]]);
+    doc[2].lastConfidence = 0;
+    const repair = repairOcrLines(doc, markers);
+    const result = segment(repair.lines, repair.markers);
+    expect(result.sections.map((s) => s.title)).toEqual(['重要会议', '调研视察']);
+    expect(result.items.map((i) => [i.section, i.headline ?? null])).toEqual([['重要会议', null], ['调研视察', null]]);
+  });
+
+  it('removes a running header beside a folio even where OCR read it unlike the masthead title', () => {
+    const doc = lines([
+      ['政协江北区委员会', 1],
+      ['工作简报', 1],
+      ['江北区政协办公室　2021年5月10日', 1],
+      ['◆5月6日，区政协副主席带领部分委员视察老旧小区改造，要补齐养老、托育、停', 1],
+      ['一 1 一', 1],
+      ['江北政协工作简报', 2],
+      ['车等配套设施短板。', 2],
+    ]);
+    const repair = repairOcrLines(doc, markers);
+    const result = segment(repair.lines, repair.markers);
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0].paragraphs.join('')).toContain('停车等配套设施短板。');
+  });
+
+  it('takes a glyph Tesseract swallowed into a line opening on a date for an unreadable item glyph, and drops the mark elsewhere', () => {
+    const doc = lines([
+      ['※重要会议※', 1],
+      ['◇12月28日，市政协召开党组会议。', 1],
+      ['\uE00112月30日下午，市政协召开常委会议。', 1],
+      ['\uE00112名委员参加了会议。', 1],
+    ]);
+    const repair = repairOcrLines(doc, markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['※重要会议※', '◇12月28日，市政协召开党组会议。', '\uE00012月30日下午，市政协召开常委会议。', '12名委员参加了会议。']);
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect(result.items.map((i) => [i.marker, i.paragraphs[0].slice(0, 6)])).toEqual([
+      ['◇', '12月28日'],
+      [null, '12月30日'],
+    ]);
   });
 
   it('leaves out short lines OCR could not read, with a message', () => {

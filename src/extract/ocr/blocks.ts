@@ -1,16 +1,17 @@
 /**
  * OCR lines → the PDF extractor's layout lines (so page furniture and paragraphs are found by the
  * same geometry as for text PDFs), and back: each paragraph block gets the mean confidence of the
- * OCR lines it was made of.
+ * OCR lines it was made of, and the confidence of its last character.
  */
 import { message, type Block, type Extraction, type Message } from '../../types.js';
 import { linesToParagraphs, removePageFurniture, type Line } from '../pdf-layout.js';
-import { meanConfidence, round1, type OcrLine } from './tsv.js';
+import { meanConfidence, round1, SWALLOWED_GLYPH, type OcrLine } from './tsv.js';
 
 /** A layout line that remembers its OCR confidence. */
 export interface OcrLayoutLine extends Line {
   confidence: number;
   chars: number;
+  lastConfidence?: number;
 }
 
 /**
@@ -27,6 +28,8 @@ export function toLayoutLines(lines: OcrLine[], dpi: number): OcrLayoutLine[] {
     size: (l.bottom - l.top) * k,
     confidence: l.confidence,
     chars: l.chars,
+    lastConfidence: l.lastConfidence,
+    ...(l.text.startsWith(SWALLOWED_GLYPH) ? { opensBlock: true } : {}),
   }));
 }
 
@@ -50,6 +53,8 @@ export function attachConfidence(blocks: Block[], page: number, lines: OcrLayout
     }
     const c = meanConfidence(taken);
     if (c !== null) block.confidence = c;
+    const last = taken[taken.length - 1]?.lastConfidence;
+    if (last !== undefined) block.lastConfidence = last;
   }
 }
 

@@ -23,6 +23,12 @@ export interface OcrLine {
   confidence: number;
   /** Characters the confidence was taken over (spaces not counted). */
   chars: number;
+  /**
+   * Confidence of the line's last character (its last word when that is one character): a glyph at
+   * a line's end that Tesseract could not read (a section mark's closing ※) comes back as some
+   * character at a confidence near 0, in a line otherwise read well.
+   */
+  lastConfidence: number;
 }
 
 export interface OcrPageLines {
@@ -58,10 +64,34 @@ export function parseTsv(tsv: string): OcrPageLines[] {
     .map(([page, lines]) => ({ page, lines: sortReadingOrder([...lines.values()].map(toLine)) }));
 }
 
+/**
+ * Stands before a line's text where Tesseract swallowed a glyph into the line's first word (see
+ * swallowedGlyph); OCR repairs (normalise/ocr-repair.ts) take it for an unreadable item glyph before
+ * a date, and drop it anywhere else.
+ */
+export const SWALLOWED_GLYPH = '\uE001';
+
+/** Confidence below which a first word too wide for its digits hides a glyph. */
+const SWALLOWED_CONFIDENCE = 40;
+
+/**
+ * An item glyph (◇) Tesseract could not read may vanish into the next word: the line's first word is
+ * a number read at a confidence near 0 whose box is wider than its digits (each about 0.6 of the
+ * line's character height) by half a character or more: `◇12月30日` read as `12` in a box 60 px wide.
+ */
+function swallowedGlyph(first: OcrWord, height: number): boolean {
+  if (!/^\d{1,4}$/.test(first.text) || first.confidence >= SWALLOWED_CONFIDENCE) return false;
+  return first.width > (first.text.length * 0.6 + 0.5) * height;
+}
+
+/**
+ * Words are kept in Tesseract's order, which is reading order: sorting them by their left edges put
+ * an enumeration comma after the character it precedes (`辅导社、员` for `辅导、社员`), as the
+ * comma's ink sits inside the next character's box.
+ */
 function toLine(words: OcrWord[]): OcrLine {
-  words.sort((a, b) => a.left - b.left);
   const height = median(words.map((w) => w.height));
-  let text = words[0].text;
+  let text = (swallowedGlyph(words[0], height) ? SWALLOWED_GLYPH : '') + words[0].text;
   for (let i = 1; i < words.length; i++) {
     const prev = words[i - 1];
     const word = words[i];
@@ -87,6 +117,7 @@ function toLine(words: OcrWord[]): OcrLine {
     bottom: Math.max(...words.map((w) => w.top + w.height)),
     confidence: chars > 0 ? weighted / chars : 0,
     chars,
+    lastConfidence: words[words.length - 1].confidence,
   };
 }
 

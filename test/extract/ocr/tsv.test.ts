@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachConfidence, toLayoutLines } from '../../../src/extract/ocr/blocks.js';
-import { meanConfidence, parseTsv } from '../../../src/extract/ocr/tsv.js';
+import { meanConfidence, parseTsv, SWALLOWED_GLYPH } from '../../../src/extract/ocr/tsv.js';
 import type { Block } from '../../../src/types.js';
 
 const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -44,6 +44,30 @@ describe('parseTsv', () => {
     expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['第一行到右边距', '第二行较短', '第三行']);
   });
 
+  it("keeps the confidence of a line's last word, where an unreadable closing mark shows", () => {
+    const tsv = [HEADER, word(1, 1, 1, 100, 100, 24, 30, 35, '※'), word(1, 1, 1, 130, 100, 90, 30, 93, '调研视察'), word(1, 1, 1, 225, 100, 15, 30, 0, '党')].join('\n');
+    const [line] = parseTsv(tsv)[0].lines;
+    expect([line.text, line.lastConfidence]).toEqual(['※调研视察党', 0]);
+  });
+
+  it('marks a glyph Tesseract swallowed into a first number too wide for its digits, read at a confidence near 0', () => {
+    const line = (first: string, width: number, conf: number) =>
+      parseTsv([HEADER, word(1, 1, 1, 208, 1178, width, 29, conf, first), word(1, 1, 1, 282, 1180, 28, 28, 96, '月'), word(1, 1, 1, 307, 1178, 41, 29, 93, '30日下午')].join('\n'))[0].lines[0].text;
+    expect(line('12', 60, 4.8)).toBe(`${SWALLOWED_GLYPH}12月30日下午`);
+    // a number as wide as its digits, or read with confidence, is only a number
+    expect(line('12', 34, 4.8)).toBe('12月30日下午');
+    expect(line('12', 60, 91)).toBe('12月30日下午');
+    expect(line('会议', 90, 4.8)).toBe('会议月30日下午');
+    // the layout line it becomes opens a paragraph
+    const [swallowed, plain] = toLayoutLines(parseTsv([HEADER, word(1, 1, 1, 208, 100, 60, 29, 4.8, '12'), word(1, 1, 2, 208, 200, 34, 29, 90, '12')].join('\n'))[0].lines, 200);
+    expect([swallowed.opensBlock, plain.opensBlock]).toEqual([true, undefined]);
+  });
+
+  it("keeps Tesseract's word order where an enumeration comma's ink lies inside the next character's box", () => {
+    const tsv = [HEADER, word(1, 1, 1, 417, 1105, 48, 35, 93, '辅导'), word(1, 1, 1, 499, 1105, 5, 7, 93, '、'), word(1, 1, 1, 494, 1106, 74, 36, 93, '社'), word(1, 1, 1, 546, 1098, 37, 63, 93, '员')].join('\n');
+    expect(parseTsv(tsv)[0].lines[0].text).toBe('辅导、社员');
+  });
+
   it('keeps the pages of a multi-page image apart', () => {
     const tsv = [HEADER, word(1, 1, 1, 0, 0, 30, 30, 90, '甲', 1), word(1, 1, 1, 0, 0, 30, 30, 90, '乙', 2)].join('\n');
     expect(parseTsv(tsv).map((p) => [p.page, p.lines[0].text])).toEqual([[1, '甲'], [2, '乙']]);
@@ -54,9 +78,9 @@ describe('confidence of blocks', () => {
   it('gives each paragraph block the mean confidence of the OCR lines it was made of', () => {
     const lines = toLayoutLines(
       [
-        { text: '第一行文字', x0: 0, x1: 500, top: 0, bottom: 30, confidence: 90, chars: 5 },
-        { text: '续行', x0: 0, x1: 200, top: 40, bottom: 70, confidence: 60, chars: 2 },
-        { text: '第二段', x0: 60, x1: 300, top: 80, bottom: 110, confidence: 80, chars: 3 },
+        { text: '第一行文字', x0: 0, x1: 500, top: 0, bottom: 30, confidence: 90, chars: 5, lastConfidence: 90 },
+        { text: '续行', x0: 0, x1: 200, top: 40, bottom: 70, confidence: 60, chars: 2, lastConfidence: 20 },
+        { text: '第二段', x0: 60, x1: 300, top: 80, bottom: 110, confidence: 80, chars: 3, lastConfidence: 85 },
       ],
       200,
     );
@@ -67,5 +91,7 @@ describe('confidence of blocks', () => {
     attachConfidence(blocks, 1, lines);
     expect(blocks.map((b) => b.confidence)).toEqual([meanConfidence(lines.slice(0, 2)), 80]);
     expect(blocks[0].confidence).toBeCloseTo((90 * 5 + 60 * 2) / 7, 1);
+    // and the confidence of its last character: that of its last line's last word
+    expect(blocks.map((b) => b.lastConfidence)).toEqual([20, 85]);
   });
 });
