@@ -277,7 +277,7 @@ export function strongFrameAt(ctx: ItemContext, at: number, framed = false, stre
 
 /** Punctuation that closes a name in a list or clause (张占均，), unlike an opening quote (石磊作“…”). */
 const CLOSING_PUNCT = /^$|[、，,。；;：:！？!?）)\n]/;
-const WEAK_PREV = new Set([...'在以和与及对向由等的将把被请邀同有是为']);
+const WEAK_PREV = new Set([...'在以和与及对向由等的将把被请邀同有是为好了']);
 const VERBISH = /^(v|p|c|d|u|ad|vd|r)/;
 
 /**

@@ -196,6 +196,26 @@ function nameAfterBody(ctx: ItemContext, from: number, headStart: number): NameH
   return null;
 }
 
+/**
+ * 统战部王某会见了调研组: a name printed right after the body it works for, with no title, and closed by a verb
+ * that follows names (出席, 会见, 陪同). The body's suffix ends right before it; the name must be a clear one.
+ */
+function fromBodyThenVerb(ctx: ItemContext, found: MentionSet): void {
+  const { text, lex } = ctx;
+  for (let start = 2; start < text.length - 2; start++) {
+    const suffixes = lex.orgSuffixesByLast.get(text.charCodeAt(start - 1));
+    if (!suffixes || !suffixes.some((x) => x.length >= 2 && text.startsWith(x, start - x.length))) continue;
+    for (let len = 3; len >= 2; len--) {
+      const end = start + len;
+      const a = assessName(text.slice(start, end), lex);
+      if (!a.ok || !a.surnamed || (a.ordinary && !a.nrWord) || a.suspicious || a.framed) continue;
+      if (wordStartingAt(text, end, lex.strongFollowers, 4) === null) continue;
+      found.add({ name: text.slice(start, end), start, end }, []);
+      break;
+    }
+  }
+}
+
 /** Last characters of the nouns that name a unit of an office (政研室, 秘书处, 信息科, 宣传组). */
 const UNIT_ENDS = new Set([...'室处科部局办厅所站组']);
 
@@ -431,6 +451,7 @@ export function findPersonMentions(ctx: ItemContext, bylines: Byline[] = []): { 
   fromSpeechVerbs(ctx, found);
   fromSpeechAfterSetting(ctx, found);
   fromCountsAndAppointments(ctx, found, titles);
+  fromBodyThenVerb(ctx, found);
   fromBareLists(ctx, found);
   return { mentions: found.mentions, titles };
 }

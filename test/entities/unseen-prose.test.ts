@@ -330,3 +330,22 @@ describe('a verb after a title opening with a surname character', () => {
     expect(namesOf('县政协副主席应名勇出席会议。')).toEqual(['应名勇']);
   });
 });
+
+describe('a name right after the body the person works for, with no title', () => {
+  it.each([
+    ['a department, then 会见', '会后，中共某市委统战部王国华会见了调研组。', '王国华'],
+    ['an office, then 陪同', '区委办公室李明远陪同调研。', '李明远'],
+  ])('finds it after %s', (_why, text, name) => {
+    expect(namesOf(text)).toEqual([name]);
+  });
+
+  it('takes no word after a body for a name', () => {
+    expect(namesOf('县政协委员会见面会召开。')).toEqual([]);
+  });
+});
+
+describe('a name after a verb with its complement', () => {
+  it('finds a leader named after 把握好 with a title after the name', () => {
+    expect(titlesOf('要切实把握好习近平总书记对人民政协的工作要求。')).toEqual({ 习近平: ['总书记'] });
+  });
+});
