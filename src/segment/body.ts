@@ -27,6 +27,8 @@ export interface BodyResult {
   sections: Section[];
   items: SegmentedItem[];
   messages: Message[];
+  /** The bare date of a sign-off closing the text (`2018年5月9日`), as printed, or null. */
+  signOffDate?: string | null;
 }
 
 export interface SectionStart {
@@ -116,6 +118,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   const digest = !hasGlyphItems && chronicle === null && isDigest(lines.filter((l) => !isHeadline(l)).map((l) => l.text), DATE_LED);
   let freshDay = false;
   let captions = 0;
+  let signOffDate: string | null = null;
 
   const sections: Section[] = [];
   const items: SegmentedItem[] = [];
@@ -251,6 +254,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     // sign-off, no text of its last item; kept in a message.
     if (!hasGlyphItems && current !== null && !pendingHeadline && isSignOff(lines, i)) {
       messages.push(message('info', 'sign-off', `The text closes with a sign-off, left out of the last item: “${line.text}”`, { page: line.page ?? null, offset: line.index }));
+      if (BARE_DATE.test(line.text.trim())) signOffDate = line.text.trim();
       return;
     }
     // Inside an article's text, a photo caption between its paragraphs: a line printed twice over a photo, or one
@@ -313,7 +317,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   });
   flushHeadline();
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
-  return { sections, items, messages };
+  return { sections, items, messages, signOffDate };
 }
 
 /** A date standing alone (`2018年5月9日`): a sign-off's, never an item's opening. */

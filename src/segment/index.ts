@@ -13,6 +13,7 @@ import { discoverMarkers } from './auto-markers.js';
 import { isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
+import { parseFullDate } from '../entities/index.js';
 import { parseFooter } from './footer.js';
 import type { Line } from './lines.js';
 import { mastheadEnd, parseMasthead } from './masthead.js';
@@ -60,7 +61,9 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
   const opensBody = (l: Line) =>
     detectSection(l) !== null || matchItemStart(l, markers) !== null || (chronicle && (matchChronicleLine(l.text) !== null || matchDayLead(l.text) !== null));
   const bodyStart = mastheadEnd(allLines, opensBody);
-  const { masthead, messages } = parseMasthead(allLines.slice(0, bodyStart));
+  const parsedMasthead = parseMasthead(allLines.slice(0, bodyStart));
+  let messages = parsedMasthead.messages;
+  let masthead = parsedMasthead.masthead;
   const footerAt = footerStart(allLines, bodyStart, opensBody);
   const bodyLines = allLines.slice(bodyStart, footerAt).filter((l) => l.kind !== 'rule');
   const repaired = repairLineBreaks(bodyLines, {
@@ -69,6 +72,13 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     isTitle: (l) => detectSection(l) !== null || l.kind === 'heading',
   });
   const body = dropRepeatedItems(segmentBody(repaired, markers));
+  // a sign-off's date (the office and date closing a page's text) dates the document when no masthead does
+  const signed = masthead.date === null && body.signOffDate ? parseFullDate(body.signOffDate.replace(/\s+/g, '')) : null;
+  if (signed) {
+    masthead = { ...masthead, date: signed, year: masthead.year ?? Number(signed.slice(0, 4)) };
+    messages = messages.filter((m) => m.code !== 'masthead-without-date');
+    messages.push(message('info', 'date-from-sign-off', `The masthead gives no date; the sign-off's date ${signed} (“${body.signOffDate}”) dates the document.`));
+  }
   const footer = parseFooter(allLines.slice(footerAt));
   // the editor and reviewer a site's meta line named (`编辑：张某 审核人：李某`), when the footer names none
   if (footer.editors.length === 0) footer.editors.push(...chrome.credits.editors);

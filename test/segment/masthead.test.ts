@@ -81,9 +81,16 @@ describe('full dates that are no masthead date', () => {
 
   it('takes a date line under running text for a sign-off, not a masthead date', () => {
     const doc = segment(linesFrom(['5月7日下午，各党派联合调研组召开第一次工作会议。张某主持会议。', '会议讨论了调研方案，明确了分工。', '某党某市委会办公室', '2018年5月9日']));
-    expect(doc.masthead.date).toBeNull();
+    expect(doc.masthead.title).toBeNull();
     expect(doc.items).toHaveLength(1);
     expect(doc.items[0].paragraphs.join('')).not.toContain('2018年5月9日');
     expect(doc.messages.filter((m) => m.code === 'sign-off')).toHaveLength(2);
+  });
+
+  it('dates the document by its sign-off when the masthead gives no date', () => {
+    const doc = segment(linesFrom(['5月7日下午，各党派联合调研组召开第一次工作会议。张某主持会议。', '会议讨论了调研方案，明确了分工。', '某党某市委会办公室', '2018年5月9日']));
+    expect(doc.masthead.date).toBe('2018-05-09');
+    expect(doc.messages.map((m) => m.code)).toContain('date-from-sign-off');
+    expect(doc.messages.map((m) => m.code)).not.toContain('masthead-without-date');
   });
 });
