@@ -2,6 +2,7 @@
  * What every entity finder needs to know about one item text: the text, lexicons, jieba tokens, and the
  * offsets where a clause starts (after punctuation or a date).
  */
+import { lookupWord } from './dictionary.js';
 import { TokenIndex, tokenize } from './dictionary.js';
 import type { Lexicons } from './lexicons.js';
 import { charTable, WordEndTrie, WordTrie, wordsByCode } from './trie.js';
@@ -199,7 +200,7 @@ function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
 }
 
 /** Single-character function words that never stand inside the name of a body or place (就|区疾控中心, 对|区文旅局). */
-const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由各');
+const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由各等');
 /** 暨 joins two meetings or bodies (全体会议暨|全市政协…推进会) and stands inside no name, however jieba groups it. */
 const ALWAYS_CUT_CHARS = charTable('暨');
 const CONJUNCTION_CHARS = charTable('和与及或');
@@ -224,6 +225,15 @@ function bareSuffixAfter(ctx: ItemContext, at: number, end: number): boolean {
   return t !== undefined && t.start === at && t.end === end && t.word.length <= 2;
 }
 
+/** A frequent common noun of jieba's segmentation (单位, 部门, 企业) ending exactly at `end`. */
+function commonNounEndingAt(ctx: ItemContext, end: number): boolean {
+  const t = ctx.tokens.tokenAt(end - 1);
+  if (t === undefined || t.end !== end || t.word.length < 2 || t.tag !== 'n') return false;
+  const e = lookupWord(t.word);
+  return e !== undefined && e.freq >= COMMON_NOUN_FREQ;
+}
+const COMMON_NOUN_FREQ = 1000;
+
 export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart: number, end: number, conjunctions: boolean): number {
   const { text } = ctx;
   let s = start;
@@ -238,6 +248,8 @@ export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart:
     // 会议精神和|省委, 历程展和|常委: a lone conjunction before 省/市/区/县 or before the suffix itself joins two
     // phrases; bodies keep theirs inside (住房和城乡建设局, 人力资源和社会保障局), where neither follows it
     else if (CONJUNCTION_CHARS[c] === 1 && alone && (ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || i + 1 === suffixStart || bareSuffixAfter(ctx, i + 1, end))) s = i + 1;
+    // 牵头单位|民进市委会: a party's name opens a body; a frequent common noun before it is the clause's
+    if (i > s && ctx.lex.partyTrie.longestAt(text, i) !== null && commonNounEndingAt(ctx, i)) s = i;
     const verbs = BREAK_VERBS_BY_FIRST.get(c);
     if (verbs === undefined) continue;
     for (const v of verbs) {

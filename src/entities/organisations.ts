@@ -20,8 +20,8 @@ const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支部', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
-/** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委). */
-const STEM_CHAR = '(?:(?![和与及或的了在对是为〇零一二三四五六七八九十])[\\u4e00-\\u9fff])';
+/** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委, 九三学社等|市委会). */
+const STEM_CHAR = '(?:(?![和与及或的了在对是为等〇零一二三四五六七八九十])[\\u4e00-\\u9fff])';
 /** The place of a party's branch (九三学社|包头市|委): stems of autonomous areas run longer than the rest. */
 const PLACE_PART = new RegExp(`^(?:${STEM_CHAR}{1,8}?(?:自治区|自治州|自治县)|${STEM_CHAR}{1,4}?(?:省|市|区|县|旗|盟))`, 'u');
 

@@ -96,3 +96,20 @@ describe('organisations', () => {
     expect(e.organisations.map((o) => o.name)).toContain('华枕世家六合枕手工坊');
   });
 });
+
+describe('parties listed before a shared body and a party after a common noun', () => {
+  const orgsOf = (text: string) => entitiesOf(text).organisations.map((o) => o.name);
+
+  it('ends a party at 等 before the body the list shares', () => {
+    expect(orgsOf('民革、民盟、九三学社等市委会的负责同志参加。')).toEqual(expect.arrayContaining(['民革', '民盟', '九三学社']));
+    expect(orgsOf('民革、民盟、九三学社等市委会的负责同志参加。').some((o) => o.includes('等'))).toBe(false);
+  });
+
+  it('starts a party body after a frequent common noun (单位)', () => {
+    expect(orgsOf('牵头单位民进市委会做好协调。')).toContain('民进市委会');
+  });
+
+  it('keeps 等 inside a word of a body’s name', () => {
+    expect(orgsOf('市高等学校协会召开会议。')).toContain('市高等学校协会');
+  });
+});
