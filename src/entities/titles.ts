@@ -100,9 +100,19 @@ function headAt(ctx: ItemContext, i: number): string | null {
   const heads = ctx.lex.headTrie.wordsAt(text, i);
   for (let k = heads.length - 1; k >= 0; k--) {
     const end = i + heads[k].length;
-    if (!NOT_AFTER_HEAD.has(text[end] ?? '') && !insideBodyName(ctx, i, end)) return heads[k];
+    if (!NOT_AFTER_HEAD.has(text[end] ?? '') && !insideBodyName(ctx, i, end) && !opensBodyBeforeTitle(ctx, end)) return heads[k];
   }
   return null;
+}
+
+/**
+ * 委员|工委|主任: a head followed at once by a body's suffix and another title is the first word of that body's
+ * short name (委员工委 = 委员工作委员会), not a title of its own.
+ */
+function opensBodyBeforeTitle(ctx: ItemContext, end: number): boolean {
+  const suffix = ctx.lex.orgSuffixTrie.longestAt(ctx.text, end);
+  if (suffix === null || suffix.length < 2) return false;
+  return ctx.lex.headTrie.longestAt(ctx.text, end + suffix.length) !== null || (ctx.text[end + suffix.length] === '副' && ctx.lex.headTrie.longestAt(ctx.text, end + suffix.length + 1) !== null);
 }
 
 /** Every title in the text, in order. */

@@ -59,3 +59,13 @@ describe('titles', () => {
     expect(titlesOf('市人大常委会办公室、市政协委员会参加。')).toEqual({});
   });
 });
+
+describe('a title word that opens the short name of a body', () => {
+  it('reads 委员工委主任 as the director of the 委员工委, not a member and a 工委主任', () => {
+    expect(titlesOf('会议听取委员工委主任朱来兴的汇报。')).toEqual({ 朱来兴: ['委员工委主任'] });
+  });
+
+  it('keeps two titles apart when a 、 separates them', () => {
+    expect(titlesOf('区政协委员、工委主任王明出席。')).toEqual({ 王明: ['区政协委员', '工委主任'] });
+  });
+});
