@@ -13,6 +13,8 @@
  * - the site's greeting and follow prompts (`欢迎访问某某政协门户网站！`, `请关注某某政协微信公众号`), a breadcrumb's
  *   second half on a line of its own (`>要闻动态>图片新闻`), a bare date-time line (`2015-07-27`, `某某日报 2019-05-30 09:08`);
  * - a related-news box (`新闻推荐`, `相关阅读`) with the dated teaser headlines under it; a keyword line (`关键词：…`);
+ *   a source line standing alone (`来源：某市委`); an e-paper's page line (`第02版：要闻`); a block of weak meta lines
+ *   (`• 来源：…` / `• 作者：…` / `• 编辑：…`), whose editor goes to the footer;
  * - image file names standing as a line (`微信图片_20230303170500.jpg`, `IMG_1234.JPG`);
  * - newspaper furniture, also inside a line: `（下转A2版）`, `（上接第一版）`.
  * And one repair of copied news text: a byline broken over two lines (`中国菏泽网消息（记者` / `王浩）8月12日，…`)
@@ -60,6 +62,10 @@ const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - 
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
 const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
 
+/** A source line standing alone (`来源：某党某市委`, `（来源：某报）`): the page's credit, never text. */
+const SOURCE_LINE = /^[\s\u3000]*[（(]?\s*(?:来源|稿源|文章来源|信息来源|消息来源|新闻来源)\s*[:：]\s*[^。，！？:：]{1,30}?[）)]?[\s\u3000]*$/u;
+/** An e-paper's page line: `第02版：要闻`, `A2版`, `第3版`. */
+const PAPER_PAGE = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?[\s\u3000]*$/u;
 /** A page's keyword or tag line: `关键词：市政协 活动 开展`, `标签：政协 协商`. */
 const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
 /** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
@@ -180,6 +186,8 @@ const WEAK_META = new RegExp(`^[\\s•·●▪【\\[]*(?:${WEAK_LABELS.map(escap
 function weakMetaLine(text: string): boolean {
   return text.length <= MAX_META_LINE / 2 && !/[。！？，]/u.test(text) && WEAK_META.test(text);
 }
+/** `• 编辑：某某` inside a block of weak meta lines: the site's staff line (a bulletin's footer has no 来源 beside it). */
+const STAFF_META = /^[\s•·●▪【\[]*(?:责任编辑|编辑|责编)\s*[:：]\s*[^。，！？]{1,20}$/u;
 
 /** The staff labels a site's meta line carries, and the footer field each fills. */
 const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发|作者|来源|阅读次数|浏览次数|点击|阅读|浏览|发布时间|发布日期)\s*[:：]/gu;
@@ -276,7 +284,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text)) {
+    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
@@ -295,12 +303,30 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     }
   }
 
+  // `• 来源：某市委` / `• 作者：某某` / `• 编辑：某某`: two or more weak-label lines in a row are a meta block themselves
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && !drop.has(j) && (weakMetaLine(lines[j].text) || STAFF_META.test(lines[j].text))) j++;
+    if (j - i >= 2 && lines.slice(i, j).some((l) => weakMetaLine(l.text))) {
+      for (let k = i; k < j; k++) {
+        drop.add(k);
+        metaCredits(lines[k].text, credits);
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
   // `• 作者 :…` and `• 来源 :本站原创` above or below a dropped meta line: a weak label alone is the same block
   for (let i = 0; i < lines.length; i++) {
     if (!drop.has(i)) continue;
     // (separator lines between them are the same block: `发布时间：…` / `|` / `作者：…`)
-    for (let j = i - 1; j >= 0 && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j--) drop.add(j);
-    for (let j = i + 1; j < lines.length && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j++) drop.add(j);
+    for (let j = i - 1; j >= 0 && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j--) {
+      drop.add(j);
+      metaCredits(lines[j].text, credits);
+    }
+    for (let j = i + 1; j < lines.length && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && (weakMetaLine(lines[j].text) || STAFF_META.test(lines[j].text)))); j++) {
+      drop.add(j);
+      metaCredits(lines[j].text, credits);
+    }
     // `… 点击量:437 大` / `中` / `小`: the font-size buttons, copied one per line
     if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
   }

@@ -115,6 +115,8 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   // that open with their dates, one item each); see chronicle.ts and digest.ts.
   const texts = lines.map((l) => l.text);
   const chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate() : null;
+  // `1、3月1日，…` `（2）3月2日，…`: entries numbered in order, each opening with its date, are items (at least two)
+  const numberedEntries = !hasGlyphItems && texts.filter((t) => numberedEntry(t) !== null).length >= 2;
   const digest = !hasGlyphItems && chronicle === null && isDigest(lines.filter((l) => !isHeadline(l)).map((l) => l.text), DATE_LED);
   let freshDay = false;
   let captions = 0;
@@ -219,6 +221,12 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       open(line, item.marker, item.text);
       return;
     }
+    const entry = numberedEntries ? numberedEntry(line.text) : null;
+    if (entry !== null) {
+      flushHeadline();
+      open(line, null, entry);
+      return;
+    }
     if (chronicle) {
       if (chronicle.read(line.text)) {
         flushHeadline();
@@ -318,6 +326,18 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   flushHeadline();
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages, signOffDate };
+}
+
+/** An entry's number: `1、` `2.` `（3）` `一、`. */
+const ENTRY_NUMBER = /^(?:\d{1,3}\s*(?:、|[.．](?!\d))|[（(]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*/u;
+const ENTRY_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|^\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,]/u;
+
+/** The text of a numbered entry that opens with its date (`1、3月1日，…` → `3月1日，…`), or null. */
+function numberedEntry(text: string): string | null {
+  const m = ENTRY_NUMBER.exec(text.trim());
+  if (!m) return null;
+  const rest = text.trim().slice(m[0].length);
+  return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
 }
 
 /** A date standing alone (`2018年5月9日`): a sign-off's, never an item's opening. */

@@ -32,12 +32,16 @@ export interface Segmented {
 
 export type { SegmentedItem } from './body.js';
 
-/** Index of the first footer line: a labelled line after which no section or item starts. */
+/** A line of running text this long, with a sentence end, is the body's: no footer starts above it. */
+const MIN_STORY_LINE = 30;
+
+/** Index of the first footer line: a labelled line after which no section, item or story text starts. */
 function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolean): number {
   let start = lines.length;
   for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i];
-    if (opensBody(line)) break;
+    // (nor after running text: an `编辑：某某` line under a page's headline starts no footer above the story)
+    if (opensBody(line) || (!isFooterLine(line.raw) && line.text.length >= MIN_STORY_LINE && /[。！？]/u.test(line.text))) break;
     if (isFooterLine(line.raw)) start = i;
   }
   // Rules and blank furniture just above the footer belong to it, not to the last item.

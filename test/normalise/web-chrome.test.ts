@@ -265,3 +265,28 @@ describe('staff named in a meta line', () => {
     expect(result.credits).toEqual({ editors: [], reviewers: [] });
   });
 });
+
+describe('source lines, e-paper page lines and blocks of weak meta lines', () => {
+  it.each([
+    ['a source line', '来源：某党某市委'],
+    ['a bracketed source line', '（来源：某日报）'],
+    ['an e-paper page line with its column', '第02版：要闻'],
+    ['an e-paper page line', 'A2版'],
+  ])('removes %s', (_why, line) => {
+    expect(kept([ARTICLE, line])).toEqual([ARTICLE]);
+  });
+
+  it('keeps a sentence about sources', () => {
+    expect(kept(['来源：据调查，委员提案多来源于基层。', ARTICLE])).toHaveLength(2);
+  });
+
+  it('removes a block of bulleted weak meta lines and reads its editor', () => {
+    const result = removeWebChrome(linesFrom(['  • 来源：某市委', '  • 作者：胡小云', '  • 编辑：陈小成', ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
+    expect(result.credits.editors).toEqual(['陈小成']);
+  });
+
+  it('keeps a bulletin footer of an editor and a reviewer', () => {
+    expect(kept([ARTICLE, '编辑：张三', '审核：李四'])).toHaveLength(3);
+  });
+});

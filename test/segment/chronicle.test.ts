@@ -187,3 +187,19 @@ describe('chronicles numbered with circled numbers under month headers', () => {
     expect(doc.items[0].paragraphs.join('')).toContain('③务实履职');
   });
 });
+
+describe('entries numbered 1、 （2） 三、 that open with their dates', () => {
+  it.each([
+    ['1、', ['1、3月1日，市工商联副主席走访调研。', '2、3月2日，市工商联秘书长参加座谈会。']],
+    ['（1）', ['（1）3月1日，市工商联副主席走访调研。', '（2）3月2日，市工商联秘书长参加座谈会。']],
+    ['一、', ['一、3月1日，市工商联副主席走访调研。', '二、3月2日，市工商联秘书长参加座谈会。']],
+  ])('opens an item at each entry numbered %s, without its number', (_why, entries) => {
+    const doc = segment(linesFrom(['某市工商联2024年3月大事记', ...entries]), markers);
+    expect(doc.items.map((i) => i.paragraphs[0])).toEqual(['3月1日，市工商联副主席走访调研。', '3月2日，市工商联秘书长参加座谈会。']);
+  });
+
+  it('keeps an agenda numbered under an item in it', () => {
+    const doc = segment(linesFrom(['3月3日上午，区政协召开主席会议，会议主要内容：', '1、学习中央文件精神；', '2、协商年度工作要点。']), markers);
+    expect(doc.items).toHaveLength(1);
+  });
+});

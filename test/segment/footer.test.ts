@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFooter } from '../../src/segment/footer.js';
+import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
 describe('parseFooter', () => {
@@ -39,5 +40,13 @@ describe('parseFooter', () => {
 
   it('gives empty lists and nulls for an empty footer', () => {
     expect(parseFooter([])).toEqual({ reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null });
+  });
+});
+
+describe('an editor line under a page headline', () => {
+  it('starts no footer above the story', () => {
+    const doc = segment(linesFrom(['某党某市第十届委员会第八次全体（扩大）会议召开', '编辑：李明远', '2月11日，某党某市委会召开第十届委员会第八次全体会议。主委王明华出席会议并讲话。', '会议审议通过了年度工作报告，部署了全年重点工作。']));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs.join('')).toContain('部署了全年重点工作');
   });
 });
