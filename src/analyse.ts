@@ -81,7 +81,13 @@ const itemTexts = (s: Segmented) => s.items.map((item) => item.paragraphs.join('
  */
 function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const headings = segmented.items.map((item) => ({ pageDate: null, heading: item.headingDate }));
-  if (segmented.masthead.date) return { segmented, fallbackYear: undefined, contexts: headings };
+  if (segmented.masthead.date) {
+    // a date line with no title or issue number over the text (a newspaper page's `2021年05月27日`) is the page's
+    // date: its 昨天/今日 count from it, as from a publish-date line (a bulletin's issue date dates no 昨天)
+    const pageOnly = segmented.masthead.issue === null && segmented.masthead.title === null;
+    const contexts = pageOnly ? headings.map((h) => ({ ...h, pageDate: segmented.masthead.date })) : headings;
+    return { segmented, fallbackYear: undefined, contexts };
+  }
   const texts = itemTexts(segmented);
   // The dates the web-chrome pass read off the meta lines it removed, and an HTML page's <meta> date.
   const found = [...segmented.pageDates, ...(segmented.pageDate && segmented.pageDate.at === null ? [segmented.pageDate] : [])];

@@ -71,3 +71,24 @@ describe('a file of several pages without publish dates', () => {
     expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-02-08', null, null]);
   });
 });
+
+describe('a newspaper page dated by a bare date line', () => {
+  it('counts 昨天 from the date line when nothing else names the page', () => {
+    const r = analyse('paper/page.txt', ['2021年05月27日', '某报讯 昨天上午，某党某市委会召开会议。市政协副主席王明华参加会议。']);
+    expect(r.items[0].date).toMatchObject({ start: '2021-05-26', partOfDay: 'am', basis: 'relative' });
+  });
+
+  it('counts no 昨天 from a bulletin’s issue date', () => {
+    const r = analyse('bulletin/issue.txt', ['政协工作动态', '第5期', '2021年5月27日', '◆昨日，区政协召开主席会议，审议了有关事项。']);
+    expect(r.items[0].date).toBeNull();
+  });
+});
+
+describe('documents in traditional characters', () => {
+  it('keeps the printed characters in the record and names the conversion in a message', () => {
+    const r = analyse('web/trad.txt', ['縣政協召開十屆十二次主席會議', '3月2日，縣政協主席鄭國華主持會議並講話。副主席錢麗萍、孫建國參加會議。']);
+    expect(r.items[0].people.map((p) => [p.name, p.titles])).toEqual([['鄭國華', ['縣政協主席']], ['錢麗萍', ['副主席']], ['孫建國', ['副主席']]]);
+    expect(r.items[0].headline).toBe('縣政協召開十屆十二次主席會議');
+    expect(r.messages.map((m) => m.code)).toContain('traditional-script');
+  });
+});
