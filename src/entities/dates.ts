@@ -190,6 +190,9 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
   return { dates, messages };
 }
 
+/** Between a dispatch's date and the report's own: the lead word and a byline in brackets, nothing more. */
+const REPORT_OPENS_AT = /^\s*(?:电|讯|报道|消息)\s*(?:[（(][^）)]{0,30}[）)])?\s*$/u;
+
 /** What follows a report's dateline: 电 (not 电话, 电视…), 讯, 报道, 消息. */
 const DATELINE_AFTER = /^\s*(?:电(?![话视影子力网商气])|讯|报道|消息)/u;
 const MAX_DATELINE_AT = 40;
@@ -307,7 +310,10 @@ const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|
  * (`上午，区政协…`, `…会议上午隆重开幕`).
  */
 export function itemDate(text: string, dates: DateMention[], heading: HeadingDate | null, options: DateFindOptions): DateMention | null {
-  const first = dates[0] ?? null;
+  let first = dates[0] ?? null;
+  // 某网12月4日讯（记者 某某）12月3日，…: the dispatch's date is the day the report was filed; the event's date
+  // is the one that opens the report after the lead and its byline
+  if (first && dates[1] && DATELINE_AFTER.test(text.slice(first.span[1])) && REPORT_OPENS_AT.test(text.slice(first.span[1], dates[1].span[0]))) first = dates[1];
   // 日前，…。…定于10月25日召开…: an item that opens "some days ago" gives no day; a date in a later sentence is
   // another event's (a meeting it schedules, a deadline)
   if (!heading && first && UNDATED_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;

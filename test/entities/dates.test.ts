@@ -264,3 +264,13 @@ describe('昨天 after a dateline without a year', () => {
     expect(dates.map((d) => d.text)).toEqual(['3月1日']);
   });
 });
+
+describe('a dispatch date before the report’s own date', () => {
+  it('dates the item by the date opening the report after the lead and its byline', () => {
+    expect(entitiesOf('某某网12月4日讯（记者 王明）12月3日，某党市委会召开会议。', '2015-12-10').date).toMatchObject({ start: '2015-12-03' });
+  });
+
+  it('keeps the dispatch date when a later date is no report opening', () => {
+    expect(entitiesOf('本报3月5日讯 区政协召开会议，定于3月8日举行全会。', '2015-12-10').date).toMatchObject({ start: '2015-03-05' });
+  });
+});
