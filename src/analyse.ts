@@ -93,13 +93,26 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const found = [...segmented.pageDates, ...(segmented.pageDate && segmented.pageDate.at === null ? [segmented.pageDate] : [])];
   const doc = documentYear(lines, texts, sourcePath, found.map((d) => ({ index: d.at ?? -1, iso: d.date, text: d.text })));
   const distinct = new Set(doc.published.map((p) => p.iso));
-  const only = distinct.size === 1 ? doc.published[0].iso : null;
+  const pages = pagesOf(segmented);
+  // several pages of which only some print a publish date: that date is its own page's, not the file's
+  const partlyDated = pages !== null && doc.published.length > 0 && doc.published.length < pages.starts.length;
+  const only = distinct.size === 1 && !partlyDated ? doc.published[0].iso : null;
   const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;
   const pageDates = pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published);
   const messages = [...segmented.messages];
   const contexts: ItemDateContext[] = headings.map((h, k) => ({ ...h, pageDate: pageDates[k] ?? null }));
+  if (pages && partlyDated) {
+    // the pages above the first publish date are dated by their own evidence (pageYears), not by a later page's
+    const pageTexts = pages.starts.map((start, p) => texts.slice(start, pages.starts[p + 1] ?? texts.length));
+    const years = pageYears(pageTexts, pathSpan(sourcePath), pathYear(sourcePath));
+    contexts.forEach((c, k) => {
+      if (c.pageDate === null) c.year = years[pages.pageOf[k]]?.year ?? null;
+    });
+    const told = years.map((y, p) => `page ${p + 1}: ${y ? `${y.year} from ${y.evidence}` : 'none'}`).join('; ');
+    messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages, only ${doc.published.length} with a publish date; pages above the first dated one take their own year (${told}).`));
+    return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts };
+  }
   // Pages without publish dates, when the file's year is no better than its text or path: each its own.
-  const pages = pagesOf(segmented);
   if (pages && doc.published.length === 0 && (doc.year === null || doc.year.source === 'text' || doc.year.source === 'path')) {
     const pageTexts = pages.starts.map((start, p) => texts.slice(start, pages.starts[p + 1] ?? texts.length));
     const years = pageYears(pageTexts, pathSpan(sourcePath), pathYear(sourcePath));

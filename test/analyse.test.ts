@@ -92,3 +92,17 @@ describe('documents in traditional characters', () => {
     expect(r.messages.map((m) => m.code)).toContain('traditional-script');
   });
 });
+
+describe('a file of several pages of which only the last prints a publish date', () => {
+  it('dates the earlier pages by their own evidence and gives the file no masthead date', () => {
+    const r = analyse('pages/nonggong-2012-2023.txt', [
+      '农工党市委召开全委会议',
+      '12月10日，农工党市委召开全体委员会议，主委王明华主持。',
+      '农工党市委开展调研',
+      '发布日期：2023-10-20',
+      '10月19日，农工党市委组织党员开展调研，主委王明华带队。',
+    ]);
+    expect(r.masthead.date).toBeNull();
+    expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-12-10', '2023-10-19']);
+  });
+});

@@ -206,7 +206,8 @@ export function pathSpan(sourcePath: string): [number, number] | null {
 export function pageYears(pageTexts: string[][], span: [number, number] | null, pathOne: YearEvidence | null = null): Array<YearEvidence | null> {
   const years = pageTexts.map((texts, k): YearEvidence | null => {
     const own = sessionYear(texts) ?? textYear(texts);
-    if (own) return own;
+    // a year outside the span the file is named for is a page's look back (成立于1990年), not its own
+    if (own && !(span && (own.year < span[0] || own.year > span[1]))) return own;
     if (span && k === 0) return { year: span[0], source: 'path', evidence: `the first year of the file name's span ${span[0]}–${span[1]}` };
     if (span && k === pageTexts.length - 1) return { year: span[1], source: 'path', evidence: `the last year of the file name's span ${span[0]}–${span[1]}` };
     return null;

@@ -234,3 +234,10 @@ describe('a chronicle posted after the year it records', () => {
     expect(doc.published).toHaveLength(1);
   });
 });
+
+describe('page years inside a span', () => {
+  it('ignores a year a page names outside the span its file is named for', () => {
+    const years = pageYears([['12月10日，农工党市委召开会议，回顾1990年成立以来的历程。'], ['4月9日，调研。'], ['10月19日，视察。']], [2012, 2023]);
+    expect(years.map((y) => y?.year ?? null)).toEqual([2012, null, 2023]);
+  });
+});
