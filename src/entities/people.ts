@@ -149,6 +149,17 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
         return;
       }
     }
+    // 王某当选为支部主委，李某、赵某为支部委员: names before the verb that gives them the title
+    const appointed = APPOINTED_TO.exec(text.slice(Math.max(0, t.start - 3), t.start));
+    // (an office, not a role, and closing its clause: 为群众义诊 gives no one a title)
+    if (appointed && t.start > 0 && !t.role && (t.end === text.length || /[，。；、,;！]/u.test(text[t.end]))) {
+      const before = nameEndingAt(ctx, t.start - appointed[0].length);
+      if (before) {
+        found.add(before, [t.text]);
+        shareBackwards(ctx, found, before.start, [t.text], true);
+        return;
+      }
+    }
     if (t.role) return;
     const word = confirmedWordName(ctx, at);
     if (word) {
@@ -227,6 +238,8 @@ function unitNounEndingAt(ctx: ItemContext, end: number, from: number): boolean 
 
 const CLAUSE_OPENERS = /[，。；！？：\n,;!?:]/;
 const JOINERS_BEFORE_TITLE = /[和与]/u;
+/** The verb between a name and the title it is given: 当选为, 担任, 任, 为. */
+const APPOINTED_TO = /(?:当选为|当选|担任|出任|任|为)$/u;
 /** `等3名`, `等两位` between the last name of a group and the title they share. */
 const COUNTED_GROUP = /等\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名位]$/u;
 const GROUP_QUANTIFIER = /(?:各位|全体|广大|诸位|各)$/u;

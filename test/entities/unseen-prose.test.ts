@@ -349,3 +349,14 @@ describe('a name after a verb with its complement', () => {
     expect(titlesOf('要切实把握好习近平总书记对人民政协的工作要求。')).toEqual({ 习近平: ['总书记'] });
   });
 });
+
+describe('names given a title by 当选为 or 为', () => {
+  it('gives each name the title after the verb', () => {
+    expect(titlesOf('会上，由王明华当选为支部主委，李小红、赵方圆为支部委员。')).toEqual({ 王明华: ['支部主委'], 李小红: ['支部委员'], 赵方圆: ['支部委员'] });
+    expect(titlesOf('大会选举张建国为县政协主席。')).toEqual({ 张建国: ['县政协主席'] });
+  });
+
+  it('finds no one where a body is what 为 follows', () => {
+    expect(namesOf('区政协为支部委员会提供帮助。')).toEqual([]);
+  });
+});
