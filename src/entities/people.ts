@@ -183,7 +183,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
       return;
     }
     if (prefix.length > 2) {
-      const before = nameBefore(ctx, t.headStart, 'title') ?? nameAfterBody(ctx, t.start, t.headStart);
+      const before = nameBefore(ctx, t.headStart, 'title') ?? nameAfterBody(ctx, t.start, t.headStart) ?? taggedNameBefore(ctx, t.headStart);
       if (before && !before.assessment.ethnic && found.add(before, [t.head])) shareBackwards(ctx, found, before.start, [t.head]);
     }
   });
@@ -225,6 +225,17 @@ function fromBodyThenVerb(ctx: ItemContext, found: MentionSet): void {
       break;
     }
   }
+}
+
+/**
+ * 领会|习近平|总书记: a word jieba's dictionary knows as a person's name, segmented whole right before a title,
+ * whatever word stands before it (领会 is tagged a noun, so no verb frame vouches for the name's start).
+ */
+function taggedNameBefore(ctx: ItemContext, end: number): NameHit | null {
+  const t = ctx.tokens.tokenAt(end - 1);
+  if (t === undefined || t.end !== end || t.word.length < 2 || t.word.length > 4 || !/^nr/.test(t.tag)) return null;
+  const a = assessName(t.word, ctx.lex);
+  return a.ok && a.surnamed ? { name: t.word, start: t.start, end, assessment: a } : null;
 }
 
 /** Last characters of the nouns that name a unit of an office (政研室, 秘书处, 信息科, 宣传组). */

@@ -360,3 +360,9 @@ describe('names given a title by 当选为 or 为', () => {
     expect(namesOf('区政协为支部委员会提供帮助。')).toEqual([]);
   });
 });
+
+describe('a name the dictionary knows, right before a title, after a word that is no verb frame', () => {
+  it('finds the leader after 领会', () => {
+    expect(titlesOf('深入领会习近平总书记关于人民政协的重要思想。')).toEqual({ 习近平: ['总书记'] });
+  });
+});
