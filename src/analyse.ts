@@ -95,10 +95,11 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const distinct = new Set(doc.published.map((p) => p.iso));
   const pages = pagesOf(segmented);
   // several pages of which only some print a publish date: that date is its own page's, not the file's
-  const partlyDated = pages !== null && doc.published.length > 0 && doc.published.length < pages.starts.length;
+  const pageDates = pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published);
+  // (a page above the first publish date has none: its own page's, not a later one's)
+  const partlyDated = pages !== null && doc.published.length > 0 && pages.starts.some((start) => pageDates[start] === null);
   const only = distinct.size === 1 && !partlyDated ? doc.published[0].iso : null;
   const masthead = only ? { ...segmented.masthead, date: only, year: segmented.masthead.year ?? Number(only.slice(0, 4)) } : segmented.masthead;
-  const pageDates = pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published);
   const messages = [...segmented.messages];
   const contexts: ItemDateContext[] = headings.map((h, k) => ({ ...h, pageDate: pageDates[k] ?? null }));
   if (pages && partlyDated) {
@@ -109,7 +110,7 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
       if (c.pageDate === null) c.year = years[pages.pageOf[k]]?.year ?? null;
     });
     const told = years.map((y, p) => `page ${p + 1}: ${y ? `${y.year} from ${y.evidence}` : 'none'}`).join('; ');
-    messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages, only ${doc.published.length} with a publish date; pages above the first dated one take their own year (${told}).`));
+    messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages, not all under a publish date; pages above the first dated one take their own year (${told}).`));
     return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts };
   }
   // Pages without publish dates, when the file's year is no better than its text or path: each its own.
@@ -133,8 +134,10 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
 function pagesOf(segmented: Segmented): { starts: number[]; pageOf: number[] } | null {
   const items = segmented.items;
   if (items.some((item) => item.marker !== null || item.section !== null)) return null;
-  const starts = items.flatMap((item, k) => (k === 0 || item.headline !== null ? [k] : []));
-  if (items.filter((item) => item.headline !== null).length < 2) return null;
+  // a page opens under its own title, or after the credit line that signed the page above (`农工党某市委 葛某`)
+  const opensPage = (k: number) => k > 0 && (items[k].headline !== null || items[k - 1].signed === true);
+  const starts = items.flatMap((item, k) => (k === 0 || opensPage(k) ? [k] : []));
+  if (items.filter((_, k) => opensPage(k) || (k === 0 && items[0].headline !== null)).length < 2) return null;
   const pageOf = items.map((_, k) => starts.filter((s) => s <= k).length - 1);
   return { starts, pageOf };
 }

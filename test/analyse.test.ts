@@ -106,3 +106,20 @@ describe('a file of several pages of which only the last prints a publish date',
     expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-12-10', '2023-10-19']);
   });
 });
+
+describe('pages separated by the credit lines that sign them', () => {
+  it('dates each page of a file named with a span by its own evidence', () => {
+    const r = analyse('pages/nonggong-2012-2023.txt', [
+      '12月10日，农工党市委召开全体委员会议，主委王明华主持。',
+      '农工党某市委 葛大可',
+      '4月9日，农工党省委副主委肖渡带领专家赴我市调研。',
+      '农工党某市委 屠 金',
+      '农工党省委会来我市调研',
+      '发布日期：2023-10-20',
+      '10月19日，农工党省直工委副主委王世乐来我市调研。',
+    ]);
+    expect(r.items.map((i) => i.headline)).toEqual([null, null, '农工党省委会来我市调研']);
+    expect(r.items.map((i) => i.date?.start ?? null)).toEqual(['2012-12-10', null, '2023-10-19']);
+    expect(r.masthead.date).toBeNull();
+  });
+});

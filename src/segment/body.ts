@@ -21,6 +21,8 @@ export interface SegmentedItem {
   paragraph: number;
   /** The date a chronicle's month header and day line give the item (`5日：` under `一月份`), or null. */
   headingDate: HeadingDate | null;
+  /** Its text closes with a credit line signing it (`罗某 摄影报道`, `农工党某市委 葛某`): a page of its own ends here. */
+  signed?: boolean;
 }
 
 export interface BodyResult {
@@ -96,7 +98,7 @@ function isQuestionTitle(line: Line): boolean {
 function isHeadline(line: Line): boolean {
   const t = line.text;
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
-  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t)) return false;
+  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t) || isClosingCredit(line.raw)) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
   // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)
@@ -321,6 +323,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
         return;
       }
       (current as SegmentedItem).paragraphs.push(text);
+      if (isClosingCredit(line.raw) || isClosingCredit(text)) (current as SegmentedItem).signed = true;
     });
   });
   flushHeadline();

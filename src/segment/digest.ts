@@ -63,13 +63,17 @@ export function isCaption(text: string): boolean {
 
 /**
  * A credit line closing an item (`罗某某 摄影报道`, `记者 张某 摄`, `王某 李某 供稿`): a few names before a
- * role word, no sentence. It signs the text above it and never heads the next item.
+ * role word, no sentence; or a body and its writer set apart by a gap (`农工党某市委 葛某某`). It signs the text
+ * above it and never heads the next item.
  */
 const CLOSING_CREDIT =
   /^(?:[\p{Script=Han}]{0,10}?(?:记者|通讯员|实习生|摄影记者))?[\s\u3000:：]*[\p{Script=Han}]{2,4}(?:[\s\u3000、]+[\p{Script=Han}]{2,4}){0,3}[\s\u3000]*(?:摄影报道|摄影|摄|报道|供稿|撰稿|采写|整理|图文)$/u;
 const MAX_CREDIT = 30;
 
+/** A body and its writer signing a page (`农工党某市委 葛某某`, `某市委会办公室　王某`): set apart by a gap. */
+const BODY_SIGNATURE = /^[\p{Script=Han}]{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联)[\s\u3000]+[\p{Script=Han}](?:[\s\u3000]?[\p{Script=Han}]){1,2}$/u;
+
 export function isClosingCredit(text: string): boolean {
   const t = text.trim();
-  return t.length <= MAX_CREDIT && CLOSING_CREDIT.test(t);
+  return t.length <= MAX_CREDIT && (CLOSING_CREDIT.test(t) || BODY_SIGNATURE.test(t));
 }

@@ -235,3 +235,13 @@ describe('part-of-day entries in a digest', () => {
     expect(doc.items).toHaveLength(2);
   });
 });
+
+describe('a body and its writer signing a page', () => {
+  it.each([['农工党某市委 葛大可'], ['农工党某市委 屠 金'], ['某市委会办公室　王小明']])('is a closing credit: %s', (line) => {
+    expect(isClosingCredit(line)).toBe(true);
+  });
+
+  it('is no credit without the gap between body and name', () => {
+    expect(isClosingCredit('农工党某市委召开会议')).toBe(false);
+  });
+});
