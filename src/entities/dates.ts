@@ -187,6 +187,8 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
     if (rest.some((d) => d.basis === 'relative')) return { dates: rest, messages };
   }
   if (options.pageDate) addRelativeDates(text, options.pageDate, dates);
+  // a bulletin's issue date dates no 昨天, but a brief's day alone (`某某18日在…`) is of its month or the one before
+  else if (options.issueDate) addPageDay(text, options.issueDate, dates);
   return { dates, messages };
 }
 
@@ -257,8 +259,17 @@ function addRelativeDates(text: string, pageDate: string, dates: DateMention[]):
  */
 const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
 
+/**
+ * A brief's subject, then its day, then its verb (`市政协主席某某18日在某地调研`): the day is the page's or the
+ * issue's month. Not a day that counts or bounds (`连续5日`, `18日前`, `20日起`) nor a clause's time (`18日召开的`).
+ */
+const SUBJECT_DAY_RE = new RegExp(
+  `^(?![在于自从截到至])[^，,。！？；：:\\d]{2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])((\\d{1,2})[日号](${PART_OF_DAY})?)(?![前后以起止至到的之\\d])(?![^，。；]{0,4}的)(?=\\p{Script=Han})`,
+  'u',
+);
+
 function addPageDay(text: string, pageDate: string, dates: DateMention[]): void {
-  const m = PAGE_DAY_RE.exec(text);
+  const m = PAGE_DAY_RE.exec(text) ?? SUBJECT_DAY_RE.exec(text);
   if (!m) return;
   const at = (m.index ?? 0) + m[0].length - m[1].length;
   if (dates.some((d) => d.span[0] <= at) || /[月\d]$/.test(text.slice(0, at))) return;
@@ -267,7 +278,9 @@ function addPageDay(text: string, pageDate: string, dates: DateMention[]): void 
   if (day === null) return;
   if (day > Number(pageDate.slice(8, 10))) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
   if (!isValidDay(year, month, day)) return;
+  // (before any later sentence's written date: the item's date is its first)
   dates.push(fullMention(m[1], isoDate(year, month, day), partOfDayOf(m[3]), [at, at + m[1].length], 'relative'));
+  dates.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 function shiftDays(iso: string, days: number): [number, number, number] {

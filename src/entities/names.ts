@@ -299,11 +299,16 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   // 看望了脱贫户李小梅一家: the person's household
   if (text.startsWith('一家', at) && householdAt(ctx, at)) return 2;
   if (speechOpensAt(text, at)) return 3;
+  // 某某明|日前率队…: a brief's subject is followed by when it acted, however jieba reads the characters across
+  if (RECENT_AFTER_SUBJECT.test(text.slice(at, at + 4))) return 3;
   // 谈某某等县领导, 潘某等委员: 等 and the group the names belong to
   if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
 }
+
+/** 日前, 近日, 连日来: the time a brief's subject acted, right after the subject. */
+const RECENT_AFTER_SUBJECT = /^(?:日前|近日|近期|连日来)/u;
 
 const GROUP_LEAD = /^(?:[省市区县]|全国|各级)/;
 

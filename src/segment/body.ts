@@ -9,7 +9,7 @@ import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { DAY_LED, isCaption, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -162,7 +162,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && PART_OF_DAY_ENTRY.test(text));
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && PART_OF_DAY_ENTRY.test(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
@@ -416,9 +416,6 @@ function sameDayAsLast(text: string, items: SegmentedItem[]): HeadingDate | null
   }
   return null;
 }
-
-/** A first clause that dates its event vaguely: an item of its own in a digest. */
-const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
 
 /** Paragraphs shorter than this (credits, short remarks) do not count when telling a digest or a column. */
 const MIN_DIGEST_ITEM = 20;

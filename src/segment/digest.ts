@@ -13,8 +13,19 @@ const MIN_PARAGRAPHS = 2;
 export function isDigest(paragraphs: string[], dateLed: RegExp): boolean {
   const sentences = paragraphs.filter((p) => p.length >= 20);
   if (sentences.length < MIN_PARAGRAPHS) return false;
-  return sentences.filter((p) => dateLed.test(p)).length / sentences.length >= DIGEST_SHARE;
+  return sentences.filter((p) => dateLed.test(p) || SUBJECT_DATED.test(p) || DAY_LED.test(p) || RECENT_EVENT.test(p)).length / sentences.length >= DIGEST_SHARE;
 }
+
+/** A first clause that dates its event vaguely (`…晚会日前在某小区举行`): an item of its own in a digest. */
+export const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
+
+/**
+ * A news brief's opening: its subject, then the day, then the verb, with no comma between
+ * (`市政协主席某某18日在某地调研…`, `某某副主席6月3日带队赴…`). A day that counts or bounds (`连续5日`, `18日前`,
+ * `20日起`), or is a clause's time (`18日召开的会议`), opens nothing; neither does a clause led by 截至 or 在.
+ */
+export const SUBJECT_DATED =
+  /^(?![在于自从截到至])[^，,。！？；：:\d]{2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间|晚)?(?![前后以起止至到的之\d])(?![^，。；]{0,4}的)\p{Script=Han}/u;
 
 const DAY_DATE = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]';
 /**

@@ -202,10 +202,15 @@ describe('a dateline with the day alone against the page date', () => {
     expect(onPage(text).date).toMatchObject({ start: iso, partOfDay: pod, basis: 'relative' });
   });
 
-  it('reads no day alone inside a sentence, after a month, or without a page date', () => {
-    expect(onPage('区政协于6日召开会议。').date).toBeNull();
+  it('reads no day alone after the opening clause, after a month, or with neither page nor issue date', () => {
+    expect(onPage('会议通报，区政协于6日召开会议。').date).toBeNull();
     expect(onPage('9月6日，区政协召开会议。').date).toMatchObject({ basis: 'text' });
-    expect(entitiesOf('6日，区政协召开会议。', '2021-09-10').date).toBeNull();
+    expect(entitiesOf('6日，区政协召开会议。', null).date).toBeNull();
+  });
+
+  it('reads a day alone opening an item against the issue date when there is no page date', () => {
+    expect(entitiesOf('6日，区政协召开会议。', '2021-09-10').date).toMatchObject({ start: '2021-09-06' });
+    expect(onPage('区政协于6日召开会议。').date).toMatchObject({ start: '2021-09-06' });
   });
 });
 
@@ -272,5 +277,26 @@ describe('a dispatch date before the report’s own date', () => {
 
   it('keeps the dispatch date when a later date is no report opening', () => {
     expect(entitiesOf('本报3月5日讯 区政协召开会议，定于3月8日举行全会。', '2015-12-10').date).toMatchObject({ start: '2015-03-05' });
+  });
+});
+
+describe('a brief whose subject comes before its day (某某18日在…)', () => {
+  const BRIEFS: [string, string, string | null, string | null][] = [
+    ['takes the issue’s month for a day before the issue day', '市政协主席李某18日在市委党校作专题辅导。', '2021-06-25', '2021-06-18'],
+    ['takes the month before for a day after the issue day', '区政协副主席王某28日带队赴某镇调研。', '2021-07-05', '2021-06-28'],
+    ['keeps the part of day', '市政协党组书记张某9日上午主持召开党组会议。', '2021-06-25', '2021-06-09'],
+    ['reads no date from a count of days', '调研组连续5日深入基层走访群众。', '2021-06-25', null],
+    ['reads no date from a bound', '各单位须于20日前报送材料。', '2021-06-25', null],
+    ['reads no date from a clause’s time', '市政协18日召开的常委会议审议了报告。', '2021-06-25', null],
+    ['reads no date without an issue date', '市政协主席李某18日在市委党校作专题辅导。', null, null],
+  ];
+  it.each(BRIEFS)('%s', (_why, text, issueDate, expected) => {
+    const date = entitiesOf(text, issueDate).date;
+    if (expected === null) expect(date).toBeNull();
+    else expect(date).toMatchObject({ start: expected });
+  });
+
+  it('keeps the part of day of 9日上午', () => {
+    expect(entitiesOf('市政协党组书记张某9日上午主持召开党组会议。', '2021-06-25').date).toMatchObject({ partOfDay: 'am' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DATE_LED } from '../../src/segment/body.js';
-import { isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
+import { SUBJECT_DATED, isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
@@ -243,5 +243,29 @@ describe('a body and its writer signing a page', () => {
 
   it('is no credit without the gap between body and name', () => {
     expect(isClosingCredit('农工党某市委召开会议')).toBe(false);
+  });
+});
+
+describe('a news brief whose subject comes before its day', () => {
+  it.each([
+    ['市政协主席李某18日在市委党校为新任委员作专题辅导。'],
+    ['区政协副主席王某6月3日带队赴某镇调研。'],
+    ['市政协党组书记张某9日上午主持召开党组会议。'],
+  ])('opens with its date: %s', (text) => {
+    expect(SUBJECT_DATED.test(text)).toBe(true);
+  });
+
+  it.each([
+    ['a count of days', '调研组连续5日深入基层走访群众。'],
+    ['a bound', '各单位须于20日前报送材料。'],
+    ['a clause’s time', '市政协18日召开的常委会议审议了报告。'],
+    ['a clause led by 截至', '截至15日，已有三百名委员提交提案。'],
+    ['a date after the first comma', '会议指出，18日要召开全会。'],
+  ])('does not open with its date: %s', (_why, text) => {
+    expect(SUBJECT_DATED.test(text)).toBe(false);
+  });
+
+  it('makes a digest of paragraphs that open subject-first', () => {
+    expect(isDigest(['市政协主席李某18日在市委党校作专题辅导，要求提高履职能力。', '市政协副主席王某21日带队赴北城区调研社区养老服务。', '会议要求，要抓好落实，确保取得实效。'], DATE_LED)).toBe(true);
   });
 });
