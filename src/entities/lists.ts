@@ -95,12 +95,12 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
   }
   // 出席的副主委、常委有黄立明、许文静…: a list of roles, then 有 (是) and the names; the names' list starts after it
   const restarts = new Set<number>();
+  // (the first element too: 出席会议的有吴某、… — a name the dictionary knows as a word needs the 有 before it)
   bounds.forEach(([a, b], k) => {
-    if (k === 0) return;
-    for (let p = b - 3; p > a; p--) {
+    for (let p = b - 2; p > a; p--) {
       if (!LIST_OPENERS.has(text[p - 1]) || wholeName(ctx, p, b) === null) continue;
       bounds[k] = [p, b];
-      restarts.add(k);
+      if (k > 0) restarts.add(k);
       break;
     }
   });

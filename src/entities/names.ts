@@ -225,7 +225,9 @@ export function acceptable(a: NameAssessment, strength: Strength, boundary: numb
     }
     if (strength === 'role') return boundary >= 1;
     if (strength === 'title' && framedEnd) return true;
-    return (strength === 'title' || strength === 'enumeration' || strength === 'list') && boundary >= 2;
+    // (a list's last name, 、张华颁发了…: a verb after it closes it as it closes any name in the list)
+    if (strength === 'list') return boundary >= 1.5;
+    return (strength === 'title' || strength === 'enumeration') && boundary >= 2;
   }
   if (a.suspicious) return (strength === 'title' || strength === 'enumeration' || strength === 'role') && boundary >= 1.5;
   return boundary >= 1;

@@ -26,6 +26,7 @@ const MAX_PREFIX = 20;
 const HEAD_TAILS = ['提名人选', '候选人', '助理', '人选'];
 const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
 const ADMIN_OPENERS = new Set([...'省市区县']);
+const LIST_VERBS = new Set([...'有是']);
 const DAY_MARKS = new Set([...'日号']);
 /** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
 const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
@@ -49,6 +50,9 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (boundaryAt(ctx, s, headStart)) break;
     // 座谈会由|县政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
     if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
+    // 出席的有|市政协委员…: 有 or 是 on its own (or glued by jieba to the 市 after it, 有市) opens the list of who was
+    // there, not the title
+    if (LIST_VERBS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s]) && standsAlone(ctx, s - 1)) break;
     s--;
   }
   s = afterLeadingVerb(ctx, s, headStart);
@@ -57,6 +61,12 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     if (DAY_MARKS.has(text[p]) && p > 0 && (isDigit(text[p - 1]) || CHINESE_DAY_DIGITS.has(text[p - 1]))) return p + 1;
   }
   return s;
+}
+
+/** Whether jieba reads the character at `at` as a word of its own or glued it to an unknown neighbour (有市). */
+function standsAlone(ctx: ItemContext, at: number): boolean {
+  const t = ctx.tokens.tokenAt(at);
+  return t === undefined || t.word.length === 1 || t.tag === 'x';
 }
 
 /** What opens a body's name after a verb: a place level (省市区县州) or a body the lexicons know. */

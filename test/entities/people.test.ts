@@ -58,6 +58,8 @@ const FOUND: [string, string, string[]][] = [
   ['a name opening a clause with 在 … 强调', '赵国庆在全市政协工作会议上强调，要守正创新。', ['赵国庆']],
   ['a speaker, but not the byline in brackets closing the item', '肖朝华表示，将借鉴经验，推动代表工作取得新成效。（张优优）', ['肖朝华']],
   ['a name whose last character and 日前 read as 明日', '市政协秘书长赵德明日前率队到某县开展民主监督。', ['赵德明']],
+  ['a list’s last name that the dictionary knows as a word, before a verb', '会上，区政协向王强、李明、张华颁发了聘书。', ['王强', '李明', '张华']],
+  ['a list after 有 opening with a name the dictionary knows as a word', '出席会议的有吴晗、李明、张丽华等委员。', ['吴晗', '李明', '张丽华']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
 ];
 

@@ -21,6 +21,8 @@ const TITLES: [string, string, Record<string, string[]>][] = [
   ['总书记 after the name', '传达学习习近平总书记重要讲话精神。', { 习近平: ['总书记'] }],
   ['a title with digits after 第', '市政协第5界别活动组组长李志鹏参加调研。', { 李志鹏: ['市政协第5界别活动组组长'] }],
   ['a title with a Han ordinal', '第六界别活动组组长王雅荣参加调研活动。', { 王雅荣: ['第六界别活动组组长'] }],
+  ['a section’s title whose head repeats the section’s character', '市委组织部组织处处长王小平出席。', { 王小平: ['市委组织部组织处处长'] }],
+  ['a title after 有 that lists who was there', '出席的有市政协委员汪宏、高敏等。', { 汪宏: ['市政协委员'], 高敏: ['市政协委员'] }],
   ['a township title', '明沙淖乡党委书记孙建磊介绍了情况。', { 孙建磊: ['明沙淖乡党委书记'] }],
   ['a committee whose name holds 政委, not the title 政委', '社市委参政议政委员会主任何建平介绍了调研情况。', { 何建平: ['社市委参政议政委员会主任'] }],
   ['政委 as a title of its own', '武警支队政委李强出席。', { 李强: ['武警支队政委'] }],
