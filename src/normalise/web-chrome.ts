@@ -51,7 +51,7 @@ const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:当前|现在)?的?|�
 const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
-  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源',
+  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
@@ -60,13 +60,15 @@ const STRONG_LABELS = [
 const WEAK_LABELS = ['来源', '作者', '时间', '日期', '阅读', '浏览', '点击', '发布', '字体', '人次', '访问', '录入'];
 const ALL_LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_AT = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})(?=\\s*${COLON}|\\s*\\d|\\s*$|\\s+[\\p{Script=Han}])`, 'gu');
-const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传)?(?:日期|时间)$/u;
+const PUBLISH_LABEL = /^(?:发布|发表|发稿|更新|录入|上传|编辑)?(?:日期|时间)$/u;
 
 /** A source line standing alone (`来源：某党某市委`, `（来源：某报）`): the page's credit, never text. */
 const SOURCE_LINE = /^[\s\u3000]*[（(]?\s*(?:来源|稿源|文章来源|信息来源|消息来源|新闻来源)\s*[:：]\s*[^。，！？:：]{1,30}?[）)]?[\s\u3000]*$/u;
 /** An e-paper's page line: `第02版：要闻`, `A2版`, `第3版`. */
 const PAPER_PAGE = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?[\s\u3000]*$/u;
 /** A page's keyword or tag line: `关键词：市政协 活动 开展`, `标签：政协 协商`. */
+/** `本文链接：https://…`, `原文地址：…`, or a web address standing alone as a line. */
+const PAGE_LINK = /^[\s\u3000]*(?:(?:本文|原文|文章|本页|网页)(?:链接|地址|网址)\s*[:：]\s*(?:https?:\/\/|www\.)?[\x21-\x7e]*|(?:https?:\/\/|www\.)[\x21-\x7e]+)[\s\u3000]*$/iu;
 const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
 /** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
 const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|浏览)[^。，；]{2,40}?(?:网站|网|门户|平台|主页|官网)[！!。.]?[\s\u3000]*$/u;
@@ -284,7 +286,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

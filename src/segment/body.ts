@@ -268,8 +268,9 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
       return;
     }
     // Inside an article's text, a photo caption between its paragraphs: a line printed twice over a photo, or one
-    // naming what a person does in it (`张某主委发言`), with the article's text going on after it (no date, no lead).
-    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && isHeadline(line) && isInlineCaption(lines, i)) {
+    // naming what a person does in it (`张某主委发言`), with the article's text going on after it (no date, no lead);
+    // or one of a run of such lines (`会议现场` / `某某主持开幕式`), or a line in brackets (`（某某一行参观…）`).
+    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && (captionRunAt(lines, i, sectionStarts) || (isHeadline(line) && isInlineCaption(lines, i)))) {
       captions++;
       return;
     }
@@ -370,6 +371,39 @@ function isInlineCaption(lines: Line[], i: number): boolean {
   if (lines[i + 1]?.text.trim() === t || lines[i - 1]?.text.trim() === t) return true;
   const next = lines[i + 1]?.text ?? '';
   return t.length <= MAX_PERSON_CAPTION && PERSON_IN_PHOTO.test(t) && next !== '' && !DATE_LED.test(next) && !DAY_LED.test(next) && !STORY_OPENING.test(next);
+}
+
+const MAX_RUN_CAPTION = 30;
+/** A line a caption may be: short, without a sentence's punctuation or a date, or wholly in brackets. */
+function captionLike(text: string): boolean {
+  const t = text.trim();
+  if (BRACKETED_CAPTION.test(t)) return true;
+  return t.length >= 2 && t.length <= MAX_RUN_CAPTION && !/[，,。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t);
+}
+/** `（某某一行参观某园区）`: a caption in brackets, not a byline or a source note. */
+const BRACKETED_CAPTION = /^[（(](?![^）)]*(?:记者|通讯员|供稿|来源|编辑|摄|责任))[^（()）。]{6,60}[）)]$/u;
+
+/**
+ * Whether line `i` is one of a run of caption lines inside an article: two or more caption-like lines (or a
+ * bracketed one) after a paragraph that ends a sentence, followed by a paragraph of the same story (one that
+ * opens no story of its own: no date, no news lead, no 今天/日前).
+ */
+function captionRunAt(lines: Line[], i: number, sectionStarts: Array<SectionStart | null>): boolean {
+  if (!captionLike(lines[i].text)) return false;
+  let a = i;
+  while (a > 0 && captionLike(lines[a - 1].text) && !sectionStarts[a - 1]) a--;
+  let b = i + 1;
+  while (b < lines.length && captionLike(lines[b].text) && !sectionStarts[b]) b++;
+  const bracketed = lines.slice(a, b).every((l) => BRACKETED_CAPTION.test(l.text.trim()));
+  if (b - a < 2 && !bracketed) return false;
+  if (a === 0 || !endsSentence(lines[a - 1].text) || sectionStarts[a]) return false;
+  const next = lines[b]?.text ?? '';
+  return /[。！？]/u.test(next) && !sectionStarts[b] && !opensStory(next);
+}
+
+/** A paragraph that opens a story of its own: a date, a news lead, a recent-event or day-word opening. */
+function opensStory(text: string): boolean {
+  return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || STORY_OPENING.test(text) || /^(?:今天|今日|昨天|昨日|近日|日前)/u.test(text);
 }
 
 /** Lines of a title block under a headline: as many as a news heading has (引题, 主题, 副题), each short. */

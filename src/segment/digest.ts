@@ -44,9 +44,30 @@ const RUN_TOGETHER = new RegExp(
  */
 export const DAY_LED = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:上午|下午|晚上|晚间|晚)?[，,]/u;
 
-/** A paragraph cut where a new sentence opens with a day date after a complete one. */
+/** `9月15日至22日，…`: a paragraph opening with a span of days in one month (the 至 day may name its month). */
+const OPENING_SPAN = /^(\d{1,2})月(\d{1,2})[日号]?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{1,2})月)?(\d{1,2})[日号]/u;
+const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/u;
+
+/**
+ * A paragraph cut where a new sentence opens with a day date after a complete one — but not at a day inside
+ * the span the paragraph opens with (`9月15日至22日，某某开展视察。9月15日，一行先到…`): that is the
+ * story's first stop, not another event.
+ */
 export function splitRunTogether(text: string): string[] {
-  return text.split(RUN_TOGETHER).filter((p) => p.length > 0);
+  const pieces = text.split(RUN_TOGETHER).filter((p) => p.length > 0);
+  const span = OPENING_SPAN.exec(text);
+  if (!span || pieces.length < 2) return pieces;
+  const at = (month: number, day: number) => month * 100 + day;
+  const from = at(Number(span[1]), Number(span[2]));
+  const to = at(Number(span[3] ?? span[1]), Number(span[4]));
+  const out = [pieces[0]];
+  for (const piece of pieces.slice(1)) {
+    const d = MONTH_DAY.exec(piece);
+    const inside = d !== null && at(Number(d[1]), Number(d[2])) >= from && at(Number(d[1]), Number(d[2])) <= to;
+    if (inside) out[out.length - 1] += piece;
+    else out.push(piece);
+  }
+  return out;
 }
 
 /** `1、学习…`, `2. 协商…`, `（3）…`: an agenda or list line inside an item, never a headline or item. */

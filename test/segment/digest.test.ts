@@ -14,6 +14,7 @@ describe('run-together items', () => {
     ['a day date with a comma after a full stop', '日前，某某看望师生。9月2日，区妇联召开会议。', ['日前，某某看望师生。', '9月2日，区妇联召开会议。']],
     ['three items in one paragraph', '甲开会。9月2日，乙开会。9月5日上午，丙开会。', ['甲开会。', '9月2日，乙开会。', '9月5日上午，丙开会。']],
     ['a range', '甲开会。9月2日至3日，乙调研。', ['甲开会。', '9月2日至3日，乙调研。']],
+    ['a day after the span the paragraph opens with', '9月1日至2日，甲调研。9月5日，乙开会。', ['9月1日至2日，甲调研。', '9月5日，乙开会。']],
     ['号 for 日', '甲开会。9月2号，乙调研。', ['甲开会。', '9月2号，乙调研。']],
     ["a newspaper's next report", '甲出席。本报讯（郑某）乙展览昨天揭幕。', ['甲出席。', '本报讯（郑某）乙展览昨天揭幕。']],
   ])('are cut apart at %s', (_why, text, pieces) => {
@@ -24,6 +25,8 @@ describe('run-together items', () => {
     ['a date inside a clause', '甲开会。9月2日召开的会议决定，乙调研。'],
     ['a date after a comma', '甲开会，9月2日，乙调研。'],
     ['a year-only sentence', '甲开会。2023年，乙调研。'],
+    ['a day inside the span the paragraph opens with', '9月15日至22日，区政协开展交叉视察。9月15日，视察组先到某镇。9月18日，又到某乡。'],
+    ['a day inside a span across months', '4月28日至5月3日，调研组赴外地考察。5月1日，考察组参观某园区。'],
   ])('are not cut at %s', (_why, text) => {
     expect(splitRunTogether(text)).toEqual([text]);
   });

@@ -234,6 +234,23 @@ describe('photo captions between the paragraphs of an article', () => {
     expect(doc.items).toHaveLength(1);
   });
 
+  it('leaves out a run of captions (a scene, then what people do) when the story goes on after it', () => {
+    const doc = segment(linesFrom([opening, '会议现场', '县政协副主席某某主持开幕式', '县政协副主席某某向大会作提案工作报告', more]));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs).toEqual([opening, more]);
+  });
+
+  it('leaves out captions in brackets between the paragraphs', () => {
+    const doc = segment(linesFrom([opening, '（某某一行参观某镇文化广场）', '（与会人员了解某镇集贸市场建设情况）', more]));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs).toEqual([opening, more]);
+  });
+
+  it('keeps a headline and subtitle over a story that opens with its date', () => {
+    const doc = segment(linesFrom([opening, '县政协召开常委会议', '某某出席并讲话', '3月5日，县政协召开常委会议，审议有关事项。']));
+    expect(doc.items).toHaveLength(2);
+  });
+
   it('keeps a headline ending in 讲话 that opens a dated story', () => {
     const doc = segment(linesFrom([opening, '市政协主席在全会上讲话', '3月5日，市政协全会开幕，主席作工作报告。']));
     expect(doc.items).toHaveLength(2);
