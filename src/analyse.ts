@@ -50,7 +50,7 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
   // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
   const bylines = takeTrailingBylines(parts.items, config.lexicons);
   for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !parts.footer.editors.includes(b.name)) parts.footer.editors.push(b.name);
-  const { segmented, fallbackYear, contexts } = withYear(parts, lines, parsed.sourcePath);
+  const { segmented, fallbackYear, contexts, postedDate } = withYear(parts, lines, parsed.sourcePath);
   const entities = extractEntities(itemTexts(segmented), {
     issueDate: segmented.masthead.date,
     lexicons: config.lexicons,
@@ -62,7 +62,8 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
     sourcePath: parsed.sourcePath,
     digest: parsed.digest,
     extraction,
-    segmented,
+    // a chronicle posted years after it: the page's date is the record's, though it dated none of the items
+    segmented: postedDate ? { ...segmented, masthead: { ...segmented.masthead, date: postedDate } } : segmented,
     entities,
     bylines,
     confidences,
@@ -86,7 +87,7 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
     // date: its 昨天/今日 count from it, as from a publish-date line (a bulletin's issue date dates no 昨天)
     const pageOnly = segmented.masthead.issue === null && segmented.masthead.title === null;
     const contexts = pageOnly ? headings.map((h) => ({ ...h, pageDate: segmented.masthead.date })) : headings;
-    return { segmented, fallbackYear: undefined, contexts };
+    return { segmented, fallbackYear: undefined, contexts, postedDate: null };
   }
   const texts = itemTexts(segmented);
   // The dates the web-chrome pass read off the meta lines it removed, and an HTML page's <meta> date.
@@ -111,7 +112,7 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
     });
     const told = years.map((y, p) => `page ${p + 1}: ${y ? `${y.year} from ${y.evidence}` : 'none'}`).join('; ');
     messages.push(message('info', 'page-years', `The file holds ${pageTexts.length} pages, not all under a publish date; pages above the first dated one take their own year (${told}).`));
-    return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts };
+    return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts, postedDate: null };
   }
   // Pages without publish dates, when the file's year is no better than its text or path: each its own.
   if (pages && doc.published.length === 0 && (doc.year === null || doc.year.source === 'text' || doc.year.source === 'path')) {
@@ -123,7 +124,8 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   } else {
     messages.push(...doc.messages);
   }
-  return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts };
+  const postedDate = pages === null && new Set(doc.posted.map((p) => p.iso)).size === 1 ? doc.posted[0].iso : null;
+  return { segmented: { ...segmented, masthead, messages }, fallbackYear: doc.year?.year ?? null, contexts, postedDate };
 }
 
 /**

@@ -23,6 +23,12 @@ describe('years from the evidence a file carries', () => {
     expect(r.messages).toContainEqual(expect.objectContaining({ code: 'year-from-evidence', message: expect.stringContaining('publish-date line') }));
   });
 
+  it('keeps a chronicle’s later publish date as the page’s date, dating its days by its header', () => {
+    const r = analyse('web/chronicle.txt', ['2010年', '发布时间：2017-09-05 19:06', '1月', '1月5日　省政协召开常委会议，主席某某主持。', '1月8日　省政协副主席某某赴某县调研。']);
+    expect(r.masthead.date).toBe('2017-09-05');
+    expect(r.items.map((i) => i.date?.start)).toEqual(['2010-01-05', '2010-01-08']);
+  });
+
   it('takes the year from the file name of a digest that prints none', () => {
     const r = analyse('digests/zhengxie-yizhou-2022.txt', ['3月1日市政协党组会议召开，市政协主席某某主持。', '3月2日至4日市政协副主席分别召开分管委室会议。']);
     expect(r.masthead.date).toBeNull();

@@ -235,8 +235,9 @@ function leadIn(text: string, start: number, lex: Lexicons): Byline[] | null {
   if (roleAt(text, pos, LEADING_ROLES) === null) return null;
   let end = pos;
   while (end < text.length && (isHan(text[end]) || /[\s\u3000:：/／、]/u.test(text[end])) && text[end] !== '\n') end++;
-  // the stretch must stop at a date, a bracket or punctuation, never inside a sentence
-  if (end < text.length && !/[\d（(，。,]/u.test(text[end])) return null;
+  // the stretch must stop at a date, a bracket or punctuation, never inside a sentence (a closing bracket too:
+  // `本报讯通讯员 王某）县政协…`, its opening one lost in copying)
+  if (end < text.length && !/[\d（()），。,]/u.test(text[end])) return null;
   return readByline(text, pos, end, lex, false);
 }
 

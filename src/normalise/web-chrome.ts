@@ -83,6 +83,7 @@ const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅
 const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
   '返回首页', '返回列表', '返回', '分享到', '分享', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
+  '站内搜索', '全站搜索', '高级搜索', '站内检索', '文章检索', '全文检索', '信息检索', '搜索', '检索',
   '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
 ].sort((a, b) => b.length - a.length);
@@ -90,7 +91,7 @@ const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
 /** Page tools at the end of a line (`… 09:08 大字 中字 小字`). */
 const TOOLS_ONLY_PART = new RegExp(`(?:\\s|大字|中字|小字|打印|关闭|【|】|\\[|\\])+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
-const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
+const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
 
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
@@ -151,7 +152,8 @@ interface Meta {
 function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
-  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '');
+  // (and a page's 正文 tab before it: `正文 发布时间：2012-12-06`)
+  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '');
   const labels: Array<{ label: string; at: number }> = [];
   for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`

@@ -298,6 +298,8 @@ function withOthers(printed: PublishDate[], others: PublishDate[]): PublishDate[
 export interface DocumentYear {
   /** The publish dates of the pages copied into the file, in order. */
   published: PublishDate[];
+  /** The publish dates of a chronicle posted after the year it records: the page's dates, dating none of its days. */
+  posted: PublishDate[];
   year: YearEvidence | null;
   messages: Message[];
 }
@@ -327,5 +329,5 @@ export function documentYear(lines: Line[], itemTexts: string[], sourcePath: str
   const messages = year
     ? [message('info', 'year-from-evidence', `The masthead gives no date; month-days take the year ${year.year} from ${SOURCE_NAMES[year.source]} (${year.evidence})${pages}.`)]
     : [message('warning', 'year-unknown', 'Nothing in the file gives a year: month-day dates keep only their month and day.')];
-  return { published, year, messages };
+  return { published, posted: posthumous ? printed : [], year, messages };
 }
