@@ -50,13 +50,14 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  * name's first character too (X名扬, X年华, 王和生): there the name needs what a name without a surname needs (framed): a strong title before it and
  * punctuation or a verb that follows names (出席, 主持) after it — 会长于年初召开 is no name.
  */
-const SOFT_GIVEN_FIRST = new Set([...'名年和']);
+const SOFT_GIVEN_FIRST = new Set([...'名年和会']);
 /**
  * Office characters that open a two-character given name (李科军) but would end a unit's name or a title if
  * they ended one (王科 of 王科长, 秘书科): allowed first only.
  */
 const OPENS_GIVEN_ONLY = new Set([...'科']);
-const SOFT_GIVEN_LAST = new Set([...'和旗之年']);
+// (从 and 科 end given names too, 黄某从, 吴某科: framed, so 王某从三个方面, 秘书科 stay no names)
+const SOFT_GIVEN_LAST = new Set([...'和旗之年从科']);
 /**
  * A dictionary noun ending in a nominal suffix (班子, 样子, 个头) is a common noun, not a word used as a given name
  * (方圆, 江海): never a name after a title on its own.
@@ -142,6 +143,12 @@ export function assessName(cand: string, lex: Lexicons): NameAssessment {
   return result;
 }
 
+/** A dictionary word that is no place or name (会上, 会见): a clause's word, not a given name. */
+function clauseWord(word: string): boolean {
+  const e = lookupWord(word);
+  return e !== undefined && !/^(ns|nr|nz)/.test(e.tag);
+}
+
 /** Whether a three-character candidate opens with a frequent verb (应邀|参, 付出|了): a clause, not a name. */
 function verbHead(cand: string): boolean {
   if (cand.length !== 3) return false;
@@ -168,7 +175,8 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   // 暨|人大, 左|一 (a photo caption): the given part is a body, a title or a number
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);
-  const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]);
+  // (会 opens given names, 李会昌, but not the words it opens: 会上, 会见, 会同)
+  const softFirst = given.length === 2 && SOFT_GIVEN_FIRST.has(given[0]) && !(given[0] === '会' && clauseWord(given));
   // 向立和, 李春和, 杜红旗, 郑恒之: 和, 旗 and 之 end given names too, where they are no conjunction, banner or
   // particle (the frame
   // decides: 、 or 出席 after it)
@@ -303,11 +311,16 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   if (speechOpensAt(text, at)) return 3;
   // 某某明|日前率队…: a brief's subject is followed by when it acted, however jieba reads the characters across
   if (RECENT_AFTER_SUBJECT.test(text.slice(at, at + 4))) return 3;
+  // 在…主委花某的陪同下: the name is the one who accompanied, led or presided
+  if (ESCORT_AFTER.test(text.slice(at, at + 4))) return 2;
   // 谈某某等县领导, 潘某等委员: 等 and the group the names belong to
   if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
 }
+
+/** 的陪同, 的带领: 在某某的陪同下 names the person who accompanied or led. */
+const ESCORT_AFTER = /^的(?:陪同|带领|率领|主持|引领|邀请)/u;
 
 /** 日前, 近日, 连日来: the time a brief's subject acted, right after the subject. */
 const RECENT_AFTER_SUBJECT = /^(?:日前|近日|近期|连日来)/u;

@@ -20,6 +20,8 @@ const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支部', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
+/** Characters after which a lone 省/市 opens a name (、省民进, 和市民革, 在县民盟). */
+const LEADING_FUNCTION = new Set([...'、和与及在由对向为是的了，。；：']);
 /** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委, 九三学社等|市委会). */
 const STEM_CHAR = '(?:(?![和与及或的了在对是为等〇零一二三四五六七八九十])[\\u4e00-\\u9fff])';
 /** The place of a party's branch (九三学社|包头市|委): stems of autonomous areas run longer than the rest. */
@@ -51,7 +53,11 @@ function partyBranches(ctx: ItemContext): Candidate[] {
       if (branch) cur++;
     }
     const end = branch ? cur + branch.length : at + party.length;
-    out.push({ name: text.slice(at, end), start: at, end });
+    // 省民进, 市民革: the party's committee of this province or city, named by 省/市 alone before it
+    // (not the 市 of a place's name: 某某市民进 is taken by the suffix names)
+    const lone = at > 0 && LONE_ADMIN.has(text[at - 1]) && (at < 2 || !isHan(text[at - 2]) || ctx.clauseStarts.has(at - 1) || LEADING_FUNCTION.has(text[at - 2]));
+    const start = lone ? at - 1 : at;
+    out.push({ name: text.slice(start, end), start, end });
   });
   return out;
 }
@@ -274,8 +280,19 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
   // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
   const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
   const built = suffixNames(ctx, blocker).flatMap((c) => placeLedBody(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), placeSpans) ?? []);
-  const candidates = [...[...known, ...partyBranches(ctx), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker)), ...built].map((c) => withParent(ctx, c, blocker));
+  const candidates = [...[...known, ...partyBranches(ctx), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker)), ...built]
+    .map((c) => withParent(ctx, c, blocker))
+    .map((c) => withOrgan(ctx, c));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+}
+
+/** Bodies whose staff and offices are an organ of their own: 县政协机关, 市委机关, 区人大机关. */
+const ORGAN_OF = /(?:政协|人大|人大常委会|政府|人民政府|委|部|局|厅|办|院|会)$/u;
+
+/** 县政协|机关要早作准备: the body's organ (its offices and staff) is a body of its own, named with 机关. */
+function withOrgan(ctx: ItemContext, c: Candidate): Candidate {
+  if (!ctx.text.startsWith('机关', c.end) || !ORGAN_OF.test(c.name)) return c;
+  return { name: c.name + '机关', start: c.start, end: c.end + 2 };
 }
 
 /** Bodies that exist once per place (the CPPCC, the government, the congress of a city or county). */

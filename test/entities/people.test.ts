@@ -60,6 +60,10 @@ const FOUND: [string, string, string[]][] = [
   ['a name whose last character and 日前 read as 明日', '市政协秘书长赵德明日前率队到某县开展民主监督。', ['赵德明']],
   ['a list’s last name that the dictionary knows as a word, before a verb', '会上，区政协向王强、李明、张华颁发了聘书。', ['王强', '李明', '张华']],
   ['a list after 有 opening with a name the dictionary knows as a word', '出席会议的有吴晗、李明、张丽华等委员。', ['吴晗', '李明', '张丽华']],
+  ['a given name opening with 会 closed by 出席', '市政协秘书长李会昌出席会议。', ['李会昌']],
+  ['a given name ending in 从 inside a list under a title', '市政协副主席王立、黄关从、刘建出席。', ['王立', '黄关从', '刘建']],
+  ['a given name ending in 科 before its postposed title', '在市委会办公室，吴竹科主委、邓亦兰副主委介绍了情况。', ['吴竹科', '邓亦兰']],
+  ['a rare surname after a title, before 的陪同下', '在民革市委主委花蓓的陪同下，调研组参观了园区。', ['花蓓']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
 ];
 
@@ -88,6 +92,8 @@ const NOT_PEOPLE: [string, string][] = [
   ['市长 inside 城市长效', '建立城市长效管理机制。'],
   ['有关负责同志', '各民主党派中央有关负责人，中央统战部有关负责同志参加会议。'],
   ['company short names closed by 等企业', '包钢、华电、万达、苏宁等企业负责人参加座谈。'],
+  ['会上 after a surname', '县长李会上强调要抓落实。'],
+  ['从 opening what a speaker covers', '主任王某从三个方面作了说明。'],
   ['a form of address', '张总介绍了企业生产情况。'],
   ['a country before a speech verb', '蒙古国表示支持。'],
   ['a title directly before a verb', '县委书记高度重视，市长亲自部署。'],
