@@ -275,7 +275,7 @@ function followsOffice(ctx: ItemContext, end: number): boolean {
 }
 
 export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: NamedSpan[] = []): NamedSpan[] {
-  const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start]);
+  const known = occurrences(ctx.text, ctx.lex.organisationTrie).filter((c) => !blocker.inside[c.start] && !endsInsideWord(ctx, c.end));
   const placeSpans = places.flatMap((p) => p.spans);
   // a subdistrict (…街道) is the office that runs it as well as a place (区文化局、富民路街道等单位)
   const subdistricts = places.filter((p) => p.name.endsWith(SUBDISTRICT) && p.name.length > SUBDISTRICT.length + 1).flatMap((p) => p.spans.map(([start, end]) => ({ name: p.name, start, end })));
@@ -284,6 +284,12 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
     .map((c) => withParent(ctx, c, blocker))
     .map((c) => withOrgan(ctx, c));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+}
+
+/** 组织|部分常委: a known body's last character opens a word of the segmentation that runs past it (部分). */
+function endsInsideWord(ctx: ItemContext, end: number): boolean {
+  const t = ctx.tokens.tokenAt(end - 1);
+  return t !== undefined && t.start === end - 1 && t.end > end && lookupWord(t.word) !== undefined;
 }
 
 /** Bodies whose staff and offices are an organ of their own: 县政协机关, 市委机关, 区人大机关. */

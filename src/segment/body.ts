@@ -7,7 +7,7 @@
 import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
-import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead } from './chronicle.js';
+import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
@@ -150,6 +150,11 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     pendingHeadline = null;
     freshDay = false;
   };
+  /** Whether the current item's text so far ends with a complete sentence. */
+  const endsLastSentence = (): boolean => {
+    const c = current as SegmentedItem | null;
+    return c !== null && c.paragraphs.length > 0 && /[。！？]$/u.test(c.paragraphs[c.paragraphs.length - 1].trim());
+  };
   /** Under a headline whose text has not begun: only a byline or meta line so far, no sentence. */
   const beforeText = (): boolean => {
     if (pendingHeadline && current === null) return true;
@@ -158,7 +163,8 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   };
   /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
   const opensOwnItem = (text: string): boolean => {
-    if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text);
+    // (a body acting opens the same day's next event once the entry above is complete)
+    if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text) || (endsLastSentence() && opensWithBodyActing(text));
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.

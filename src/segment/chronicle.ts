@@ -102,3 +102,13 @@ export class ChronicleDate {
     return this.day !== null;
   }
 }
+
+/**
+ * `港澳台侨委员会走访…` under a day's entry: a line that opens with a body doing something (its name, then the
+ * verb) is the same day's next event, not more of the entry above (which goes on with 会议指出, 调研组一行还…).
+ */
+const BODY_ACTS = /^[\p{Script=Han}（）()]{1,20}?(?:委员会|政协|机关|办公室|委|会|部|局|厅|组)(?:组织|召开|举行|举办|开展|走访|赴|到|在|与|对|就|邀请|接待|联合|派员|看望|慰问|视察|调研)/u;
+
+export function opensWithBodyActing(text: string): boolean {
+  return BODY_ACTS.test(text);
+}

@@ -117,6 +117,14 @@ describe('day leads in a chronicle', () => {
     expect(matchDayLead(text)).toEqual({ day: 3, endDay: 5, rest: '区政协开展视察。' });
   });
 
+  it('makes a line that opens with a body acting the same day’s next event, and keeps other lines with their entry', () => {
+    const doc = segment(
+      linesFrom(['2009年某市政协大事记', '10月', '16日  市政协机关开展重阳节敬老活动。', '18日  经济委员会组织部分委员视察园区。', '文史委员会走访市档案馆，了解史料征集情况。', '调研组一行还察看了两处工地。', '20日  市政协召开常委会议。']),
+      markers,
+    );
+    expect(doc.items.map((i) => [i.headingDate?.day ?? null, i.paragraphs.length])).toEqual([[16, 1], [18, 1], [18, 2], [20, 1]]);
+  });
+
   it('takes no day lead from a day standing alone', () => {
     expect(matchDayLead('5日')).toBeNull();
   });
