@@ -162,7 +162,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     start = skipLeadingVerbs(ctx, start, suffixStart);
     // 送|市委办公室: a one-character verb or preposition before the name
     // (not the 地 of 地|区政协: jieba split the noun 地区 only for the known 区政协)
-    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1 && !splitNoun(text, start); t = ctx.tokens.tokenAt(start)) start++;
+    // (nor the first character of a committee's three-character short name standing alone: 、教文委, 政协教文委)
+    for (let t = ctx.tokens.tokenAt(start); t && t.start === start && t.word.length === 1 && LEADING_TAGS.test(t.tag) && start < suffixStart - 1 && !splitNoun(text, start) && !committeeShortName(ctx, start, end, suffix); t = ctx.tokens.tokenAt(start)) start++;
     const prefixLength = suffixStart - start;
     if (prefixLength < (suffix.length === 1 ? 2 : 1)) continue;
     // 全市|代表联络站, 部分|常委会: a quantifier over bodies is no name of one; nor is a noun for any body
@@ -249,6 +250,16 @@ function centralTask(ctx: ItemContext, suffixStart: number): boolean {
     if (lex.organisations.has(w) && !lex.orgSuffixes.some((x) => x.length > 2 && w.endsWith(x))) return true;
   }
   return /^(?:党委|政府)$/.test(text.slice(suffixStart - 2, suffixStart));
+}
+
+/**
+ * 、教文委, 政协教文委: a committee's short name of three characters ending in 委, standing alone after a list mark, a
+ * clause start or its parent body (政协), keeps its first character whatever jieba tags it (教 as a verb).
+ */
+function committeeShortName(ctx: ItemContext, start: number, end: number, suffix: string): boolean {
+  if (suffix !== '委' || end - start !== 3) return false;
+  const { text } = ctx;
+  return start === 0 || !isHan(text[start - 1]) || ctx.clauseStarts.has(start) || text.endsWith('政协', start) || /[、和与及]/u.test(text[start - 1]);
 }
 
 /**
