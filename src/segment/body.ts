@@ -9,7 +9,7 @@ import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -105,7 +105,7 @@ function isHeadline(line: Line): boolean {
   return line.kind === 'paragraph' && !/[，,]/.test(t) && t.length >= 6 && (!t.includes('、') || t.split('、').every((part) => part.length > MAX_LISTED_NAME));
 }
 
-export function segmentBody(lines: Line[], markers: Markers): BodyResult {
+export function segmentBody(lines: Line[], markers: Markers, titleMonth: number | null = null): BodyResult {
   const detectSection = sectionDetector(lines, markers);
   const hasGlyphItems = lines.some((l) => matchItemStart(l, markers) !== null);
   const sectionStarts = lines.map(detectSection);
@@ -116,10 +116,13 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
   // Layouts without glyphs: a chronicle (day lines under month headers) or a digest (paragraphs
   // that open with their dates, one item each); see chronicle.ts and digest.ts.
   const texts = lines.map((l) => l.text);
-  const chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate() : null;
+  const chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate(titleMonth) : null;
   // `1、3月1日，…` `（2）3月2日，…`: entries numbered in order, each opening with its date, are items (at least two)
   const numberedEntries = !hasGlyphItems && texts.filter((t) => numberedEntry(t) !== null).length >= 2;
-  const digest = !hasGlyphItems && chronicle === null && isDigest(lines.filter((l) => !isHeadline(l)).map((l) => l.text), DATE_LED);
+  const bodyTexts = lines.filter((l) => !isHeadline(l)).map((l) => l.text);
+  // (a lead and its recount are one story however many of its paragraphs open with a date)
+  const recount = !hasGlyphItems && chronicle === null && isLeadThenRecount(bodyTexts);
+  const digest = !hasGlyphItems && chronicle === null && !recount && isDigest(bodyTexts, DATE_LED);
   let freshDay = false;
   let captions = 0;
   let signOffDate: string | null = null;
@@ -176,7 +179,7 @@ export function segmentBody(lines: Line[], markers: Markers): BodyResult {
     // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
     // over dated paragraphs (a digest under a headline) does not. A day alone opens an item only there.
     if (dayOnly) return headAt !== null && stretchIsDigest(headAt);
-    return headAt === null || stretchIsDigest(headAt);
+    return headAt === null ? !recount : stretchIsDigest(headAt);
   };
   /** Whether the paragraphs under the headline at `at` (to the next page title or section) mostly open with dates. */
   const digestStretches = new Map<number, boolean>();

@@ -68,9 +68,21 @@ export function isChronicle(texts: string[]): boolean {
   return texts.filter((t) => matchChronicleLine(t)?.day != null || matchDayLead(t) !== null).length >= 2;
 }
 
+/** A chronicle's title naming its one month: `2021年8月份某市政协工作大事记`, `某区政协2024年5月大事记`. */
+const MONTH_TITLE = new RegExp(`(?:19|20)\\d{2}\\s*年\\s*(${NUM})\\s*月份?[^，。；！？\\d]{0,24}(?:大事记|大事|工作纪要|纪要)\\s*$`, 'u');
+
+/** The month a chronicle's title names, for the day lines under it that name none; null when it names none. */
+export function chronicleTitleMonth(text: string): number | null {
+  const m = MONTH_TITLE.exec(text.trim());
+  const month = m ? parseSmallNumber(m[1]) : null;
+  return month !== null && month >= 1 && month <= 12 ? month : null;
+}
+
 /** Follows the month and day through a chronicle. */
 export class ChronicleDate {
-  private month: number | null = null;
+  /** `titleMonth`: the month the chronicle's title names (`2021年8月份…大事记`), until a month header says otherwise. */
+  constructor(private month: number | null = null) {}
+
   private day: number | null = null;
   private endDay: number | null = null;
 

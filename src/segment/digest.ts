@@ -16,6 +16,34 @@ export function isDigest(paragraphs: string[], dateLed: RegExp): boolean {
   return sentences.filter((p) => dateLed.test(p) || SUBJECT_DATED.test(p) || DAY_LED.test(p) || RECENT_EVENT.test(p)).length / sentences.length >= DIGEST_SHARE;
 }
 
+const OPENING_MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/u;
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+/** How many days the recount may reach back before the lead's date. */
+const MAX_RECOUNT_DAYS = 10;
+
+/**
+ * A story told as a lead and then a recount (`1月18日下午，会议闭幕。` / `1月15日上午，开幕会上…` /
+ * `1月17日上午，…`): the first dated paragraph sums up the event, the later ones go back to its first day and on
+ * from there, never past the lead's day. A digest runs its events forward or backward, not so; the paragraphs
+ * are one article.
+ */
+export function isLeadThenRecount(paragraphs: string[]): boolean {
+  const days: number[] = [];
+  for (const p of paragraphs) {
+    const m = OPENING_MONTH_DAY.exec(p);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) days.push(CUMULATIVE_DAYS[Number(m[1]) - 1] + Number(m[2]));
+  }
+  if (days.length < 3) return false;
+  const [lead, first, ...rest] = days;
+  if (!(first < lead && lead - first <= MAX_RECOUNT_DAYS)) return false;
+  let last = first;
+  for (const d of rest) {
+    if (d < last || d > lead) return false;
+    last = d;
+  }
+  return true;
+}
+
 /** A first clause that dates its event vaguely (`…晚会日前在某小区举行`): an item of its own in a digest. */
 export const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
 

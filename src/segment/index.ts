@@ -10,7 +10,7 @@ import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { removeWebChrome } from '../normalise/web-chrome.js';
 import { discoverMarkers } from './auto-markers.js';
-import { isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
+import { chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
 import { segmentBody, sectionDetector, type SegmentedItem } from './body.js';
 import { parseFullDate } from '../entities/index.js';
@@ -75,7 +75,9 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     opensItem: (l) => matchItemStart(l, markers) !== null,
     isTitle: (l) => detectSection(l) !== null || l.kind === 'heading',
   });
-  const body = dropRepeatedItems(segmentBody(repaired, markers));
+  // a chronicle of one month names it in its title (`2021年8月份…大事记`): its day lines need no month header
+  const titleMonth = allLines.slice(0, bodyStart).map((l) => chronicleTitleMonth(l.text)).find((m) => m !== null) ?? null;
+  const body = dropRepeatedItems(segmentBody(repaired, markers, titleMonth));
   // a sign-off's date (the office and date closing a page's text) dates the document when no masthead does
   const signed = masthead.date === null && body.signOffDate ? parseFullDate(body.signOffDate.replace(/\s+/g, '')) : null;
   if (signed) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead } from '../../src/segment/chronicle.js';
+import { ChronicleDate, chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead } from '../../src/segment/chronicle.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
@@ -123,6 +123,20 @@ describe('day leads in a chronicle', () => {
       markers,
     );
     expect(doc.items.map((i) => [i.headingDate?.day ?? null, i.paragraphs.length])).toEqual([[16, 1], [18, 1], [18, 2], [20, 1]]);
+  });
+
+  it('dates day lines by the one month the chronicle’s title names', () => {
+    const doc = segment(linesFrom(['2021年8月份某市政协工作大事记', '4日 市政协副主席某某前往某街道调研。', '5日 市政协主席某某会见客人。']), markers);
+    expect(doc.items.map((i) => i.headingDate?.text)).toEqual(['8月4日', '8月5日']);
+  });
+
+  it.each([
+    ['2021年8月份某市政协工作大事记', 8],
+    ['某区政协2024年5月大事记', 5],
+    ['2024年某区政协大事记', null],
+    ['2024年第5期大事记', null],
+  ])('reads the month of the title %s', (title, month) => {
+    expect(chronicleTitleMonth(title)).toBe(month);
   });
 
   it('takes no day lead from a day standing alone', () => {

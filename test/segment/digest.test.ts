@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DATE_LED } from '../../src/segment/body.js';
-import { SUBJECT_DATED, isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
+import { SUBJECT_DATED, isLeadThenRecount, isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
@@ -270,5 +270,25 @@ describe('a news brief whose subject comes before its day', () => {
 
   it('makes a digest of paragraphs that open subject-first', () => {
     expect(isDigest(['市政协主席李某18日在市委党校作专题辅导，要求提高履职能力。', '市政协副主席王某21日带队赴北城区调研社区养老服务。', '会议要求，要抓好落实，确保取得实效。'], DATE_LED)).toBe(true);
+  });
+});
+
+describe('a story told as a lead and a recount', () => {
+  const lead = '1月18日下午，某市政协十四届四次会议闭幕，会期三天。';
+  const recount = ['会议期间，某党派的委员们积极建言献策。', '1月15日上午，开幕会上，委员张某作大会发言。', '1月17日上午，副市长李某参加某界别讨论。'];
+
+  it('is one article, not a digest', () => {
+    expect(isLeadThenRecount([lead, ...recount])).toBe(true);
+    const doc = segment(linesFrom([lead, ...recount]), markers);
+    expect(doc.items).toHaveLength(1);
+  });
+
+  it.each([
+    ['dates running forward', ['1月15日，甲开会。', '1月16日，乙调研。', '1月17日，丙视察。']],
+    ['dates running backward', ['1月18日，甲开会。', '1月16日，乙调研。', '1月12日，丙视察。']],
+    ['a recount reaching past the lead', ['1月18日，甲开会。', '1月15日，乙调研。', '1月20日，丙视察。']],
+    ['a first date a month before the lead', ['3月18日，甲开会。', '2月1日，乙调研。', '2月3日，丙视察。']],
+  ])('is not read into %s', (_why, paragraphs) => {
+    expect(isLeadThenRecount(paragraphs)).toBe(false);
   });
 });
