@@ -5,7 +5,7 @@
  * few long-lived entity workers that serve many extraction workers (see src/batch/pool.ts).
  */
 import type { Config } from './config.js';
-import { EDITING_ROLES, takeTrailingBylines } from './entities/bylines.js';
+import { EDITING_ROLES, REVIEWING_ROLES, takeTrailingBylines } from './entities/bylines.js';
 import { extractEntities, type ItemDateContext } from './entities/index.js';
 import { toLines } from './normalise/index.js';
 import { restoreStrings, simplifiedShadow } from './normalise/script.js';
@@ -57,6 +57,9 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
     fallbackYear,
     itemContexts: contexts,
   });
+  // a reviewer credited at the end of the text (`…。（撰稿人：王某，审稿人：李某）`) is the footer's reviewer
+  const lastCredits = entities[entities.length - 1]?.bylines ?? [];
+  for (const b of lastCredits) if (b.roles.some((r) => REVIEWING_ROLES.has(r)) && !segmented.footer.reviewers.includes(b.name)) segmented.footer.reviewers.push(b.name);
   const confidences = ocr ? itemConfidences(segmented.items, blocks) : undefined;
   const record = buildRecord({
     sourcePath: parsed.sourcePath,

@@ -129,3 +129,13 @@ describe('pages separated by the credit lines that sign them', () => {
     expect(r.masthead.date).toBeNull();
   });
 });
+
+describe('credits closing the text', () => {
+  it('makes the reviewer of a bracketed credit the footer’s reviewer, and the writer a byline', () => {
+    const r = analyse('web/visit.txt', ['某大学统战部赴兄弟院校交流', '5月10日，某大学党委统战部一行赴某大学交流统战工作。双方开展了深入交流。（撰稿人：罗小梅，审稿人：甘建平）']);
+    expect(r.footer.reviewers).toEqual(['甘建平']);
+    expect(r.footer.editors).toEqual([]);
+    expect(r.items[0].bylines.map((b) => b.name)).toEqual(['罗小梅', '甘建平']);
+    expect(r.items[0].people.map((p) => p.name)).not.toContain('甘建平');
+  });
+});

@@ -18,12 +18,14 @@ export type { Byline, RecordByline };
 /** Roles printed before the names, longest first so that `全媒体记者` wins over `记者`. */
 const LEADING_ROLES = [
   '全媒体记者', '融媒体记者', '见习记者', '特约记者', '首席记者', '本报记者', '摄影记者', '实习记者', '记者', '特约通讯员', '通讯员', '实习生',
-  '责任编辑', '责编', '编辑', '摄影', '摄像', '撰稿', '供稿', '作者', '审核', '校对', '编审', '文/图', '图/文', '文图', '文', '图',
+  '责任编辑', '责编', '编辑', '摄影', '摄像', '撰稿人', '撰稿', '供稿', '作者', '审稿人', '审稿', '审核人', '审核', '校对', '编审', '文/图', '图/文', '文图', '文', '图',
 ].sort((a, b) => b.length - a.length);
 /** Roles printed after the names. */
 const TRAILING_ROLES = ['摄影报道', '摄影', '摄', '报道', '整理', '供稿', '撰稿', '采写'].sort((a, b) => b.length - a.length);
 /** Roles whose holder edited or compiled the document: a record-level byline with one of them is also a footer editor. */
 export const EDITING_ROLES = new Set(['整理', '编辑', '责任编辑', '责编', '编审', '撰稿']);
+/** Roles whose holder reviewed the text before it went out: a footer's reviewers. */
+export const REVIEWING_ROLES = new Set(['审核', '审核人', '审稿', '审稿人']);
 
 /** One-character roles (文, 图) only count with a separator after them: `文/张三`, `图：李四`. */
 const SEPARATOR = /^[\s\u3000:：/／]+/u;
@@ -195,7 +197,15 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
     if (!OPEN.has(text[at])) continue;
     let close = at + 1;
     while (close < text.length && close - at <= MAX_BRACKETED && !CLOSE.has(text[close]) && !OPEN.has(text[close]) && !/[，。；！？]/u.test(text[close])) close++;
-    if (!CLOSE.has(text[close])) continue;
+    if (!CLOSE.has(text[close])) {
+      // （撰稿人：王某，审稿人：李某）: labelled credits set apart by commas, each read on its own
+      const signed = labelledCredits(text, at, lex);
+      if (signed) {
+        out.push(...signed.bylines);
+        at = signed.close;
+      }
+      continue;
+    }
     const hits = readByline(text, at + 1, close, lex, true);
     if (hits) out.push(...hits);
     else {
@@ -208,6 +218,25 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
     at = close;
   }
   return out;
+}
+
+/** `（撰稿人：王某，审稿人：李某）` opening at `at`: every comma-separated part a role, its colon and names. */
+function labelledCredits(text: string, at: number, lex: Lexicons): { bylines: Byline[]; close: number } | null {
+  const m = /^[（(]((?:[^，,；;（()）。！？]{2,20}[，,；;]\s*){1,3}[^，,；;（()）。！？]{2,20})[）)]/u.exec(text.slice(at, at + MAX_BRACKETED * 2));
+  if (!m) return null;
+  const bylines: Byline[] = [];
+  let pos = at + 1;
+  for (const part of m[1].split(/[，,；;]/u)) {
+    const start = pos + (/^\s*/u.exec(part)?.[0].length ?? 0);
+    const end = pos + part.trimEnd().length;
+    // each part names its role with a colon: 撰稿人：王某
+    if (!/^\s*[\p{Script=Han}/]{1,5}\s*[:：]/u.test(part)) return null;
+    const hits = readByline(text, start, end, lex, false);
+    if (!hits) return null;
+    bylines.push(...hits);
+    pos += part.length + 1;
+  }
+  return { bylines, close: at + m[0].length - 1 };
 }
 
 /**

@@ -67,6 +67,15 @@ const SOURCE_LINE = /^[\s\u3000]*[（(]?\s*(?:来源|稿源|文章来源|信息�
 /** An e-paper's page line: `第02版：要闻`, `A2版`, `第3版`. */
 const PAPER_PAGE = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?[\s\u3000]*$/u;
 /** A page's keyword or tag line: `关键词：市政协 活动 开展`, `标签：政协 协商`. */
+/**
+ * A site's navigation menu copied as a line: 首页 and the columns after it, set apart by spaces or bars
+ * (`首 页 新闻中心 学习园地 社务动态 基层动态`), read on the raw line (normalisation closes the gaps).
+ */
+const NAV_MENU = /^[\s\u3000|｜]*(?:网站)?首[\s\u3000]*页(?:[\s\u3000|｜·]+[\p{Script=Han}](?:[\s\u3000]?[\p{Script=Han}]){1,7}){3,}[\s\u3000|｜]*$/u;
+
+/** `附件下载：`, `相关附件：某某通知.docx`: a page's attachment box, empty or naming files. */
+const ATTACHMENT_BOX = /^[\s\u3000【\[]*(?:附件下载|相关附件|下载附件|附件)[】\]]?\s*[:：]?\s*(?:[^\s。，；]{1,60}\.(?:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|txt)\s*)*$/iu;
+
 /** `本文链接：https://…`, `原文地址：…`, or a web address standing alone as a line. */
 const PAGE_LINK = /^[\s\u3000]*(?:(?:本文|原文|文章|本页|网页)(?:链接|地址|网址)\s*[:：]\s*(?:https?:\/\/|www\.)?[\x21-\x7e]*|(?:https?:\/\/|www\.)[\x21-\x7e]+)[\s\u3000]*$/iu;
 const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
@@ -288,7 +297,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

@@ -24,6 +24,10 @@ const CHROME: [string, string][] = [
   ['a meta line after the page’s 正文 tab', '正文 发布时间：2019-12-06'],
   ['a site-search label', '站内搜索'],
   ['a search-form line', '文章检索'],
+  ['a navigation menu opening with 首页', '首 页 新闻中心 学习讨论 参政议政 社务动态 基层动态'],
+  ['a navigation menu with bars', '网站首页 | 机构概况 | 工作动态 | 委员风采 | 提案工作'],
+  ['an empty attachment box', '附件下载：'],
+  ['an attachment box naming a file', '相关附件：关于开展调研活动的通知.docx'],
   ['a page-link line', '本文链接：https://news.example.cn/content/2019/05/07/1234.html'],
   ['a web address alone', 'http://www.example.gov.cn/zxdt/2019/0507.html'],
   ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
@@ -49,6 +53,7 @@ const CHROME: [string, string][] = [
 ];
 
 const NOT_CHROME: [string, string][] = [
+  ['a sentence that opens with 首页', '首页新闻中心将于近日改版，欢迎委员们提出意见。'],
   ['a meeting time line', '时间：4月9日上午9:00'],
   ['a sentence naming a source', '来源于基层的意见建议，是提案的重要基础。'],
   ['a sentence about print media', '会议要求，要打印分发学习材料，关闭不必要的会议。'],
