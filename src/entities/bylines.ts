@@ -164,6 +164,9 @@ function readByline(text: string, start: number, end: number, lex: Lexicons, out
         }
       }
     }
+    // （记者某某、通讯员宜协宣）: in brackets, what a role names is its byline even when it is no clear name (a
+    // pen name, an office's short name)
+    if (!names && outlet && pendingRoles.length > 0 && namesEnd - pos >= 2 && namesEnd - pos <= 4 && runEnd === namesEnd) names = [[pos, namesEnd]];
     if (!names) return null;
     if (pendingRoles.length === 0 && !trailing) return null;
     const roles = trailing ? [...pendingRoles, trailing] : pendingRoles;

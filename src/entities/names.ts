@@ -356,6 +356,8 @@ export function scorePrev(ctx: ItemContext, start: number): number {
   if (start === 0 || !isHan(text[start - 1]) || ctx.clauseStarts.has(start)) return 3;
   if (wordEndingAt(text, start, lex.boundaryWords, 4)) return 2;
   if (WEAK_PREV.has(text[start - 1])) return 2;
+  // 我社张某、李某…, 本会王某: a body speaking of itself names its members next
+  if (start >= 2 && /^[我本该][社会委院校局部所厅处室]$/u.test(text.slice(start - 2, start))) return 2;
   if (wordEndingAt(text, start, lex.titleHeadSet, 6) || wordEndingAt(text, start, lex.roleHeads, 4)) return 2;
   for (let len = 4; len >= 2; len--) {
     if (start - len < 0) continue;
@@ -496,5 +498,20 @@ export function nameBefore(ctx: ItemContext, end: number, strength: Strength, mi
       bestScore = score;
     }
   }
-  return best;
+  return best ? withSurnameOfYuYou(ctx, best, end, strength) : null;
+}
+
+/** 会议由于某某副主委主持: the clause that 由 opens ends in who presided or led it. */
+const PRESIDED_BY = /^[^，。；！？]*?(?:主持|负责|带队|率队|牵头|召集)/u;
+
+/**
+ * 会议由|于某某副主委主持: jieba reads 由于 ("because") where 由 is "by" and 于 the surname of who presided. When
+ * the clause goes on to 主持 (or 带队, 负责…), the name takes the 于.
+ */
+export function withSurnameOfYuYou(ctx: ItemContext, hit: NameHit, end: number, strength: Strength): NameHit {
+  const { text, lex } = ctx;
+  if (hit.start < 2 || text.slice(hit.start - 2, hit.start) !== '由于' || !PRESIDED_BY.test(text.slice(end))) return hit;
+  const name = text.slice(hit.start - 1, end);
+  const a = assessName(name, lex);
+  return a.ok && a.surnamed && acceptable(a, strength, 2, true) ? { name, start: hit.start - 1, end, assessment: a } : hit;
 }

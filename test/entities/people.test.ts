@@ -64,6 +64,9 @@ const FOUND: [string, string, string[]][] = [
   ['a given name ending in 从 inside a list under a title', '市政协副主席王立、黄关从、刘建出席。', ['王立', '黄关从', '刘建']],
   ['a given name ending in 科 before its postposed title', '在市委会办公室，吴竹科主委、邓亦兰副主委介绍了情况。', ['吴竹科', '邓亦兰']],
   ['a rare surname after a title, before 的陪同下', '在民革市委主委花蓓的陪同下，调研组参观了园区。', ['花蓓']],
+  ['a name after 由于 meaning because, with no 主持 after it', '由于王建明副主任出差，会议延期。', ['王建明']],
+  ['a name list after 我社', '开幕会上，我社张小军、李春梅、王建华3位社员作大会发言。', ['张小军', '李春梅', '王建华']],
+  ['a surname 于 that jieba reads into 由于 before who presided', '会议由于玉岭副主委主持，委员们参加。', ['于玉岭']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
 ];
 
