@@ -174,6 +174,7 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
       );
     }
   }
+  addCompactOpening(text, dates);
   const dateline = datelineOf(text, dates);
   if (dateline && dateline.start === null && dateline.month !== null && dateline.day !== null) {
     // the same without a year (上视新闻2月15日报道：昨天上午…): the day before keeps month and day only
@@ -258,6 +259,19 @@ function addRelativeDates(text: string, pageDate: string, dates: DateMention[]):
  * of the item (after a news-agency lead or byline) and before any written date.
  */
 const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
+
+/** `20111125，某会召开…`: a date written as eight digits opening the item (after a news lead, if any). */
+const COMPACT_OPENING = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[，,\s\u3000])/u;
+
+function addCompactOpening(text: string, dates: DateMention[]): void {
+  const m = COMPACT_OPENING.exec(text);
+  if (!m) return;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isValidDay(year, month, day)) return;
+  const at = m[0].length - 8;
+  if (dates.some((d) => d.span[0] < at + 8)) return;
+  dates.unshift(fullMention(m[0].slice(at), isoDate(year, month, day), null, [at, at + 8], 'text'));
+}
 
 /**
  * A brief's subject, then its day, then its verb (`市政协主席某某18日在某地调研`): the day is the page's or the

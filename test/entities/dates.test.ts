@@ -300,3 +300,17 @@ describe('a brief whose subject comes before its day (某某18日在…)', () =>
     expect(entitiesOf('市政协党组书记张某9日上午主持召开党组会议。', '2021-06-25').date).toMatchObject({ partOfDay: 'am' });
   });
 });
+
+describe('a date written as eight digits opening the item', () => {
+  it('dates the item by 20111125，…', () => {
+    expect(entitiesOf('20111125，某会第四次会员大会在某宾馆举行。', null).date).toMatchObject({ start: '2011-11-25', basis: 'text', span: [0, 8] });
+  });
+
+  it.each([
+    ['a phone number after a label', '电话20111125，请联系。'],
+    ['digits that are no date', '20119999，编号作废。'],
+    ['eight digits inside a sentence', '会议决定，编号为20111125，即日起施行。'],
+  ])('reads no date from %s', (_why, text) => {
+    expect(entitiesOf(text, null).date).toBeNull();
+  });
+});
