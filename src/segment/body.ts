@@ -390,7 +390,7 @@ function captionLike(text: string): boolean {
   return t.length >= 2 && t.length <= MAX_RUN_CAPTION && !/[，,。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t);
 }
 /** `（某某一行参观某园区）`: a caption in brackets, not a byline or a source note. */
-const BRACKETED_CAPTION = /^[（(](?![^）)]*(?:记者|通讯员|供稿|来源|编辑|摄|责任))[^（()）。]{6,60}[）)]$/u;
+const BRACKETED_CAPTION = /^[（(](?![^）)]*(?:记者|通讯员|供稿|来源|编辑|摄|责任|\d{1,4}[年月日]))[^（()）。]{6,60}[）)]$/u;
 
 /**
  * Whether line `i` is one of a run of caption lines inside an article: two or more caption-like lines (or a
@@ -407,7 +407,8 @@ function captionRunAt(lines: Line[], i: number, sectionStarts: Array<SectionStar
   if (b - a < 2 && !bracketed) return false;
   if (a === 0 || !endsSentence(lines[a - 1].text) || sectionStarts[a]) return false;
   const next = lines[b]?.text ?? '';
-  return /[。！？]/u.test(next) && !sectionStarts[b] && !opensStory(next);
+  // (a line wholly in brackets heads no story, whatever follows it)
+  return /[。！？]/u.test(next) && !sectionStarts[b] && (bracketed || !opensStory(next));
 }
 
 /** A paragraph that opens a story of its own: a date, a news lead, a recent-event or day-word opening. */
