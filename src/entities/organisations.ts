@@ -20,6 +20,12 @@ const LEADING_TAGS = /^(v$|vd|p|c|r|u|d|y|e|o|ad$)/;
 const NOT_ORG_ENDINGS = new Set(['格局', '布局', '大局', '结局', '全局', '开局', '定局', '残局', '时局', '政局', '骗局', '饭局', '部委', '党政办', ...ROOMS]);
 const BRANCH_SUFFIXES = ['基层委员会', '委员会', '市委会', '工委', '总支部', '总支', '支部', '支社', '委', '中央'];
 const LONE_ADMIN = new Set([...'省市区县州旗盟']);
+/** Whether a verb of jieba's segmentation (走访, 看望) ends at `at`. */
+function verbEndsAt(ctx: ItemContext, at: number): boolean {
+  const t = ctx.tokens.tokenAt(at - 1);
+  return t !== undefined && t.end === at && t.word.length >= 2 && /^v/.test(t.tag);
+}
+
 /** Characters after which a lone 省/市 opens a name (、省民进, 和市民革, 在县民盟). */
 const LEADING_FUNCTION = new Set([...'、和与及在由对向为是的了，。；：']);
 /** A character of a place's stem: no numeral (中共|十九大…) nor function word (…精神和|省委, 九三学社等|市委会). */
@@ -55,7 +61,7 @@ function partyBranches(ctx: ItemContext): Candidate[] {
     const end = branch ? cur + branch.length : at + party.length;
     // 省民进, 市民革: the party's committee of this province or city, named by 省/市 alone before it
     // (not the 市 of a place's name: 某某市民进 is taken by the suffix names)
-    const lone = at > 0 && LONE_ADMIN.has(text[at - 1]) && (at < 2 || !isHan(text[at - 2]) || ctx.clauseStarts.has(at - 1) || LEADING_FUNCTION.has(text[at - 2]));
+    const lone = at > 0 && LONE_ADMIN.has(text[at - 1]) && (at < 2 || !isHan(text[at - 2]) || ctx.clauseStarts.has(at - 1) || LEADING_FUNCTION.has(text[at - 2]) || verbEndsAt(ctx, at - 1));
     const start = lone ? at - 1 : at;
     out.push({ name: text.slice(start, end), start, end });
   });
