@@ -174,7 +174,7 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
       );
     }
   }
-  addCompactOpening(text, dates);
+  addNumericOpening(text, dates);
   const dateline = datelineOf(text, dates);
   if (dateline && dateline.start === null && dateline.month !== null && dateline.day !== null) {
     // the same without a year (上视新闻2月15日报道：昨天上午…): the day before keeps month and day only
@@ -190,6 +190,8 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
   if (options.pageDate) addRelativeDates(text, options.pageDate, dates);
   // a bulletin's issue date dates no 昨天, but a brief's day alone (`某某18日在…`) is of its month or the one before
   else if (options.issueDate) addPageDay(text, options.issueDate, dates);
+  const anchor = options.pageDate ?? options.issueDate;
+  if (anchor) addRelativeMonths(text, anchor, dates);
   return { dates, messages };
 }
 
@@ -260,17 +262,37 @@ function addRelativeDates(text: string, pageDate: string, dates: DateMention[]):
  */
 const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
 
-/** `20111125，某会召开…`: a date written as eight digits opening the item (after a news lead, if any). */
-const COMPACT_OPENING = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[，,\s\u3000])/u;
+/**
+ * `20111125，某会召开…`, `2021.3.5，…`, `2021-03-05 …`: a date written the way forms and sites write it (eight
+ * digits, or with dots, dashes or slashes) opening the item, after a news lead if any.
+ */
+const NUMERIC_OPENING =
+  /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(((?:19|20)\d{2})(?:(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|[.\-/](\d{1,2})[.\-/](\d{1,2})))(?=[，,\s\u3000])/u;
 
-function addCompactOpening(text: string, dates: DateMention[]): void {
-  const m = COMPACT_OPENING.exec(text);
+function addNumericOpening(text: string, dates: DateMention[]): void {
+  const m = NUMERIC_OPENING.exec(text);
   if (!m) return;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [year, month, day] = [Number(m[2]), Number(m[3] ?? m[5]), Number(m[4] ?? m[6])];
   if (!isValidDay(year, month, day)) return;
-  const at = m[0].length - 8;
-  if (dates.some((d) => d.span[0] < at + 8)) return;
-  dates.unshift(fullMention(m[0].slice(at), isoDate(year, month, day), null, [at, at + 8], 'text'));
+  const at = m[0].length - m[1].length;
+  if (dates.some((d) => d.span[0] < at + m[1].length)) return;
+  dates.unshift(fullMention(m[1], isoDate(year, month, day), null, [at, at + m[1].length], 'text'));
+}
+
+/** `上月28日`, `本月8日`: a day of the month before, or of the same month as, the page's or issue's date. */
+const RELATIVE_MONTH_RE = new RegExp(`(上月|本月|当月)(${NUM})[日号](${PART_OF_DAY})?`, 'gu');
+
+function addRelativeMonths(text: string, anchor: string, dates: DateMention[]): void {
+  for (const m of text.matchAll(RELATIVE_MONTH_RE)) {
+    const at = m.index ?? 0;
+    if (dates.some((d) => d.span[0] <= at && at < d.span[1])) continue;
+    let [year, month] = anchor.split('-').map(Number);
+    if (m[1] === '上月') [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    const day = parseNumber(m[2]);
+    if (day === null || !isValidDay(year, month, day)) continue;
+    dates.push(fullMention(m[0], isoDate(year, month, day), partOfDayOf(m[3]), [at, at + m[0].length], 'relative'));
+  }
+  dates.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /**

@@ -40,7 +40,8 @@ export interface SectionStart {
   style: number;
 }
 
-export const DATE_LED = /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日)/u;
+export const DATE_LED =
+  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;
 const MAX_HEADLINE = 40;
 /** Parts of a line split at 、 this short may be names of a list (张某、李某某) rather than a title's bodies. */
 const MAX_LISTED_NAME = 4;

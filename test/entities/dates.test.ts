@@ -301,9 +301,17 @@ describe('a brief whose subject comes before its day (某某18日在…)', () =>
   });
 });
 
-describe('a date written as eight digits opening the item', () => {
+describe('a date written as digits opening the item', () => {
   it('dates the item by 20111125，…', () => {
     expect(entitiesOf('20111125，某会第四次会员大会在某宾馆举行。', null).date).toMatchObject({ start: '2011-11-25', basis: 'text', span: [0, 8] });
+  });
+
+  it.each([
+    ['dots', '2021.3.5，市政协召开常委会议。', [0, 8]],
+    ['dashes', '2021-03-05 市政协召开常委会议。', [0, 10]],
+    ['slashes after a news lead', '本报讯 2021/3/5，市政协召开常委会议。', [4, 12]],
+  ])('dates the item by a date written with %s', (_why, text, span) => {
+    expect(entitiesOf(text, null).date).toMatchObject({ start: '2021-03-05', basis: 'text', span });
   });
 
   it.each([
@@ -312,5 +320,19 @@ describe('a date written as eight digits opening the item', () => {
     ['eight digits inside a sentence', '会议决定，编号为20111125，即日起施行。'],
   ])('reads no date from %s', (_why, text) => {
     expect(entitiesOf(text, null).date).toBeNull();
+  });
+});
+
+describe('a day of this month or last month (本月8日, 上月28日)', () => {
+  it.each([
+    ['上月 against the issue date', '上月28日，市政协召开常委会议。', '2021-03-10', '2021-02-28', null],
+    ['上月 across a year', '上月28日，市政协召开常委会议。', '2021-01-10', '2020-12-28', null],
+    ['本月 with a part of day', '本月8日上午，市政协召开常委会议。', '2021-03-10', '2021-03-08', 'am'],
+  ])('reads %s', (_why, text, issueDate, start, partOfDay) => {
+    expect(entitiesOf(text, issueDate).date).toMatchObject({ start, partOfDay, basis: 'relative' });
+  });
+
+  it('reads nothing without a page or issue date', () => {
+    expect(entitiesOf('上月28日，市政协召开常委会议。', null).date).toBeNull();
   });
 });
