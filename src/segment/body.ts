@@ -343,7 +343,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
 }
 
 /** An entry's number: `1、` `2.` `（3）` `一、`. */
-const ENTRY_NUMBER = /^(?:\d{1,3}\s*(?:、|[.．](?!\d))|[（(]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*/u;
+// (`1．6月20日` is entry 1 of 6月20日, however the full stop was normalised: no decimal runs into 月)
+const ENTRY_NUMBER = /^(?:\d{1,3}\s*(?:、|[.．](?!\d)|[.．](?=\d{1,2}月\d))|[（(]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*/u;
 const ENTRY_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|^\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,]/u;
 
 /** The text of a numbered entry that opens with its date (`1、3月1日，…` → `3月1日，…`), or null. */

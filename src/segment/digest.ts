@@ -100,7 +100,7 @@ export function splitRunTogether(text: string): string[] {
 
 /** `1、学习…`, `2. 协商…`, `（3）…`: an agenda or list line inside an item, never a headline or item. */
 export function isNumberedLine(text: string): boolean {
-  return /^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])/u.test(text.trim());
+  return /^(?:\d{1,2}[、.．](?!\d)|\d{1,2}[.．](?=\d{1,2}月\d)|[（(]\d{1,2}[)）])/u.test(text.trim());
 }
 
 /** `上午，区政协…`, `下午，…`, `同日，…`: in a chronicle, a new item under the same day line. */

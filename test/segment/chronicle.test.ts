@@ -215,6 +215,7 @@ describe('entries numbered 1、 （2） 三、 that open with their dates', () =
     ['1、', ['1、3月1日，市工商联副主席走访调研。', '2、3月2日，市工商联秘书长参加座谈会。']],
     ['（1）', ['（1）3月1日，市工商联副主席走访调研。', '（2）3月2日，市工商联秘书长参加座谈会。']],
     ['一、', ['一、3月1日，市工商联副主席走访调研。', '二、3月2日，市工商联秘书长参加座谈会。']],
+    ['1． run into the month', ['1．3月1日，市工商联副主席走访调研。', '2．3月2日，市工商联秘书长参加座谈会。']],
   ])('opens an item at each entry numbered %s, without its number', (_why, entries) => {
     const doc = segment(linesFrom(['某市工商联2024年3月大事记', ...entries]), markers);
     expect(doc.items.map((i) => i.paragraphs[0])).toEqual(['3月1日，市工商联副主席走访调研。', '3月2日，市工商联秘书长参加座谈会。']);
