@@ -14,12 +14,15 @@ const PART_OF_DAY = '上午|下午|晚上|晚间|傍晚|夜间|早上|早晨|清
 
 /**
  * Groups: 1 year, 2 month, 3 day, then either (4 end year, 5 end month, 6 end day) after a closed first day,
- * or (7 end month, 8 end day) after an open one (`5月6—7日`); 9 part of day.
+ * or (7 end month, 8 end day) after an open one (`5月6—7日`), or none when the 日 is left out before a part of day
+ * or a comma (`5月28上午，`); 9 part of day.
  */
 const DATE_RE = new RegExp(
   `(?<![0-9０-９])(?:(${YEAR})\\s*年\\s*)?(${NUM}|元)\\s*月\\s*(${NUM})\\s*` +
     `(?:${DAY_END}(?:\\s*${SEP}\\s*(?:(${YEAR})\\s*年\\s*)?(?:(${NUM})\\s*月\\s*)?(${NUM})\\s*${DAY_END})?` +
-    `|\\s*${SEP}\\s*(?:(${NUM})\\s*月\\s*)?(${NUM})\\s*${DAY_END})` +
+    `|\\s*${SEP}\\s*(?:(${NUM})\\s*月\\s*)?(${NUM})\\s*${DAY_END}` +
+    // (`5月28上午，`, `5月28，`: the 日 left out before a part of day or a comma)
+    `|(?=(?:${PART_OF_DAY})[，,]?|[，,]))` +
     `(?:[（(]星期[一二三四五六日天][）)])?(${PART_OF_DAY})?`,
   'g',
 );

@@ -129,6 +129,14 @@ const GLUED_META = new RegExp(
   `^\\s*((?:19|20)\\d{2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)(?:\\s*(?:来源|作者|编辑|发布|点击|浏览|阅读)\\s*[:：]?\\s*[^\\s，。:：]{0,12}?)*\\s*(?=\\d{1,2}月\\d{1,2}[日号]|近日|日前|本报讯|本网讯|本刊讯)`,
   'u',
 );
+/**
+ * The same with the labels first (`文章来源： 作者：某某 时间：2018-12-27 16:38:2712月18日，…`): the clock time's
+ * seconds run into the sentence's month.
+ */
+const GLUED_LABELLED_META = new RegExp(
+  `^\\s*(?:(?:文章来源|信息来源|来源|作者|编辑|发布者|点击数|点击|浏览|阅读)\\s*[:：]\\s*[^\\s，。:：]{0,20}\\s*)*(?:发布时间|发布日期|更新时间|时间|日期)\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)\\s*(?=\\d{1,2}月\\d{1,2}[日号]|近日|日前|本报讯|本网讯|本刊讯)`,
+  'u',
+);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -273,7 +281,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const pageDates: PageDate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    const glued = GLUED_META.exec(text);
+    const glued = GLUED_META.exec(text) ?? GLUED_LABELLED_META.exec(text);
     if (glued && glued[0].length < text.length) {
       cutHead.set(i, glued[0].length);
       const date = pageDateFrom(glued[1], { labels: [], dateLabel: null }, lines[i].index);

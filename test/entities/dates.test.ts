@@ -336,3 +336,16 @@ describe('a day of this month or last month (本月8日, 上月28日)', () => {
     expect(entitiesOf('上月28日，市政协召开常委会议。', null).date).toBeNull();
   });
 });
+
+describe('a month-day with its 日 left out', () => {
+  it.each([
+    ['before a part of day', '5月28上午，某党市委召开会议。', '5月28上午', 'am'],
+    ['before a comma', '5月28，某党市委召开会议。', '5月28', null],
+  ])('is read %s', (_why, text, written, partOfDay) => {
+    expect(entitiesOf(text, '2006-06-02').date).toMatchObject({ text: written, start: '2006-05-28', partOfDay });
+  });
+
+  it('is not read from a count after a month', () => {
+    expect(entitiesOf('全年5月28家企业参加。', '2006-06-02').date).toBeNull();
+  });
+});

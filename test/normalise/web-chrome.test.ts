@@ -301,3 +301,11 @@ describe('source lines, e-paper page lines and blocks of weak meta lines', () =>
     expect(kept([ARTICLE, '编辑：张三', '审核：李四'])).toHaveLength(3);
   });
 });
+
+describe('a labelled meta line run into the first sentence', () => {
+  it('cuts the meta line off where its clock time runs into the date', () => {
+    const r = removeWebChrome(linesFrom(['文章来源： 作者：admin 时间：2018-12-27 16:38:2712月18日，某党中央某部来某市调研。']));
+    expect(r.lines.map((l) => l.text)).toEqual(['12月18日，某党中央某部来某市调研。']);
+    expect(r.pageDate?.date).toBe('2018-12-27');
+  });
+});
