@@ -73,6 +73,9 @@ const PAPER_PAGE = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\
  */
 const NAV_MENU = /^[\s\u3000|｜]*(?:网站)?首[\s\u3000]*页(?:[\s\u3000|｜·]+[\p{Script=Han}](?:[\s\u3000]?[\p{Script=Han}]){1,7}){3,}[\s\u3000|｜]*$/u;
 
+/** A site's pitch for its mobile and SMS services: `手机看新闻：进入某某手机报 短信看新闻：订阅…`. */
+const MOBILE_PROMO = /^[\s\u3000]*(?:手机看新闻|短信看新闻|手机报|手机版|手机访问|移动端)\s*[:：]/u;
+
 /** `附件下载：`, `相关附件：某某通知.docx`: a page's attachment box, empty or naming files. */
 const ATTACHMENT_BOX = /^[\s\u3000【\[]*(?:附件下载|相关附件|下载附件|附件)[】\]]?\s*[:：]?\s*(?:[^\s。，；]{1,60}\.(?:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|txt)\s*)*$/iu;
 
@@ -112,7 +115,8 @@ const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^
 /** A term of such a notice: what the site (本网, 本站) says of its copyright and of reprinting. */
 const SITE_TERMS = /(?:本网|本站)[^。]{0,40}(?:版权|转载|注明|来源)|(?:转载|摘自)[^。]{0,30}(?:本网|本站|网站)/u;
 /** `微信图片_20230303170500.jpg`, `IMG_2041.JPG`, a copy's `0 (2).jpg`; several on one line. */
-const IMAGE_NAME = '[^\\s。，；！？]{1,80}(?: \\(\\d{1,3}\\))?\\.(?:jpe?g|png|gif|bmp|webp|tiff?)';
+// (with the size a page prints beside it: `xx-t.gif （5831 字节）`, `图片.jpg (12 KB)`)
+const IMAGE_NAME = '[^\\s。，；！？]{1,80}(?: \\(\\d{1,3}\\))?\\.(?:jpe?g|png|gif|bmp|webp|tiff?)(?:\\s*[（(]\\s*[\\d.,]+\\s*(?:字节|bytes?|[KMG]B|K)\\s*[)）])?';
 const IMAGE_FILE = new RegExp(`^${IMAGE_NAME}(?:\\s+${IMAGE_NAME})*$`, 'iu');
 /** （下转A2版） （上接第一版） （转第3版） （紧接2版）, and unbracketed 下转◆5版 / 上接第1版: inside lines too. */
 const NEWSPAPER_JUMP =
@@ -170,7 +174,9 @@ function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
   // (and a page's 正文 tab before it: `正文 发布时间：2012-12-06`)
-  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '');
+  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
+    // (and the site's address before it: `http://www.某某.org时间：2022-03-18 17:59来源：…`)
+    .replace(/^(?:https?:\/\/|www\.)[\x21-\x7e]*?(?=\p{Script=Han}{2,4}\s*[:：])/u, '');
   const labels: Array<{ label: string; at: number }> = [];
   for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
@@ -305,7 +311,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
