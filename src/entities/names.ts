@@ -218,7 +218,9 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
  */
 export function acceptable(a: NameAssessment, strength: Strength, boundary: number, framedEnd = false): boolean {
   if (!a.ok) return false;
-  if (a.framed) return framedEnd && (strength === 'title' || strength === 'enumeration' || strength === 'role');
+  // (at a clause's start, a verb that follows names closes one too: 会上，李春和表示…)
+  // (a surnamed one only: a name without a surname needs a title before it)
+  if (a.framed) return framedEnd && (strength === 'title' || strength === 'enumeration' || strength === 'role' || (strength === 'weak' && a.surnamed && boundary >= 3));
   if (a.ethnic) {
     if (a.ordinary && !a.nrWord) return false;
     return (strength === 'title' && boundary >= 1) || ((strength === 'role' || strength === 'enumeration') && boundary >= 1.5);
@@ -245,6 +247,7 @@ export function acceptable(a: NameAssessment, strength: Strength, boundary: numb
 const FRAME_FOLLOWERS = [
   '主持', '出席', '参加', '陪同', '带领', '带队', '率队', '率领', '介绍', '表示', '讲话', '指出', '强调', '一行', '同志',
   '致辞', '发言', '宣读', '回顾', '汇报', '主讲', '讲授', '作了', '带来', '当选', '先后', '分别', '首先',
+  '感谢', '希望', '要求', '认为', '代表',
 ];
 const FRAME_PUNCT = new Set([...'、，。；：,;:']);
 
@@ -490,7 +493,8 @@ export function nameBefore(ctx: ItemContext, end: number, strength: Strength, mi
     const prev = scorePrev(ctx, start);
     // with minPrev 0 the caller vouches for the start (a byline): judge the name as if weakly framed
     // (a title right after the name closes it as firmly as 出席 would: 肖云和秘书长)
-    if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev, strength === 'title')) continue;
+    const framedEnd = strength === 'title' || (strength === 'weak' && a.framed && prev >= 3 && FRAME_FOLLOWERS.some((w) => text.startsWith(w, end)));
+    if (prev < minPrev || !acceptable(a, strength, minPrev === 0 ? Math.max(prev, 1) : prev, framedEnd)) continue;
     if (strength !== 'title' && startsInsideWord(ctx, start)) continue;
     const score = prev + (ctx.tokens.starts.has(start) ? 0.5 : 0);
     if (!best || score > bestScore) {

@@ -77,6 +77,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
     if (boundaryAt(ctx, s, end)) break;
     // 新华社北京2月27日电|政协第十二届…: a news dateline ends where the report starts
     if (/日[电讯]$/u.test(text.slice(s - 2, s))) break;
+    // 常委及|区统战部: jieba glued the conjunction to the 区/市/县 that opens the next body (及区)
+    if (/[和与及或]/u.test(text[s - 1]) && ADMIN_CHARS.has(text[s]) && ctx.tokens.tokenAt(s - 1)?.tag === 'x') break;
     const t = ctx.tokens.tokenAt(s - 1);
     if (!ctx.protectedAt[s] && t && t.end === s && t.word.length > 1 && STOP_TAGS.test(t.tag)) break;
     s--;
@@ -299,6 +301,7 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
   const built = suffixNames(ctx, blocker).flatMap((c) => placeLedBody(ctx, extendOverPlaces(ctx, c, placeSpans, blocker), placeSpans) ?? []);
   const candidates = [...[...known, ...partyBranches(ctx), ...subdistricts].map((c) => extendOverPlaces(ctx, c, placeSpans, blocker)), ...built]
     .map((c) => withParent(ctx, c, blocker))
+    .map((c) => withPlaceStem(ctx, c, blocker))
     .map((c) => withOrgan(ctx, c));
   return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
 }
@@ -307,6 +310,38 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
 function endsInsideWord(ctx: ItemContext, end: number): boolean {
   const t = ctx.tokens.tokenAt(end - 1);
   return t !== undefined && t.start === end - 1 && t.end > end && lookupWord(t.word) !== undefined;
+}
+
+const STEM_ADMIN = new Set([...'省市区县旗盟州镇乡']);
+/** Stems that only quantify or point (全区, 各县, 我市, 该镇) or are function characters (县委和|县政协). */
+const NOT_PLACE_STEM = new Set([...'全各本我该每这那其此和与及或在对由向为从到将把被等及并']);
+/** A word more frequent than this is no rare place stem jieba happens to know (随后, 同时). */
+const FREQUENT_STEM = 100;
+
+/**
+ * 泸|县政协, 大足|区政协, 窑口|镇政协: a body read from its 区/县/镇 on (the lexicons know 县政协) keeps the place's stem
+ * before it — a place the dictionary knows (泸县), or at the start of a clause or after a list mark a stem that is
+ * no frequent word and no function word.
+ */
+function withPlaceStem(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate {
+  const { text } = ctx;
+  if (!STEM_ADMIN.has(text[c.start]) || c.start === 0 || blocker.stops.has(c.start)) return c;
+  for (const len of [2, 1]) {
+    const start = c.start - len;
+    if (start < 0) continue;
+    const stem = text.slice(start, c.start);
+    if (![...stem].every((ch) => isHan(ch) && !NOT_PLACE_STEM.has(ch))) continue;
+    // (a stem that ends a word with the character before it is that word's: 上午|市政协, 县政府|县政协)
+    const endsWord = start > 0 && isHan(text[start - 1]) && lookupWord(text.slice(start - 1, start + 1)) !== undefined;
+    const known = lookupWord(stem + text[c.start]);
+    if (known?.tag.startsWith('ns') && !endsWord) return { name: text.slice(start, c.end), start, end: c.end };
+    const opens = start === 0 || !isHan(text[start - 1]) || ctx.clauseStarts.has(start);
+    const word = lookupWord(stem);
+    if (len === 2 && opens && (word === undefined || (word.freq < FREQUENT_STEM && !/^(p|c|r|u|m|q|f|t)/.test(word.tag)))) {
+      return { name: text.slice(start, c.end), start, end: c.end };
+    }
+  }
+  return c;
 }
 
 /** Bodies whose staff and offices are an organ of their own: 县政协机关, 市委机关, 区人大机关. */

@@ -333,7 +333,8 @@ function fromSpeechVerbs(ctx: ItemContext, found: MentionSet): void {
     // a one-character verb (说) only right after a clause start: 孙志强说：
     let hit = nameBefore(ctx, at, 'weak', verbLength === 1 ? 3 : byline ? 0 : 2);
     if (hit && byline && scorePrev(ctx, hit.start) < 2 && !ctx.tokens.starts.has(hit.start)) hit = null;
-    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious) {
+    // (a framed name, 李春和, only where a clause opens with it: nameBefore held it to the verb after it)
+    if (hit && !hit.assessment.ordinary && (!hit.assessment.suspicious || (hit.assessment.framed && scorePrev(ctx, hit.start) >= 3))) {
       found.add(hit, []);
       followEnumeration(ctx, found, hit, [], 'weak');
     }

@@ -13,6 +13,9 @@ const ORGS: [string, string, string[]][] = [
   ['a committee’s short name whose first character jieba tags a verb', '区政协城建委、教文委联合调研。', ['区政协城建委', '教文委']],
   ['a session’s secretariat', '全体参会人员要按照秘书处的安排。', ['秘书处']],
   ['parties’ city committees named by 市 after a verb', '市政协主席走访市民革、市民盟。', ['市政协', '市民革', '市民盟']],
+  ['a body whose place stem the lexicons do not know', '大足区政协召开常委会议，泸县政协派员参加。', ['大足区政协', '泸县政协']],
+  ['a body after a conjunction jieba glued to its 区', '区委常委及区统战部负责人参加。', ['区委', '区统战部']],
+  ['bodies joined by 和, not the county 和县', '县委和县政协领导参加。', ['县委', '县政协']],
   ['party and state bodies', '丁薛祥、刘鹤，中共中央、国务院有关部门负责人出席座谈会。', ['中共中央', '国务院']],
   ['democratic party central committees', '民革中央主席万鄂湘、民盟中央主席丁仲礼、农工党中央主席陈竺、九三学社中央主席武维华发言。', [
     '民革中央', '民盟中央', '农工党中央', '九三学社中央',

@@ -65,6 +65,9 @@ const FOUND: [string, string, string[]][] = [
   ['a given name ending in 科 before its postposed title', '在市委会办公室，吴竹科主委、邓亦兰副主委介绍了情况。', ['吴竹科', '邓亦兰']],
   ['a rare surname after a title, before 的陪同下', '在民革市委主委花蓓的陪同下，调研组参观了园区。', ['花蓓']],
   ['a name after 由于 meaning because, with no 主持 after it', '由于王建明副主任出差，会议延期。', ['王建明']],
+  ['a given name ending in 和 opening a clause before a verb of speech', '会上，李春和表示要认真落实。', ['李春和']],
+  ['a given name ending in 和 opening the text before 感谢', '张庆和感谢上级部门前来实地调研。', ['张庆和']],
+  ['a given name ending in 和 after a title before 感谢', '主委张庆和感谢上级部门前来调研。', ['张庆和']],
   ['a name list after 我社', '开幕会上，我社张小军、李春梅、王建华3位社员作大会发言。', ['张小军', '李春梅', '王建华']],
   ['a surname 于 that jieba reads into 由于 before who presided', '会议由于玉岭副主委主持，委员们参加。', ['于玉岭']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
@@ -95,6 +98,7 @@ const NOT_PEOPLE: [string, string][] = [
   ['市长 inside 城市长效', '建立城市长效管理机制。'],
   ['有关负责同志', '各民主党派中央有关负责人，中央统战部有关负责同志参加会议。'],
   ['company short names closed by 等企业', '包钢、华电、万达、苏宁等企业负责人参加座谈。'],
+  ['和 joining a noun and a verb of speech', '企业和表示支持的单位都参加了。'],
   ['会上 after a surname', '县长李会上强调要抓落实。'],
   ['从 opening what a speaker covers', '主任王某从三个方面作了说明。'],
   ['a form of address', '张总介绍了企业生产情况。'],
@@ -171,5 +175,11 @@ describe('people', () => {
     const lexicons = parseConfig({ lexicons: { surnames: ['禤'] } }).lexicons;
     const [e] = extractEntities([text], { issueDate: null, lexicons });
     expect(e.people.map((p) => p.name)).toEqual(['禤海明']);
+  });
+});
+
+describe('由 opening a clause before who was elected', () => {
+  it('never glues the preposition to the name', () => {
+    expect(namesOf('选举产生新一届支部班子，由苗华当选为支部主委。').filter((n) => n.startsWith('由'))).toEqual([]);
   });
 });
