@@ -209,7 +209,7 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
       }
       continue;
     }
-    const hits = readByline(text, at + 1, close, lex, true);
+    const hits = readByline(text, at + 1, close, lex, true) ?? spacedCredits(text, at + 1, close, lex);
     if (hits) out.push(...hits);
     else {
       // bare names in brackets (`（张优优）`, `（丁泉　杨常成）`, set apart by gaps or 、) are a byline only where they
@@ -220,6 +220,43 @@ function bracketed(text: string, lex: Lexicons): Byline[] {
     }
     at = close;
   }
+  return out;
+}
+
+/** `/文图`, `/摄` closing a bracketed credit: the role of every name in it. */
+const SLASHED_ROLE = /[/／](文图|图文|文|图|摄影|摄)$/u;
+
+/**
+ * `（王某 李某 记者 张某/文图）` (gaps closed by normalisation: `王某李某记者张某/文图`): names and roles closed by a
+ * slashed role; names before any role are the page's correspondents. Every stretch between roles must be names.
+ */
+function spacedCredits(text: string, from: number, to: number, lex: Lexicons): Byline[] | null {
+  const slashed = SLASHED_ROLE.exec(text.slice(from, to));
+  if (!slashed) return null;
+  const end = from + slashed.index;
+  const out: Byline[] = [];
+  let roles: string[] = [];
+  let pos = from;
+  const names = (s: number, e: number): boolean => {
+    const run = text.slice(s, e).trim();
+    if (run === '') return true;
+    const at = s + text.slice(s, e).indexOf(run);
+    const found = run.split(/[\s\u3000、]+/u).length > 1 ? null : namesOfRun(text, at, at + run.length, lex);
+    const parts = found ?? [...run.matchAll(/[^\s\u3000、]+/gu)].map((m): [number, number] => [at + (m.index ?? 0), at + (m.index ?? 0) + m[0].length]);
+    if (!parts.every(([a, b]) => acceptedName(text.slice(a, b), lex))) return false;
+    for (const [a, b] of parts) out.push({ name: text.slice(a, b), roles: [...roles], span: [a, b] });
+    return true;
+  };
+  for (let i = from; i < end; i++) {
+    const role = roleAt(text, i, LEADING_ROLES);
+    if (role === null || role.length === 1) continue;
+    if (!names(pos, i)) return null;
+    roles = [role];
+    i += role.length - 1;
+    pos = i + 1;
+  }
+  if (!names(pos, end) || out.length === 0) return null;
+  for (const b of out) b.roles.push(slashed[1]);
   return out;
 }
 

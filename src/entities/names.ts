@@ -149,11 +149,12 @@ function clauseWord(word: string): boolean {
   return e !== undefined && !/^(ns|nr|nz)/.test(e.tag);
 }
 
-/** Whether a three-character candidate opens with a frequent verb (应邀|参, 付出|了): a clause, not a name. */
+/** Whether a three-character candidate opens with a frequent verb or adverb (应邀|参, 付出|了, 严格|按): a clause, not a name. */
 function verbHead(cand: string): boolean {
   if (cand.length !== 3) return false;
   const head = lookupWord(cand.slice(0, 2));
-  return head !== undefined && head.tag === 'v' && head.freq >= VERB_HEAD;
+  // (or an adverb: 严格|按, 认真|抓, 马上|到)
+  return head !== undefined && /^(v|ad|d)$/.test(head.tag) && head.freq >= VERB_HEAD;
 }
 
 function assess(cand: string, lex: Lexicons): NameAssessment {

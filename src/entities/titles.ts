@@ -4,6 +4,7 @@
  * the previous punctuation, date, or boundary word (与 和 及 由 向 在 陪同 会见 …).
  */
 import { boundaryAt, isDigit, isHan, type ItemContext } from './context.js';
+import { lookupWord } from './dictionary.js';
 
 export interface TitleSpan {
   /** Prefix + head, as printed. */
@@ -17,7 +18,8 @@ export interface TitleSpan {
 }
 
 /** Characters that turn a title head into an organisation or a plural (委员会, 主席团, 书记处, 委员们). */
-const NOT_AFTER_HEAD = new Set([...'会团处级们室办']);
+// (董事|局, 理事|会: a board, not its members)
+const NOT_AFTER_HEAD = new Set([...'会团处级们室办局']);
 const MAX_PREFIX = 20;
 /**
  * Words after a head that make one title of it: the assistant of an office (区委书记助理, 总经理助理), and a nominee
@@ -47,7 +49,7 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
     }
     if (!isHan(c)) break;
     if (ctx.clauseStarts.has(s)) break;
-    if (boundaryAt(ctx, s, headStart)) break;
+    if (boundaryAt(ctx, s, headStart) && !departmentWordAt(ctx, s, headStart)) break;
     // 座谈会由|县政协主席: jieba glued the preposition to the 区/市/县 that opens the title (由区)
     if (GLUED_PREPOSITIONS.has(text[s - 1]) && ADMIN_OPENERS.has(text[s])) break;
     // 出席的有|市政协委员…: 有 or 是 on its own (or glued by jieba to the 市 after it, 有市) opens the list of who was
@@ -67,6 +69,18 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
 function standsAlone(ctx: ItemContext, at: number): boolean {
   const t = ctx.tokens.tokenAt(at);
   return t === undefined || t.word.length === 1 || t.tag === 'x';
+}
+
+/**
+ * 宣传|调研部部长, 组织|联络处处长: a department named by two activities, the first a word that would end a title's
+ * prefix elsewhere (宣传, 组织); it names the department when the rest up to the head is one more word and the
+ * department's one-character office (部, 处, 科, 室).
+ */
+function departmentWordAt(ctx: ItemContext, s: number, headStart: number): boolean {
+  const { text } = ctx;
+  if (!/^\p{Script=Han}{2}[部处科室]$/u.test(text.slice(s, headStart))) return false;
+  const word = lookupWord(text.slice(s - 2, s));
+  return word !== undefined && /^(v|vn|n)$/.test(word.tag);
 }
 
 /** What opens a body's name after a verb: a place level (省市区县州) or a body the lexicons know. */

@@ -98,6 +98,7 @@ const NOT_PEOPLE: [string, string][] = [
   ['市长 inside 城市长效', '建立城市长效管理机制。'],
   ['有关负责同志', '各民主党派中央有关负责人，中央统战部有关负责同志参加会议。'],
   ['company short names closed by 等企业', '包钢、华电、万达、苏宁等企业负责人参加座谈。'],
+  ['an adverb and a one-character verb after a surname-like character', '严格按要求开展工作。'],
   ['和 joining a noun and a verb of speech', '企业和表示支持的单位都参加了。'],
   ['会上 after a surname', '县长李会上强调要抓落实。'],
   ['从 opening what a speaker covers', '主任王某从三个方面作了说明。'],
