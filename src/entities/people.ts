@@ -483,13 +483,23 @@ export function findPersonMentions(ctx: ItemContext, bylines: Byline[] = []): { 
 }
 
 /** Adds bare mentions of `established` names (phase 2) and folds mentions into one Person per name. */
+/**
+ * 局长张某|和参会 where the item also names 张某和 (张某和感谢…): a name ending in 和 (or 之, 从…) is the same person
+ * wherever its shorter form stands before that character.
+ */
+function withSoftLast(ctx: ItemContext, m: PersonMention, all: PersonMention[]): PersonMention {
+  const next = ctx.text[m.end];
+  if (next === undefined || !all.some((o) => o.name === m.name + next && o.name.length === 3)) return m;
+  return { ...m, name: m.name + next, end: m.end + 1 };
+}
+
 export function collectPeople(ctx: ItemContext, mentions: PersonMention[], established: EstablishedNames, bylines: Byline[] = []): Person[] {
   const found = new MentionSet(ctx.text.length);
   for (const b of bylines) found.claim(b.span[0], b.span[1]);
   for (const m of mentions) found.add(m, m.titles);
   fromEstablished(ctx, found, established);
   const byName = new Map<string, Person>();
-  for (const m of [...found.mentions].sort((a, b) => a.start - b.start)) {
+  for (const m of [...found.mentions].sort((a, b) => a.start - b.start).map((m) => withSoftLast(ctx, m, found.mentions))) {
     let p = byName.get(m.name);
     if (!p) byName.set(m.name, (p = { name: m.name, titles: [], spans: [] }));
     for (const t of m.titles) if (!p.titles.includes(t)) p.titles.push(t);

@@ -17,6 +17,7 @@ const BYLINES: [string, string, [string, string[]][]][] = [
   ['a reporter and a correspondent', '本报讯（记者 柯文涛 通讯员 滕晓丽）6月1日，座谈会召开。', [['柯文涛', ['记者']], ['滕晓丽', ['通讯员']]]],
   ['a reporter and a correspondent with a pen name set apart by 、', '某某日报讯（记者柯文涛、通讯员江协宣）2月7日，市政协主席走访。', [['柯文涛', ['记者']], ['江协宣', ['通讯员']]]],
   ['names and a reporter closed by a slashed role', '委员们参观了园区。（王小红 李明华 记者 张大伟/文图）', [['王小红', ['文图']], ['李明华', ['文图']], ['张大伟', ['记者', '文图']]]],
+  ['correspondents run together before a reporter and a slashed role', '某网消息（江晓 伍建彬 记者 程海燕/文图）3月15日，某市委召开会议。', [['江晓', ['文图']], ['伍建彬', ['文图']], ['程海燕', ['记者', '文图']]]],
   ['labelled credits in brackets set apart by a comma', '双方开展了深入交流。（撰稿人：罗小梅，审稿人：甘建平）', [['罗小梅', ['撰稿人']], ['甘建平', ['审稿人']]]],
   ['a correspondent after 本报讯 whose opening bracket was lost', '本报讯通讯员 骆明辉）县政协积极采取措施，抓好报刊征订工作。', [['骆明辉', ['通讯员']]]],
   ['a letter-spaced correspondent line behind a square mark', '■通 讯 员 骆明辉', [['骆明辉', ['通讯员']]]],

@@ -68,6 +68,7 @@ const FOUND: [string, string, string[]][] = [
   ['a given name ending in 和 opening a clause before a verb of speech', '会上，李春和表示要认真落实。', ['李春和']],
   ['a given name ending in 和 opening the text before 感谢', '张庆和感谢上级部门前来实地调研。', ['张庆和']],
   ['a given name ending in 和 after a title before 感谢', '主委张庆和感谢上级部门前来调研。', ['张庆和']],
+  ['the shorter form of a name ending in 和 that the item names in full', '张庆和感谢上级部门前来调研。主委、局长张庆和参会并讲话。', ['张庆和']],
   ['a name list after 我社', '开幕会上，我社张小军、李春梅、王建华3位社员作大会发言。', ['张小军', '李春梅', '王建华']],
   ['a surname 于 that jieba reads into 由于 before who presided', '会议由于玉岭副主委主持，委员们参加。', ['于玉岭']],
   ['poor households named in a list', '蒋主席深入到贫困户吴长春、吴存义和袁军民家中。', ['吴长春', '吴存义', '袁军民']],
