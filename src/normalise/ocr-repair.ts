@@ -351,6 +351,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     markers,
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
+  for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
@@ -371,6 +372,18 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
 
 /** Lines at the top of the first page searched for a damaged masthead date. */
 const MASTHEAD_LINES = 8;
+
+/**
+ * Specks between an office and the issue date on a masthead line, read as punctuation glued to both
+ * (`某某委员会办公室。”二〇二一年三月五日`): a full date with its year right after Han text and a
+ * run of punctuation is a field of its own, as the gap the specks filled sets it apart in print.
+ */
+const SPECKS_BEFORE_DATE = /(?<=\p{Script=Han})[\s\u3000]*[。，、．.,·:：;；”“"'’‘`]{1,3}[\s\u3000]*(?=(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)/u;
+
+/** A masthead line's date set apart from the office before it when OCR glued specks between them. */
+export function separateMastheadDate(text: string): string {
+  return text.replace(SPECKS_BEFORE_DATE, '\u3000');
+}
 /** A date with up to two junk characters anywhere between its parts: `2020人年5月1]) 日`. */
 const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,2}月[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,3}[日曰]/u;
 

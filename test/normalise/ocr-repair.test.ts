@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, fullWidthBrackets, isOcrFolio, issueDate, looseMastheadDate, repairDates, repairMisreadMonth, repairOcrLines, repairSectionMarks, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, fullWidthBrackets, isOcrFolio, issueDate, looseMastheadDate, repairDates, repairMisreadMonth, repairOcrLines, repairSectionMarks, separateMastheadDate, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -142,6 +142,19 @@ describe('looseMastheadDate', () => {
     expect(looseMastheadDate(top, 2021)).toBe('2021-05-24');
     expect(looseMastheadDate(top, 2020)).toBeNull();
     expect(looseMastheadDate(lines([['市政协办公室　二O二一年二月三十日', 1]]), 2021)).toBeNull();
+  });
+});
+
+describe('separateMastheadDate', () => {
+  it('sets a masthead date apart from the office when OCR glued specks read as punctuation between them', () => {
+    expect(separateMastheadDate('某县政协办公室。”二〇二一年三月五日')).toBe('某县政协办公室\u3000二〇二一年三月五日');
+    expect(separateMastheadDate('某市委员会办公室 ， 2019年4月8日')).toBe('某市委员会办公室\u30002019年4月8日');
+  });
+
+  it('leaves sentences that end before a date, and punctuation not followed by a full date, alone', () => {
+    expect(separateMastheadDate('会议结束。3月5日，调研组前往')).toBe('会议结束。3月5日，调研组前往');
+    expect(separateMastheadDate('某县政协办公室　2021年第3期')).toBe('某县政协办公室　2021年第3期');
+    expect(separateMastheadDate('2020年，全市完成')).toBe('2020年，全市完成');
   });
 });
 

@@ -64,7 +64,8 @@ export async function requireTesseract(languages: string): Promise<TesseractInst
   }
   const missing = languages.split('+').filter((l) => !install.languages.includes(l));
   if (missing.length > 0) {
-    const debs = missing.map((l) => `tesseract-ocr-${l.toLowerCase().replace(/_/g, '-')}`).join(' ');
+    // Language models are tesseract-ocr-chi-sim; script models (capitalised: HanS, Latin) tesseract-ocr-script-hans.
+    const debs = missing.map((l) => `tesseract-ocr-${/^[A-Z]/.test(l) ? 'script-' : ''}${l.toLowerCase().replace(/_/g, '-')}`).join(' ');
     throw new IngestError('needs-ocr', `OCR needs the Tesseract model(s) ${missing.join(', ')}, which are not installed: apt-get install -y ${debs}`);
   }
   return install;

@@ -94,8 +94,9 @@ describe.skipIf(!available)('OCR with Tesseract', () => {
     await expect(ingestFile(path.join(data, 'scanned-page.pdf'), hurried)).rejects.toMatchObject({ code: 'timeout', message: expect.stringMatching(/OCR failed on every page/) });
   });
 
-  it('names the Debian package of a Tesseract model that is not installed', async () => {
+  it('names the Debian package of a Tesseract language or script model that is not installed', async () => {
     await expect(requireTesseract('chi_sim+xyz_abc')).rejects.toMatchObject({ code: 'needs-ocr', message: expect.stringMatching(/xyz_abc.*apt-get install -y tesseract-ocr-xyz-abc/) });
+    await expect(requireTesseract('chi_sim+Xyzs')).rejects.toMatchObject({ code: 'needs-ocr', message: expect.stringMatching(/apt-get install -y tesseract-ocr-script-xyzs/) });
   });
 });
 
