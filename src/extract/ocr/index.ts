@@ -13,7 +13,7 @@ import type { Config } from '../../config.js';
 import { IngestError, type Extraction, type Message, type OcrInfo } from '../../types.js';
 import type { Line } from '../pdf-layout.js';
 import { attachConfidence, imageExtraction, pageConfidence, toLayoutLines, type OcrLayoutLine } from './blocks.js';
-import { ocrImageFile, POPPLER_PACKAGE, requireTesseract, run } from './tesseract.js';
+import { ocrImageFile, POPPLER_PACKAGE, requireTesseract, resolveLanguages, run } from './tesseract.js';
 import { parseTsv } from './tsv.js';
 
 export type OcrConfig = Config['ocr'];
@@ -68,6 +68,11 @@ async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return results;
 }
 
+/** The message saying OCR read without the Han script model, when it did. */
+function modelNote(note: string | null): Message[] {
+  return note ? [{ severity: 'info', code: 'ocr-model-missing', message: note, page: null, offset: null }] : [];
+}
+
 async function requirePoppler(): Promise<void> {
   try {
     await run('pdftoppm', ['-v'], { timeoutMs: 10_000 });
@@ -82,6 +87,7 @@ async function requirePoppler(): Promise<void> {
 export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOptions): Promise<PdfOcrFill> {
   const { ocr } = options;
   const install = await requireTesseract(ocr.languages);
+  const { languages, note } = resolveLanguages(ocr.languages, install);
   await requirePoppler();
   let done = 0;
   options.onPage?.(0, pages.length); // OCR starts: the batch gives the file a page's time from now
@@ -93,7 +99,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
       let outcome: { lines: OcrLayoutLine[] | null; failure?: string };
       try {
         await run('pdftoppm', ['-r', String(ocr.dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png], { timeoutMs: ocr.pageTimeoutMs });
-        const read = await ocrImageFile(`${png}.png`, { languages: ocr.languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
+        const read = await ocrImageFile(`${png}.png`, { languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
         await fs.promises.rm(`${png}.png`, { force: true });
         outcome = read.ok ? { lines: toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], ocr.dpi) } : { lines: null, failure: read.reason };
       } catch (err) {
@@ -110,7 +116,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
     failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
     complete(extraction, pageLines) {
       const messages: Message[] = [];
-      const info: OcrInfo = { engine: 'tesseract', version: install.version, language: ocr.languages, dpi: ocr.dpi, pages: [] };
+      const info: OcrInfo = { engine: 'tesseract', version: install.version, language: languages, dpi: ocr.dpi, pages: [] };
       for (const r of results) {
         const { confidence, messages: m } = pageConfidence(r.page, r.lines, ocr.lowConfidence, r.failure);
         info.pages.push({ page: r.page, confidence });
@@ -122,7 +128,8 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
       }
       extraction.messages = extraction.messages.filter((m) => !(m.code === 'pdf-page-without-text' && lines.has(m.page ?? 0)));
       extraction.messages.push(
-        { severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} of ${extraction.pages ?? pages.length} page(s) (${pages.join(', ')}) with Tesseract ${install.version} (${ocr.languages}, ${ocr.dpi} dpi).`, page: null, offset: null },
+        { severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} of ${extraction.pages ?? pages.length} page(s) (${pages.join(', ')}) with Tesseract ${install.version} (${languages}, ${ocr.dpi} dpi).`, page: null, offset: null },
+        ...modelNote(note),
         ...messages,
       );
       extraction.ocr = info;
@@ -152,6 +159,7 @@ export function tiffPageCount(bytes: Buffer): number {
 export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', options: OcrOptions): Promise<Extraction> {
   const { ocr } = options;
   const install = await requireTesseract(ocr.languages);
+  const { languages, note } = resolveLanguages(ocr.languages, install);
   const pageCount = format === 'tiff' ? tiffPageCount(bytes) : 1;
   let done = 0;
   options.onPage?.(0, pageCount);
@@ -161,7 +169,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
     const numbers = Array.from({ length: pageCount }, (_, i) => i);
     // One run per page (Tesseract's tessedit_page_number picks a TIFF page), in parallel.
     return inParallel(numbers, processesFor(ocr), async (index) => {
-      const read = await ocrImageFile(file, { languages: ocr.languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, page: pageCount > 1 ? index : undefined });
+      const read = await ocrImageFile(file, { languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, page: pageCount > 1 ? index : undefined });
       options.onPage?.(++done, pageCount);
       return read;
     });
@@ -171,7 +179,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
     const code = failures.some((f) => /gave up/.test(f)) ? 'timeout' : 'read-failed';
     throw new IngestError(code, `The ${format.toUpperCase()} image could not be OCR'd: ${failures[0]}.`);
   }
-  const info: OcrInfo = { engine: 'tesseract', version: install.version, language: ocr.languages, dpi: null, pages: [] };
+  const info: OcrInfo = { engine: 'tesseract', version: install.version, language: languages, dpi: null, pages: [] };
   const messages: Message[] = [];
   const pages: OcrLayoutLine[][] = reads.map((read, i) => {
     const lines = read.ok ? toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], IMAGE_DPI_GUESS) : [];
@@ -182,7 +190,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   });
   const extraction = imageExtraction(format, pages, messages);
   if (extraction.blocks.length === 0) throw new IngestError('needs-ocr', `OCR found no text in the ${format.toUpperCase()} image.`);
-  extraction.messages.unshift({ severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} page(s) with Tesseract ${install.version} (${ocr.languages}).`, page: null, offset: null });
+  extraction.messages.unshift({ severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} page(s) with Tesseract ${install.version} (${languages}).`, page: null, offset: null }, ...modelNote(note));
   extraction.ocr = info;
   return extraction;
 }

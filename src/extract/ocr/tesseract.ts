@@ -57,7 +57,8 @@ export function tesseractInstall(): Promise<TesseractInstall | null> {
 }
 
 /** Throws `needs-ocr` naming the Debian packages when Tesseract or one of the models is missing. */
-export async function requireTesseract(languages: string): Promise<TesseractInstall> {
+export async function requireTesseract(configured: string): Promise<TesseractInstall> {
+  const languages = configured === AUTO_LANGUAGES ? 'chi_sim' : configured;
   const install = await tesseractInstall();
   if (!install) {
     throw new IngestError('needs-ocr', `OCR needs Tesseract, which is not installed: apt-get install -y ${TESSERACT_PACKAGES}`);
@@ -69,6 +70,20 @@ export async function requireTesseract(languages: string): Promise<TesseractInst
     throw new IngestError('needs-ocr', `OCR needs the Tesseract model(s) ${missing.join(', ')}, which are not installed: apt-get install -y ${debs}`);
   }
   return install;
+}
+
+/**
+ * `auto` (the default) reads with chi_sim and, when it is installed, Tesseract's script model for simplified Han
+ * (HanS, Debian tesseract-ocr-script-hans) alongside: measured on held-out scans it reads more of their items,
+ * dates and names (README, "OCR"), at about 1.6× the time a page. Without it, chi_sim alone, and a message says so.
+ */
+export const AUTO_LANGUAGES = 'auto';
+export const HAN_SCRIPT_PACKAGE = 'tesseract-ocr-script-hans';
+
+export function resolveLanguages(configured: string, install: TesseractInstall): { languages: string; note: string | null } {
+  if (configured !== AUTO_LANGUAGES) return { languages: configured, note: null };
+  if (install.languages.includes('HanS')) return { languages: 'chi_sim+HanS', note: null };
+  return { languages: 'chi_sim', note: `Read with chi_sim alone: the Han script model reads scans better (apt-get install -y ${HAN_SCRIPT_PACKAGE}).` };
 }
 
 /** Outcome of one page image: Tesseract's TSV, or why the page could not be read. */
