@@ -54,8 +54,14 @@ const transliteratedName = (name: string, lex: Lexicons): boolean => {
   return a.ok && a.ethnic && !a.ordinary;
 };
 
-/** 王淼林光耀 → 王淼, 林光耀: the one way to cut a run into surname-led names of 2–3 characters, or null. */
-function splitRun(text: string, start: number, end: number, lex: Lexicons): Array<[number, number]> | null {
+/** A surnamed name of 2–3 characters that is no ordinary word or doubtful reading: what splitRun cuts runs into. */
+const clearSurnamed = (name: string, lex: Lexicons): boolean => {
+  const a = assessName(name, lex);
+  return a.ok && a.surnamed && !a.ordinary && !a.suspicious;
+};
+
+/** 王淼林光耀 → 王淼, 林光耀: the one way to cut a run into names of 2–3 characters that pass `isName`, or null. */
+function splitRun(text: string, start: number, end: number, lex: Lexicons, isName = clearSurnamed): Array<[number, number]> | null {
   const ways: Array<Array<[number, number]>> = [];
   const walk = (pos: number, acc: Array<[number, number]>) => {
     if (ways.length > 1) return;
@@ -65,9 +71,7 @@ function splitRun(text: string, start: number, end: number, lex: Lexicons): Arra
     }
     for (const len of [2, 3]) {
       if (pos + len > end) continue;
-      const name = text.slice(pos, pos + len);
-      const a = assessName(name, lex);
-      if (a.ok && a.surnamed && !a.ordinary && !a.suspicious) walk(pos + len, [...acc, [pos, pos + len]]);
+      if (isName(text.slice(pos, pos + len), lex)) walk(pos + len, [...acc, [pos, pos + len]]);
     }
   };
   walk(start, []);
@@ -232,18 +236,6 @@ const surnamedName = (name: string, lex: Lexicons): boolean => {
   return a.ok && a.surnamed && !a.ordinary && name.length >= 2 && name.length <= 3;
 };
 
-/** 李某梅粟科 → 李某梅, 粟科: the one way to cut a credit's run into surnamed names, or null. */
-function surnamedRun(text: string, start: number, end: number, lex: Lexicons): Array<[number, number]> | null {
-  const ways: Array<Array<[number, number]>> = [];
-  const walk = (pos: number, acc: Array<[number, number]>) => {
-    if (ways.length > 1) return;
-    if (pos === end) return void ways.push(acc);
-    for (const len of [2, 3]) if (pos + len <= end && surnamedName(text.slice(pos, pos + len), lex)) walk(pos + len, [...acc, [pos, pos + len]]);
-  };
-  walk(start, []);
-  return ways.length === 1 ? ways[0] : null;
-}
-
 /**
  * `（王某 李某 记者 张某/文图）` (gaps closed by normalisation: `王某李某记者张某/文图`): names and roles closed by a
  * slashed role; names before any role are the page's correspondents. Every stretch between roles must be names.
@@ -259,7 +251,7 @@ function spacedCredits(text: string, from: number, to: number, lex: Lexicons): B
     const run = text.slice(s, e).trim();
     if (run === '') return true;
     const at = s + text.slice(s, e).indexOf(run);
-    const found = run.split(/[\s\u3000、]+/u).length > 1 ? null : namesOfRun(text, at, at + run.length, lex) ?? surnamedRun(text, at, at + run.length, lex);
+    const found = run.split(/[\s\u3000、]+/u).length > 1 ? null : namesOfRun(text, at, at + run.length, lex) ?? splitRun(text, at, at + run.length, lex, surnamedName);
     const parts = found ?? [...run.matchAll(/[^\s\u3000、]+/gu)].map((m): [number, number] => [at + (m.index ?? 0), at + (m.index ?? 0) + m[0].length]);
     if (!parts.every(([a, b]) => acceptedName(text.slice(a, b), lex) || surnamedName(text.slice(a, b), lex))) return false;
     for (const [a, b] of parts) out.push({ name: text.slice(a, b), roles: [...roles], span: [a, b] });

@@ -503,7 +503,7 @@ export function nameBefore(ctx: ItemContext, end: number, strength: Strength, mi
       bestScore = score;
     }
   }
-  return best ? withSurnameOfYuYou(ctx, best, end, strength) : null;
+  return best ? withSurnameYu(ctx, best, end, strength) : null;
 }
 
 /** 会议由于某某副主委主持: the clause that 由 opens ends in who presided or led it. */
@@ -513,7 +513,7 @@ const PRESIDED_BY = /^[^，。；！？]*?(?:主持|负责|带队|率队|牵头|
  * 会议由|于某某副主委主持: jieba reads 由于 ("because") where 由 is "by" and 于 the surname of who presided. When
  * the clause goes on to 主持 (or 带队, 负责…), the name takes the 于.
  */
-export function withSurnameOfYuYou(ctx: ItemContext, hit: NameHit, end: number, strength: Strength): NameHit {
+export function withSurnameYu(ctx: ItemContext, hit: NameHit, end: number, strength: Strength): NameHit {
   const { text, lex } = ctx;
   if (hit.start < 2 || text.slice(hit.start - 2, hit.start) !== '由于' || !PRESIDED_BY.test(text.slice(end))) return hit;
   const name = text.slice(hit.start - 1, end);

@@ -312,7 +312,6 @@ function endsInsideWord(ctx: ItemContext, end: number): boolean {
   return t !== undefined && t.start === end - 1 && t.end > end && lookupWord(t.word) !== undefined;
 }
 
-const STEM_ADMIN = new Set([...'省市区县旗盟州镇乡']);
 /** Stems that only quantify or point (全区, 各县, 我市, 该镇) or are function characters (县委和|县政协). */
 const NOT_PLACE_STEM = new Set([...'全各本我该每这那其此和与及或在对由向为从到将把被等及并']);
 /** A word more frequent than this is no rare place stem jieba happens to know (随后, 同时). */
@@ -325,7 +324,7 @@ const FREQUENT_STEM = 100;
  */
 function withPlaceStem(ctx: ItemContext, c: Candidate, blocker: Blocker): Candidate {
   const { text } = ctx;
-  if (!STEM_ADMIN.has(text[c.start]) || c.start === 0 || blocker.stops.has(c.start)) return c;
+  if (!ADMIN_CHARS.has(text[c.start]) || c.start === 0 || blocker.stops.has(c.start)) return c;
   for (const len of [2, 1]) {
     const start = c.start - len;
     if (start < 0) continue;

@@ -18,7 +18,7 @@ import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js
 import { lookupWord } from './dictionary.js';
 import { fromBareLists } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
-import { acceptable, assessName, frameFollowerAt, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, withSurnameOfYuYou, type NameHit, type Strength } from './names.js';
+import { acceptable, assessName, frameFollowerAt, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, withSurnameYu, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import { WordTrie } from './trie.js';
 
@@ -172,7 +172,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
       const a = assessName(prefix, ctx.lex);
       // the title right after it closes the name as firmly as 出席 would (方新旗主委主持)
       if (acceptable(a, 'title', 3, true)) {
-        const hit = withSurnameOfYuYou(ctx, { name: prefix, start: t.start, end: t.headStart, assessment: a }, t.headStart, 'title');
+        const hit = withSurnameYu(ctx, { name: prefix, start: t.start, end: t.headStart, assessment: a }, t.headStart, 'title');
         if (found.add(hit, [t.head])) shareBackwards(ctx, found, hit.start, [t.head]);
         return;
       }

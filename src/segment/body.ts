@@ -415,7 +415,7 @@ function captionRunAt(lines: Line[], i: number, sectionStarts: Array<SectionStar
 
 /** A paragraph that opens a story of its own: a date, a news lead, a recent-event or day-word opening. */
 function opensStory(text: string): boolean {
-  return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || STORY_OPENING.test(text) || /^(?:今天|今日|昨天|昨日|近日|日前)/u.test(text);
+  return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || STORY_OPENING.test(text) || /^(?:今天|今日|昨天|昨日)/u.test(text);
 }
 
 /** Lines of a title block under a headline: as many as a news heading has (引题, 主题, 副题), each short. */

@@ -16,7 +16,6 @@ export function isDigest(paragraphs: string[], dateLed: RegExp): boolean {
   return sentences.filter((p) => dateLed.test(p) || SUBJECT_DATED.test(p) || DAY_LED.test(p) || RECENT_EVENT.test(p)).length / sentences.length >= DIGEST_SHARE;
 }
 
-const OPENING_MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/u;
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 /** How many days the recount may reach back before the lead's date. */
 const MAX_RECOUNT_DAYS = 10;
@@ -30,7 +29,7 @@ const MAX_RECOUNT_DAYS = 10;
 export function isLeadThenRecount(paragraphs: string[]): boolean {
   const days: number[] = [];
   for (const p of paragraphs) {
-    const m = OPENING_MONTH_DAY.exec(p);
+    const m = MONTH_DAY.exec(p);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) days.push(CUMULATIVE_DAYS[Number(m[1]) - 1] + Number(m[2]));
   }
   if (days.length < 3) return false;
