@@ -111,8 +111,10 @@ function listInClause(ctx: ItemContext, found: MentionSet, start: number, end: n
   let run: NameHit[] = [];
   const flush = () => {
     const plain = run.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious && !h.assessment.framed).length;
+    // 王明、赵海涛出席: a name jieba's dictionary holds as a person (tag nr) stands beside a plain one
+    const nrWords = run.filter((h) => h.assessment.ordinary && h.assessment.nrWord && !h.assessment.suspicious && !h.assessment.framed).length;
     if (run.length && notPeopleAfter(ctx, run[run.length - 1].end)) run = [];
-    if (run.length >= 3 ? plain >= 2 : run.length === 2 && plain === 2 && closesList(ctx, run[1])) {
+    if (run.length >= 3 ? plain >= 2 : run.length === 2 && plain >= 1 && plain + nrWords === 2 && closesList(ctx, run[1])) {
       for (const h of run) found.add(h, []);
     }
     run = [];
