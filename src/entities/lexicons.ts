@@ -18,6 +18,8 @@ export interface Lexicons {
   /** Role nouns (人员, 代表): anchor names like titles, but weaker. */
   roleHeads: Set<string>;
   singleSurnames: Set<string>;
+  /** The hundred most common single surnames: they decide how a run of names without gaps splits. */
+  commonSurnames: Set<string>;
   /** Rare surnames that are more often words of their own (区): a name only right after a title. */
   titleOnlySurnames: Set<string>;
   compoundSurnames: Set<string>;
@@ -137,6 +139,7 @@ export function getLexicons(config: LexiconConfig = EMPTY_CONFIG): Lexicons {
     titleHeadSet: new Set(titleHeads),
     roleHeads,
     singleSurnames,
+    commonSurnames: new Set(readLexiconFile('common-surnames.txt')),
     titleOnlySurnames,
     compoundSurnames,
     ethnicNameChars,

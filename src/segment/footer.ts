@@ -23,6 +23,22 @@ const LABELS: Array<[RegExp, Field]> = [
 ];
 const LABEL_AT =
   /(?:^|(?<=[\s\u3000。；;]))(报\s*送|主\s*送|抄\s*报|抄\s*送|分\s*送|印\s*发|发\s*送|责任编辑|编\s*辑|主\s*编|编\s*审|校\s*对|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|联系电话|电\s*话|传\s*真|电子邮箱|电子信箱|邮\s*箱|E-?mail|地\s*址|邮\s*编|联系人|报|送|发)\s*[：:]/giu;
+/**
+ * Labels of two characters or more glued to the value before them (`编辑：韦某某审核：陆某某`): a scan's
+ * OCR, or a PDF's text layer, loses the gap the page printed between them. (One-character labels — 报 送
+ * 发 — and 电话/邮箱, which end longer words, still need the gap.)
+ */
+const GLUED_LABEL_AT = /(?<=[\p{Script=Han}”"’）)])(责任编辑|编\s*辑|校\s*对|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|联系电话|电子邮箱|电子信箱)\s*[：:]/gu;
+/** A reviewer's label whose colon the OCR lost (`审核孟某某`), at a line's start or after a gap or a speck. */
+const BARE_LABEL_AT = /(?:^|(?<=[\s\u3000”"’]))(审\s*核|签\s*发|责任编辑|校\s*对)(?=\p{Script=Han})/gu;
+
+/** Every label of a footer line, left to right; where two readings overlap, the one that starts first. */
+function labelsOf(raw: string): RegExpMatchArray[] {
+  const all = [...raw.matchAll(LABEL_AT), ...raw.matchAll(GLUED_LABEL_AT), ...raw.matchAll(BARE_LABEL_AT)].sort((a, b) => a.index! - b.index!);
+  const kept: RegExpMatchArray[] = [];
+  for (const m of all) if (!kept.length || m.index! >= kept[kept.length - 1].index! + kept[kept.length - 1][0].length) kept.push(m);
+  return kept;
+}
 
 const PHONE = /(?:0\d{2,3}[-－—]?\d{7,8}(?:[-－]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d))/u;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/u;
@@ -58,7 +74,7 @@ export function parseFooter(lines: Line[]): Footer {
     }
     // The print run (（共印 50 份）) is read from the whole footer below; it must not end up in a name list.
     const raw = line.raw.replace(/[（(]?\s*共\s*印\s*\d+\s*份\s*[)）]?/gu, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-    const labels = [...raw.matchAll(LABEL_AT)];
+    const labels = labelsOf(raw);
     if (labels.length === 0) {
       // A line without a label continues a distribution list; elsewhere it starts nothing.
       if (current === 'reportTo' || current === 'copyTo' || current === 'distributeTo') add(current, `\n${raw}`, false);

@@ -38,6 +38,22 @@ describe('parseFooter', () => {
     expect(footer.copyTo).toEqual(['市委办公室', '机关各科室']);
   });
 
+  it.each([
+    ['a label glued to the name before it', '编辑：韦婷 覃海审核：陆海波签发：覃立新', ['韦婷', '覃海'], ['陆海波', '覃立新']],
+    ['a reviewer label that lost its colon after a speck', '编辑：张敏 李国强　”审核孟庆华', ['张敏', '李国强'], ['孟庆华']],
+    ['names whose gap was lost', '编辑:汪明贾文涛', ['汪明', '贾文涛'], []],
+  ])('reads OCR-damaged editor lines: %s', (_why, line, editors, reviewers) => {
+    const footer = parseFooter(linesFrom([line]));
+    expect(footer.editors).toEqual(editors);
+    expect(footer.reviewers).toEqual(reviewers);
+  });
+
+  it('leaves a phone label inside a longer word to the gap rule', () => {
+    const footer = parseFooter(linesFrom(['编辑：张敏　联系电话：0771-1234567']));
+    expect(footer.editors).toEqual(['张敏']);
+    expect(footer.phone).toBe('0771-1234567');
+  });
+
   it('gives empty lists and nulls for an empty footer', () => {
     expect(parseFooter([])).toEqual({ reportTo: [], copyTo: [], distributeTo: [], editors: [], reviewers: [], phone: null, email: null, copies: null });
   });
