@@ -352,6 +352,9 @@ export interface HeadingDate {
 /** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
 const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近)/u;
 
+/** The longest deck (a subtitle line under the headline, no sentence of its own). */
+const MAX_DECK = 40;
+
 const DAY_ALONE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]/u;
 
 const LEADING_PART_OF_DAY = /^[^。！？]*?(上午|下午|晚上|晚间|傍晚|早上|早晨|清晨|凌晨)/u;
@@ -366,6 +369,12 @@ export function itemDate(text: string, dates: DateMention[], heading: HeadingDat
   // 某网12月4日讯（记者 某某）12月3日，…: the dispatch's date is the day the report was filed; the event's date
   // is the one that opens the report after the lead and its byline
   if (first && dates[1] && DATELINE_AFTER.test(text.slice(first.span[1])) && REPORT_OPENS_AT.test(text.slice(first.span[1], dates[1].span[0]))) first = dates[1];
+  // 主席会议召开 / 决定9月26日召开常委会议 / 9月21日，主席会议召开…: a deck under the headline tells what was decided;
+  // the lead under it opens with the day it happened
+  const deckEnd = text.indexOf('\n');
+  if (first && first.span[0] > 0 && deckEnd > first.span[0] && deckEnd <= MAX_DECK && !/[。！？]/u.test(text.slice(0, deckEnd))) {
+    first = dates.find((d) => d.span[0] === deckEnd + 1) ?? first;
+  }
   // 日前，…。…定于10月25日召开…: an item that opens "some days ago" gives no day; a date in a later sentence is
   // another event's (a meeting it schedules, a deadline)
   if (!heading && first && UNDATED_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;

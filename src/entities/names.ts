@@ -452,7 +452,10 @@ function dottedName(ctx: ItemContext, pos: number): NameHit | null {
   let dot = pos;
   while (dot < text.length && dot - pos <= MAX_ETHNIC_NAME && isHan(text[dot])) dot++;
   if (dot - pos < 1 || !NAME_DOTS.has(text[dot])) return null;
-  for (let i = pos; i < dot; i++) if (!lex.ethnicNameChars.has(text[i])) return null;
+  // (the dot itself marks a transliteration: one character the table lacks is let through, 伊力哈木·…)
+  let unknown = 0;
+  for (let i = pos; i < dot; i++) if (!lex.ethnicNameChars.has(text[i])) unknown++;
+  if (unknown > (dot - pos >= 2 ? 1 : 0)) return null;
   // 艾买提|出席, not 艾买|提出席: of the ends a follower allows, the one where jieba's segmentation ends a word
   // too wins (the shorter on a tie)
   let best = -1;

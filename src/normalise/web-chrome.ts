@@ -87,6 +87,8 @@ const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
 const FOLLOW_PROMPT = /^[\s\u3000]*(?:(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
 /** The rest of a breadcrumb broken over lines: a short line that opens (or only ends) with its separator. */
+/** 分享让更多人看到, 转发给朋友, 点击分享到朋友圈: a share button's prompt. */
+const SHARE_PROMPT = /^[\s\u3000]*(?:点击|一键)?(?:分享|转发)(?:到|至|给|让)?[^。，；！？\d]{0,8}(?:更多人|朋友|好友|朋友圈|大家)[^。，；！？\d]{0,4}[！!。.]?[\s\u3000]*$/u;
 const BREADCRUMB_PART = /^[\s\u3000]*(?:>>?|»|＞)[^。，；！？]{1,40}$|^[^。，；！？]{1,40}(?:>>?|»|＞)[\s\u3000]*$/u;
 /** A related-news box's heading; the teasers under it are headlines with their dates. */
 const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关链接|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢|最新文章|热点推荐)[】\]]?[\s\u3000:：]*$/u;
@@ -311,7 +313,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

@@ -175,6 +175,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && PART_OF_DAY_ENTRY.test(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
+    // 下午　某某出席…: a dated entry's next event that day, laid out as a chronicle's entries are, in a page of
+    // dated entries that is no digest by share (long entries continue over undated paragraphs)
+    if (headAt === null && !recount && items.length > 0 && endsLastSentence() && PART_OF_DAY_ENTRY.test(text)) return true;
     const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
     if (!DATE_LED.test(text) && !dayOnly) return false;
     // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title

@@ -349,3 +349,15 @@ describe('a month-day with its 日 left out', () => {
     expect(entitiesOf('全年5月28家企业参加。', '2006-06-02').date).toBeNull();
   });
 });
+
+describe('a deck under the headline', () => {
+  it('leaves the item its lead’s date, not the later day the deck announces', () => {
+    const text = '决定6月18日召开县政协九届十二次常委会议\n6月11日，县政协九届三十四次主席会议召开，决定常委会议于6月18日召开。';
+    expect(entitiesOf(text, '2021-06-20').date).toMatchObject({ start: '2021-06-11' });
+  });
+
+  it('keeps the first paragraph’s date when that paragraph is a sentence', () => {
+    const text = '县政协6月8日召开主席会议，研究下月工作。\n6月11日，调研组赴某镇调研。';
+    expect(entitiesOf(text, '2021-06-20').date).toMatchObject({ start: '2021-06-08' });
+  });
+});

@@ -29,6 +29,7 @@ const FOUND: [string, string, string[]][] = [
   ['a role noun over a list', '来自民盟和农工党的医护人员朱丽萍、闫海虹、李凯回顾了援助经历。', ['朱丽萍', '闫海虹', '李凯']],
   ['a name that is an ordinary word, after a title', '市委常委、宣传部部长高峰出席活动。', ['高峰']],
   ['dotted Uyghur and Kazakh names in a list under a title', '州政协副主席努尔兰·哈米提、阿依古丽·托乎提、陈红军出席会议。', ['努尔兰·哈米提', '阿依古丽·托乎提', '陈红军']],
+  ['dotted names whose first part has a character the transliteration table lacks', '副主席杨勇、伊力江·沙比尔、艾则孜·木沙，秘书长高江淮参加会议。', ['杨勇', '伊力江·沙比尔', '艾则孜·木沙', '高江淮']],
   ['a dotted name closing a list of members', '委员马建华、李娟、艾力·吐尔洪参加活动。', ['马建华', '李娟', '艾力·吐尔洪']],
   ['a name before 列席', '副县长钱建新列席会议。', ['钱建新']],
   ['an ordinary-word name before 到会', '市工商联副主席白雪到会祝贺并讲话。', ['白雪']],
@@ -183,5 +184,14 @@ describe('people', () => {
 describe('由 opening a clause before who was elected', () => {
   it('never glues the preposition to the name', () => {
     expect(namesOf('选举产生新一届支部班子，由苗华当选为支部主委。').filter((n) => n.startsWith('由'))).toEqual([]);
+  });
+});
+
+describe('a middle dot between words that are no transliterated name', () => {
+  it.each([
+    ['an activity brand', '开展书香·政协读书活动。'],
+    ['a brand after a title', '副主席书香·政协主持。'],
+  ])('gives no person in %s', (_why, text) => {
+    expect(namesOf(text)).toEqual([]);
   });
 });

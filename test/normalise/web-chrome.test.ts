@@ -195,6 +195,8 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a greeting without its exclamation mark', '欢迎来到某某市政协网站'],
     ['a prompt to follow the site account', '请关注青禾县政协微信公众号'],
     ['a bare account label', '微信公众号'],
+    ['a share button’s prompt', '分享让更多人看到'],
+    ['a prompt to forward to friends', '点击转发给朋友'],
     ['the second half of a breadcrumb', '>要闻动态>图片新闻'],
     ['the first half of a breadcrumb ending in its separator', '首页 > 新闻中心 >'],
     ['a bare site date', '2015-07-27'],
@@ -208,6 +210,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a sentence that welcomes guests', '欢迎各位委员来到政协之家参加活动，大家畅所欲言。'],
     ['a masthead date written with 年月日', '2021年5月6日'],
     ['a sentence about following a public account', '区政协开通微信公众号，及时发布履职动态。'],
+    ['a sentence about sharing with others', '委员们分享了基层履职的经验，让更多人看到政协的作为。'],
     ['a date inside a sentence', '会议定于2019-05-30召开，请各位委员准时参加。'],
   ])('keeps %s', (_why, line) => {
     expect(kept([line, ARTICLE])).toHaveLength(2);

@@ -230,6 +230,24 @@ describe('part-of-day entries in a digest', () => {
     expect(doc.items.map((i) => i.headingDate?.text ?? null)).toEqual([null, '1月11日', '1月11日', null]);
   });
 
+  it('opens one too where long entries continue over undated paragraphs, so the page is no digest by share', () => {
+    const doc = segment(
+      linesFrom([
+        '2月3日　省政协主席林某在江城看望困难职工家庭，秘书长许某陪同。',
+        '2月6日上午　西部农业博览会在江城开幕，全国政协副主席罗某出席开幕式。',
+        '下午　罗某出席在江城举行的农业合作论坛。',
+        '晚上　林某主席出席农业专家聘任仪式。',
+        '2月9日上午　省政协全体会议在江城举行，省政协主席林某，副主席甲某、乙某、丙某在主席台就坐。',
+        '丁某、戊某因故向大会表示祝贺。',
+        '会议听取了常委会工作报告，审议了提案工作情况报告。',
+        '会议号召全省政协委员围绕中心、服务大局，为全省发展贡献力量。',
+        '与会委员分组讨论了政府工作报告和有关文件。',
+      ]),
+      markers,
+    );
+    expect(doc.items.map((i) => i.headingDate?.text ?? null)).toEqual([null, null, '2月6日', '2月6日', null]);
+  });
+
   it('keeps a part of day followed by a comma with the item above it', () => {
     const doc = segment(
       linesFrom(['3月5日上午，调研组到某镇调研乡村振兴工作，听取情况汇报。', '下午，调研组又赴某村实地察看。', '3月8日，区政协召开常委会议，审议有关事项。']),
