@@ -325,6 +325,8 @@ function afterLastSentence(text: string, start: number, end: number, lex: Lexico
   let cut = end;
   while (cut > start && !/[。！？]/u.test(text[cut - 1])) cut--;
   if (cut === start || cut === end || end - cut > MAX_LINE) return null;
+  // (…就座。王某、李某、赵某、 — a list the copy cut off, not a signature)
+  if (/[、，,][\s\u3000]*$/u.test(text.slice(cut, end))) return null;
   // `…贡献政协智慧和力量。邵某`: a bare name after the item's last sentence signs it
   return readByline(text, cut, end, lex, true) ?? (end === text.length ? bareNames(text, cut, end, lex) : null);
 }

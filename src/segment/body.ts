@@ -191,16 +191,23 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     const known = digestStretches.get(at);
     if (known !== undefined) return known;
     const texts: string[] = [];
+    const titles = [lines[at].text];
     for (let j = at + 1; j < lines.length && !sectionStarts[j]; j++) {
       if (isHeadline(lines[j])) {
         if (j > at + 2 && endsSentence(lines[j - 1].text)) break;
+        titles.push(lines[j].text);
         continue;
       }
       texts.push(lines[j].text);
     }
     // A column's dated paragraphs follow one another; an article's dateline is followed by its story.
     const sentences = texts.filter((t) => t.length >= MIN_DIGEST_ITEM);
-    const digestLike = sentences.length >= 2 && DATE_LED.test(sentences[1]) && isDigest(texts, DATE_LED);
+    // (a chronicle titled so, 某市政协2021年大事记, may open with a paragraph or two on the year: its entries
+    // are counted from the first dated one)
+    const firstDated = texts.findIndex((t) => DATE_LED.test(t));
+    const chronicleTitled = firstDated > 0 && [...titles, ...texts.slice(0, firstDated)].some((t) => CHRONICLE_TITLE.test(t));
+    const entries = chronicleTitled ? texts.slice(firstDated) : texts;
+    const digestLike = sentences.length >= 2 && (DATE_LED.test(sentences[1]) || (chronicleTitled && entries.filter((t) => DATE_LED.test(t)).length >= 2)) && isDigest(entries, DATE_LED);
     digestStretches.set(at, digestLike);
     return digestLike;
   };
@@ -452,6 +459,9 @@ function dayInMonthOfLast(text: string, items: SegmentedItem[]): HeadingDate | n
  * `下午　全国政协副主席…` in a digest whose entries set their dates apart with a gap (`1月11日上午　…`): the next
  * entry of the same day. (A comma after the part of day would be an article's next paragraph: not this.)
  */
+/** A chronicle's title line: 大事记, 大事纪要. */
+const CHRONICLE_TITLE = /大事记|大事纪要|大事纪(?![念律])/u;
+
 const PART_OF_DAY_ENTRY = /^(?:上午|下午|中午|晚上|晚间|傍晚)[\s\u3000]+(?=\S)/u;
 
 /** The month and day of the latest item that opens with them, for a part-of-day entry under it. */

@@ -9,6 +9,7 @@ import { message, type Message, type PageDate } from '../types.js';
 import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { removeWebChrome } from '../normalise/web-chrome.js';
+import { repairGluedMonths } from '../normalise/glued-months.js';
 import { discoverMarkers } from './auto-markers.js';
 import { chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
@@ -52,7 +53,9 @@ function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolea
 export function segment(lines: Line[], configured: Markers = defaultMarkers()): Segmented {
   // web-page chrome first: a breadcrumb or 发布日期 line must not become the masthead or an item
   const chrome = removeWebChrome(lines);
-  const extracted = chrome.lines;
+  // (and a chronicle's 111日 read as 1月11日 before anything looks for day lines)
+  const months = repairGluedMonths(chrome.lines);
+  const extracted = months.lines;
   const discovered = discoverMarkers(extracted, configured);
   const markers = discovered.markers;
   // The masthead title is what running headers repeat; find it on the raw lines first.
@@ -94,7 +97,7 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     sections: body.sections,
     items: body.items,
     footer,
-    messages: [...chrome.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
+    messages: [...chrome.messages, ...months.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
     pageDate: chrome.pageDate,
     pageDates: chrome.pageDates,
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bylineOfLine, findBylines, takeTrailingBylines } from '../../src/entities/bylines.js';
 import { getLexicons } from '../../src/entities/lexicons.js';
 import { repairSpacing } from '../../src/normalise/spacing.js';
-import { defaultLexicons, entitiesOf } from './helpers.js';
+import { defaultLexicons, entitiesOf, namesOf } from './helpers.js';
 
 const lex = () => getLexicons(defaultLexicons);
 /** Item texts reach the entity pass with their spacing repaired, line by line. */
@@ -113,7 +113,12 @@ describe('bare names closing a report', () => {
   it.each([
     ['a bracket holding a word', '会议审议了方案。（草案 修订）'],
     ['words after the last sentence', '会议结束。会议决定'],
+    ['a list of names the copy cut off after its 、', '会议开幕。王立新、陈海燕、赵国强、'],
   ])('reads no byline in %s', (_why, text) => {
     expect(bylinesOf(text)).toEqual([]);
+  });
+
+  it('leaves the names of a list cut off after its 、 to the item’s people', () => {
+    expect(namesOf('大会执行主席林向东、吴海燕在主席台就座。王立新、陈海燕、赵国强、')).toEqual(['林向东', '吴海燕', '王立新', '陈海燕', '赵国强']);
   });
 });

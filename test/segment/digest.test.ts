@@ -310,3 +310,31 @@ describe('a story told as a lead and a recount', () => {
     expect(isLeadThenRecount(paragraphs)).toBe(false);
   });
 });
+
+describe('a chronicle under a page headline, after a paragraph or two on the year', () => {
+  it('opens an item at each dated entry when a title line calls the page a chronicle', () => {
+    const items = texts([
+      '青岚市政协2020年大事记',
+      '【发布日期：2021-08-12】 【来源：本站】',
+      '用心书写高质量履职新答卷',
+      '青岚市政协2020年大事记',
+      '2020年，是全面建成小康社会的收官之年，市政协在市委领导下认真履行职能，各项工作取得新成效。',
+      '一年来，市政协及其常委会紧紧依靠和团结带领全体政协委员，牢牢把握团结和民主两大主题，认真履行政治协商、民主监督、参政议政职能，更好地凝聚共识，服务大局有担当，为民履职有情怀，汇聚力量有作为，为全市高质量发展作出了积极贡献。',
+      '1月11日上午，参加市政协八届四次会议的委员陆续报到。',
+      '1月11日下午，市政协召开各组召集人会议，副主席吴海燕主持。',
+      '1月12日上午，市政协八届四次会议开幕。',
+    ]);
+    expect(items.map(([h, t]) => h ?? t.slice(0, 9))).toEqual(['用心书写高质量履职新答卷', '1月11日上午，参', '1月11日下午，市', '1月12日上午，市']);
+  });
+
+  it('keeps an article whose later paragraphs open with dates in one item when no title calls it a chronicle', () => {
+    const items = texts([
+      '青岚市政协开展专题调研',
+      '为推动乡村振兴，市政协组织委员开展专题调研，委员们走村入户，听取意见。',
+      '调研组认为，全市乡村振兴工作成效明显，但仍存在一些短板。',
+      '1月11日上午，调研组来到青岚镇，察看了农业产业园。',
+      '1月12日上午，调研组召开座谈会，听取有关部门情况介绍。',
+    ]);
+    expect(items).toHaveLength(1);
+  });
+});
