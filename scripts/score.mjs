@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Scores an output folder with the shared scorer (../shared/eval/score.mjs) against the shared gold
-// AND our own hand-made gold in eval/gold/, eval/heldout*/gold/, eval/scans/gold/ and eval/scans-heldout/gold/ (for scans that were OCR'd) (the scorer reads gold from its own folder, so both are
+// AND our own hand-made gold in eval/gold/, eval/heldout*/gold/, eval/scans*/gold/ (for scans that were OCR'd) (the scorer reads gold from its own folder, so both are
 // copied beside a copy of it in a temp folder). Usage: npm run score [-- OUTDIR] [--json]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,7 @@ for (const dir of [path.join(shared, 'gold'), path.join(root, 'eval', 'gold'), p
 }
 // The scans' gold counts only for scans that were OCR'd (ingested with --ocr): without --ocr they fail needs-ocr.
 const records = fs.existsSync(path.join(outDir, 'bulletins')) ? fs.readdirSync(path.join(outDir, 'bulletins')) : [];
-for (const scansGold of [path.join(root, 'eval', 'scans', 'gold'), path.join(root, 'eval', 'scans-heldout', 'gold')]) {
+for (const scansGold of ['scans', 'scans-heldout', 'scans-heldout2', 'scans-heldout3'].map((set) => path.join(root, 'eval', set, 'gold'))) {
   if (!fs.existsSync(scansGold)) continue;
   for (const f of fs.readdirSync(scansGold).filter((f) => f.endsWith('.json'))) {
     if (records.some((r) => r.startsWith(`${f.replace(/\.json$/, '')}-`))) fs.copyFileSync(path.join(scansGold, f), path.join(tmp, 'gold', f));
