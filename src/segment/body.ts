@@ -60,6 +60,7 @@ export function sectionDetector(lines: Line[], markers: Markers): (line: Line) =
       if (next && isPlainTitle(line) && matchItemStart(next, markers) !== null && matchItemStart(line, markers) === null) plainTitles.add(line);
     });
   }
+  const longTitles = !hasMarked ? longNumberedTitles(lines) : new Set<Line>();
   return (line) => {
     const m = marked(line);
     if (m) return { title: m.title, headingLevel: line.kind === 'heading' ? line.level ?? 1 : null, style: m.style };
@@ -69,10 +70,27 @@ export function sectionDetector(lines: Line[], markers: Markers): (line: Line) =
       return { title: line.text.replace(/^[一二三四五六七八九十]{1,3}、/u, ''), headingLevel: line.level ?? 1, style: 0 };
     }
     if (plainTitles.has(line)) return { title: line.text, headingLevel: null, style: 0 };
-    const numbered = matchNumberedHeading(line.text);
+    const numbered = matchNumberedHeading(line.text) ?? (longTitles.has(line) ? matchNumberedHeading(line.text, MAX_SECTION_TITLE) : null);
     return numbered ? { title: numbered, headingLevel: null, style: 0 } : null;
   };
 }
+
+/**
+ * `三、区人大常委会开展《某某条例》执法检查`: a numbered title longer than a short one may be, in a document whose
+ * short `一、…` titles set the layout, when it stands alone between paragraphs (an agenda's numbered points
+ * follow one another).
+ */
+function longNumberedTitles(lines: Line[]): Set<Line> {
+  const found = new Set<Line>();
+  if (lines.filter((l) => matchNumberedHeading(l.text) !== null).length < 2) return found;
+  const numbered = (l: Line | undefined) => l !== undefined && /^[一二三四五六七八九十]{1,3}、/u.test(l.text.trim());
+  lines.forEach((line, i) => {
+    if (matchNumberedHeading(line.text) === null && matchNumberedHeading(line.text, MAX_SECTION_TITLE) !== null && !numbered(lines[i - 1]) && !numbered(lines[i + 1]) && lines[i + 1] !== undefined) found.add(line);
+  });
+  return found;
+}
+
+const MAX_SECTION_TITLE = 30;
 
 const MAX_PLAIN_TITLE = 12;
 
@@ -117,7 +135,17 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   // Layouts without glyphs: a chronicle (day lines under month headers) or a digest (paragraphs
   // that open with their dates, one item each); see chronicle.ts and digest.ts.
   const texts = lines.map((l) => l.text);
-  const chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate(titleMonth) : null;
+  let chronicle = !hasGlyphItems && isChronicle(texts) ? new ChronicleDate(titleMonth) : null;
+  // a bulletin of glyph items may close with a chronicle section (■会务纪要 / 四月 / 3日　…): chronicle rules hold
+  // inside a section that has no glyph items and two day lines or more
+  const chronicleSections = new Set<number>();
+  if (hasGlyphItems) {
+    const starts = sectionStarts.flatMap((s, i) => (s ? [i] : []));
+    starts.forEach((from, k) => {
+      const part = lines.slice(from + 1, starts[k + 1] ?? lines.length);
+      if (!part.some((l) => matchItemStart(l, markers) !== null) && isChronicle(part.map((l) => l.text))) chronicleSections.add(from);
+    });
+  }
   // `1、3月1日，…` `（2）3月2日，…`: entries numbered in order, each opening with its date, are items (at least two)
   const numberedEntries = !hasGlyphItems && texts.filter((t) => numberedEntry(t) !== null).length >= 2;
   const bodyTexts = lines.filter((l) => !isHeadline(l)).map((l) => l.text);
@@ -231,6 +259,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
             ? 2
             : 1;
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      if (hasGlyphItems) chronicle = chronicleSections.has(i) ? new ChronicleDate(titleMonth) : null;
       // A chronicle's month header printed as a section title (`【一月】`) still sets the month.
       chronicle?.read(sec.title);
       const section: Section = { title: withoutOrdinal(sec.title), level, parent: stack.length ? stack[stack.length - 1].title : null };
@@ -260,7 +289,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       if (lead) {
         chronicle.setDay(lead.day, lead.endDay);
         flushHeadline();
-        open(line, null, lead.rest);
+        // (with no month yet, the day stays in the text: the entity pass dates `4日，…` by the issue's month)
+        open(line, null, chronicle.hasMonth() ? lead.rest : line.text);
         return;
       }
       const period = matchPeriodLead(line.text);
@@ -437,7 +467,7 @@ function inTitleBlock(item: SegmentedItem): boolean {
   return item.headline !== null && item.paragraphs.length <= MAX_TITLE_BLOCK && item.paragraphs.every((p) => p.length <= MAX_TITLE_LINE && !/[。！？，,]/.test(p));
 }
 
-const LEADING_MONTH = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月\d{1,2}[日号]/u;
+const LEADING_MONTH = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(\d{1,2})[日号]/u;
 
 /**
  * `16日下午，…` in a digest: the day of the month that the items before it name (`4月15日，…`), found from the
@@ -447,21 +477,25 @@ function dayInMonthOfLast(text: string, items: SegmentedItem[]): HeadingDate | n
   const day = DAY_LED.exec(text);
   if (!day) return null;
   for (let k = items.length - 1; k >= 0; k--) {
-    const month = LEADING_MONTH.exec(items[k].paragraphs[0] ?? '');
+    const first = items[k].paragraphs[0] ?? '';
+    const month = LEADING_MONTH.exec(first);
     if (!month) continue;
     const d = Number(/^\d+/.exec(day[0])?.[0] ?? NaN);
+    // (3月30日，… then 5日，…: an earlier day than the item above is no longer its month; the entity pass dates
+    // it by the issue)
+    if (d < Number(month[2])) return null;
     return Number.isInteger(d) ? { text: `${month[1]}月${d}日`, month: Number(month[1]), day: d } : null;
   }
   return null;
 }
 
+/** A chronicle's title line: 大事记, 大事纪要. */
+const CHRONICLE_TITLE = /大事记|大事纪要|大事纪(?![念律])/u;
+
 /**
  * `下午　全国政协副主席…` in a digest whose entries set their dates apart with a gap (`1月11日上午　…`): the next
  * entry of the same day. (A comma after the part of day would be an article's next paragraph: not this.)
  */
-/** A chronicle's title line: 大事记, 大事纪要. */
-const CHRONICLE_TITLE = /大事记|大事纪要|大事纪(?![念律])/u;
-
 const PART_OF_DAY_ENTRY = /^(?:上午|下午|中午|晚上|晚间|傍晚)[\s\u3000]+(?=\S)/u;
 
 /** The month and day of the latest item that opens with them, for a part-of-day entry under it. */

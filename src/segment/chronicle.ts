@@ -109,6 +109,11 @@ export class ChronicleDate {
     return { text: `${this.month}月${this.day}日`, month: this.month, day: this.day };
   }
 
+  /** Whether a header or the title has given the month (day leads before it are dated by the issue, not by it). */
+  hasMonth(): boolean {
+    return this.month !== null;
+  }
+
   /** True right after a day line, before its first item opened. */
   hasDay(): boolean {
     return this.day !== null;

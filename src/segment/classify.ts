@@ -84,9 +84,12 @@ export function isFooterLine(raw: string): boolean {
   return FOOTER_LABEL.test(raw.replace(/^[\s\u3000]+/, ''));
 }
 
-/** Section titles written as `一、重要会议` in documents that use no marker. */
-export function matchNumberedHeading(text: string): string | null {
-  const m = /^[一二三四五六七八九十]{1,3}、(.{2,20})$/u.exec(text.trim());
+/** The longest `一、…` line taken for a section title on its own evidence. */
+export const MAX_NUMBERED_HEADING = 20;
+
+/** Section titles written as `一、重要会议` in documents that use no marker (up to `max` characters after 、). */
+export function matchNumberedHeading(text: string, max = MAX_NUMBERED_HEADING): string | null {
+  const m = new RegExp(`^[一二三四五六七八九十]{1,3}、(.{2,${max}})$`, 'u').exec(text.trim());
   if (!m || TERMINAL.test(m[1]) || /[。：:]/.test(m[1])) return null;
   return m[1];
 }

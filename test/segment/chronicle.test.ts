@@ -226,3 +226,46 @@ describe('entries numbered 1、 （2） 三、 that open with their dates', () =
     expect(doc.items).toHaveLength(1);
   });
 });
+
+describe('a chronicle section closing a bulletin of glyph items', () => {
+  const doc = segment(
+    linesFrom([
+      '某党青岚市委会信息',
+      '2023年第5期',
+      '某党青岚市委会办公室　　2023年5月15日',
+      '■ 参政议政',
+      '●5月4日，市委会召开调研课题推进会，主委林某某主持。',
+      '●5月10日上午，会员钱某某在某街道开展健康讲座。',
+      '■ 会务纪要',
+      '四月',
+      '3日　市委会召开主委会议，主委林某某主持，研究部署第二季度工作。',
+      '7日至8日　副主委付某某带领调研组赴某县调研文旅融合发展情况。',
+      '14日　市委会召开新会员入会仪式，秘书长胡某某主持。',
+    ]),
+    markers,
+  );
+
+  it('opens an item under each day line of that section, dated by its month header', () => {
+    expect(doc.items.map((i) => [i.section, i.headingDate?.text ?? null])).toEqual([
+      ['参政议政', null],
+      ['参政议政', null],
+      ['会务纪要', '4月3日'],
+      ['会务纪要', '4月7日至8日'],
+      ['会务纪要', '4月14日'],
+    ]);
+  });
+
+  it('makes the month header no item text', () => {
+    expect(doc.items.some((i) => i.paragraphs.join('').includes('四月'))).toBe(false);
+  });
+});
+
+describe('day leads with no month to go by', () => {
+  it('keep the day in the text, for the entity pass to date by the issue', () => {
+    const doc = segment(
+      linesFrom(['一、区人大常委会召开主任会议', '4日，区人大常委会召开主任会议，听取代表建议办理情况汇报。', '二、区人大常委会召开机关干部大会', '5日，区人大常委会机关召开干部大会。']),
+      markers,
+    );
+    expect(doc.items.map((i) => i.paragraphs[0].slice(0, 3))).toEqual(['4日，', '5日，']);
+  });
+});

@@ -176,6 +176,11 @@ describe('a day of the month alone', () => {
     expect(items[2].headingDate).toEqual({ text: '4月16日', month: 4, day: 16 });
   });
 
+  it('gives no month to a day earlier than the one above it (the month has turned; the issue dates it)', () => {
+    const items = segment(linesFrom(['政协要闻速览', '3月28日，市政协召开常委会议，审议有关事项。', '3月30日，市政协委员走进联络站接待群众。', '5日，市政协机关召开干部大会。']), markers).items;
+    expect(items.map((i) => i.headingDate)).toEqual([null, null, null]);
+  });
+
   it('continues an article that tells one story over several days', () => {
     const article = ['市政协调研组赴江州调研', '4月15日，市政协调研组赴江州调研。', '16日，调研组又赴湖州座谈。'];
     expect(segment(linesFrom(article), markers).items).toHaveLength(1);

@@ -97,6 +97,37 @@ describe('segment', () => {
     expect(marked.sections.map((s) => s.title)).toEqual(['重要会议', '委员风采']);
   });
 
+  it('takes a long numbered title standing alone between paragraphs for a section where short ones set the layout', () => {
+    const doc = segment(
+      linesFrom([
+        '一、区人大常委会召开第二十次会议',
+        '3月28日，区人大常委会第二十次会议召开。',
+        '二、区人大常委会开展《某某省大气污染防治条例》执法检查',
+        '4月1日，区人大常委会副主任王某某带领执法检查组开展检查。',
+        '三、区人大常委会召开机关干部大会',
+        '4月5日，区人大常委会机关召开干部大会。',
+      ]),
+      markers,
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['区人大常委会召开第二十次会议', '区人大常委会开展《某某省大气污染防治条例》执法检查', '区人大常委会召开机关干部大会']);
+    expect(doc.items).toHaveLength(3);
+  });
+
+  it('leaves a long numbered point of an agenda in its item', () => {
+    const doc = segment(
+      linesFrom([
+        '一、区人大常委会召开第二十次会议',
+        '3月28日，区人大常委会第二十次会议召开。会议议程如下：',
+        '一、听取和审议区政府关于2018年度国有资产管理情况的报告',
+        '二、审议有关人事任免事项',
+        '二、区人大常委会召开机关干部大会',
+        '4月5日，区人大常委会机关召开干部大会。',
+      ]),
+      markers,
+    );
+    expect(doc.sections.map((s) => s.title)).not.toContain('听取和审议区政府关于2018年度国有资产管理情况的报告');
+  });
+
   it('never drops text that fits nowhere: it becomes a message', () => {
     const doc = segment(linesFrom(['工作简报', '第1期', '某办公室 2021年1月1日', '编者按', '※要闻※', '◆1月1日，召开会议。']), markers);
     expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('编者按'))).toBe(true);
