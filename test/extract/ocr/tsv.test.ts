@@ -50,13 +50,25 @@ describe('parseTsv', () => {
     expect([line.text, line.lastConfidence]).toEqual(['※调研视察党', 0]);
   });
 
+  it.each([
+    { note: 'read at a confidence near 0', first: '12', width: 60, conf: 4.8, glyph: true },
+    { note: 'read at a middling confidence (the digit read well, the glyph beside it not)', first: '6', width: 45, conf: 59, glyph: true },
+    { note: 'read at a confidence just below the bound', first: '1', width: 50, conf: 79, glyph: true },
+    { note: 'read with confidence (the box is wide for another reason)', first: '12', width: 60, conf: 93, glyph: false },
+    { note: 'as wide as its digits, at a middling confidence', first: '6', width: 25, conf: 59, glyph: false },
+  ])('takes a first number too wide for its digits, $note, for a swallowed glyph: $glyph', ({ first, width, conf, glyph }) => {
+    const next = 208 + width + 2;
+    const tsv = [HEADER, word(1, 1, 1, 208, 1178, width, 29, conf, first), word(1, 1, 1, next, 1180, 28, 28, 96, '月'), word(1, 1, 1, next + 25, 1178, 41, 29, 93, '30日下午')].join('\n');
+    expect(parseTsv(tsv)[0].lines[0].text).toBe(`${glyph ? SWALLOWED_GLYPH : ''}${first}月30日下午`);
+  });
+
   it('marks a glyph Tesseract swallowed into a first number too wide for its digits, read at a confidence near 0', () => {
     const line = (first: string, width: number, conf: number) =>
       parseTsv([HEADER, word(1, 1, 1, 208, 1178, width, 29, conf, first), word(1, 1, 1, 282, 1180, 28, 28, 96, '月'), word(1, 1, 1, 307, 1178, 41, 29, 93, '30日下午')].join('\n'))[0].lines[0].text;
     expect(line('12', 60, 4.8)).toBe(`${SWALLOWED_GLYPH}12月30日下午`);
     // a number as wide as its digits, or read with confidence, is only a number
     expect(line('12', 34, 4.8)).toBe('12月30日下午');
-    expect(line('12', 60, 91)).toBe('12月30日下午');
+    expect(line('12', 60, 93)).toBe('12月30日下午');
     expect(line('会议', 90, 4.8)).toBe('会议月30日下午');
     // the layout line it becomes opens a paragraph
     const [swallowed, plain] = toLayoutLines(parseTsv([HEADER, word(1, 1, 1, 208, 100, 60, 29, 4.8, '12'), word(1, 1, 2, 208, 200, 34, 29, 90, '12')].join('\n'))[0].lines, 200);
