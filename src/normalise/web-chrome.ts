@@ -127,6 +127,8 @@ const NEWSPAPER_JUMP =
 /** A printed date in a meta line: 2023-03-03, 2024/6/22, 2016.12.16, 2023年3月3日, with an optional time. */
 const PRINTED_DATE = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?/u;
 const LEADING_DATE = new RegExp(`^${PRINTED_DATE.source}`, 'u');
+/** A page date printed day first, as some site systems print it: `14.01.2016 10:29` (a line of its own). */
+const DAY_FIRST_DATE = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?$/u;
 /**
  * A meta line run into the article's first sentence (`2024/8/16 来源:不详9月6日，…`): a site date and short
  * labelled values, then a sentence that opens with its date or a news lead. The meta part is cut off.
@@ -184,6 +186,7 @@ function metaLine(text: string): Meta | null {
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
   const lead = LEADING_DATE.exec(body);
   const opensWithLabel = labels.length > 0 && labels[0].at === 0;
+  if (DAY_FIRST_DATE.test(body.trim())) return { labels: [], dateLabel: null };
   const printed = PRINTED_DATE.exec(body);
   // a date printed the way sites print them, alone or after a source name with its clock time
   // (`2015-07-27`, `某某日报 2019-05-30 09:08 大字`): a page's date line; a bulletin writes 年月日
@@ -237,7 +240,8 @@ function metaCredits(text: string, into: { editors: string[]; reviewers: string[
 }
 
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
-  const m = PRINTED_DATE.exec(text);
+  const dayFirst = DAY_FIRST_DATE.exec(text.trim());
+  const m = dayFirst ? [dayFirst[0], dayFirst[3], dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[5]] : PRINTED_DATE.exec(text);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;

@@ -200,12 +200,12 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && PART_OF_DAY_ENTRY.test(text));
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     // 下午　某某出席…: a dated entry's next event that day, laid out as a chronicle's entries are, in a page of
     // dated entries that is no digest by share (long entries continue over undated paragraphs)
-    if (headAt === null && !recount && items.length > 0 && endsLastSentence() && PART_OF_DAY_ENTRY.test(text)) return true;
+    if (headAt === null && !recount && items.length > 0 && endsLastSentence() && nextEventThatDay(text)) return true;
     const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
     if (!DATE_LED.test(text) && !dayOnly) return false;
     // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
@@ -378,6 +378,12 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     });
   });
   flushHeadline();
+  // `4 月 1 日` closing a copied page that stops there: a date with no event is no item (kept in a message)
+  const last = items[items.length - 1];
+  if (last && last.headline === null && last.paragraphs.length === 1 && DATE_ONLY.test(last.paragraphs[0])) {
+    items.pop();
+    messages.push(message('warning', 'unplaced-text', `A date with no text after it closes the body: “${last.paragraphs[0]}”`, { page: last.page ?? null, offset: null }));
+  }
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages, signOffDate };
 }
@@ -394,6 +400,9 @@ function numberedEntry(text: string): string | null {
   const rest = text.trim().slice(m[0].length);
   return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
 }
+
+/** A month and day alone, with nothing after them (`4月1日`, `4 月 1 日：`). */
+const DATE_ONLY = /^[\s\u3000]*\d{1,2}\s*月\s*\d{1,2}\s*[日号][\s\u3000：:]*$/u;
 
 /** A date standing alone (`2018年5月9日`): a sign-off's, never an item's opening. */
 const BARE_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
@@ -498,9 +507,19 @@ const CHRONICLE_TITLE = /大事记|大事纪要|大事纪(?![念律])/u;
  */
 const PART_OF_DAY_ENTRY = /^(?:上午|下午|中午|晚上|晚间|傍晚)[\s\u3000]+(?=\S)/u;
 
+/**
+ * `同日 某某会召开…`, `同日，…` in a list of dated entries: another event of the entry above's day (its gap may be
+ * lost where a letter-spaced page was closed up). 当天/当日 go on with the story as often as not: only set apart by
+ * a gap.
+ */
+const SAME_DAY_ENTRY = /^(?:(?:同日|是日|同一天)[\s\u3000，,]*|(?:当天|当日)[\s\u3000]+)(?=\S)/u;
+
+/** An entry that takes its day from the one above: a part of day or 同日 set apart. */
+const nextEventThatDay = (text: string): boolean => PART_OF_DAY_ENTRY.test(text) || SAME_DAY_ENTRY.test(text);
+
 /** The month and day of the latest item that opens with them, for a part-of-day entry under it. */
 function sameDayAsLast(text: string, items: SegmentedItem[]): HeadingDate | null {
-  if (!PART_OF_DAY_ENTRY.test(text)) return null;
+  if (!nextEventThatDay(text)) return null;
   for (let k = items.length - 1; k >= 0; k--) {
     const first = items[k].paragraphs[0] ?? '';
     const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(\d{1,2})[日号]/u.exec(first);

@@ -102,6 +102,13 @@ describe('removeWebChrome', () => {
     expect(dateOf('发布时间：2023年3月3日　来源：区政协')).toBe('2023-03-03');
   });
 
+  it('reads a page date printed day first on a line of its own, and removes the line', () => {
+    const result = removeWebChrome(linesFrom(['县政协召开主席会议', '23.04.2019  08:15', ARTICLE]));
+    expect(result.pageDate?.date).toBe('2019-04-23');
+    expect(result.lines.map((l) => l.text)).not.toContain('23.04.2019 08:15');
+    expect(result.lines).toHaveLength(2);
+  });
+
   it('lists the date of every page in a file holding several, each with its source position', () => {
     const result = removeWebChrome(linesFrom(['发布日期：2022-03-01', ARTICLE, '上一篇：区政协召开常委会议', '发布日期：2023-05-12', ARTICLE]));
     expect(result.pageDates.map((d) => [d.date, d.at])).toEqual([

@@ -343,3 +343,27 @@ describe('a chronicle under a page headline, after a paragraph or two on the yea
     expect(items).toHaveLength(1);
   });
 });
+
+describe('同日 entries in a list of dated entries', () => {
+  it.each([
+    ['set apart by a gap', '同日　民盟青川市委会赴桃源村开展义诊活动，副主委许某参加。'],
+    ['with a comma', '同日，民盟青川市委会赴桃源村开展义诊活动，副主委许某参加。'],
+    ['closed up with the text (a letter-spaced page)', '同日民盟青川市委会赴桃源村开展义诊活动，副主委许某参加。'],
+  ])('open an item of the day above when %s', (_why, line) => {
+    const doc = segment(linesFrom(['5月9日　民盟青川市委会召开全委会，主委韩某出席并讲话。', line, '5月12日　民盟青川市委会召开主委会议。']), markers);
+    expect(doc.items.map((i) => i.headingDate?.text ?? null)).toEqual([null, '5月9日', null]);
+  });
+
+  it('leaves 当天 with a comma to the story it goes on with', () => {
+    const doc = segment(linesFrom(['5月9日，调研组赴某镇调研。', '当天，调研组还召开了座谈会。', '5月12日，区政协召开常委会议。']), markers);
+    expect(doc.items).toHaveLength(2);
+  });
+});
+
+describe('a date with nothing after it closing the body', () => {
+  it('makes no item and keeps the date in a message', () => {
+    const doc = segment(linesFrom(['3月15日　民进某区委会召开全委会。', '3月20日　民进某区委会开展义诊活动。', '4 月 1 日 ']), markers);
+    expect(doc.items).toHaveLength(2);
+    expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('4月1日'))).toBe(true);
+  });
+});
