@@ -52,10 +52,11 @@ const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊�
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年和会']);
 /**
- * Office characters that open a two-character given name (李科军) but would end a unit's name or a title if
- * they ended one (王科 of 王科长, 秘书科): allowed first only.
+ * Office and function characters that open a two-character given name (李科军, 丁时勇, 潘为民, 何协平, 郑席林) but
+ * would end a unit's name or a title, or be the clause's next word, if they ended one (王科 of 王科长, 张某时, 李某为大会):
+ * allowed first only.
  */
-const OPENS_GIVEN_ONLY = new Set([...'科']);
+const OPENS_GIVEN_ONLY = new Set([...'科时为协席']);
 // (从 and 科 end given names too, 黄某从, 吴某科: framed, so 王某从三个方面, 秘书科 stay no names)
 const SOFT_GIVEN_LAST = new Set([...'和旗之年从科']);
 /**

@@ -366,3 +366,21 @@ describe('a name the dictionary knows, right before a title, after a word that i
     expect(titlesOf('深入领会习近平总书记关于人民政协的重要思想。')).toEqual({ 习近平: ['总书记'] });
   });
 });
+
+describe('given names opening with an office or function character', () => {
+  it.each([
+    ['时', '致公党市委会主委丁时勇出席。', ['丁时勇']],
+    ['为', '副主席潘为民主持会议。', ['潘为民']],
+    ['协', '市工商联副主席仇协强带队。', ['仇协强']],
+    ['席', '区委统战部部长郑席林出席座谈会。', ['郑席林']],
+  ])('reads a name whose given name opens with %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(names);
+  });
+
+  it.each([
+    ['为 after a name', '市政协主席张刚为获奖者颁奖。', ['张刚']],
+    ['时 after a name', '会长李明时任县长。', ['李明']],
+  ])('still ends a name before %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(names);
+  });
+});
