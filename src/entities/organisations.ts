@@ -72,6 +72,12 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   const { text } = ctx;
   let s = suffixStart;
   while (s > 0 && suffixStart - s < MAX_PREFIX) {
+    // 港澳台侨（外事）|委员会: a short qualifier in brackets inside the name
+    const qualifier = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, s - 8), s));
+    if (qualifier && s - qualifier[0].length > 0 && isHan(text[s - qualifier[0].length - 1])) {
+      s -= qualifier[0].length;
+      continue;
+    }
     if (!isHan(text[s - 1])) break;
     if (blocker.stops.has(s) || ctx.clauseStarts.has(s)) break;
     if (boundaryAt(ctx, s, end)) break;
@@ -88,6 +94,9 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
   }
   return s;
 }
+
+/** A bracketed qualifier of two to four characters (not a person's 女 or 回族) ending right where a prefix is being extended: （外事）, （侨务）. */
+const QUALIFIER_BEFORE = /[（(](?![^)）]*族[)）])[\u4e00-\u9fff]{2,4}[)）]$/u;
 
 const MAX_PARENT = 12;
 /** Official names this long (中国人民政治协商会议) are never the tail of a clause: they open the body after them. */

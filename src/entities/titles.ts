@@ -33,6 +33,9 @@ const DAY_MARKS = new Set([...'日号']);
 /** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
 const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
 
+/** A bracketed qualifier of two to four characters (not a person's 女 or 回族): （外事）, （侨务）. */
+const BRACKETED_QUALIFIER = /[（(](?![^)）]*族[)）])[\u4e00-\u9fff]{2,4}[)）]$/u;
+
 /** Where the prefix of a title whose head starts at `headStart` begins. */
 export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHeadEnd: number): number {
   const { text } = ctx;
@@ -45,6 +48,12 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
       while (d > 0 && isDigit(text[d - 1])) d--;
       if (text[d - 1] !== '第') break;
       s = d;
+      continue;
+    }
+    // 港澳台侨（外事）委员会|副主任: a short qualifier in brackets inside the body's name
+    const qualifier = BRACKETED_QUALIFIER.exec(text.slice(Math.max(0, s - 8), s));
+    if (qualifier && s - qualifier[0].length > 0 && isHan(text[s - qualifier[0].length - 1])) {
+      s -= qualifier[0].length;
       continue;
     }
     if (!isHan(c)) break;

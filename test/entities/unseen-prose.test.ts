@@ -384,3 +384,51 @@ describe('given names opening with an office or function character', () => {
     expect(namesOf(text)).toEqual(names);
   });
 });
+
+describe('verbs after a name that jieba tags otherwise', () => {
+  it.each([
+    ['利用', '民建中央常委、市会展局副局长方志恒利用赴京开会之机，走访民建支部。', { 方志恒: ['民建中央常委', '市会展局副局长'] }],
+    ['荣获, after a member', '会员李秀云荣获全国先进个人称号。', { 李秀云: ['会员'] }],
+  ])('close a titled name: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+
+  it('takes no person from a body using something', () => {
+    expect(namesOf('会议利用视频方式召开。')).toEqual([]);
+  });
+});
+
+describe('command posts and inspection groups', () => {
+  it.each([
+    ['a command post and its commander', '与援建指挥部总指挥、市政府副秘书长高志远亲切交谈。', ['援建指挥部', '市政府']],
+    ['inspection groups with ordinals', '会议传达学习了省委第二巡视组反馈意见，听取了市委第五督导组的通报。', ['省委第二巡视组', '市委第五督导组']],
+  ])('are bodies: %s', (_why, text, orgs) => {
+    expect(orgsOf(text)).toEqual(orgs);
+  });
+
+  it('gives the commander his title', () => {
+    expect(titlesOf('防汛指挥部指挥长王立新主持会议。')).toEqual({ 王立新: ['防汛指挥部指挥长'] });
+  });
+});
+
+describe('a committee with a bracketed qualifier in its name', () => {
+  const text = '民族宗教（侨务）委员会组织部分委员走访市民宗局。副主席许文涛、民族宗教（侨务）委员会副主任黄志明参加活动。';
+
+  it('is one body, brackets and all', () => {
+    expect(orgsOf(text)).toContain('民族宗教（侨务）委员会');
+  });
+
+  it('gives its whole name to the title', () => {
+    expect(titlesOf(text)['黄志明']).toEqual(['民族宗教（侨务）委员会副主任']);
+  });
+
+  it('never takes a person’s bracketed note into a title', () => {
+    expect(titlesOf('市政协副主席王立新（回族）主持会议。')).toEqual({ 王立新: ['市政协副主席'] });
+  });
+});
+
+describe('two bodies joined by a verb of acting together', () => {
+  it.each([['携手'], ['联手'], ['协同']])('are two bodies, not one, when joined by %s', (verb) => {
+    expect(orgsOf(`民革区委会${verb}青岚新能源产业协会向社区捐赠物资。`)).toEqual(['民革区委会', '青岚新能源产业协会']);
+  });
+});
