@@ -57,9 +57,13 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
     fallbackYear,
     itemContexts: contexts,
   });
-  // a reviewer credited at the end of the text (`…。（撰稿人：王某，审稿人：李某）`) is the footer's reviewer
+  // a reviewer or editor credited at the end of the text (`…。（撰稿人：王某，审稿人：李某）`, `（某报记者/张某 编辑/李某）`)
+  // is the footer's
   const lastCredits = entities[entities.length - 1]?.bylines ?? [];
-  for (const b of lastCredits) if (b.roles.some((r) => REVIEWING_ROLES.has(r)) && !segmented.footer.reviewers.includes(b.name)) segmented.footer.reviewers.push(b.name);
+  for (const b of lastCredits) {
+    if (b.roles.some((r) => REVIEWING_ROLES.has(r)) && !segmented.footer.reviewers.includes(b.name)) segmented.footer.reviewers.push(b.name);
+    else if (b.roles.some((r) => EDITING_ROLES.has(r)) && !segmented.footer.editors.includes(b.name)) segmented.footer.editors.push(b.name);
+  }
   const confidences = ocr ? itemConfidences(segmented.items, blocks) : undefined;
   const record = buildRecord({
     sourcePath: parsed.sourcePath,

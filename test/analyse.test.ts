@@ -138,4 +138,10 @@ describe('credits closing the text', () => {
     expect(r.items[0].bylines.map((b) => b.name)).toEqual(['罗小梅', '甘建平']);
     expect(r.items[0].people.map((p) => p.name)).not.toContain('甘建平');
   });
+
+  it('makes the editor of a closing credit the footer’s editor, and leaves the reporter a byline only', () => {
+    const r = analyse('web/meeting.txt', ['市政协召开主席会议', '6月10日，市政协召开主席会议，主席林某某主持。会议还审议了有关人事事项。（青岚日报记者/李文 编辑/赵明轩）']);
+    expect(r.footer.editors).toEqual(['赵明轩']);
+    expect(r.items[0].bylines.map((b) => b.name)).toEqual(['李文', '赵明轩']);
+  });
 });

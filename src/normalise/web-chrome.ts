@@ -51,7 +51,7 @@ const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:当前|现在)?的?|�
 const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
-  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间',
+  '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间', '提交者', '提交人',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
@@ -178,7 +178,8 @@ function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
   // (and a page's 正文 tab before it: `正文 发布时间：2012-12-06`)
-  const body = text.replace(/^[\s【\[（(•·●▪]+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
+  // (or a dash standing for one: `- 信息来源：某某`)
+  const body = text.replace(/^(?:[\s【\[（(•·●▪]|[-－—](?=\s))+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
     // (and the site's address before it: `http://www.某某.org时间：2022-03-18 17:59来源：…`)
     .replace(/^(?:https?:\/\/|www\.)[\x21-\x7e]*?(?=\p{Script=Han}{2,4}\s*[:：])/u, '');
   const labels: Array<{ label: string; at: number }> = [];

@@ -102,6 +102,15 @@ describe('removeWebChrome', () => {
     expect(dateOf('发布时间：2023年3月3日　来源：区政协')).toBe('2023-03-03');
   });
 
+  it.each([
+    ['meta lines bulleted with a dash', ['- 信息来源：青岚民盟', '- 发布时间： 2015年05月20日'], '2015-05-20'],
+    ['a submitter, time and views glued in one line', ['提交者：岚致宣时间：2023年06月12日浏览量：2381'], '2023-06-12'],
+  ])('removes %s and reads the page date', (_why, meta, date) => {
+    const result = removeWebChrome(linesFrom(['民盟青岚市委开展助学活动', ...meta, ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual(['民盟青岚市委开展助学活动', ARTICLE]);
+    expect(result.pageDate?.date).toBe(date);
+  });
+
   it('reads a page date printed day first on a line of its own, and removes the line', () => {
     const result = removeWebChrome(linesFrom(['县政协召开主席会议', '23.04.2019  08:15', ARTICLE]));
     expect(result.pageDate?.date).toBe('2019-04-23');
