@@ -263,7 +263,7 @@ function addRelativeDates(text: string, pageDate: string, dates: DateMention[]):
  * the page's month, or of the month before when it lies after the page's day. Only as the opening
  * of the item (after a news-agency lead or byline) and before any written date.
  */
-const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?((${NUM})日(${PART_OF_DAY})?)(?=[，,])`, 'u');
+const PAGE_DAY_RE = new RegExp(`^(?:[^，。,]{0,30}?[）)讯电]\\s*)?(?<date>(?<day>${NUM})日(?:\\s*[至—–－-]\\s*(?<end>${NUM})日)?(?<pod>${PART_OF_DAY})?)(?=[，,])`, 'u');
 
 /**
  * `20111125，某会召开…`, `2021.3.5，…`, `2021-03-05 …`: a date written the way forms and sites write it (eight
@@ -303,22 +303,32 @@ function addRelativeMonths(text: string, anchor: string, dates: DateMention[]): 
  * issue's month. Not a day that counts or bounds (`连续5日`, `18日前`, `20日起`) nor a clause's time (`18日召开的`).
  */
 const SUBJECT_DAY_RE = new RegExp(
-  `^(?![在于自从截到至])[^，,。！？；：:\\d]{2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])((\\d{1,2})[日号](${PART_OF_DAY})?)(?![前后以起止至到的之\\d])(?![^，。；]{0,4}的)(?=\\p{Script=Han})`,
+  `^(?![在于自从截到至])[^，,。！？；：:\\d]{2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])(?<date>(?<day>\\d{1,2})[日号](?<pod>${PART_OF_DAY})?)(?![前后以起止至到的之\\d])(?![^，。；]{0,4}的)(?=\\p{Script=Han})`,
   'u',
 );
 
+/** An editor's note opening the item (编者按：…): the report's own opening is the paragraph after it. */
+const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编后)[】\]]?[\s\u3000]*[：:][^\n]*\n/u;
+
 function addPageDay(text: string, pageDate: string, dates: DateMention[]): void {
-  const m = PAGE_DAY_RE.exec(text) ?? SUBJECT_DAY_RE.exec(text);
-  if (!m) return;
-  const at = (m.index ?? 0) + m[0].length - m[1].length;
+  const skip = EDITORS_NOTE.exec(text)?.[0].length ?? 0;
+  const opening = text.slice(skip);
+  const m = PAGE_DAY_RE.exec(opening) ?? SUBJECT_DAY_RE.exec(opening);
+  if (!m?.groups) return;
+  const { date: written, day: dayText, end: endText, pod } = m.groups;
+  const at = skip + (m.index ?? 0) + m[0].length - written.length;
   if (dates.some((d) => d.span[0] <= at) || /[月\d]$/.test(text.slice(0, at))) return;
-  const day = parseNumber(m[2]);
+  const day = parseNumber(dayText);
   let [year, month] = pageDate.split('-').map(Number);
   if (day === null) return;
   if (day > Number(pageDate.slice(8, 10))) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
   if (!isValidDay(year, month, day)) return;
   // (before any later sentence's written date: the item's date is its first)
-  dates.push(fullMention(m[1], isoDate(year, month, day), partOfDayOf(m[3]), [at, at + m[1].length], 'relative'));
+  const mention = fullMention(written, isoDate(year, month, day), partOfDayOf(pod), [at, at + written.length], 'relative');
+  // (14日至16日: a span of days in the same month)
+  const endDay = endText === undefined ? null : parseNumber(endText);
+  if (endDay !== null && endDay > day && isValidDay(year, month, endDay)) mention.end = isoDate(year, month, endDay);
+  dates.push(mention);
   dates.sort((a, b) => a.span[0] - b.span[0]);
 }
 

@@ -28,6 +28,33 @@ export function fromBareLists(ctx: ItemContext, found: MentionSet): void {
   }
 }
 
+/** A line of names and nothing else, set apart by gaps (a roll after 名单：): three names or more. */
+const NAME_ROLL = /^[\p{Script=Han}·]{2,5}(?:[ \t\u3000]+[\p{Script=Han}·]{2,5}){2,}$/u;
+
+/**
+ * `王某某　李某某　赵某某…` on a line of its own (受表扬的委员名单：): a roll of names. Counts when every element is
+ * a name and all but one are plain ones (not dictionary words); each is a person with no title.
+ */
+export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = start;
+    start += line.length + 1;
+    if (!NAME_ROLL.test(line)) continue;
+    const hits: NameHit[] = [];
+    for (const m of line.matchAll(/[\p{Script=Han}·]+/gu)) {
+      const at = lineStart + (m.index ?? 0);
+      const a = assessName(m[0], ctx.lex);
+      if (!a.ok) break;
+      hits.push({ name: m[0], start: at, end: at + m[0].length, assessment: a });
+    }
+    const elements = line.trim().split(/[ \t\u3000]+/u).length;
+    const plain = hits.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious && (h.assessment.surnamed || h.assessment.ethnic)).length;
+    if (hits.length === elements && plain >= elements - 1) for (const h of hits) found.add(h, []);
+  }
+}
+
 function wholeName(ctx: ItemContext, start: number, end: number): NameHit | null {
   const name = ctx.text.slice(start, end);
   const a = assessName(name, ctx.lex);

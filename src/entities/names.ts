@@ -44,7 +44,7 @@ export interface NameAssessment {
 }
 
 /** Characters that do not occur in given names (function words, administrative suffixes). */
-const NON_NAME_CHARS = new Set([...'村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位第和总师老某']);
+const NON_NAME_CHARS = new Set([...'界村的了们这那是在着过吗呢吧啊及与或等个之此该各每所被把从对为将已并也都还就要让使给至到省市区县旗镇乡局部委办室处科厅司党协会员席任议记团队组院校站届次年日号时期项条份位第和总师老某']);
 /**
  * 名 counts people (三名, 等10名), 年 opens time words (年初, 年底) and 和 joins (主席王和委员们), yet each is a given
  * name's first character too (X名扬, X年华, 王和生): there the name needs what a name without a surname needs (framed): a strong title before it and

@@ -59,8 +59,16 @@ export function sectionDetector(lines: Line[], markers: Markers): (line: Line) =
       const next = lines[i + 1];
       if (next && isPlainTitle(line) && matchItemStart(next, markers) !== null && matchItemStart(line, markers) === null) plainTitles.add(line);
     });
+    // (once such titles set the layout, one over a chronicle's month header too: 工作纪要 / 2023年1月 / 5日　…)
+    if (plainTitles.size > 0) {
+      lines.forEach((line, i) => {
+        const header = lines[i + 1] ? matchChronicleLine(lines[i + 1].text) : null;
+        if (header !== null && header.day === null && header.month !== null && isPlainTitle(line) && matchItemStart(line, markers) === null) plainTitles.add(line);
+      });
+    }
   }
   const longTitles = !hasMarked ? longNumberedTitles(lines) : new Set<Line>();
+  const bracketTitles = !hasMarked && !hasHeadings ? bracketNumberedTitles(lines) : new Set<Line>();
   return (line) => {
     const m = marked(line);
     if (m) return { title: m.title, headingLevel: line.kind === 'heading' ? line.level ?? 1 : null, style: m.style };
@@ -71,8 +79,31 @@ export function sectionDetector(lines: Line[], markers: Markers): (line: Line) =
     }
     if (plainTitles.has(line)) return { title: line.text, headingLevel: null, style: 0 };
     const numbered = matchNumberedHeading(line.text) ?? (longTitles.has(line) ? matchNumberedHeading(line.text, MAX_SECTION_TITLE) : null);
-    return numbered ? { title: numbered, headingLevel: null, style: 0 } : null;
+    if (numbered) return { title: numbered, headingLevel: null, style: 0 };
+    // （一）…: a level of its own (below 一、 where both are used)
+    return bracketTitles.has(line) ? { title: line.text.trim().replace(BRACKET_ORDINAL, ''), headingLevel: null, style: 1 } : null;
   };
+}
+
+const BRACKET_ORDINAL = /^[（(][一二三四五六七八九十]{1,3}[)）]\s*/u;
+
+/**
+ * `（一）全市统战部长会议召开`: titles numbered in brackets, in a document with two or more of them, each standing
+ * alone between paragraphs (an article's numbered points follow one another, or end in a full stop).
+ */
+function bracketNumberedTitles(lines: Line[]): Set<Line> {
+  const title = (l: Line | undefined) => {
+    if (!l) return false;
+    const t = l.text.trim();
+    const m = BRACKET_ORDINAL.exec(t);
+    const rest = m ? t.slice(m[0].length) : '';
+    return m !== null && rest.length >= 2 && rest.length <= MAX_SECTION_TITLE && !/[。！？；;，,：:]/u.test(rest);
+  };
+  const found = new Set<Line>();
+  lines.forEach((line, i) => {
+    if (title(line) && !BRACKET_ORDINAL.test(lines[i - 1]?.text.trim() ?? '') && !BRACKET_ORDINAL.test(lines[i + 1]?.text.trim() ?? '') && lines[i + 1] !== undefined) found.add(line);
+  });
+  return found.size >= 2 ? found : new Set();
 }
 
 /**
@@ -195,6 +226,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   };
   /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
   const opensOwnItem = (text: string): boolean => {
+    // 编者按：… introduces the report under it: the report is the same item
+    const c = current as SegmentedItem | null;
+    if (c !== null && c.paragraphs.length === 1 && EDITORS_NOTE.test(c.paragraphs[0])) return false;
     // (a body acting opens the same day's next event once the entry above is complete)
     if (chronicle) return freshDay || DATE_LED.test(text) || opensWithPartOfDay(text) || (endsLastSentence() && opensWithBodyActing(text));
     // A headlined item is an article, whatever the rest of the document is.
@@ -245,7 +279,11 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     pendingHeadline = null;
   };
 
+  const contents = contentsLines(lines, sectionStarts, markers);
+  if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
+
   lines.forEach((line, i) => {
+    if (contents.has(i)) return;
     const sec = sectionStarts[i];
     if (sec) {
       flushHeadline();
@@ -286,6 +324,12 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
         return;
       }
       const lead = matchDayLead(line.text);
+      const note = current as SegmentedItem | null;
+      if (lead && note !== null && note.paragraphs.length === 1 && EDITORS_NOTE.test(note.paragraphs[0])) {
+        // (编者按：… over the report it introduces: the report is the same item)
+        note.paragraphs.push(line.text);
+        return;
+      }
       if (lead) {
         chronicle.setDay(lead.day, lead.endDay);
         flushHeadline();
@@ -399,6 +443,32 @@ function numberedEntry(text: string): string | null {
   if (!m) return null;
   const rest = text.trim().slice(m[0].length);
   return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
+}
+
+/** An editor's note opening an item: 编者按：, 编者的话：, 按：. */
+const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编者|编后)[】\]]?[\s\u3000]*[：:]/u;
+
+/** The heading of an issue's table of contents: 本期要目, 本期导读, 目录. */
+const CONTENTS_HEADING = /^[\s\u3000]*(?:本期(?:要目|导读|目录|要览|看点)|目[\s\u3000]*录|要[\s\u3000]*目)[\s\u3000：:]*$/u;
+const MAX_CONTENTS_LINE = 40;
+
+/**
+ * An issue's table of contents: its heading and the short lines under it (headlines, often two to a line) up to
+ * the first section, item or sentence. Indexes of those lines.
+ */
+function contentsLines(lines: Line[], sectionStarts: Array<SectionStart | null>, markers: Markers): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!CONTENTS_HEADING.test(line.text)) return;
+    const run = [i];
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j].text;
+      if (sectionStarts[j] || matchItemStart(lines[j], markers) !== null || t.length > MAX_CONTENTS_LINE || /[。！？；，,]/u.test(t) || DATE_LED.test(t)) break;
+      run.push(j);
+    }
+    if (run.length >= 2) for (const k of run) out.add(k);
+  });
+  return out;
 }
 
 /** A month and day alone, with nothing after them (`4月1日`, `4 月 1 日：`). */

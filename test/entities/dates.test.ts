@@ -361,3 +361,13 @@ describe('a deck under the headline', () => {
     expect(entitiesOf(text, '2021-06-20').date).toMatchObject({ start: '2021-06-08' });
   });
 });
+
+describe('a span of days with no month opening the item', () => {
+  it('is dated from the first to the last day in the issue’s month', () => {
+    expect(entitiesOf('14日至16日，市委统战部副部长刘某某带领调研组深入社区。', '2020-07-31').date).toMatchObject({ start: '2020-07-14', end: '2020-07-16' });
+  });
+
+  it('is found after an editor’s note', () => {
+    expect(entitiesOf('编者按：现将会议主要情况摘编如下。\n7日，全市统战部长会议召开。', '2020-07-31').date).toMatchObject({ start: '2020-07-07' });
+  });
+});

@@ -33,3 +33,13 @@ describe('a name that the dictionary holds as a person, beside a plain one', () 
     expect(namesOf('王明、赵海涛的文章。')).toEqual([]);
   });
 });
+
+describe('a roll of names on a line of its own', () => {
+  it('reads every name of a roll set apart by gaps', () => {
+    expect(namesOf('受表扬的委员名单（按姓氏笔画排序）：\n王建萍　毕绍华　李明德　杨春雷')).toEqual(['王建萍', '毕绍华', '李明德', '杨春雷']);
+  });
+
+  it('reads no roll from a line of words set apart by gaps', () => {
+    expect(namesOf('会议议程：\n学习文件　讨论方案　部署工作')).toEqual([]);
+  });
+});

@@ -432,3 +432,12 @@ describe('two bodies joined by a verb of acting together', () => {
     expect(orgsOf(`民革区委会${verb}青岚新能源产业协会向社区捐赠物资。`)).toEqual(['民革区委会', '青岚新能源产业协会']);
   });
 });
+
+describe('members of a sector (界)', () => {
+  it.each([
+    ['农业界委员', '县政协组织农业界委员到某镇开展活动。', []],
+    ['工商界委员 before a name', '工商界委员李明华发言。', ['李明华']],
+  ])('takes no person from %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(names);
+  });
+});

@@ -287,3 +287,77 @@ describe('photo captions between the paragraphs of an article', () => {
     expect(doc.items).toHaveLength(2);
   });
 });
+
+describe('layouts of printed bulletins met in held-out scans', () => {
+  it('takes a plain title over a chronicle’s month header for a section, once plain titles set the layout', () => {
+    const doc = segment(
+      linesFrom([
+        '工作动态',
+        '2023年第2期',
+        '某党青岚市委员会　　2023年2月15日',
+        '参政议政',
+        '●2月8日上午，某党青岚市委会召开集体提案研讨会，主委林某某出席并讲话。',
+        '●2月10日，副主委黄某某带领党员赴某镇开展调研。',
+        '工作纪要',
+        '2023年1月',
+        '5日　市委会召开主委会议，主委林某某主持，研究年度工作要点。',
+        '17日　市委会召开年度工作总结会，秘书长梁某某作工作报告。',
+      ]),
+      markers,
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['参政议政', '工作纪要']);
+    expect(doc.items.map((i) => [i.section, i.headingDate?.text ?? null])).toEqual([
+      ['参政议政', null],
+      ['参政议政', null],
+      ['工作纪要', '1月5日'],
+      ['工作纪要', '1月17日'],
+    ]);
+  });
+
+  it('takes titles numbered in brackets, each standing alone, for sections', () => {
+    const doc = segment(
+      linesFrom([
+        '（一）全市统战部长会议召开',
+        '7日，全市统战部长会议在市委党校召开。部长高某某出席会议并讲话。',
+        '（二）民营企业家恳谈会举行',
+        '10日下午，市委统战部召开民营企业家恳谈会。',
+      ]),
+      markers,
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['全市统战部长会议召开', '民营企业家恳谈会举行']);
+    expect(doc.items).toHaveLength(2);
+  });
+
+  it('leaves numbered points that follow one another inside their item', () => {
+    const doc = segment(linesFrom(['7日，全市统战部长会议召开。会议提出三点要求：', '（一）提高政治站位', '（二）突出工作重点', '（三）狠抓工作落实']), markers);
+    expect(doc.sections).toEqual([]);
+  });
+
+  it('leaves an issue’s table of contents out of the items, with a message', () => {
+    const doc = segment(
+      linesFrom([
+        '统 战 工 作',
+        '第7期',
+        '中共某市委统战部　　　2020年7月31日',
+        '本期要目',
+        '全市统战部长会议召开　　　　民营企业家恳谈会举行',
+        '民族团结进步创建进社区　　　新阶层人士培训班开班',
+        '一、全市统战部长会议召开',
+        '7日，全市统战部长会议在市委党校召开。',
+        '二、民营企业家恳谈会举行',
+        '10日，民营企业家恳谈会举行。',
+      ]),
+      markers,
+    );
+    expect(doc.items).toHaveLength(2);
+    expect(doc.messages.map((m) => m.code)).toContain('contents-removed');
+  });
+
+  it('keeps an editor’s note and the report under it in one item', () => {
+    const doc = segment(
+      linesFrom(['一、全市统战部长会议召开', '编者按：7日召开的全市统战部长会议部署了下半年工作，现将主要情况摘编如下。', '7日，全市统战部长会议在市委党校召开。', '二、民营企业家恳谈会举行', '10日，民营企业家恳谈会举行。']),
+      markers,
+    );
+    expect(doc.items.map((i) => i.paragraphs.length)).toEqual([2, 1]);
+  });
+});
