@@ -73,7 +73,8 @@ function canContinue(prev: Line, next: Line): boolean {
 }
 
 function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean): boolean {
-  if (endsSentence(prev.text)) return false;
+  // (an ellipsis typed as dots, `…主席齐......`, ends a teaser cut off as …… does)
+  if (endsSentence(prev.text) || /\.{3,}$/.test(prev.text)) return false;
   // A bracket left open (`消息（记者` / `王浩）8月12日，…`) closes on the next line.
   if (unclosedBracket(prev.text)) return true;
   // Hard-wrapped text: a line that reaches the measure was cut by the wrap.

@@ -19,6 +19,8 @@ const FULL_DATE = new RegExp(
   `(${YEAR_DIGIT}\\s*){4}年\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日`,
   'u',
 );
+/** The end of a period after a full date: `—5月31日`, `至2024年6月30日`. */
+const PERIOD_END = /^\s*[—–\-~～至到]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日/u;
 const GENRE = /简\s*报|周\s*报|动\s*态|信\s*息|快\s*报|专\s*报|通\s*讯|要\s*情|月\s*报|旬\s*报|参\s*阅|要\s*报|内\s*参|通\s*报|情\s*况|工\s*作/u;
 const OFFICE = /(?:办公室|办公厅|委员会|政协|研究室|秘书处|秘书科|信息科|宣传部|编辑部|工作部|联络处|调研处|[处科局部厅会委])\s*(?:编印|编|主办|印发|印)?$/u;
 const CLASSIFICATION = /内部资料|注意保存|内部刊物|秘密|机密|仅供参考|请勿外传/u;
@@ -79,7 +81,13 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
     if (iss && issue === null) issue = parseSmallNumber(iss[1]);
     const yi = YEAR_ISSUE.exec(text);
     if (yi && issueYear === null) issueYear = Number(yi[1]);
-    const dm = FULL_DATE.exec(text);
+    let dm = FULL_DATE.exec(text);
+    // （2024年5月1日—5月31日）: the period a chronicle or report covers, not the day it was issued
+    const period = dm ? PERIOD_END.exec(text.slice(dm.index + dm[0].length)) : null;
+    if (dm && period) {
+      text = `${text.slice(0, dm.index)}${text.slice(dm.index + dm[0].length + period[0].length)}`;
+      dm = null;
+    }
     if (dm && date === null) {
       date = parseFullDate(dm[0].replace(/\s+/g, ''));
       const before = text.slice(0, dm.index).replace(/[\s\u3000]+$/, '');

@@ -24,6 +24,11 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it('does not join after a teaser cut off with typed dots', () => {
+    const lines = linesFrom(['推行城市圈“一码通”，成员市的政协主席齐......', '10月14日下午，市政协教科卫体委员会开展主题党日活动。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
   it('does not glue a short headline onto the paragraph after it', () => {
     const lines = linesFrom(['市政协召开秘书长联席会议', '5月9日，市政协召开秘书长联席会议，秘书长主持。']);
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);

@@ -214,6 +214,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a share button’s prompt', '分享让更多人看到'],
     ['a prompt to forward to friends', '点击转发给朋友'],
     ['the second half of a breadcrumb', '>要闻动态>图片新闻'],
+    ['a breadcrumb whose 您的位置 has no colon', '您的位置 >>首页>政协文史>历史回顾'],
     ['the first half of a breadcrumb ending in its separator', '首页 > 新闻中心 >'],
     ['a bare site date', '2015-07-27'],
     ['a bare site date with its time', '2019/5/30 09:08'],

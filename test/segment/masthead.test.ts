@@ -18,6 +18,10 @@ describe('parseMasthead', () => {
     });
   });
 
+  it('reads no issue date and no publisher from the period a chronicle covers', () => {
+    expect(parse(['2024年政协青川市委员会5月大事记', '（2024年5月1日—5月31日）'])).toMatchObject({ date: null, publisher: null });
+  });
+
   it('takes the year from 2021年第5期 even when the date is in another year', () => {
     expect(parse(['工作动态', '2021年第1期', '某县政协办公室编', '2020年12月31日'])).toMatchObject({ year: 2021, publisher: '某县政协办公室', issue: 1 });
   });
