@@ -183,6 +183,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   // (a lead and its recount are one story however many of its paragraphs open with a date)
   const recount = !hasGlyphItems && chronicle === null && isLeadThenRecount(bodyTexts);
   const digest = !hasGlyphItems && chronicle === null && !recount && isDigest(bodyTexts, DATE_LED);
+  // a newspaper's roundup of places and offices (`琼中 琼中县拨出…` / `白沙 白沙县拨款…`): four entries or more led
+  // by a label set apart by a gap
+  const roundup = !hasGlyphItems && chronicle === null && lines.filter((l) => roundupLabel(l, false) !== null).length >= MIN_ROUNDUP;
   let freshDay = false;
   let captions = 0;
   let signOffDate: string | null = null;
@@ -394,6 +397,13 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       pendingHeadAt = i;
       return;
     }
+    // A roundup's entry, led by its place or office (`琼中 琼中县拨出专款…`, `海口1月23日，…`): an item, the label
+    // kept apart from the text by a gap so that no name runs into it
+    const label = roundup && !pendingHeadline ? roundupLabel(line, true) : null;
+    if (label !== null) {
+      open(line, null, `${label}\u3000${line.text.slice(label.length).replace(/^[\s\u3000]+/u, '')}`);
+      return;
+    }
     // Items run together in one paragraph (`…看望师生。9月2日，区妇联…`) are cut apart where a
     // sentence opens with a day date; only in glyph-less items without a headline (a headlined
     // article tells one story, and its dates are that story's).
@@ -443,6 +453,23 @@ function numberedEntry(text: string): string | null {
   if (!m) return null;
   const rest = text.trim().slice(m[0].length);
   return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
+}
+
+const MIN_ROUNDUP = 4;
+/** A label of two to five characters set apart by a gap at a line's start (the raw line: spacing repair closes it up). */
+const LABEL_GAP = /^[\s\u3000]*(\p{Script=Han}{2,5})[ \u3000]+(?=\p{Script=Han})/u;
+/** A label glued to the entry's date or its 连日来 (`海口1月23日，`, `五指山连日来，`). */
+const LABEL_BEFORE_DATE = /^(\p{Script=Han}{2,5}?)(?=\d{1,2}月\d{1,2}日[，,]|连日来|近日|日前)/u;
+/** A news lead's word, no entry's label: 本报讯, 新华社电. */
+const LEAD_WORD = /[讯电报]$|^(?:本报|本刊|本网)/u;
+
+/** The label leading a roundup's entry, or null; `glued`: also a label run into the entry's date. */
+function roundupLabel(line: Line, glued: boolean): string | null {
+  if (line.kind !== 'paragraph' || !/[。！？]/u.test(line.text)) return null;
+  const gap = LABEL_GAP.exec(line.raw);
+  const label = gap?.[1] ?? (glued ? LABEL_BEFORE_DATE.exec(line.text)?.[1] : undefined);
+  if (!label || LEAD_WORD.test(label) || !line.text.startsWith(label)) return null;
+  return label;
 }
 
 /** An editor's note opening an item: 编者按：, 编者的话：, 按：. */

@@ -367,3 +367,32 @@ describe('a date with nothing after it closing the body', () => {
     expect(doc.messages.some((m) => m.code === 'unplaced-text' && m.message.includes('4月1日'))).toBe(true);
   });
 });
+
+describe('a roundup whose entries are led by their place or office', () => {
+  const doc = segment(
+    linesFrom([
+      '本报讯 端午节将至，连日来我省各地纷纷开展节前慰问活动。',
+      '青川6月2日，市委常委、青川市委书记林某某走访慰问困难群众。',
+      '青川市还专门安排20万元，用于慰问困难离休人员。',
+      '省民政厅6月3日，省民政厅“夏季送清凉”活动启动仪式在白石市举行。',
+      '团省委 共青团东岭省委给北坪、南岗等地留守儿童送去学习用品。',
+      '白石 白石市拨出专款20万元慰问困难群众。',
+      '南岗 南岗县领导深入灾区慰问困难群众。',
+      '北坪 北坪县拨款15万元慰问离退休老干部。',
+    ]),
+    markers,
+  );
+
+  it('opens an item at each labelled entry and keeps unlabelled paragraphs with the entry above', () => {
+    expect(doc.items.map((i) => i.paragraphs.length)).toEqual([1, 2, 1, 1, 1, 1, 1]);
+  });
+
+  it('keeps the label apart from the text by a gap', () => {
+    expect(doc.items[3].paragraphs[0]).toBe('团省委\u3000共青团东岭省委给北坪、南岗等地留守儿童送去学习用品。');
+  });
+
+  it('makes no roundup of paragraphs that only open with a news lead', () => {
+    const plain = segment(linesFrom(['本报讯 市政协召开常委会议。', '会议听取了有关报告。', '会议审议了有关事项。', '会议通过了有关决议。', '会议要求抓好落实。']), markers);
+    expect(plain.items).toHaveLength(1);
+  });
+});
