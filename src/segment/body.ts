@@ -185,7 +185,10 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   const digest = !hasGlyphItems && chronicle === null && !recount && isDigest(bodyTexts, DATE_LED);
   // a newspaper's roundup of places and offices (`琼中 琼中县拨出…` / `白沙 白沙县拨款…`): four entries or more led
   // by a label set apart by a gap
-  const roundup = !hasGlyphItems && chronicle === null && lines.filter((l) => roundupLabel(l, false) !== null).length >= MIN_ROUNDUP;
+  const roundup =
+    !hasGlyphItems &&
+    chronicle === null &&
+    (lines.filter((l) => roundupLabel(l, false) !== null).length >= MIN_ROUNDUP || lines.filter((l) => NAME_GAP_DATE.test(l.raw) && /[。！？]/u.test(l.text)).length >= MIN_DATED_ENTRIES);
   let freshDay = false;
   let captions = 0;
   let signOffDate: string | null = null;
@@ -456,8 +459,12 @@ function numberedEntry(text: string): string | null {
 }
 
 const MIN_ROUNDUP = 4;
+/** Entries named and dated (`第8次会议 2月4日召开，…`) make a yearbook's list at three. */
+const MIN_DATED_ENTRIES = 3;
 /** A label of two to five characters set apart by a gap at a line's start (the raw line: spacing repair closes it up). */
 const LABEL_GAP = /^[\s\u3000]*(\p{Script=Han}{2,5})[ \u3000]+(?=\p{Script=Han})/u;
+/** A yearbook entry's name, a gap and its date: `第16次会议 1月8日召开，…`, `七届三次会议 2006年1月5日至8日…`. */
+const NAME_GAP_DATE = /^[\s\u3000]*([\p{Script=Han}\d（）()]{2,12})[ \u3000]+(?=(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)/u;
 /** A label glued to the entry's date or its 连日来 (`海口1月23日，`, `五指山连日来，`). */
 const LABEL_BEFORE_DATE = /^(\p{Script=Han}{2,5}?)(?=\d{1,2}月\d{1,2}日[，,]|连日来|近日|日前)/u;
 /** A news lead's word, no entry's label: 本报讯, 新华社电. */
@@ -466,7 +473,7 @@ const LEAD_WORD = /[讯电报]$|^(?:本报|本刊|本网)/u;
 /** The label leading a roundup's entry, or null; `glued`: also a label run into the entry's date. */
 function roundupLabel(line: Line, glued: boolean): string | null {
   if (line.kind !== 'paragraph' || !/[。！？]/u.test(line.text)) return null;
-  const gap = LABEL_GAP.exec(line.raw);
+  const gap = LABEL_GAP.exec(line.raw) ?? NAME_GAP_DATE.exec(line.raw);
   const label = gap?.[1] ?? (glued ? LABEL_BEFORE_DATE.exec(line.text)?.[1] : undefined);
   if (!label || LEAD_WORD.test(label) || !line.text.startsWith(label)) return null;
   return label;

@@ -10,6 +10,7 @@ import { repairLineBreaks } from '../normalise/line-breaks.js';
 import { removePageFurniture } from '../normalise/page-furniture.js';
 import { removeWebChrome } from '../normalise/web-chrome.js';
 import { repairGluedMonths } from '../normalise/glued-months.js';
+import { splitInlineEntries } from '../normalise/inline-entries.js';
 import { discoverMarkers } from './auto-markers.js';
 import { chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead } from './chronicle.js';
 import { isFooterLine, matchItemStart, type Markers } from './classify.js';
@@ -55,7 +56,9 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
   const chrome = removeWebChrome(lines);
   // (and a chronicle's 111日 read as 1月11日 before anything looks for day lines)
   const months = repairGluedMonths(chrome.lines);
-  const extracted = months.lines;
+  // (and a yearbook's entries run together in one paragraph cut apart)
+  const inline = splitInlineEntries(months.lines);
+  const extracted = inline.lines;
   const discovered = discoverMarkers(extracted, configured);
   const markers = discovered.markers;
   // The masthead title is what running headers repeat; find it on the raw lines first.
@@ -97,7 +100,7 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     sections: body.sections,
     items: body.items,
     footer,
-    messages: [...chrome.messages, ...months.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
+    messages: [...chrome.messages, ...months.messages, ...inline.messages, ...discovered.messages, ...furniture.messages, ...messages, ...body.messages],
     pageDate: chrome.pageDate,
     pageDates: chrome.pageDates,
   };

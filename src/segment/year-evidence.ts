@@ -85,9 +85,9 @@ export function pageDatesOf(starts: number[], dates: PublishDate[]): Array<strin
   });
 }
 
-const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?大事记|^\s*((?:19|20)\d{2})\s*年度?\s*$/u;
+const CHRONICLE = /((?:19|20)\d{2})\s*年.{0,24}?(?:大事记|年鉴)|^\s*((?:19|20)\d{2})\s*年度?\s*$/u;
 
-/** The year of a chronicle's header line: `2024年大事记`, `2024年普陀区政协大事记`, or a year standing alone (`2010年`). */
+/** The year of a chronicle's or yearbook's header line: `2024年大事记`, `2024年普陀区政协大事记`, `某区政协2006年年鉴`, or a year standing alone (`2010年`). */
 export function chronicleYear(lines: Line[]): YearEvidence | null {
   for (const line of lines) {
     if (line.text.length > 40) continue;

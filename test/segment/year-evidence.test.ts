@@ -31,6 +31,7 @@ describe('other evidence of the year', () => {
   it.each([
     ['2024年大事记', 2024],
     ['2024年普陀区政协大事记', 2024],
+    ['某区政协2006年年鉴', 2006],
     ['二〇二四年大事记', null],
     ['大事记', null],
   ])('reads the chronicle header %s', (line, year) => {
