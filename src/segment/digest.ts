@@ -48,11 +48,11 @@ export const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内
 
 /**
  * A news brief's opening: its subject, then the day, then the verb, with no comma between
- * (`市政协主席某某18日在某地调研…`, `某某副主席6月3日带队赴…`). A day that counts or bounds (`连续5日`, `18日前`,
+ * (`市政协主席某某18日在某地调研…`, `某某副主席6月3日带队赴…`, `第41次双周协商座谈会10月15日在京召开`). A day that counts or bounds (`连续5日`, `18日前`,
  * `20日起`), or is a clause's time (`18日召开的会议`), opens nothing; neither does a clause led by 截至 or 在.
  */
 export const SUBJECT_DATED =
-  /^(?![在于自从截到至])[^，,。！？；：:\d]{2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间|晚)?(?![前后以起止至到的之\d])(?![^，。；]{0,4}的)\p{Script=Han}/u;
+  /^(?![在于自从截到至])(?:第\d{1,4}|[^，,。！？；：:\d]){2,30}?(?<![连续近共历用达期每余第前后这那今明昨数几月])(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间|晚)?(?![前后以起止至到的之\d])(?![^，。；]{0,4}的)\p{Script=Han}/u;
 
 const DAY_DATE = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]';
 /**

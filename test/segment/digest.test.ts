@@ -277,6 +277,7 @@ describe('a news brief whose subject comes before its day', () => {
     ['市政协主席李某18日在市委党校为新任委员作专题辅导。'],
     ['区政协副主席王某6月3日带队赴某镇调研。'],
     ['市政协党组书记张某9日上午主持召开党组会议。'],
+    ['全省政协系统第5次协商座谈会10月15日在白石召开。'],
   ])('opens with its date: %s', (text) => {
     expect(SUBJECT_DATED.test(text)).toBe(true);
   });
