@@ -441,3 +441,13 @@ describe('members of a sector (界)', () => {
     expect(namesOf(text)).toEqual(names);
   });
 });
+
+describe('Tibetan names of four characters', () => {
+  it.each([
+    ['opening with a character that is also a Han surname', '县政协党组书记、主席江白洛追主持会议并讲话。', { 江白洛追: ['县政协党组书记', '主席'] }],
+    ['of 公保 and 扎西', '州政协主席公保扎西主持。', { 公保扎西: ['州政协主席'] }],
+    ['in a list', '副主席赤列旺堆、拥措出席。', { 赤列旺堆: ['副主席'], 拥措: ['副主席'] }],
+  ])('are read whole: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+});
