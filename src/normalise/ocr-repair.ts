@@ -106,8 +106,8 @@ export function fullWidthBrackets(text: string): string {
   return text.replace(HAN_IN_BRACKETS, '（$1）');
 }
 
-/** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
-const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
+const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;
 /** An item opening on a relative date (`近日，`), which items without a day use. */
 const RELATIVE_AT_START = /^(?:近日|日前|近期|连日来)[，,]/u;
 /** Words that really stand before a date at the start of a paragraph. */
@@ -119,7 +119,7 @@ const MAX_JUNK = 3;
 
 /** A date opening the text whose month (and day) can exist: `24月13日` cannot. */
 function possibleDate(text: string): boolean {
-  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})日)?/u.exec(text);
+  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})[日号])?/u.exec(text);
   return m !== null && +m[1] >= 1 && +m[1] <= 12 && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 31));
 }
 
@@ -150,6 +150,31 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
     return rest;
   }
   return null;
+}
+
+/**
+ * 日 after a day as OCR misreads it: H or HH (the box of 日, or 日 and half the next character), 晶,
+ * 曰, 目, 口, 田, 白. Only taken right after junk and a day opening a line (junkDateAtStart).
+ */
+const DAY_MISREAD = 'H{1,2}|[晶曰目口田白]';
+/**
+ * One junk character (not a digit, not a space) or two Latin letters, then a month and day whose 日 is
+ * misread or written 号, opening a line: `象6月16号，`, `命6月10H 下午`, `急6月18晶上午`.
+ */
+const JUNK_DATE_AT_START = new RegExp(`^([^\\d\\s\u3000]|[A-Za-z]{2})[ \\t\u3000]*(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])([日号]|${DAY_MISREAD})`, 'u');
+/** Words that stand before a date in a sentence even in a document whose items open with junk. */
+const HARD_LEADS = new Set(['于', '在', '自', '从', '至', '到', '据', '经', '截', '、', '（', '(', '“', '"', '《']);
+
+/**
+ * In a document whose items open with junk before dates (an unreadable glyph each), a line opening
+ * with one junk character, a month and a day whose 日 OCR misread (or written 号) is one more such item:
+ * `会6月17HH易上，…` → `6月17日易上，…`, `象6月16号，…` → `6月16号，…`. Returns the line without its junk, or null.
+ */
+export function junkDateAtStart(text: string): string | null {
+  const t = text.replace(/^[\s\u3000]+/, '');
+  const m = JUNK_DATE_AT_START.exec(t);
+  if (!m || HARD_LEADS.has(m[1])) return null;
+  return `${Number(m[2])}月${Number(m[3])}${m[4] === '号' ? '号' : '日'}${t.slice(m[0].length).replace(/^[ \t]+/, '')}`;
 }
 
 /**
@@ -363,6 +388,15 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
+  }
+  // Where two or more items opened with junk before a date, a line opening with one junk character
+  // and a date whose 日 OCR misread is one more.
+  if (lines.filter((l) => l.text.startsWith(UNREADABLE_MARKER)).length >= 2) {
+    for (const [i, line] of lines.entries()) {
+      if (!fromOcr(line) || line.text.startsWith(UNREADABLE_MARKER) || markers.items.some((g) => line.text.startsWith(g))) continue;
+      const rest = junkDateAtStart(line.text);
+      if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
+    }
   }
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { segment } from '../../src/segment/index.js';
+import { finishOcrSegments, junkDateAtStart, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import type { Line } from '../../src/segment/lines.js';
+
+const markers = parseConfig({}).markers;
+const lines = (texts: Array<[string, number, number?]>): Line[] =>
+  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
+
+describe('junkDateAtStart', () => {
+  it.each([
+    ['象7月16号，市政协召开专题协商会。', '7月16号，市政协召开专题协商会。'],
+    ['命3月10H 下午，县政协视察老旧小区。', '3月10日下午，县政协视察老旧小区。'],
+    ['会9月17HH易上，区政协举办读书会。', '9月17日易上，区政协举办读书会。'],
+    ['急4月18晶上午，九三学社开展科普活动。', '4月18日上午，九三学社开展科普活动。'],
+    ['Lh 11月2曰，市政协调研。', '11月2日，市政协调研。'],
+    ['今5月14日上午，区政协召开主席会议。', '5月14日上午，区政协召开主席会议。'],
+  ])('takes one junk character before a date whose 日 OCR misread for an item glyph: %s', (input, output) => {
+    expect(junkDateAtStart(input)).toBe(output);
+  });
+
+  it.each([
+    ['于6月16日召开会议。'],
+    ['《6月16号》栏目播出。'],
+    ['6月16日，市政协召开会议。'],
+    ['今年6月16日，市政协召开会议。'],
+    ['急13月16H，无此月份。'],
+    ['会议于6月16H举行。'],
+  ])('leaves words that lead a date, lines without junk and impossible dates alone: %s', (input) => {
+    expect(junkDateAtStart(input)).toBeNull();
+  });
+});
+
+describe('repairOcrLines: items opening with junk and a misread day', () => {
+  const doc = (extra: Array<[string, number]>) =>
+    lines([
+      ['某某政协工作动态', 1],
+      ['某某区政协办公室　2022年7月20日', 1],
+      ['※重要会议※', 1],
+      ['急7月6日，区政协召开主席会议。', 1],
+      ['象7月16号，区政协召开专题协商会。', 1],
+      ['@@ 7月8日至9日，区政协开展专题调研。', 1],
+      ['命7月10H下午，区政协视察老旧小区。', 1],
+      ...extra,
+    ]);
+
+  it('makes items of them where two or more other items open with junk before a date, with marker null', () => {
+    const repair = repairOcrLines(doc([]), markers);
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect(result.items.map((i) => [i.marker, i.paragraphs[0].slice(0, 8)])).toEqual([
+      [null, '7月6日，区政协'],
+      [null, '7月16号，区政'],
+      [null, '7月8日至9日，'],
+      [null, '7月10日下午，'],
+    ]);
+  });
+
+  it('leaves them as read where no other item opened with junk', () => {
+    const repair = repairOcrLines(lines([['◆7月6日，区政协召开主席会议。', 1], ['命7月10H下午，区政协视察老旧小区。', 1]]), markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['◆7月6日，区政协召开主席会议。', '命7月10H下午，区政协视察老旧小区。']);
+  });
+});
