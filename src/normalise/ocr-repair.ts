@@ -240,6 +240,22 @@ export function repairSectionMarks(lines: string[], markers: Config['markers'], 
   return out;
 }
 
+/**
+ * A filled square section mark (■) as Tesseract reads it: 图, whose box it resembles, glued to a short
+ * title of Han characters only (the printed gap between them is mostly lost).
+ */
+const SQUARE_MARK_READ = /^[\s\u3000]*图[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u;
+
+/**
+ * `图参政议政` → `■ 参政议政`: where two or more short lines are 图 and a title of Han characters only,
+ * the 图 is the document's ■ section mark misread (one such line alone may be a caption: 图片新闻).
+ */
+export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
+  const titles = texts.map((text, i) => (ocred[i] ? (SQUARE_MARK_READ.exec(text)?.[1] ?? null) : null));
+  if (titles.filter((t) => t !== null).length < 2) return texts;
+  return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
+}
+
 /** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
 const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－一_~～·.。]{0,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)[\s\u3000]*$/u;
 
@@ -377,6 +393,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
+  texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {

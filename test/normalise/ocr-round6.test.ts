@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, junkDateAtStart, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, junkDateAtStart, repairOcrLines, repairSquareMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -59,5 +59,41 @@ describe('repairOcrLines: items opening with junk and a misread day', () => {
   it('leaves them as read where no other item opened with junk', () => {
     const repair = repairOcrLines(lines([['◆7月6日，区政协召开主席会议。', 1], ['命7月10H下午，区政协视察老旧小区。', 1]]), markers);
     expect(repair.lines.map((l) => l.text)).toEqual(['◆7月6日，区政协召开主席会议。', '命7月10H下午，区政协视察老旧小区。']);
+  });
+});
+
+describe('repairSquareMarks', () => {
+  const ocred = (n: number) => new Array<boolean>(n).fill(true);
+
+  it('reads 图 before a short title as the ■ section mark where two or more titles are read so', () => {
+    const texts = ['图 协商议政', '●6月2日，市委会召开会议。', '图会员风采', '图片新闻很好看，大家都来看。'];
+    expect(repairSquareMarks(texts, ocred(4))).toEqual(['■ 协商议政', '●6月2日，市委会召开会议。', '■ 会员风采', '图片新闻很好看，大家都来看。']);
+  });
+
+  it.each([
+    [['图片新闻', '●6月2日，市委会召开会议。']],
+    [['图书馆', '图表显示，今年增长三成。']],
+  ])('leaves a lone 图 line and sentences opening with 图 alone: %j', (texts) => {
+    expect(repairSquareMarks(texts, ocred(texts.length))).toEqual(texts);
+  });
+
+  it('leaves lines that were not OCR\'d alone', () => {
+    expect(repairSquareMarks(['图片新闻', '图说民生'], [false, false])).toEqual(['图片新闻', '图说民生']);
+  });
+
+  it('gives the segmenter sections it discovers from the ■ mark', () => {
+    const repair = repairOcrLines(
+      lines([
+        ['图参政议政', 1],
+        ['急5月6日，市委会召开课题开题会。', 1],
+        ['@@5月8日下午，市委会召开座谈会。', 1],
+        ['图会员风采', 1],
+        ['命5月10日上午，会员开展健康讲座。', 1],
+      ]),
+      markers,
+    );
+    const result = segment(repair.lines, repair.markers);
+    expect(result.sections.map((s) => s.title)).toEqual(['参政议政', '会员风采']);
+    expect(result.items.map((i) => i.section)).toEqual(['参政议政', '参政议政', '会员风采']);
   });
 });
