@@ -256,6 +256,28 @@ export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
   return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
 }
 
+/** A chronicle's day (`3日`, `7日至8日`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
+const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
+const DAY_QUOTE_AT_START = new RegExp(`^[\\s\u3000]*${DAY_QUOTE}`, 'u');
+/** The same after a sentence's end: an entry OCR joined to the one before it. */
+const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'gu');
+
+/**
+ * Chronicle day lines whose gap OCR read as ” or ”、 (`3日”市委会召开…`, `7日至8日”、副主委…`): where two or
+ * more lines open so, each gap is a U+3000 again, and an entry glued after the sentence before it
+ * (`…参加。20日”市委会…`) is a line of its own. Returns each line's text as one or more lines.
+ */
+export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
+  const opening = texts.filter((t, i) => ocred[i] && DAY_QUOTE_AT_START.test(t)).length;
+  return texts.map((text, i) => {
+    if (opening < 2 || !ocred[i] || !DAY_QUOTE_AT_START.test(text)) return [text];
+    return text
+      .replace(DAY_QUOTE_AFTER_SENTENCE, '\n$1\u3000')
+      .split('\n')
+      .map((t) => t.replace(DAY_QUOTE_AT_START, '$1\u3000'));
+  });
+}
+
 /** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
 const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－一_~～·.。]{0,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)[\s\u3000]*$/u;
 
@@ -415,6 +437,9 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
     }
   }
+  const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
+  const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
+  lines.splice(0, lines.length, ...split);
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, junkDateAtStart, repairOcrLines, repairSquareMarks } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, junkDateAtStart, repairDayGaps, repairOcrLines, repairSquareMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -95,5 +95,44 @@ describe('repairSquareMarks', () => {
     const result = segment(repair.lines, repair.markers);
     expect(result.sections.map((s) => s.title)).toEqual(['参政议政', '会员风采']);
     expect(result.items.map((i) => i.section)).toEqual(['参政议政', '参政议政', '会员风采']);
+  });
+});
+
+describe('repairDayGaps', () => {
+  const ocred = (n: number) => new Array<boolean>(n).fill(true);
+
+  it('reads a quote or quote and comma after a chronicle day as its gap where two or more day lines open so', () => {
+    const texts = ['五月', '2日”县委会召开主委会议。', '9日至10日”、副主委带队调研。'];
+    expect(repairDayGaps(texts, ocred(3))).toEqual([['五月'], ['2日\u3000县委会召开主委会议。'], ['9日至10日\u3000副主委带队调研。']]);
+  });
+
+  it('sets an entry OCR glued after the sentence before it on a line of its own', () => {
+    const texts = ['2日”县委会召开主委会议。', '15日”县委会召开座谈会，主委出席。21日”县委会机关开展学习。'];
+    expect(repairDayGaps(texts, ocred(2))[1]).toEqual(['15日\u3000县委会召开座谈会，主委出席。', '21日\u3000县委会机关开展学习。']);
+  });
+
+  it.each([
+    [['2日”县委会召开主委会议。', '会议强调，要在3日“开门红”中见成效。']],
+    [['他说：“我们在12日”开会。', '会议于15日召开。']],
+  ])('leaves a document with one such line, and quotes inside sentences, alone: %j', (texts) => {
+    expect(repairDayGaps(texts, ocred(texts.length))).toEqual(texts.map((t) => [t]));
+  });
+
+  it('gives the segmenter one dated entry a day', () => {
+    const repair = repairOcrLines(
+      lines([
+        ['某某简报', 1],
+        ['某某县委会办公室　2023年6月12日', 1],
+        ['图会务纪要', 1],
+        ['图工作动态', 1],
+        ['五月', 1],
+        ['2日”县委会召开主委会议，主委主持。', 1],
+        ['9日至10日”、副主委带队赴某县调研。', 1],
+        ['15日”县委会召开座谈会，主委出席。21日”县委会机关开展学习。', 1],
+      ]),
+      markers,
+    );
+    const result = segment(repair.lines, repair.markers);
+    expect(result.items.map((i) => i.paragraphs[0].slice(0, 5))).toEqual(['县委会召开', '副主委带队', '县委会召开', '县委会机关']);
   });
 });
