@@ -458,8 +458,17 @@ const SPECKS_BEFORE_DATE = /(?<=\p{Script=Han})[\s\u3000]*[。，、．.,·:：;
 
 /** A masthead line's date set apart from the office before it when OCR glued specks between them. */
 export function separateMastheadDate(text: string): string {
-  return text.replace(SPECKS_BEFORE_DATE, '\u3000');
+  return text.replace(SPECKS_BEFORE_DATE, '\u3000').replace(MASTHEAD_DAY_MISREAD, '$1日');
 }
+
+/**
+ * A full date whose 日 OCR misread (`二〇一九年四月八晶`, `2019年4月8H`), closing its field: on the top
+ * lines, where the issue date stands, the misread character is 日.
+ */
+const MASTHEAD_DAY_MISREAD = new RegExp(
+  `((?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3}))(?:${DAY_MISREAD})(?=[\\s\u3000]|$)`,
+  'u',
+);
 /** A date with up to two junk characters anywhere between its parts: `2020人年5月1]) 日`. */
 const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,2}月[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,3}[日曰]/u;
 

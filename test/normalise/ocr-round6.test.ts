@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, junkDateAtStart, repairDayGaps, repairOcrLines, repairSquareMarks } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, junkDateAtStart, repairDayGaps, repairOcrLines, repairSquareMarks, separateMastheadDate } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -134,5 +134,25 @@ describe('repairDayGaps', () => {
     );
     const result = segment(repair.lines, repair.markers);
     expect(result.items.map((i) => i.paragraphs[0].slice(0, 5))).toEqual(['县委会召开', '副主委带队', '县委会召开', '县委会机关']);
+  });
+});
+
+describe('separateMastheadDate: a masthead date whose 日 OCR misread', () => {
+  it.each([
+    ['某某县人大常委会办公室　二〇二一年三月九晶', '某某县人大常委会办公室　二〇二一年三月九日'],
+    ['某某县政协办公室　2021年3月19H', '某某县政协办公室　2021年3月19日'],
+    ['二〇二一年十二月二十曰　第5期', '二〇二一年十二月二十日　第5期'],
+  ])('reads the misread character closing a full date as 日: %s', (input, output) => {
+    expect(separateMastheadDate(input)).toBe(output);
+  });
+
+  it.each([['2021年3月19日'], ['3月19H上午，会议召开'], ['2021年3月19晶莹剔透']])('leaves dates read right, dates without a year, and words after a date alone: %s', (input) => {
+    expect(separateMastheadDate(input)).toBe(input);
+  });
+
+  it('gives the masthead its date and publisher', () => {
+    const repair = repairOcrLines(lines([['某某工作简报', 1], ['第4期', 1], ['某某县人大常委会办公室　二〇二一年三月九晶', 1], ['3月8日，县人大常委会召开会议。', 1]]), markers);
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect([result.masthead.date, result.masthead.publisher]).toEqual(['2021-03-09', '某某县人大常委会办公室']);
   });
 });
