@@ -426,7 +426,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
-    lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
+    lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
   }
   // Where two or more items opened with junk before a date, a line opening with one junk character
   // and a date whose 日 OCR misread is one more.

@@ -156,3 +156,11 @@ describe('separateMastheadDate: a masthead date whose 日 OCR misread', () => {
     expect([result.masthead.date, result.masthead.publisher]).toEqual(['2021-03-09', '某某县人大常委会办公室']);
   });
 });
+
+describe('repairOcrLines: brackets in the footer', () => {
+  it('sets ASCII parentheses around Han text full-width in the lines as extracted too, which the footer reads', () => {
+    const repair = repairOcrLines(lines([['◆3月8日，县政协召开会议。', 1], ['发:各乡镇(街道)政协工委，各民主党派', 1]]), markers);
+    expect(repair.lines[1].raw).toBe('发:各乡镇（街道）政协工委，各民主党派');
+    expect(segment(repair.lines, repair.markers).footer.distributeTo).toEqual(['各乡镇（街道）政协工委', '各民主党派']);
+  });
+});
