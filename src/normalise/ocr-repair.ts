@@ -425,14 +425,28 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
-    if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
+    const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
+    if (stripped !== null && !glyphRead) text = `${UNREADABLE_MARKER}${stripped}`;
     lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
   }
-  // Where two or more items opened with junk before a date, a line opening with one junk character
-  // and a date whose 日 OCR misread is one more.
-  if (lines.filter((l) => l.text.startsWith(UNREADABLE_MARKER)).length >= 2) {
+  // Item glyphs read from the page image (src/extract/ocr/glyph.ts) open items whatever the config
+  // lists: the image shows them opening date-led lines.
+  const imageGlyphs = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    const glyph = [...line.text][0] ?? '';
+    if (!fromOcr(line) || !IMAGE_GLYPHS.includes(glyph)) continue;
+    let rest = line.text.slice(glyph.length).replace(GLYPH_SPECKS, '');
+    rest = junkDateAtStart(glyph + rest) ?? rest; // a misread 日 after the date: ◆6月14H上午
+    if (!DATE_AT_START.test(rest) && !RELATIVE_AT_START.test(rest)) continue;
+    lines[i] = { ...line, text: glyph + rest };
+    if (!markers.items.includes(glyph)) imageGlyphs.add(glyph);
+  }
+  // Where two or more items opened with junk or a glyph read from the image before a date, a line
+  // opening with one junk character and a date whose 日 OCR misread is one more.
+  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || IMAGE_GLYPHS.some((g) => l.text.startsWith(g));
+  if (lines.filter(glyphOpened).length >= 2) {
     for (const [i, line] of lines.entries()) {
-      if (!fromOcr(line) || line.text.startsWith(UNREADABLE_MARKER) || markers.items.some((g) => line.text.startsWith(g))) continue;
+      if (!fromOcr(line) || glyphOpened(line) || markers.items.some((g) => line.text.startsWith(g))) continue;
       const rest = junkDateAtStart(line.text);
       if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
     }
@@ -443,8 +457,13 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
-  return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
+  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
 }
+
+/** Item glyphs OCR reads from the page image; ■ □ mark sections. */
+const IMAGE_GLYPHS = ['◆', '◇', '●', '○', '▲', '△'];
+/** Specks between a glyph and the date after it, read as punctuation: `◆”12月28日`, `◆。12月29日`. */
+const GLYPH_SPECKS = /^[\s\u3000]*[”“"'’‘`。，、.,·]{0,2}[\s\u3000]*/u;
 
 /** Lines at the top of the first page searched for a damaged masthead date. */
 const MASTHEAD_LINES = 8;

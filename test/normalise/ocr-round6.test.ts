@@ -164,3 +164,34 @@ describe('repairOcrLines: brackets in the footer', () => {
     expect(segment(repair.lines, repair.markers).footer.distributeTo).toEqual(['各乡镇（街道）政协工委', '各民主党派']);
   });
 });
+
+describe('repairOcrLines: item glyphs read from the page image', () => {
+  it('keeps them as the items\' markers, also glyphs the config does not list, with specks and a misread 日 after them mended', () => {
+    const repair = repairOcrLines(
+      lines([
+        ['■ 参政议政', 1],
+        ['●”5月6日，市委会召开课题开题会。', 1],
+        ['●5月8H下午，市委会召开座谈会。', 1],
+        ['○5月9日，副主委带队调研。', 1],
+        ['■ 会员风采', 1],
+        ['▲。5月4日至5日，市委会组织助学活动。', 1],
+        ['▲5月10日上午，会员开展健康讲座。', 1],
+      ]),
+      markers,
+    );
+    const result = finishOcrSegments(segment(repair.lines, repair.markers), repair);
+    expect(result.items.map((i) => [i.marker, i.section, i.paragraphs[0].slice(0, 6)])).toEqual([
+      ['●', '参政议政', '5月6日，市'],
+      ['●', '参政议政', '5月8日下午'],
+      ['○', '参政议政', '5月9日，副'],
+      ['▲', '会员风采', '5月4日至5'],
+      ['▲', '会员风采', '5月10日上'],
+    ]);
+  });
+
+  it('leaves a glyph that opens no date where it is, and adds no marker for it', () => {
+    const repair = repairOcrLines(lines([['◆5月8日，县政协召开会议。', 1], ['●会议指出，要抓好落实。', 1]]), markers);
+    expect(repair.lines.map((l) => l.text)).toEqual(['◆5月8日，县政协召开会议。', '●会议指出，要抓好落实。']);
+    expect(repair.markers.items).not.toContain('●');
+  });
+});

@@ -14,6 +14,8 @@ import { IngestError, type Extraction, type Message, type OcrInfo } from '../../
 import type { Line } from '../pdf-layout.js';
 import { attachConfidence, imageExtraction, pageConfidence, toLayoutLines, type OcrLayoutLine } from './blocks.js';
 import { ocrImageFile, POPPLER_PACKAGE, requireTesseract, resolveLanguages, run } from './tesseract.js';
+import { glyphShape, type Box } from './glyph.js';
+import { readGreyPng } from './png.js';
 import { parseTsv } from './tsv.js';
 
 export type OcrConfig = Config['ocr'];
@@ -100,8 +102,11 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
       try {
         await run('pdftoppm', ['-r', String(ocr.dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png], { timeoutMs: ocr.pageTimeoutMs });
         const read = await ocrImageFile(`${png}.png`, { languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
+        const image = read.ok ? readGreyPng(await fs.promises.readFile(`${png}.png`)) : null;
         await fs.promises.rm(`${png}.png`, { force: true });
-        outcome = read.ok ? { lines: toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], ocr.dpi) } : { lines: null, failure: read.reason };
+        // Item glyphs Tesseract cannot read are read from the page's pixels (./glyph.ts).
+        const readGlyph = image ? (box: Box, lineHeight: number) => glyphShape(image, box, lineHeight)?.glyph ?? null : undefined;
+        outcome = read.ok ? { lines: toLayoutLines(parseTsv(read.tsv, readGlyph)[0]?.lines ?? [], ocr.dpi) } : { lines: null, failure: read.reason };
       } catch (err) {
         const e = err as { killed?: boolean; message?: string };
         outcome = { lines: null, failure: e.killed ? `rendering gave up after ${ocr.pageTimeoutMs} ms` : `rendering failed: ${e.message ?? String(err)}` };
@@ -181,8 +186,11 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   }
   const info: OcrInfo = { engine: 'tesseract', version: install.version, language: languages, dpi: null, pages: [] };
   const messages: Message[] = [];
+  // A PNG page's pixels are at hand for reading item glyphs (TIFF and JPEG are not decoded here).
+  const image = format === 'png' ? readGreyPng(bytes) : null;
+  const readGlyph = image ? (box: Box, lineHeight: number) => glyphShape(image, box, lineHeight)?.glyph ?? null : undefined;
   const pages: OcrLayoutLine[][] = reads.map((read, i) => {
-    const lines = read.ok ? toLayoutLines(parseTsv(read.tsv)[0]?.lines ?? [], IMAGE_DPI_GUESS) : [];
+    const lines = read.ok ? toLayoutLines(parseTsv(read.tsv, readGlyph)[0]?.lines ?? [], IMAGE_DPI_GUESS) : [];
     const { confidence, messages: m } = pageConfidence(i + 1, read.ok ? lines : null, ocr.lowConfidence, read.ok ? undefined : read.reason);
     info.pages.push({ page: i + 1, confidence });
     messages.push(...m);
