@@ -106,8 +106,8 @@ export function fullWidthBrackets(text: string): string {
   return text.replace(HAN_IN_BRACKETS, '（$1）');
 }
 
-/** A date at the start of an item: `5月8日`, `2020年5月8日`, `5月上旬`. */
-const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬)/u;
+/** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
+const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;
 /** An item opening on a relative date (`近日，`), which items without a day use. */
 const RELATIVE_AT_START = /^(?:近日|日前|近期|连日来)[，,]/u;
 /** Words that really stand before a date at the start of a paragraph. */
@@ -119,7 +119,7 @@ const MAX_JUNK = 3;
 
 /** A date opening the text whose month (and day) can exist: `24月13日` cannot. */
 function possibleDate(text: string): boolean {
-  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})日)?/u.exec(text);
+  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:(\d{1,2})[日号])?/u.exec(text);
   return m !== null && +m[1] >= 1 && +m[1] <= 12 && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 31));
 }
 
@@ -150,6 +150,31 @@ export function stripUnreadableMarker(text: string, itemGlyphs: string[]): strin
     return rest;
   }
   return null;
+}
+
+/**
+ * 日 after a day as OCR misreads it: H or HH (the box of 日, or 日 and half the next character), 晶,
+ * 曰, 目, 口, 田, 白. Only taken right after junk and a day opening a line (junkDateAtStart).
+ */
+const DAY_MISREAD = 'H{1,2}|[晶曰目口田白]';
+/**
+ * One junk character (not a digit, not a space) or two Latin letters, then a month and day whose 日 is
+ * misread or written 号, opening a line: `象6月16号，`, `命6月10H 下午`, `急6月18晶上午`.
+ */
+const JUNK_DATE_AT_START = new RegExp(`^([^\\d\\s\u3000]|[A-Za-z]{2})[ \\t\u3000]*(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])([日号]|${DAY_MISREAD})`, 'u');
+/** Words that stand before a date in a sentence even in a document whose items open with junk. */
+const HARD_LEADS = new Set(['于', '在', '自', '从', '至', '到', '据', '经', '截', '、', '（', '(', '“', '"', '《']);
+
+/**
+ * In a document whose items open with junk before dates (an unreadable glyph each), a line opening
+ * with one junk character, a month and a day whose 日 OCR misread (or written 号) is one more such item:
+ * `会6月17HH易上，…` → `6月17日易上，…`, `象6月16号，…` → `6月16号，…`. Returns the line without its junk, or null.
+ */
+export function junkDateAtStart(text: string): string | null {
+  const t = text.replace(/^[\s\u3000]+/, '');
+  const m = JUNK_DATE_AT_START.exec(t);
+  if (!m || HARD_LEADS.has(m[1])) return null;
+  return `${Number(m[2])}月${Number(m[3])}${m[4] === '号' ? '号' : '日'}${t.slice(m[0].length).replace(/^[ \t]+/, '')}`;
 }
 
 /**
@@ -213,6 +238,44 @@ export function repairSectionMarks(lines: string[], markers: Config['markers'], 
     if (confirmed) out[c.line] = `${c.style.open}${c.title}${c.style.close}`;
   }
   return out;
+}
+
+/**
+ * A filled square section mark (■) as Tesseract reads it: 图, whose box it resembles, glued to a short
+ * title of Han characters only (the printed gap between them is mostly lost).
+ */
+const SQUARE_MARK_READ = /^[\s\u3000]*图[\s\u3000]*(\p{Script=Han}{2,8})[\s\u3000]*$/u;
+
+/**
+ * `图参政议政` → `■ 参政议政`: where two or more short lines are 图 and a title of Han characters only,
+ * the 图 is the document's ■ section mark misread (one such line alone may be a caption: 图片新闻).
+ */
+export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
+  const titles = texts.map((text, i) => (ocred[i] ? (SQUARE_MARK_READ.exec(text)?.[1] ?? null) : null));
+  if (titles.filter((t) => t !== null).length < 2) return texts;
+  return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
+}
+
+/** A chronicle's day (`3日`, `7日至8日`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
+const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
+const DAY_QUOTE_AT_START = new RegExp(`^[\\s\u3000]*${DAY_QUOTE}`, 'u');
+/** The same after a sentence's end: an entry OCR joined to the one before it. */
+const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'gu');
+
+/**
+ * Chronicle day lines whose gap OCR read as ” or ”、 (`3日”市委会召开…`, `7日至8日”、副主委…`): where two or
+ * more lines open so, each gap is a U+3000 again, and an entry glued after the sentence before it
+ * (`…参加。20日”市委会…`) is a line of its own. Returns each line's text as one or more lines.
+ */
+export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
+  const opening = texts.filter((t, i) => ocred[i] && DAY_QUOTE_AT_START.test(t)).length;
+  return texts.map((text, i) => {
+    if (opening < 2 || !ocred[i] || !DAY_QUOTE_AT_START.test(text)) return [text];
+    return text
+      .replace(DAY_QUOTE_AFTER_SENTENCE, '\n$1\u3000')
+      .split('\n')
+      .map((t) => t.replace(DAY_QUOTE_AT_START, '$1\u3000'));
+  });
 }
 
 /** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
@@ -352,6 +415,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
+  texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
   for (const [i, line] of kept.entries()) {
@@ -361,14 +425,45 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
-    if (stripped !== null && !markers.items.some((g) => text.startsWith(g))) text = `${UNREADABLE_MARKER}${stripped}`;
-    lines.push(text === line.text ? line : { ...line, text, raw: text === line.text ? line.raw : repairDates(line.raw) });
+    const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
+    if (stripped !== null && !glyphRead) text = `${UNREADABLE_MARKER}${stripped}`;
+    lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
   }
+  // Item glyphs read from the page image (src/extract/ocr/glyph.ts) open items whatever the config
+  // lists: the image shows them opening date-led lines.
+  const imageGlyphs = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    const glyph = [...line.text][0] ?? '';
+    if (!fromOcr(line) || !IMAGE_GLYPHS.includes(glyph)) continue;
+    let rest = line.text.slice(glyph.length).replace(GLYPH_SPECKS, '');
+    rest = junkDateAtStart(glyph + rest) ?? rest; // a misread 日 after the date: ◆6月14H上午
+    if (!DATE_AT_START.test(rest) && !RELATIVE_AT_START.test(rest)) continue;
+    lines[i] = { ...line, text: glyph + rest };
+    if (!markers.items.includes(glyph)) imageGlyphs.add(glyph);
+  }
+  // Where two or more items opened with junk or a glyph read from the image before a date, a line
+  // opening with one junk character and a date whose 日 OCR misread is one more.
+  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || IMAGE_GLYPHS.some((g) => l.text.startsWith(g));
+  if (lines.filter(glyphOpened).length >= 2) {
+    for (const [i, line] of lines.entries()) {
+      if (!fromOcr(line) || glyphOpened(line) || markers.items.some((g) => line.text.startsWith(g))) continue;
+      const rest = junkDateAtStart(line.text);
+      if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
+    }
+  }
+  const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
+  const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
+  lines.splice(0, lines.length, ...split);
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
-  return { lines, markers: { ...markers, items: [...markers.items, UNREADABLE_MARKER] }, messages };
+  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
 }
+
+/** Item glyphs OCR reads from the page image; ■ □ mark sections. */
+const IMAGE_GLYPHS = ['◆', '◇', '●', '○', '▲', '△'];
+/** Specks between a glyph and the date after it, read as punctuation: `◆”12月28日`, `◆。12月29日`. */
+const GLYPH_SPECKS = /^[\s\u3000]*[”“"'’‘`。，、.,·]{0,2}[\s\u3000]*/u;
 
 /** Lines at the top of the first page searched for a damaged masthead date. */
 const MASTHEAD_LINES = 8;
@@ -382,8 +477,17 @@ const SPECKS_BEFORE_DATE = /(?<=\p{Script=Han})[\s\u3000]*[。，、．.,·:：;
 
 /** A masthead line's date set apart from the office before it when OCR glued specks between them. */
 export function separateMastheadDate(text: string): string {
-  return text.replace(SPECKS_BEFORE_DATE, '\u3000');
+  return text.replace(SPECKS_BEFORE_DATE, '\u3000').replace(MASTHEAD_DAY_MISREAD, '$1日');
 }
+
+/**
+ * A full date whose 日 OCR misread (`二〇一九年四月八晶`, `2019年4月8H`), closing its field: on the top
+ * lines, where the issue date stands, the misread character is 日.
+ */
+const MASTHEAD_DAY_MISREAD = new RegExp(
+  `((?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3}))(?:${DAY_MISREAD})(?=[\\s\u3000]|$)`,
+  'u',
+);
 /** A date with up to two junk characters anywhere between its parts: `2020人年5月1]) 日`. */
 const LOOSE_DATE = /((?:19|20)\d{2})[^\d\n]{0,2}年[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,2}月[^\d\n]{0,2}(\d{1,2})[^\d\n]{0,3}[日曰]/u;
 

@@ -42,7 +42,13 @@ const FIELD_GAP = 1.5;
 const ASCII_WORD_END = /[A-Za-z0-9.,:;@%)\]-]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9(@[-]/;
 
-export function parseTsv(tsv: string): OcrPageLines[] {
+/**
+ * Reads an item glyph from the page image in a word's box (./glyph.ts), or null; `lineHeight` is
+ * the height of the line's characters.
+ */
+export type GlyphReader = (box: { left: number; top: number; width: number; height: number }, lineHeight: number) => string | null;
+
+export function parseTsv(tsv: string, readGlyph?: GlyphReader): OcrPageLines[] {
   const pages = new Map<number, Map<string, OcrWord[]>>();
   for (const row of tsv.split('\n')) {
     const cols = row.split('\t');
@@ -61,7 +67,7 @@ export function parseTsv(tsv: string): OcrPageLines[] {
   }
   return [...pages.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([page, lines]) => ({ page, lines: sortReadingOrder([...lines.values()].map(toLine)) }));
+    .map(([page, lines]) => ({ page, lines: sortReadingOrder([...lines.values()].map((words) => toLine(words, readGlyph))) }));
 }
 
 /**
@@ -91,14 +97,47 @@ function swallowedGlyph(first: OcrWord, height: number): boolean {
   return first.width > (first.text.length * 0.6 + 0.5) * height;
 }
 
+/** Below this confidence a line's first word may be an item glyph misread (急, 命, @@, <). */
+const GLYPH_WORD_CONFIDENCE = 95;
+
+/**
+ * An item glyph in the image where a line's first word stands: a short word that is no number (the
+ * glyph misread as 急 or @@), or, where a number's box is too wide for its digits, in the box's left
+ * part (the glyph swallowed, see swallowedGlyph).
+ */
+function glyphOpening(first: OcrWord, height: number, readGlyph: GlyphReader): { glyph: string; swallowed: boolean } | null {
+  if (/^\d{1,4}$/.test(first.text)) {
+    if (!swallowedGlyph(first, height)) return null;
+    const digits = first.text.length * 0.6 * height;
+    const glyph = readGlyph({ left: first.left, top: first.top, width: first.width - digits, height: first.height }, height);
+    return glyph ? { glyph, swallowed: true } : null;
+  }
+  if (first.confidence >= GLYPH_WORD_CONFIDENCE) return null;
+  // Junk glued to the date's first digits (`GD5`, `<5`): the glyph is in the box's left part.
+  const glued = /^(\D{1,2})(\d{1,2})$/u.exec(first.text);
+  if (glued) {
+    const width = first.width - glued[2].length * 0.6 * height;
+    const glyph = width >= 0.5 * height ? readGlyph({ left: first.left, top: first.top, width: Math.min(width, 1.1 * height), height: first.height }, height) : null;
+    return glyph ? { glyph: `${glyph}${glued[2]}`, swallowed: false } : null;
+  }
+  if ([...first.text].length > 2 || /\d/.test(first.text)) return null;
+  // The glyph stands at the word's left; a box Tesseract drew round it and the date's first digits
+  // is cut to a character's width.
+  const glyph = readGlyph({ left: first.left, top: first.top, width: Math.min(first.width, 1.1 * height), height: first.height }, height);
+  return glyph ? { glyph, swallowed: false } : null;
+}
+
 /**
  * Words are kept in Tesseract's order, which is reading order: sorting them by their left edges put
  * an enumeration comma after the character it precedes (`辅导社、员` for `辅导、社员`), as the
  * comma's ink sits inside the next character's box.
  */
-function toLine(words: OcrWord[]): OcrLine {
+function toLine(words: OcrWord[], readGlyph?: GlyphReader): OcrLine {
   const height = median(words.map((w) => w.height));
-  let text = (swallowedGlyph(words[0], height) ? SWALLOWED_GLYPH : '') + words[0].text;
+  const first = words[0];
+  let text = (swallowedGlyph(first, height) ? SWALLOWED_GLYPH : '') + first.text;
+  const glyph = readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null;
+  if (glyph) text = glyph.swallowed ? `${glyph.glyph}${first.text}` : glyph.glyph;
   for (let i = 1; i < words.length; i++) {
     const prev = words[i - 1];
     const word = words[i];

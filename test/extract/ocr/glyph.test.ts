@@ -1,0 +1,103 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { glyphShape } from '../../../src/extract/ocr/glyph.js';
+import { readGreyPng, type GreyImage } from '../../../src/extract/ocr/png.js';
+import { parseTsv } from '../../../src/extract/ocr/tsv.js';
+
+const SIZE = 40;
+/** A white 40×40 image with ink where `inked(x, y)` holds, x and y from −1 to 1 across a 30-pixel shape. */
+function draw(inked: (x: number, y: number) => boolean): GreyImage {
+  const pixels = new Uint8Array(SIZE * SIZE).fill(255);
+  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) if (inked((x - 19.5) / 15, (y - 19.5) / 15)) pixels[y * SIZE + x] = 0;
+  return { width: SIZE, height: SIZE, pixels };
+}
+const diamond = (x: number, y: number) => Math.abs(x) + Math.abs(y) <= 1;
+const circle = (x: number, y: number) => x * x + y * y <= 1;
+const triangle = (x: number, y: number) => y >= -1 && y <= 1 && Math.abs(x) <= (y + 1) / 2;
+const square = (x: number, y: number) => Math.abs(x) <= 1 && Math.abs(y) <= 1;
+const ring = (shape: (x: number, y: number) => boolean) => (x: number, y: number) => shape(x, y) && !shape(x / 0.8, y / 0.8);
+/** A character-like pattern: a frame with a cross inside (田). */
+const han = (x: number, y: number) => square(x, y) && (!square(x / 0.85, y / 0.85) || Math.abs(x) < 0.12 || Math.abs(y) < 0.12);
+const whole = { left: 0, top: 0, width: SIZE, height: SIZE };
+
+describe('glyphShape', () => {
+  it.each([
+    ['◆', diamond],
+    ['◇', ring(diamond)],
+    ['●', circle],
+    ['○', ring(circle)],
+    ['▲', triangle],
+    ['■', square],
+  ])('reads %s from the shape of its ink', (glyph, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph).toBe(glyph);
+  });
+
+  it.each([
+    ['a character of strokes with counters (田)', han],
+    ['a shape much smaller than the line', (x: number, y: number) => diamond(x * 4, y * 4)],
+    ['a shape much wider than tall', (x: number, y: number) => square(x, y * 3)],
+    ['empty paper', () => false],
+  ])('reads no glyph from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? null).toBeNull();
+  });
+});
+
+/** A PNG of the image, 8-bit grey, each row with the filter given (0 none, 1 sub, 2 up). */
+function png(image: GreyImage, filter: number): Buffer {
+  const rows: number[] = [];
+  for (let y = 0; y < image.height; y++) {
+    rows.push(filter);
+    for (let x = 0; x < image.width; x++) {
+      const v = image.pixels[y * image.width + x];
+      const a = x > 0 ? image.pixels[y * image.width + x - 1] : 0;
+      const b = y > 0 ? image.pixels[(y - 1) * image.width + x] : 0;
+      rows.push((v - (filter === 1 ? a : filter === 2 ? b : 0)) & 0xff);
+    }
+  }
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, 'latin1');
+    return Buffer.concat([head, body, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(image.width, 0);
+  ihdr.writeUInt32BE(image.height, 4);
+  ihdr[8] = 8;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('readGreyPng', () => {
+  it.each([0, 1, 2])('reads an 8-bit grey PNG whose rows use filter %i', (filter) => {
+    const image = draw(circle);
+    expect(readGreyPng(png(image, filter))?.pixels).toEqual(image.pixels);
+  });
+
+  it('gives null for what is no PNG', () => {
+    expect(readGreyPng(Buffer.from('GIF89a not a png at all, but long enough'))).toBeNull();
+  });
+});
+
+describe('parseTsv with the page image', () => {
+  const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+  const word = (left: number, width: number, conf: number, text: string) => ['5', 1, 1, 1, 1, 0, left, 0, width, 32, conf, text].join('\t');
+  const reader = (glyph: string | null) => () => glyph;
+
+  it('puts the glyph the image shows in place of a first word Tesseract misread', () => {
+    const tsv = [HEADER, word(0, 32, 12, '急'), word(34, 64, 90, '5月8日')].join('\n');
+    expect(parseTsv(tsv, reader('◆'))[0].lines[0].text).toBe('◆5月8日');
+  });
+
+  it('puts the glyph before a number that swallowed it', () => {
+    const tsv = [HEADER, word(0, 90, 20, '12'), word(92, 64, 90, '月30日')].join('\n');
+    expect(parseTsv(tsv, reader('◇'))[0].lines[0].text).toBe('◇12月30日');
+  });
+
+  it('keeps words read with confidence, longer words and words where the image shows no glyph', () => {
+    const lines = (first: string, conf: number, glyph: string | null) =>
+      parseTsv([HEADER, word(0, 32, conf, first), word(34, 64, 90, '5月8日')].join('\n'), reader(glyph))[0].lines[0].text;
+    expect(lines('今', 97, '◆')).toBe('今5月8日');
+    expect(lines('据悉本', 12, '◆')).toBe('据悉本5月8日');
+    expect(lines('急', 12, null)).toBe('急5月8日');
+  });
+});
