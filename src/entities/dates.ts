@@ -400,3 +400,18 @@ export function itemDate(text: string, dates: DateMention[], heading: HeadingDat
   if (heading.endDay !== undefined && heading.endDay > heading.day && isValidDay(year, heading.month, heading.endDay)) mention.end = isoDate(year, heading.month, heading.endDay);
   return mention;
 }
+
+/** `同日，…`, `当天　…` opening an item: the day of the item before it. */
+const SAME_DAY_OPENING = /^(?:同日|是日|同一天|当天|当日)(上午|下午|晚上|晚间|傍晚)?/u;
+
+/**
+ * The date of an item that opens `同日` and dates itself no other way: the previous item's day (its part of day
+ * its own), or null. The segmenter gives such items a heading date when the entry above names its month; this
+ * covers the entry above that names its day alone (`3日，…` / `同日，…`), dated by the issue.
+ */
+export function sameDayAsPrevious(text: string, previous: DateMention | null): DateMention | null {
+  const m = SAME_DAY_OPENING.exec(text);
+  if (!m || previous === null) return null;
+  return { ...previous, text: m[0], span: [0, m[0].length], partOfDay: partOfDayOf(m[1]), basis: 'relative' };
+}
+

@@ -8,7 +8,7 @@ import type { DateMention, NamedSpan, Person } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { findBylines, type Byline } from './bylines.js';
 import { createContext, type ItemContext } from './context.js';
-import { findDates, firstExplicitYear, itemDate, type ItemDateContext } from './dates.js';
+import { findDates, firstExplicitYear, itemDate, sameDayAsPrevious, type ItemDateContext } from './dates.js';
 import { getLexicons } from './lexicons.js';
 import { findOrganisations, type Blocker } from './organisations.js';
 import { collectPeople, EstablishedNames, findPersonMentions, type PersonMention } from './people.js';
@@ -92,6 +92,10 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
     const bylines = findBylines(text, lex);
     const { mentions, titles } = findPersonMentions(ctx, bylines);
     return { ctx, dates, date: itemDate(text, dates, around?.heading ?? null, dateOptions), messages, mentions, titles, bylines };
+  });
+  // 3日，… / 同日，…: an item dated only by the one before it
+  work.forEach((w, k) => {
+    if (!w.date && k > 0) w.date = sameDayAsPrevious(w.ctx.text, work[k - 1].date);
   });
   const established = new EstablishedNames(work.flatMap((w) => w.mentions.map((m) => m.name)));
   return work.map(({ ctx, dates, date, messages, mentions, titles, bylines }) => {

@@ -371,3 +371,15 @@ describe('a span of days with no month opening the item', () => {
     expect(entitiesOf('编者按：现将会议主要情况摘编如下。\n7日，全市统战部长会议召开。', '2020-07-31').date).toMatchObject({ start: '2020-07-07' });
   });
 });
+
+describe('同日 after an entry dated by its day alone', () => {
+  it('takes the day of the item before it', () => {
+    const [, second] = extractEntities(['3日，县委统战部组织党外知识分子开展调研。', '同日，县工商联召开商会工作座谈会。'], { issueDate: '2021-09-20', lexicons: defaultLexicons });
+    expect(second.date).toMatchObject({ start: '2021-09-03', text: '同日', basis: 'relative' });
+  });
+
+  it('takes no day when it opens the first item', () => {
+    const [first] = extractEntities(['同日，县工商联召开商会工作座谈会。'], { issueDate: '2021-09-20', lexicons: defaultLexicons });
+    expect(first.date).toBeNull();
+  });
+});
