@@ -16,7 +16,7 @@ import { attachConfidence, imageExtraction, pageConfidence, toLayoutLines, type 
 import { ocrImageFile, POPPLER_PACKAGE, requireTesseract, resolveLanguages, run } from './tesseract.js';
 import { glyphShape } from './glyph.js';
 import { readGreyPng, type GreyImage } from './png.js';
-import { parseTsv, type GlyphReader } from './tsv.js';
+import { parseTsv, type GlyphReader, type OcrLine } from './tsv.js';
 
 export type OcrConfig = Config['ocr'];
 
@@ -82,6 +82,15 @@ function glyphReader(png: Buffer): GlyphReader {
   };
 }
 
+const glyphsFromImage = (lines: OcrLine[]): number => lines.filter((l) => l.glyphFromImage).length;
+
+/** The message saying how many item glyphs were read from their shape in the image, when any were. */
+function glyphNote(count: number): Message[] {
+  return count > 0
+    ? [{ severity: 'info', code: 'ocr-glyphs-from-image', message: `${count} item glyph(s) (◆ ● ○ ▲ ■ …) that Tesseract cannot read were read from the shape of their ink on the page image.`, page: null, offset: null }]
+    : [];
+}
+
 /** The message saying OCR read without the Han script model, when it did. */
 function modelNote(note: string | null): Message[] {
   return note ? [{ severity: 'info', code: 'ocr-model-missing', message: note, page: null, offset: null }] : [];
@@ -110,7 +119,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
     await fs.promises.writeFile(pdf, bytes);
     return inParallel(pages, processesFor(ocr), async (page) => {
       const png = path.join(dir, `page-${page}`);
-      let outcome: { lines: OcrLayoutLine[] | null; failure?: string };
+      let outcome: { lines: OcrLayoutLine[] | null; failure?: string; glyphs?: number };
       try {
         await run('pdftoppm', ['-r', String(ocr.dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png], { timeoutMs: ocr.pageTimeoutMs });
         const read = await ocrImageFile(`${png}.png`, { languages, psm: ocr.psm, timeoutMs: ocr.pageTimeoutMs, dpi: ocr.dpi });
@@ -118,7 +127,8 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
         await fs.promises.rm(`${png}.png`, { force: true });
         // Item glyphs Tesseract cannot read are read from the page's pixels (./glyph.ts).
         const readGlyph = pixels ? glyphReader(pixels) : undefined;
-        outcome = read.ok ? { lines: toLayoutLines(parseTsv(read.tsv, readGlyph)[0]?.lines ?? [], ocr.dpi) } : { lines: null, failure: read.reason };
+        const parsed = read.ok ? (parseTsv(read.tsv, readGlyph)[0]?.lines ?? []) : [];
+        outcome = read.ok ? { lines: toLayoutLines(parsed, ocr.dpi), glyphs: glyphsFromImage(parsed) } : { lines: null, failure: read.reason };
       } catch (err) {
         const e = err as { killed?: boolean; message?: string };
         outcome = { lines: null, failure: e.killed ? `rendering gave up after ${ocr.pageTimeoutMs} ms` : `rendering failed: ${e.message ?? String(err)}` };
@@ -147,6 +157,7 @@ export async function ocrPdfPages(bytes: Buffer, pages: number[], options: OcrOp
       extraction.messages.push(
         { severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} of ${extraction.pages ?? pages.length} page(s) (${pages.join(', ')}) with Tesseract ${install.version} (${languages}, ${ocr.dpi} dpi).`, page: null, offset: null },
         ...modelNote(note),
+        ...glyphNote(results.reduce((n, r) => n + (r.glyphs ?? 0), 0)),
         ...messages,
       );
       extraction.ocr = info;
@@ -200,8 +211,11 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   const messages: Message[] = [];
   // A PNG page's pixels are at hand for reading item glyphs (TIFF and JPEG are not decoded here).
   const readGlyph = format === 'png' ? glyphReader(bytes) : undefined;
+  let glyphs = 0;
   const pages: OcrLayoutLine[][] = reads.map((read, i) => {
-    const lines = read.ok ? toLayoutLines(parseTsv(read.tsv, readGlyph)[0]?.lines ?? [], IMAGE_DPI_GUESS) : [];
+    const parsed = read.ok ? (parseTsv(read.tsv, readGlyph)[0]?.lines ?? []) : [];
+    glyphs += glyphsFromImage(parsed);
+    const lines = toLayoutLines(parsed, IMAGE_DPI_GUESS);
     const { confidence, messages: m } = pageConfidence(i + 1, read.ok ? lines : null, ocr.lowConfidence, read.ok ? undefined : read.reason);
     info.pages.push({ page: i + 1, confidence });
     messages.push(...m);
@@ -209,7 +223,7 @@ export async function ocrImage(bytes: Buffer, format: 'tiff' | 'png' | 'jpeg', o
   });
   const extraction = imageExtraction(format, pages, messages);
   if (extraction.blocks.length === 0) throw new IngestError('needs-ocr', `OCR found no text in the ${format.toUpperCase()} image.`);
-  extraction.messages.unshift({ severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} page(s) with Tesseract ${install.version} (${languages}).`, page: null, offset: null }, ...modelNote(note));
+  extraction.messages.unshift({ severity: 'info', code: 'ocr-pages', message: `OCR'd ${pages.length} page(s) with Tesseract ${install.version} (${languages}).`, page: null, offset: null }, ...modelNote(note), ...glyphNote(glyphs));
   extraction.ocr = info;
   return extraction;
 }

@@ -21,6 +21,8 @@ export interface OcrLine {
   bottom: number;
   /** Mean word confidence (0–100), weighted by characters. */
   confidence: number;
+  /** The line opens with an item glyph read from the page image (./glyph.ts), not by Tesseract. */
+  glyphFromImage?: boolean;
   /** Characters the confidence was taken over (spaces not counted). */
   chars: number;
   /**
@@ -164,6 +166,7 @@ function toLine(words: OcrWord[], readGlyph?: GlyphReader): OcrLine {
     confidence: chars > 0 ? weighted / chars : 0,
     chars,
     lastConfidence: words[words.length - 1].confidence,
+    ...(glyph ? { glyphFromImage: true } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { glyphShape } from '../../../src/extract/ocr/glyph.js';
 import { readGreyPng, type GreyImage } from '../../../src/extract/ocr/png.js';
@@ -42,33 +42,15 @@ describe('glyphShape', () => {
   });
 });
 
-/** A PNG of the image, 8-bit grey, each row with the filter given (0 none, 1 sub, 2 up). */
+/** A PNG of the image, 8-bit grey, written by pngjs with the row filter given (0 none, 1 sub, 2 up). */
 function png(image: GreyImage, filter: number): Buffer {
-  const rows: number[] = [];
-  for (let y = 0; y < image.height; y++) {
-    rows.push(filter);
-    for (let x = 0; x < image.width; x++) {
-      const v = image.pixels[y * image.width + x];
-      const a = x > 0 ? image.pixels[y * image.width + x - 1] : 0;
-      const b = y > 0 ? image.pixels[(y - 1) * image.width + x] : 0;
-      rows.push((v - (filter === 1 ? a : filter === 2 ? b : 0)) & 0xff);
-    }
-  }
-  const chunk = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'latin1');
-    return Buffer.concat([head, body, Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(image.width, 0);
-  ihdr.writeUInt32BE(image.height, 4);
-  ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+  const rgba = Buffer.alloc(image.width * image.height * 4);
+  image.pixels.forEach((v, i) => rgba.fill(v, 4 * i, 4 * i + 3).writeUInt8(255, 4 * i + 3));
+  return PNG.sync.write(Object.assign(new PNG({ width: image.width, height: image.height }), { data: rgba }), { colorType: 0, filterType: filter });
 }
 
 describe('readGreyPng', () => {
-  it.each([0, 1, 2])('reads an 8-bit grey PNG whose rows use filter %i', (filter) => {
+  it.each([0, 1, 2, 4])('reads an 8-bit grey PNG whose rows use filter %i', (filter) => {
     const image = draw(circle);
     expect(readGreyPng(png(image, filter))?.pixels).toEqual(image.pixels);
   });
@@ -86,6 +68,12 @@ describe('parseTsv with the page image', () => {
   it('puts the glyph the image shows in place of a first word Tesseract misread', () => {
     const tsv = [HEADER, word(0, 32, 12, '急'), word(34, 64, 90, '5月8日')].join('\n');
     expect(parseTsv(tsv, reader('◆'))[0].lines[0].text).toBe('◆5月8日');
+  });
+
+  it('marks the line whose glyph came from the image, and no other', () => {
+    const read = (glyph: string | null) => parseTsv([HEADER, word(0, 32, 12, '急'), word(34, 64, 90, '5月8日')].join('\n'), reader(glyph))[0].lines[0].glyphFromImage;
+    expect(read('◆')).toBe(true);
+    expect(read(null)).toBeUndefined();
   });
 
   it('puts the glyph before a number that swallowed it', () => {
