@@ -87,6 +87,10 @@ const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
 const FOLLOW_PROMPT = /^[\s\u3000]*(?:(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
 /** The rest of a breadcrumb broken over lines: a short line that opens (or only ends) with its separator. */
+/** A login box's lines: `账号+密码登录`, `手机+验证码登录`, `用户名：`. */
+const LOGIN_WIDGET = /^[\s\u3000]*(?:(?:账号|帐号|手机|手机号|邮箱|用户名)\s*[+＋]\s*(?:密码|验证码)\s*登录|(?:用户名|密码|验证码)\s*[:：])[\s\u3000]*$/u;
+/** A site footer's label with its value cut off (`主办：`), or a links box's (`相关链接：`, `两个报告链接：`). */
+const BARE_SITE_LABEL = /^[\s\u3000]*(?:主办|承办|协办|主管|技术支持|运营|维护|[^。，；！？\s]{0,10}链接)\s*[:：][\s\u3000]*$/u;
 /** 分享让更多人看到, 转发给朋友, 点击分享到朋友圈: a share button's prompt. */
 const SHARE_PROMPT = /^[\s\u3000]*(?:点击|一键)?(?:分享|转发)(?:到|至|给|让)?[^。，；！？\d]{0,8}(?:更多人|朋友|好友|朋友圈|大家)[^。，；！？\d]{0,4}[！!。.]?[\s\u3000]*$/u;
 const BREADCRUMB_PART = /^[\s\u3000]*(?:>>?|»|＞)[^。，；！？]{1,40}$|^[^。，；！？]{1,40}(?:>>?|»|＞)[\s\u3000]*$/u;
@@ -96,16 +100,16 @@ const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅
 /** Page tools: a line made of these (with brackets, separators and 字体/字号 labels) is chrome. */
 const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
-  '返回首页', '返回列表', '返回', '分享到', '分享', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
+  '返回首页', '返回列表', '返回', '分享到', '分享', '设为主页', '设为首页', '立即注册', '还没有账号？', '还没有账号?', '忘记密码', '用户登录', '登录', '注册', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
   '站内搜索', '全站搜索', '高级搜索', '站内检索', '文章检索', '全文检索', '信息检索', '搜索', '检索',
   '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
 ].sort((a, b) => b.length - a.length);
-const TOOLS_ONLY = new RegExp(`^(?:\\s|${TOOLS.map(escape).join('|')})+$`, 'u');
+const TOOLS_ONLY = new RegExp(`^(?:[\\s|｜]|${TOOLS.map(escape).join('|')})+$`, 'u');
 /** Page tools at the end of a line (`… 09:08 大字 中字 小字`). */
 const TOOLS_ONLY_PART = new RegExp(`(?:\\s|大字|中字|小字|打印|关闭|【|】|\\[|\\])+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
-const A_TOOL = /打印|关闭|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
+const A_TOOL = /打印|关闭|登录|注册|账号|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
 
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
@@ -165,6 +169,8 @@ const FONT_SIZE_END = /[大中小]\s*[\]】]?$/u;
 const FONT_SIZE_ONLY = /^[\[【]?\s*[大中小]\s*[\]】]?$/u;
 
 const MAX_META_LINE = 120;
+/** The longest frame label repeated under the text (`新闻动态`, `工作动态`) that is taken for chrome. */
+const MAX_REPEATED_LABEL = 12;
 const MAX_LINK_HEADLINE = 60;
 
 interface Meta {
@@ -318,7 +324,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
@@ -363,6 +369,21 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     }
     // `… 点击量:437 大` / `中` / `小`: the font-size buttons, copied one per line
     if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
+  }
+
+  // `新闻动态` repeated under the text: a short line after the last sentence that the page printed above its
+  // first sentence too is the column's label (or another piece of the frame), not text
+  const firstSentence = lines.findIndex((l, i) => !drop.has(i) && /[。！？]/u.test(l.text));
+  let lastSentence = -1;
+  lines.forEach((l, i) => {
+    if (!drop.has(i) && /[。！？]/u.test(l.text)) lastSentence = i;
+  });
+  if (firstSentence >= 0) {
+    const above = new Set(lines.slice(0, firstSentence).map((l) => l.text.trim()));
+    for (let i = lastSentence + 1; i < lines.length; i++) {
+      const t = lines[i].text.trim();
+      if (t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
+    }
   }
 
   const kept: Line[] = [];

@@ -111,6 +111,15 @@ describe('removeWebChrome', () => {
     expect(result.pageDate?.date).toBe(date);
   });
 
+  it('removes the column label repeated under the text, and keeps it above', () => {
+    const result = removeWebChrome(linesFrom(['新闻动态', '白石支部组织会员赴东岭调研', ARTICLE, '新闻动态']));
+    expect(result.lines.map((l) => l.text)).toEqual(['新闻动态', '白石支部组织会员赴东岭调研', ARTICLE]);
+  });
+
+  it('keeps a short closing line the page did not print above its text', () => {
+    expect(removeWebChrome(linesFrom(['白石支部组织会员赴东岭调研', ARTICLE, '白石支部宣'])).lines).toHaveLength(3);
+  });
+
   it('reads a page date printed day first on a line of its own, and removes the line', () => {
     const result = removeWebChrome(linesFrom(['县政协召开主席会议', '23.04.2019  08:15', ARTICLE]));
     expect(result.pageDate?.date).toBe('2019-04-23');
@@ -212,6 +221,12 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a prompt to follow the site account', '请关注青禾县政协微信公众号'],
     ['a bare account label', '微信公众号'],
     ['a share button’s prompt', '分享让更多人看到'],
+    ['a links box’s label', '两个报告链接：'],
+    ['a site footer’s label cut off', '主办：'],
+    ['a login box’s lines', '账号+密码登录'],
+    ['a login box’s prompt', '还没有账号？'],
+    ['a login box’s button', '立即注册'],
+    ['site header buttons set apart by a bar', '设为主页 | 加入收藏'],
     ['a prompt to forward to friends', '点击转发给朋友'],
     ['the second half of a breadcrumb', '>要闻动态>图片新闻'],
     ['a breadcrumb whose 您的位置 has no colon', '您的位置 >>首页>政协文史>历史回顾'],
