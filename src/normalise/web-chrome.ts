@@ -382,7 +382,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     const above = new Set(lines.slice(0, firstSentence).map((l) => l.text.trim()));
     for (let i = lastSentence + 1; i < lines.length; i++) {
       const t = lines[i].text.trim();
-      if (t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
+      if (lines[i].kind !== 'rule' && /\p{Script=Han}/u.test(t) && t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
     }
   }
 
