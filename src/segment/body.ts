@@ -189,6 +189,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     !hasGlyphItems &&
     chronicle === null &&
     (lines.filter((l) => roundupLabel(l, false) !== null).length >= MIN_ROUNDUP || lines.filter((l) => NAME_GAP_DATE.test(l.raw) && /[。！？]/u.test(l.text)).length >= MIN_DATED_ENTRIES);
+  // a report in parts, each opened by its name and a colon, then its date (two or more)
+  const labelledParts = !hasGlyphItems && lines.filter((l) => LABELLED_PART.test(l.text)).length >= 2;
   let freshDay = false;
   let captions = 0;
   let signOffDate: string | null = null;
@@ -232,6 +234,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   };
   /** Whether a glyph-less paragraph opens an item of its own rather than continuing the current one. */
   const opensOwnItem = (text: string): boolean => {
+    // 会前委员视察活动：近日，… / 常委会第十二次会议：12月15日下午，…: parts of a report, each named and dated
+    // (the first part goes on from the lead that introduces the report)
+    if (labelledParts && LABELLED_PART.test(text)) return (current as SegmentedItem | null)?.paragraphs.some((p) => LABELLED_PART.test(p)) ?? true;
     // 编者按：… introduces the report under it: the report is the same item
     const c = current as SegmentedItem | null;
     if (c !== null && c.paragraphs.length === 1 && EDITORS_NOTE.test(c.paragraphs[0])) return false;
@@ -457,6 +462,12 @@ function numberedEntry(text: string): string | null {
   const rest = text.trim().slice(m[0].length);
   return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
 }
+
+/**
+ * A part of a report named before a colon and dated after it (`会前委员视察活动：近日，…`, `常委会第十二次会议：12月15日
+ * 下午，…`); not a meta label (会议时间：, 地点：).
+ */
+const LABELLED_PART = /^[^，。：:！？；\s]{4,24}(?<!时间|日期|地点|议程|主题|内容)[：:](?=(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|近日|日前|连日来|近期)/u;
 
 const MIN_ROUNDUP = 4;
 /** Entries named and dated (`第8次会议 2月4日召开，…`) make a yearbook's list at three. */

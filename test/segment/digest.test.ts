@@ -397,3 +397,20 @@ describe('a roundup whose entries are led by their place or office', () => {
     expect(plain.items).toHaveLength(1);
   });
 });
+
+describe('a report in parts, each named before a colon and dated after it', () => {
+  const lines = [
+    '县政协组织开展五届二次会议会前准备工作',
+    '青川新闻网讯 青川县政协五届二次会议开幕前夕，县政协组织开展会前系列准备工作。',
+    '会前委员视察活动：近日，县政协领导吴海燕、许文静分别带队赴有关乡镇开展视察。',
+    '县政协五届常委会第八次会议：12月10日下午，五届县政协常委会第八次会议召开，县政协主席吴海燕主持会议。',
+  ];
+
+  it('keeps the first part with the lead and opens an item at the next', () => {
+    expect(texts(lines).map(([, t]) => t.slice(0, 6))).toEqual(['青川新闻网讯', '县政协五届常']);
+  });
+
+  it('opens nothing at a meta label before a date', () => {
+    expect(texts(['区政协召开主席会议', '会议时间：12月10日下午，地点在区政协三楼会议室。', '会议地点：区政协三楼会议室。']).length).toBe(1);
+  });
+});
