@@ -59,6 +59,13 @@ export function sectionDetector(lines: Line[], markers: Markers): (line: Line) =
       const next = lines[i + 1];
       if (next && isPlainTitle(line) && matchItemStart(next, markers) !== null && matchItemStart(line, markers) === null) plainTitles.add(line);
     });
+    // (and a short plain line over a yearbook's `【条目】 text` entries: 综 述 / 【省政协工作概况】 全年…)
+    if (lines.filter((l) => BRACKET_HEADED.test(l.text)).length >= MIN_BRACKET_ENTRIES) {
+      lines.forEach((line, i) => {
+        const next = lines[i + 1];
+        if (next && BRACKET_HEADED.test(next.text) && isPlainTitle(line) && matchItemStart(line, markers) === null) plainTitles.add(line);
+      });
+    }
     // (once such titles set the layout, one over a chronicle's month header too: 工作纪要 / 2023年1月 / 5日　…)
     if (plainTitles.size > 0) {
       lines.forEach((line, i) => {
@@ -189,6 +196,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     !hasGlyphItems &&
     chronicle === null &&
     (lines.filter((l) => roundupLabel(l, false) !== null).length >= MIN_ROUNDUP || lines.filter((l) => NAME_GAP_DATE.test(l.raw) && /[。！？]/u.test(l.text)).length >= MIN_DATED_ENTRIES);
+  // a yearbook's entries, each headed by its title in brackets on the line of its text (two or more)
+  const bracketEntries = !hasGlyphItems && lines.filter((l) => BRACKET_HEADED.test(l.text)).length >= MIN_BRACKET_ENTRIES;
   // a report in parts, each opened by its name and a colon, then its date (two or more)
   const labelledParts = !hasGlyphItems && lines.filter((l) => LABELLED_PART.test(l.text)).length >= 2;
   let freshDay = false;
@@ -319,6 +328,15 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     const item = matchItemStart(line, markers);
     if (item) {
       open(line, item.marker, item.text);
+      return;
+    }
+    // 【省政协工作概况】 全年…: a yearbook's entry, its title in brackets before its text
+    const bracketed = bracketEntries ? BRACKET_HEADED.exec(line.text) : null;
+    if (bracketed) {
+      flushHeadline();
+      pendingHeadline = { ...line, text: bracketed[1] };
+      pendingHeadAt = i;
+      open(line, null, bracketed[2]);
       return;
     }
     const entry = numberedEntries ? numberedEntry(line.text) : null;
@@ -469,13 +487,17 @@ function numberedEntry(text: string): string | null {
  */
 const LABELLED_PART = /^[^，。：:！？；\s]{4,24}(?<!时间|日期|地点|议程|主题|内容)[：:](?=(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|近日|日前|连日来|近期)/u;
 
+/** `【条目】 text`: a yearbook entry's title in brackets, then its text on the same line. */
+const BRACKET_HEADED = /^[\s\u3000]*【([^】\s]{2,24})】[\s\u3000]*(\S.*)$/u;
+const MIN_BRACKET_ENTRIES = 2;
+
 const MIN_ROUNDUP = 4;
 /** Entries named and dated (`第8次会议 2月4日召开，…`) make a yearbook's list at three. */
 const MIN_DATED_ENTRIES = 3;
 /** A label of two to five characters set apart by a gap at a line's start (the raw line: spacing repair closes it up). */
 const LABEL_GAP = /^[\s\u3000]*(\p{Script=Han}{2,5})[ \u3000]+(?=\p{Script=Han})/u;
 /** A yearbook entry's name, a gap and its date: `第16次会议 1月8日召开，…`, `七届三次会议 2006年1月5日至8日…`. */
-const NAME_GAP_DATE = /^[\s\u3000]*([\p{Script=Han}\d（）()]{2,12})[ \u3000]+(?=(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)/u;
+const NAME_GAP_DATE = /^[\s\u3000]*([\p{Script=Han}\d（）()]{2,12})[ \u3000]+(?=(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}(?:\s*[~～—–-]\s*\d{1,2})?\s*日)/u;
 /** A label glued to the entry's date or its 连日来 (`海口1月23日，`, `五指山连日来，`). */
 const LABEL_BEFORE_DATE = /^(\p{Script=Han}{2,5}?)(?=\d{1,2}月\d{1,2}日[，,]|连日来|近日|日前)/u;
 /** A news lead's word, no entry's label: 本报讯, 新华社电. */

@@ -227,6 +227,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a login box’s prompt', '还没有账号？'],
     ['a login box’s button', '立即注册'],
     ['site header buttons set apart by a bar', '设为主页 | 加入收藏'],
+    ['an app download button', 'APP下载'],
     ['a prompt to forward to friends', '点击转发给朋友'],
     ['the second half of a breadcrumb', '>要闻动态>图片新闻'],
     ['a breadcrumb whose 您的位置 has no colon', '您的位置 >>首页>政协文史>历史回顾'],

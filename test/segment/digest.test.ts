@@ -414,3 +414,29 @@ describe('a report in parts, each named before a colon and dated after it', () =
     expect(texts(['区政协召开主席会议', '会议时间：12月10日下午，地点在区政协三楼会议室。', '会议地点：区政协三楼会议室。']).length).toBe(1);
   });
 });
+
+describe('a yearbook whose entries carry their titles in brackets', () => {
+  const doc = segment(
+    linesFrom([
+      '青 岚 市 政 协',
+      '综 述',
+      '【政协委员及组织机构】 2019年，政协青岚市第八届委员会共有28个界别，委员420人。',
+      '【市政协工作概况】 全年市政协常委会议共举行4次，主席会议共举行9次。',
+      '重 要 会 议',
+      '【政协青岚市八届三次会议】 1月8~11日在青岚举行。会议听取和审议了常委会工作报告。',
+      '【市政协常委会议】 共举行4次。',
+      '八届七次常委会议 1月5~6日举行。会议讨论了市政府工作报告（征求意见稿）。',
+      '八届八次常委会议 4月20日举行。会议协商讨论了全市营商环境建设情况。',
+      '八届九次常委会议 8月28日举行。会议听取了市政府关于民生实事项目的通报。',
+    ]),
+    markers,
+  );
+
+  it('makes the letter-spaced short lines sections', () => {
+    expect(doc.sections.map((s) => s.title)).toEqual(['综述', '重要会议']);
+  });
+
+  it('makes each bracketed entry an item headed by its title, and each named and dated meeting one too', () => {
+    expect(doc.items.map((i) => i.headline)).toEqual(['政协委员及组织机构', '市政协工作概况', '政协青岚市八届三次会议', '市政协常委会议', null, null, null]);
+  });
+});
