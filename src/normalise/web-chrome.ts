@@ -87,6 +87,8 @@ const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
 const FOLLOW_PROMPT = /^[\s\u3000]*(?:(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
 /** The rest of a breadcrumb broken over lines: a short line that opens (or only ends) with its separator. */
+/** A page's font-size buttons: 放大 正常 缩小, 大 中 小. */
+const FONT_BUTTONS = /放大\s*(?:正常|默认)?\s*缩小|字号|字体/u;
 /** A login box's lines: `账号+密码登录`, `手机+验证码登录`, `用户名：`. */
 const LOGIN_WIDGET = /^[\s\u3000]*(?:(?:账号|帐号|手机|手机号|邮箱|用户名)\s*[+＋]\s*(?:密码|验证码)\s*登录|(?:用户名|密码|验证码)\s*[:：])[\s\u3000]*$/u;
 /** A site footer's label with its value cut off (`主办：`), or a links box's (`相关链接：`, `两个报告链接：`). */
@@ -100,7 +102,7 @@ const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅
 /** Page tools: a line made of these (with brackets, separators and 字体/字号 labels) is chrome. */
 const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
-  '返回首页', '返回列表', '返回', '分享到', '分享', '设为主页', '设为首页', 'APP下载', 'App下载', '客户端下载', '立即注册', '还没有账号？', '还没有账号?', '忘记密码', '用户登录', '登录', '注册', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
+  '返回首页', '返回列表', '返回', '分享到', '分享', '设为主页', '设为首页', '正常', 'APP下载', 'App下载', '客户端下载', '立即注册', '还没有账号？', '还没有账号?', '忘记密码', '用户登录', '登录', '注册', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
   '站内搜索', '全站搜索', '高级搜索', '站内检索', '文章检索', '全文检索', '信息检索', '搜索', '检索',
   '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
@@ -187,7 +189,10 @@ function metaLine(text: string): Meta | null {
   // (or a dash standing for one: `- 信息来源：某某`)
   const body = text.replace(/^(?:[\s【\[（(•·●▪]|[-－—](?=\s))+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
     // (and the site's address before it: `http://www.某某.org时间：2022-03-18 17:59来源：…`)
-    .replace(/^(?:https?:\/\/|www\.)[\x21-\x7e]*?(?=\p{Script=Han}{2,4}\s*[:：])/u, '');
+    .replace(/^(?:https?:\/\/|www\.)[\x21-\x7e]*?(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
+    // (or standing apart anywhere in it: `某县政府 www.某某.gov.cn 2025-03-21 09:27 来源：…`, `//www.某某.com  2023-12-21 08:38`)
+    .replace(/(?:^|(?<=\s))(?:https?:)?(?:\/\/|www\.)[\x21-\x7e]+(?=\s|$)/gu, '')
+    .trim();
   const labels: Array<{ label: string; at: number }> = [];
   for (const m of body.matchAll(LABEL_AT)) labels.push({ label: m[0], at: m.index ?? 0 });
   // a date-time first, then labels: `2023-03-03 10:31 来源：市政协`
@@ -202,6 +207,8 @@ function metaLine(text: string): Meta | null {
     if (around === '' || (printed[4] !== undefined && /^[\p{Script=Han}A-Za-z·\s]{2,20}$/u.test(around))) return { labels: [], dateLabel: null };
   }
   const strong = labels.some((l) => STRONG_LABELS.includes(l.label));
+  // a clock time, a label and the page's font buttons on one line (`某县政府 2025-03-21 09:27 来源：某中心 放大 正常 缩小`)
+  if (printed?.[4] !== undefined && labels.length > 0 && FONT_BUTTONS.test(body) && !/[。！？]/u.test(body)) return { labels: labels.map((l) => l.label), dateLabel: null };
   // a date-time first and a page-only label further on (`2021-01-02 09:30 编辑：… 审核：… 阅读次数：12`): the
   // staff labels between are the site's, not a bulletin footer's (a footer never opens with a clock time)
   const leadThenStrong = lead !== null && strong && lead[4] !== undefined;

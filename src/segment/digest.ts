@@ -77,7 +77,7 @@ const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/u;
 
 /**
  * A paragraph cut where a new sentence opens with a day date after a complete one — but not at a day inside
- * the span the paragraph opens with (`9月15日至22日，某某开展视察。9月15日，一行先到…`): that is the
+ * the span the paragraph opens with (`9月15日至22日，某某开展视察。9月15日，一行先到…`), its last day excepted: that is the
  * story's first stop, not another event.
  */
 export function splitRunTogether(text: string): string[] {
@@ -90,7 +90,8 @@ export function splitRunTogether(text: string): string[] {
   const out = [pieces[0]];
   for (const piece of pieces.slice(1)) {
     const d = MONTH_DAY.exec(piece);
-    const inside = d !== null && at(Number(d[1]), Number(d[2])) >= from && at(Number(d[1]), Number(d[2])) <= to;
+    // (the span's last day opens the next entry: 1月7日—9日，全会…。1月9日，常委会议…)
+    const inside = d !== null && at(Number(d[1]), Number(d[2])) >= from && at(Number(d[1]), Number(d[2])) < to;
     if (inside) out[out.length - 1] += piece;
     else out.push(piece);
   }

@@ -120,6 +120,15 @@ describe('removeWebChrome', () => {
     expect(removeWebChrome(linesFrom(['白石支部组织会员赴东岭调研', ARTICLE, '白石支部宣'])).lines).toHaveLength(3);
   });
 
+  it.each([
+    ['a site name, its address, a date-time, a source and font buttons', '青石县人民政府 www.qingshi-example.gov.cn 2024-05-06 10:12 来源：青石县融媒体中心 放大 正常 缩小', '2024-05-06'],
+    ['an address without its scheme and a date-time', '//www.qsxww-example.com  2022-11-03 16:20:41', '2022-11-03'],
+  ])('removes a meta line of %s and reads its date', (_why, meta, date) => {
+    const result = removeWebChrome(linesFrom(['青石县政协召开常委会议', meta, ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual(['青石县政协召开常委会议', ARTICLE]);
+    expect(result.pageDate?.date).toBe(date);
+  });
+
   it('reads a page date printed day first on a line of its own, and removes the line', () => {
     const result = removeWebChrome(linesFrom(['县政协召开主席会议', '23.04.2019  08:15', ARTICLE]));
     expect(result.pageDate?.date).toBe('2019-04-23');

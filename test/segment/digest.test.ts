@@ -16,6 +16,7 @@ describe('run-together items', () => {
     ['a range', '甲开会。9月2日至3日，乙调研。', ['甲开会。', '9月2日至3日，乙调研。']],
     ['a day after the span the paragraph opens with', '9月1日至2日，甲调研。9月5日，乙开会。', ['9月1日至2日，甲调研。', '9月5日，乙开会。']],
     ['号 for 日', '甲开会。9月2号，乙调研。', ['甲开会。', '9月2号，乙调研。']],
+    ['the last day of the span the paragraph opens with', '3月2日—4日，县政协全会召开。3月4日，县政协常委会议召开。', ['3月2日—4日，县政协全会召开。', '3月4日，县政协常委会议召开。']],
     ["a newspaper's next report", '甲出席。本报讯（郑某）乙展览昨天揭幕。', ['甲出席。', '本报讯（郑某）乙展览昨天揭幕。']],
   ])('are cut apart at %s', (_why, text, pieces) => {
     expect(splitRunTogether(text)).toEqual(pieces);
