@@ -25,7 +25,7 @@ for (const dir of [path.join(shared, 'gold'), path.join(root, 'eval', 'gold'), p
 }
 // The scans' gold counts only for scans that were OCR'd (ingested with --ocr): without --ocr they fail needs-ocr.
 const records = fs.existsSync(path.join(outDir, 'bulletins')) ? fs.readdirSync(path.join(outDir, 'bulletins')) : [];
-for (const scansGold of ['scans', 'scans-heldout', 'scans-heldout2', 'scans-heldout3', 'scans-heldout4'].map((set) => path.join(root, 'eval', set, 'gold'))) {
+for (const scansGold of ['scans', 'scans-heldout', 'scans-heldout2', 'scans-heldout3', 'scans-heldout4', 'scans-heldout5'].map((set) => path.join(root, 'eval', set, 'gold'))) {
   if (!fs.existsSync(scansGold)) continue;
   for (const f of fs.readdirSync(scansGold).filter((f) => f.endsWith('.json'))) {
     if (records.some((r) => r.startsWith(`${f.replace(/\.json$/, '')}-`))) fs.copyFileSync(path.join(scansGold, f), path.join(tmp, 'gold', f));
