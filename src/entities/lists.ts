@@ -29,11 +29,12 @@ export function fromBareLists(ctx: ItemContext, found: MentionSet): void {
 }
 
 /** A line of names and nothing else, set apart by gaps (a roll after 名单：): three names or more. */
-const NAME_ROLL = /^[\p{Script=Han}·]{2,5}(?:[ \t\u3000]+[\p{Script=Han}·]{2,5}){2,}$/u;
+const NAME_ROLL = /^[\p{Script=Han}·]{1,5}(?:[ \t\u3000]+[\p{Script=Han}·]{1,5}){2,}$/u;
 
 /**
- * `王某某　李某某　赵某某…` on a line of its own (受表扬的委员名单：): a roll of names. Counts when every element is
- * a name and all but one are plain ones (not dictionary words); each is a person with no title.
+ * `王某某　李某某　赵某某…` on a line of its own (受表扬的委员名单：): a roll of names. A two-character name padded to
+ * the width of three (`王　敏`) is two single characters in a row, joined back. Counts when every element is a name
+ * and all but one are plain ones (not dictionary words); each is a person with no title.
  */
 export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
   const { text } = ctx;
@@ -42,16 +43,24 @@ export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
     const lineStart = start;
     start += line.length + 1;
     if (!NAME_ROLL.test(line)) continue;
-    const hits: NameHit[] = [];
-    for (const m of line.matchAll(/[\p{Script=Han}·]+/gu)) {
-      const at = lineStart + (m.index ?? 0);
-      const a = assessName(m[0], ctx.lex);
-      if (!a.ok) break;
-      hits.push({ name: m[0], start: at, end: at + m[0].length, assessment: a });
+    const tokens = [...line.matchAll(/[\p{Script=Han}·]+/gu)].map((m) => ({ text: m[0], start: lineStart + (m.index ?? 0) }));
+    const elements: Array<{ name: string; start: number; end: number }> = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      const next = tokens[k + 1];
+      if (t.text.length === 1 && next?.text.length === 1) {
+        elements.push({ name: t.text + next.text, start: t.start, end: next.start + 1 });
+        k++;
+      } else elements.push({ name: t.text, start: t.start, end: t.start + t.text.length });
     }
-    const elements = line.trim().split(/[ \t\u3000]+/u).length;
+    const hits: NameHit[] = [];
+    for (const e of elements) {
+      const a = assessName(e.name, ctx.lex);
+      if (!a.ok) break;
+      hits.push({ ...e, assessment: a });
+    }
     const plain = hits.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious && (h.assessment.surnamed || h.assessment.ethnic)).length;
-    if (hits.length === elements && plain >= elements - 1) for (const h of hits) found.add(h, []);
+    if (elements.length >= 3 && hits.length === elements.length && plain >= elements.length - 1) for (const h of hits) found.add(h, []);
   }
 }
 

@@ -39,6 +39,10 @@ describe('a roll of names on a line of its own', () => {
     expect(namesOf('受表扬的委员名单（按姓氏笔画排序）：\n王建萍　毕绍华　李明德　杨春雷')).toEqual(['王建萍', '毕绍华', '李明德', '杨春雷']);
   });
 
+  it('joins a two-character name padded to the width of three', () => {
+    expect(namesOf('优秀政协委员名单\n王\u3000敏\u3000刘德全\u3000李晓燕')).toEqual(['王敏', '刘德全', '李晓燕']);
+  });
+
   it('reads no roll from a line of words set apart by gaps', () => {
     expect(namesOf('会议议程：\n学习文件　讨论方案　部署工作')).toEqual([]);
   });
