@@ -155,7 +155,8 @@ function isQuestionTitle(line: Line): boolean {
 function isHeadline(line: Line): boolean {
   const t = line.text;
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
-  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t) || isClosingCredit(line.raw)) return false;
+  // (nor is `附：…目录`, an attachment the item above announces)
+  if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t) || isClosingCredit(line.raw) || ATTACHMENT_LABEL.test(t)) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
   // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)
@@ -486,6 +487,9 @@ function numberedEntry(text: string): string | null {
  * 下午，…`); not a meta label (会议时间：, 地点：).
  */
 const LABELLED_PART = /^[^，。：:！？；\s]{4,24}(?<!时间|日期|地点|议程|主题|内容)[：:](?=(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|近日|日前|连日来|近期)/u;
+
+/** `附：…`, `附件：…`: an attachment announced by the item above (`目录附后`), its list under it. */
+const ATTACHMENT_LABEL = /^[\s\u3000]*附(?:件|表|录)?\s*\d*\s*[：:]/u;
 
 /** `【条目】 text`: a yearbook entry's title in brackets, then its text on the same line. */
 const BRACKET_HEADED = /^[\s\u3000]*【([^】\s]{2,24})】[\s\u3000]*(\S.*)$/u;

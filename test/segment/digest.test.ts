@@ -441,3 +441,20 @@ describe('a yearbook whose entries carry their titles in brackets', () => {
     expect(doc.items.map((i) => i.headline)).toEqual(['政协委员及组织机构', '市政协工作概况', '政协青岚市八届三次会议', '市政协常委会议', null, null, null]);
   });
 });
+
+describe('an attachment announced by the item above', () => {
+  it('stays in that item with its list, no headline of its own', () => {
+    const doc = segment(
+      linesFrom([
+        '一、区人大常委会确定重点督办建议',
+        '3月8日，经主任会议研究，区人大常委会确定4件代表建议为重点督办建议（目录附后）。',
+        '附：2022年度重点督办代表建议目录',
+        '1．关于加快某镇污水管网建设的建议（领衔代表：黄某某）',
+        '2．关于提升农村公路养护水平的建议（领衔代表：陶某某）',
+      ]),
+      markers,
+    );
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs.join('')).toContain('附：2022年度重点督办代表建议目录');
+  });
+});
