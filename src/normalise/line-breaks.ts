@@ -38,6 +38,8 @@ const MAX_HEADLINE_LENGTH = 40;
  * unpunctuated line before it, however long, is the story's title, not a paragraph cut short.
  */
 const NEWS_LEAD = /^(?:本报讯|本刊讯|[\p{Script=Han}]{1,12}?(?:网|社|报|台)[\p{Script=Han}]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)|[（(][\p{Script=Han}\s]{0,16}?(?:记者|通讯员))/u;
+/** A line opening as a dated entry does: `3月28日，`, `20日上午，`. */
+const DATED_ENTRY = /^(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间)?[，,]/u;
 const LATIN_END = /[A-Za-z0-9]$/;
 const LATIN_START = /^[A-Za-z0-9]/;
 
@@ -57,7 +59,7 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
   let lastPieceWidth = 0;
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem)) {
+    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
       const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
       out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
     } else {
@@ -72,9 +74,13 @@ function canContinue(prev: Line, next: Line): boolean {
   return (prev.kind === 'paragraph' || prev.kind === 'listItem') && next.kind === 'paragraph' && !prev.bold && !next.bold;
 }
 
-function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean): boolean {
+function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, opensItem: (l: Line) => boolean, next: Line): boolean {
   // (an ellipsis typed as dots, `…主席齐......`, ends a teaser cut off as …… does)
   if (endsSentence(prev.text) || /\.{3,}$/.test(prev.text)) return false;
+  const wrapped = wrap !== null && lastPieceWidth >= wrap - WRAP_TOLERANCE;
+  // `…参加学习活动` / `2月20日，市政协党组会议召开…`: an entry that forgot its full stop, then the next dated entry
+  // (unless the text is hard-wrapped and the line reaches the measure)
+  if (DATED_ENTRY.test(next.text) && !wrapped) return false;
   // A bracket left open (`消息（记者` / `王浩）8月12日，…`) closes on the next line.
   if (unclosedBracket(prev.text)) return true;
   // Hard-wrapped text: a line that reaches the measure was cut by the wrap.

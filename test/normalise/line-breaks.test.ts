@@ -24,6 +24,11 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it('does not join an entry that forgot its full stop to the next dated entry', () => {
+    const lines = linesFrom(['4月2日，市政协机关党支部开展主题党日活动，全体党员以普通党员身份参加学习活动', '3月28日，市政协召开主席会议。']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
   it('does not join after a teaser cut off with typed dots', () => {
     const lines = linesFrom(['推行城市圈“一码通”，成员市的政协主席齐......', '10月14日下午，市政协教科卫体委员会开展主题党日活动。']);
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
