@@ -7,6 +7,7 @@
 import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
+import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
@@ -300,7 +301,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     pendingHeadline = null;
   };
 
-  const contents = contentsLines(lines, sectionStarts, markers);
+  const contents = contentsLines(lines, (j) => sectionStarts[j] !== null || matchItemStart(lines[j], markers) !== null || DATE_LED.test(lines[j].text));
   if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
 
   lines.forEach((line, i) => {
@@ -481,69 +482,6 @@ function numberedEntry(text: string): string | null {
   const rest = text.trim().slice(m[0].length);
   return ENTRY_DATE.test(rest) && rest.length >= 8 ? rest : null;
 }
-
-/**
- * A part of a report named before a colon and dated after it (`会前委员视察活动：近日，…`, `常委会第十二次会议：12月15日
- * 下午，…`); not a meta label (会议时间：, 地点：).
- */
-const LABELLED_PART = /^[^，。：:！？；\s]{4,24}(?<!时间|日期|地点|议程|主题|内容)[：:](?=(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|近日|日前|连日来|近期)/u;
-
-/** `附：…`, `附件：…`: an attachment announced by the item above (`目录附后`), its list under it. */
-const ATTACHMENT_LABEL = /^[\s\u3000]*附(?:件|表|录)?\s*\d*\s*[：:]/u;
-
-/** `【条目】 text`: a yearbook entry's title in brackets, then its text on the same line. */
-const BRACKET_HEADED = /^[\s\u3000]*【([^】\s]{2,24})】[\s\u3000]*(\S.*)$/u;
-const MIN_BRACKET_ENTRIES = 2;
-
-const MIN_ROUNDUP = 4;
-/** Entries named and dated (`第8次会议 2月4日召开，…`) make a yearbook's list at three. */
-const MIN_DATED_ENTRIES = 3;
-/** A label of two to five characters set apart by a gap at a line's start (the raw line: spacing repair closes it up). */
-const LABEL_GAP = /^[\s\u3000]*(\p{Script=Han}{2,5})[ \u3000]+(?=\p{Script=Han})/u;
-/** A yearbook entry's name, a gap and its date: `第16次会议 1月8日召开，…`, `七届三次会议 2006年1月5日至8日…`. */
-const NAME_GAP_DATE = /^[\s\u3000]*([\p{Script=Han}\d（）()]{2,12})[ \u3000]+(?=(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}(?:\s*[~～—–-]\s*\d{1,2})?\s*日)/u;
-/** A label glued to the entry's date or its 连日来 (`海口1月23日，`, `五指山连日来，`). */
-const LABEL_BEFORE_DATE = /^(\p{Script=Han}{2,5}?)(?=\d{1,2}月\d{1,2}日[，,]|连日来|近日|日前)/u;
-/** A news lead's word, no entry's label: 本报讯, 新华社电. */
-const LEAD_WORD = /[讯电报]$|^(?:本报|本刊|本网)/u;
-
-/** The label leading a roundup's entry, or null; `glued`: also a label run into the entry's date. */
-function roundupLabel(line: Line, glued: boolean): string | null {
-  if (line.kind !== 'paragraph' || !/[。！？]/u.test(line.text)) return null;
-  const gap = LABEL_GAP.exec(line.raw) ?? NAME_GAP_DATE.exec(line.raw);
-  const label = gap?.[1] ?? (glued ? LABEL_BEFORE_DATE.exec(line.text)?.[1] : undefined);
-  if (!label || LEAD_WORD.test(label) || !line.text.startsWith(label)) return null;
-  return label;
-}
-
-/** An editor's note opening an item: 编者按：, 编者的话：, 按：. */
-const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编者|编后)[】\]]?[\s\u3000]*[：:]/u;
-
-/** The heading of an issue's table of contents: 本期要目, 本期导读, 目录. */
-const CONTENTS_HEADING = /^[\s\u3000]*(?:本期(?:要目|导读|目录|要览|看点)|目[\s\u3000]*录|要[\s\u3000]*目)[\s\u3000：:]*$/u;
-const MAX_CONTENTS_LINE = 40;
-
-/**
- * An issue's table of contents: its heading and the short lines under it (headlines, often two to a line) up to
- * the first section, item or sentence. Indexes of those lines.
- */
-function contentsLines(lines: Line[], sectionStarts: Array<SectionStart | null>, markers: Markers): Set<number> {
-  const out = new Set<number>();
-  lines.forEach((line, i) => {
-    if (!CONTENTS_HEADING.test(line.text)) return;
-    const run = [i];
-    for (let j = i + 1; j < lines.length; j++) {
-      const t = lines[j].text;
-      if (sectionStarts[j] || matchItemStart(lines[j], markers) !== null || t.length > MAX_CONTENTS_LINE || /[。！？；，,]/u.test(t) || DATE_LED.test(t)) break;
-      run.push(j);
-    }
-    if (run.length >= 2) for (const k of run) out.add(k);
-  });
-  return out;
-}
-
-/** A month and day alone, with nothing after them (`4月1日`, `4 月 1 日：`). */
-const DATE_ONLY = /^[\s\u3000]*\d{1,2}\s*月\s*\d{1,2}\s*[日号][\s\u3000：:]*$/u;
 
 /** A date standing alone (`2018年5月9日`): a sign-off's, never an item's opening. */
 const BARE_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
