@@ -14,7 +14,17 @@ const GAP = '[ \\t\\u3000]+';
 /** An inline heading in 【】 (its own line), or an entry's name and a gap before its date. */
 const ENTRY_DATE = '(?:(?:19|20)\\d{2}\\s*年\\s*)?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日';
 const ENTRY_NAME = '[^\\s\\u3000。，；！？【】]{2,12}';
-const BREAK = new RegExp(`(?<=[。！？】])${GAP}(?=【[^】\\s]{1,12}】|${ENTRY_NAME}${GAP}${ENTRY_DATE})|(?<=^【[^】\\s]{1,12}】)${GAP}|(?<=${GAP}【[^】\\s]{1,12}】)${GAP}`, 'gu');
+/**
+ * A heading wrapped on both sides by one ornament (`★园区共建★`, `◆重要会议◆`): a column's section title
+ * inside a run-on digest. Set apart by a gap from what came before, it is cut out whatever follows it.
+ */
+const ORNAMENTS = [...'★☆◆◇■□▲△●○◎◉〓※'];
+const DECORATED = ORNAMENTS.map((g) => `${g}[^${g}\\s\\u3000。，；！？]{2,16}${g}`).join('|');
+const BREAK = new RegExp(
+  `(?<=[。！？】])${GAP}(?=【[^】\\s]{1,12}】|${ENTRY_NAME}${GAP}${ENTRY_DATE})|(?<=^【[^】\\s]{1,12}】)${GAP}|(?<=${GAP}【[^】\\s]{1,12}】)${GAP}` +
+    `|${GAP}(?=${DECORATED})|(?<=(?:^|${GAP})(?:${DECORATED}))${GAP}?(?=\\S)`,
+  'gu',
+);
 const ENTRY = new RegExp(`^(${ENTRY_NAME})${GAP}(?=${ENTRY_DATE})`, 'u');
 const MIN_BREAKS = 2;
 

@@ -22,6 +22,12 @@ const DATE_OR_SENTENCE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月|[，。；]/u;
 const CIRCLED = [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'];
 const DATED_ENTRY = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号]/u;
 
+/** `★园区共建★`: one ornament on both sides of a title of Han characters and nothing else. */
+function isBareWrappedTitle(text: string, glyph: string): boolean {
+  const inner = text.slice(glyph.length, text.length - glyph.length).trim();
+  return inner.length >= 2 && /^\p{Script=Han}+$/u.test(inner);
+}
+
 export function discoverMarkers(lines: Line[], configured: Markers): { markers: Markers; messages: Message[] } {
   const messages: Message[] = [];
   const hasItems = lines.some((l) => matchItemStart(l, configured) !== null);
@@ -33,7 +39,9 @@ export function discoverMarkers(lines: Line[], configured: Markers): { markers: 
     for (const g of GLYPHS) {
       // A glyph wrapping short titles on both sides: ★重要活动★, 〓工作动态〓.
       const wrapped = lines.filter((l) => l.text.length <= MAX_TITLE + 2 && l.text.startsWith(g) && l.text.endsWith(g) && l.text.length > 2);
-      if (wrapped.length >= 2) {
+      // (one is enough when it wraps a bare title of two characters or more over dated entries: ★园区共建★)
+      const lone = wrapped.length === 1 && isBareWrappedTitle(wrapped[0].text, g) && DATED_ENTRY.test(lines[lines.indexOf(wrapped[0]) + 1]?.text ?? '');
+      if (wrapped.length >= 2 || lone) {
         sections.push({ open: g, close: g });
         continue;
       }

@@ -10,7 +10,7 @@ import { message, type Message } from '../types.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { DAY_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -41,8 +41,9 @@ export interface SectionStart {
   style: number;
 }
 
+// (a date qualifying a noun opens no entry: `6月22日召开的座谈会上，…` goes on with the story above)
 export const DATE_LED =
-  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|\d{1,2}月\d{1,2}(?=上午|下午|晚上|[，,])|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;
+  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?!(?:上午|下午|晚上)?\p{Script=Han}{0,4}的)|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|\d{1,2}月\d{1,2}(?=上午|下午|晚上|[，,])|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;
 const MAX_HEADLINE = 40;
 /** Parts of a line split at 、 this short may be names of a list (张某、李某某) rather than a title's bodies. */
 const MAX_LISTED_NAME = 4;
@@ -256,7 +257,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text));
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || MONTH_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     // 下午　某某出席…: a dated entry's next event that day, laid out as a chronicle's entries are, in a page of
@@ -399,6 +400,13 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       captions++;
       return;
     }
+    // Photo captions after the last item's story (`某某副主席在某乡听取汇报` / `委员某某在座谈会上发言`): the
+    // story's, not a new headlined item; they name who was there, so they stay in its text
+    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && trailingCaptionsFrom(lines, i, sectionStarts)) {
+      (current as SegmentedItem).paragraphs.push(line.text);
+      captions++;
+      return;
+    }
     // 三位委员在分享会上发言，都说了啥？ over `8月28日，…`: a title may ask a question
     if (!hasGlyphItems && isQuestionTitle(line) && DATE_LED.test(lines[i + 1]?.text ?? '') && !sectionStarts[i + 1]) {
       flushHeadline();
@@ -436,7 +444,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // sentence opens with a day date; only in glyph-less items without a headline (a headlined
     // article tells one story, and its dates are that story's).
     const headlined = pendingHeadline !== null || (current !== null && (current as SegmentedItem).headline !== null);
-    const pieces = !hasGlyphItems && !headlined ? splitRunTogether(line.text) : [line.text];
+    const pieces = !hasGlyphItems && !headlined ? splitRunTogether(line.text, digest) : [line.text];
     pieces.forEach((text, k) => {
       if (k > 0) {
         open(line, null, text);
@@ -492,6 +500,25 @@ const AFTER_SIGN_OFF = 1;
 function isSignOff(lines: Line[], i: number): boolean {
   const at = BARE_DATE.test(lines[i].text.trim()) ? i : BARE_DATE.test(lines[i + 1]?.text.trim() ?? '') && lines[i].text.length <= MAX_HEADLINE && !/[。！？]/u.test(lines[i].text) ? i + 1 : -1;
   return at >= 0 && lines.length - 1 - at <= AFTER_SIGN_OFF && lines.slice(at + 1).every((l) => l.text.length <= 2);
+}
+
+const MAX_TRAILING_CAPTION = 40;
+const MIN_TRAILING_CAPTIONS = 2;
+
+/**
+ * Whether line `i` is one of the photo captions closing the text: two lines or more to the end, each short and
+ * without a sentence's end, a colon, a date or a credit, after a paragraph that ends a sentence.
+ */
+function trailingCaptionsFrom(lines: Line[], i: number, sectionStarts: Array<SectionStart | null>): boolean {
+  const caption = (l: Line) => {
+    const t = l.text.trim();
+    return t.length >= 4 && t.length <= MAX_TRAILING_CAPTION && !/[。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t) && !isClosingCredit(l.raw);
+  };
+  let a = i;
+  while (a > 0 && caption(lines[a - 1]) && !sectionStarts[a - 1]) a--;
+  if (a === 0 || !endsSentence(lines[a - 1].text)) return false;
+  const run = lines.slice(a);
+  return run.length >= MIN_TRAILING_CAPTIONS && run.every((l, k) => caption(l) && !sectionStarts[a + k]);
 }
 
 function hasSentence(item: SegmentedItem): boolean {

@@ -66,6 +66,14 @@ const RUN_TOGETHER = new RegExp(
 );
 
 /**
+ * `5月，…`, `6月份，…`: an entry dated by its month alone. In a digest it is an event of its own; in an article it is
+ * the story's next stage, so it is cut out of a run-on paragraph only where that paragraph holds dated entries.
+ */
+export const MONTH_LED = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?[，,]/u;
+const RUN_TOGETHER_MONTH = /(?<=[。！？])(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?[，,])/u;
+const MIN_RUN_ON_ENTRIES = 3;
+
+/**
  * `16日下午，…`: a paragraph opening with a day of the month alone. In a digest it is the next event of the
  * month the others name; inside an article it is the story's next day, so only digests read it as an item.
  */
@@ -80,8 +88,10 @@ const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/u;
  * the span the paragraph opens with (`9月15日至22日，某某开展视察。9月15日，一行先到…`), its last day excepted: that is the
  * story's first stop, not another event.
  */
-export function splitRunTogether(text: string): string[] {
-  const pieces = text.split(RUN_TOGETHER).filter((p) => p.length > 0);
+export function splitRunTogether(text: string, inDigest = false): string[] {
+  const byDay = text.split(RUN_TOGETHER).filter((p) => p.length > 0);
+  // (in a digest, or a paragraph that holds three dated entries or more, month-only entries are entries too)
+  const pieces = inDigest || byDay.length >= MIN_RUN_ON_ENTRIES ? byDay.flatMap((p) => p.split(RUN_TOGETHER_MONTH)).filter((p) => p.length > 0) : byDay;
   const span = OPENING_SPAN.exec(text);
   if (!span || pieces.length < 2) return pieces;
   const at = (month: number, day: number) => month * 100 + day;

@@ -39,7 +39,8 @@ export function mastheadEnd(lines: Line[], isBodyStart: (line: Line) => boolean)
   let limit = Math.min(lines.length, MAX_MASTHEAD_LINES);
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
-    if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return i;
+    // (a preface in running prose before the first section is the body's, not the masthead's: 【卷首语】…！)
+    if (isBodyStart(line) || (i > 0 && line.kind === 'rule')) return Math.min(i, firstProse(lines, i));
     if (isBareMonthHeader(line.text) && lines.slice(0, i).every((l) => !/[。，]/.test(l.text))) return i;
     if (FULL_DATE.test(line.text)) {
       // a dated sentence is the body's first item, and no masthead is printed above it; nor is one above
@@ -121,6 +122,13 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
  * on, a clause and a sentence end (`…下午，…来汉调研。`), or longer than any masthead line. A page copied without its title opens with such a line, and
  * its full date is the item's, not an issue date.
  */
+const MIN_PREFACE = 30;
+/** Index of the first line before `end` that is running prose (sentences, not a long address), or `end`. */
+function firstProse(lines: Line[], end: number): number {
+  const at = lines.slice(0, end).findIndex((l) => l.text.length > MIN_PREFACE && /[。！？]/u.test(l.text) && isProse(l.text));
+  return at < 0 ? end : at;
+}
+
 function isProse(text: string): boolean {
   // (a masthead's date line has no comma and ends no sentence: `2023年8月9日下午，某党市委会…。` is a lead)
   return /[。！？；][^。！？；]+/u.test(text) || text.length > 60 || (/[，,]/u.test(text) && /[。！？]$/u.test(text.trim()));

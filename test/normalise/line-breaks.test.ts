@@ -34,6 +34,16 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it('does not join two short lines when neither ends a sentence, as photo captions are printed', () => {
+    const lines = linesFrom(['委员林秀走访青石乡，察看基层组织建设', '州政协委员王湘云在座谈会上发言']);
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
+  });
+
+  it('still joins a short line with a comma to the line that ends its sentence', () => {
+    const lines = linesFrom(['委员林秀走访青石乡，察看', '基层组织建设情况。']);
+    expect(repairLineBreaks(lines, opensStructure).map((l) => l.text)).toEqual(['委员林秀走访青石乡，察看基层组织建设情况。']);
+  });
+
   it('does not glue a short headline onto the paragraph after it', () => {
     const lines = linesFrom(['市政协召开秘书长联席会议', '5月9日，市政协召开秘书长联席会议，秘书长主持。']);
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);

@@ -232,6 +232,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a share button’s prompt', '分享让更多人看到'],
     ['a links box’s label', '两个报告链接：'],
     ['a site footer’s label cut off', '主办：'],
+    ['a photo box’s label with nothing after it', '领导照片：'],
     ['a login box’s lines', '账号+密码登录'],
     ['a login box’s prompt', '还没有账号？'],
     ['a login box’s button', '立即注册'],

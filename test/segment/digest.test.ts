@@ -31,6 +31,53 @@ describe('run-together items', () => {
   ])('are not cut at %s', (_why, text) => {
     expect(splitRunTogether(text)).toEqual([text]);
   });
+
+  it('cut a paragraph of three dated entries at its month-only entries too', () => {
+    expect(splitRunTogether('3月8日，甲签约。4月，乙考察。5月20日，丙开会。6月15日，丁签约。')).toEqual(['3月8日，甲签约。', '4月，乙考察。', '5月20日，丙开会。', '6月15日，丁签约。']);
+  });
+
+  it('cut a digest’s paragraph at a month-only entry, and no article’s', () => {
+    const text = '7月2日，甲赴某镇开展科技下乡活动。8月，乙组织专家赴某村调研。';
+    expect(splitRunTogether(text, true)).toEqual(['7月2日，甲赴某镇开展科技下乡活动。', '8月，乙组织专家赴某村调研。']);
+    expect(splitRunTogether(text)).toEqual([text]);
+  });
+});
+
+describe('a date that qualifies a noun', () => {
+  it.each([
+    ['6月22日召开的座谈会上，两地政协交流了经验。', false],
+    ['6月22日上午召开的会议指出，要抓好落实。', false],
+    ['6月22日，两地政协召开座谈会。', true],
+    ['6月22日市政协召开座谈会。', true],
+  ])('%s opens an entry: %s', (text, expected) => {
+    expect(DATE_LED.test(text)).toBe(expected);
+  });
+
+  it('leaves a headlined web article one item when later paragraphs open so', () => {
+    const items = texts([
+      '县政协主席林方带队赴临江开展交流活动',
+      '近日，县政协主席林方带领考察组前往临江开展交流活动。',
+      '6月22日召开的座谈会上，两地政协围绕协商平台建设进行了深入交流。',
+      '2019年，两地政协缔结为友好政协。',
+      '会上，双方一致认为，要深化交流机制。',
+      '6月23日，林方主席一行参观了临江市农业展示馆。',
+    ]);
+    expect(items).toHaveLength(1);
+  });
+});
+
+describe('photo captions closing the text', () => {
+  it('stay in the last item, not a headlined item of their own', () => {
+    const items = texts([
+      '7月24日，州政协召开新任委员座谈会。委员们从工作实际出发提出意见建议。会后，林方一行走访新任委员田秀云。',
+      '林方副主席在青石乡听取新任州政协委员履职情况汇报',
+      '林方副主席走访新任州政协委员田秀云，察看该乡基层组织建设',
+      '州政协委员王湘云在座谈会上发言',
+    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0][0]).toBeNull();
+    expect(items[0][1]).toContain('王湘云在座谈会上发言');
+  });
 });
 
 describe('lines that are not items', () => {

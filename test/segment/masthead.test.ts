@@ -51,6 +51,18 @@ describe('mastheadEnd', () => {
   });
 });
 
+describe('a preface in running prose before the first section', () => {
+  it('is no masthead line: the masthead ends before it', () => {
+    const lines = linesFrom(['【卷首语】2021年，全市统一战线围绕中心工作凝心聚力，为高质量发展贡献力量！请看图说', '★园区共建★', '3月8日，青禾县工商联与白鹭区工商联签订合作协议。']);
+    expect(mastheadEnd(lines, (l) => l.text.startsWith('★'))).toBe(0);
+  });
+
+  it('leaves a long address line in the masthead', () => {
+    const lines = linesFrom(['某省人大常委会日常主要工作', 'Original URL： http://lib.example.cn/bin/mse.exe?seachword=&K=d00&A=24&rec=52&run=13', '一、重要会议及活动']);
+    expect(mastheadEnd(lines, (l) => l.text.startsWith('一、'))).toBe(2);
+  });
+});
+
 describe('a masthead without a date, above a page title', () => {
   it.each([
     ['a web page title', ['某某政协', '区政协召开六届七次主席会议', '3月3日上午，区政协召开主席会议，会议由主席某某主持。'], 1],
