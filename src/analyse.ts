@@ -92,7 +92,8 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   if (segmented.masthead.date) {
     // a date line with no title or issue number over the text (a newspaper page's `2021年05月27日`) is the page's
     // date: its 昨天/今日 count from it, as from a publish-date line (a bulletin's issue date dates no 昨天)
-    const pageOnly = segmented.masthead.issue === null && segmented.masthead.title === null;
+    // (as is one printed with its weekday, whatever title the page shows: a bulletin prints no weekday)
+    const pageOnly = (segmented.masthead.issue === null && segmented.masthead.title === null) || segmented.pageDate?.source === 'dateline';
     const contexts = pageOnly ? headings.map((h) => ({ ...h, pageDate: segmented.masthead.date })) : headings;
     return { segmented, fallbackYear: undefined, contexts, postedDate: null };
   }

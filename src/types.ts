@@ -66,8 +66,11 @@ export interface PageDate {
   text: string;
   /** The label the date stood under (`发布日期`, `时间`), or null (a date opening the line, or page metadata). */
   label: string | null;
-  /** `meta-line`: a meta line of the text; `html-meta`: the page's `<meta>` publish date. */
-  source: 'meta-line' | 'html-meta';
+  /**
+   * `meta-line`: a meta line of the text; `html-meta`: the page's `<meta>` publish date; `dateline`: a newspaper
+   * page's date printed with its weekday (`2018年04月10日 星期二`), which stays in the text for the masthead.
+   */
+  source: 'meta-line' | 'html-meta' | 'dateline';
   /**
    * The source position (Block.index) of the meta line, or null for page metadata. Items carry the same
    * numbering in `provenance.paragraph`: in a file holding several pages, an item belongs to the page date

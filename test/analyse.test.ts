@@ -84,6 +84,12 @@ describe('a newspaper page dated by a bare date line', () => {
     expect(r.items[0].date).toMatchObject({ start: '2021-05-26', partOfDay: 'am', basis: 'relative' });
   });
 
+  it('counts 昨日 from a date line printed with its weekday, under an e-paper’s page header and headline', () => {
+    const r = analyse('paper/epaper.txt', ['第A4版：城事', '2021年09月14日 星期二', '市政协召开界别活动座谈会', '本报讯（记者 林晓）昨日上午，青禾市政协召开界别活动座谈会，副主席王明华出席。']);
+    expect(r.masthead.title ?? '').not.toContain('星期');
+    expect(r.items[0].date).toMatchObject({ start: '2021-09-13', partOfDay: 'am', basis: 'relative' });
+  });
+
   it('counts no 昨天 from a bulletin’s issue date', () => {
     const r = analyse('bulletin/issue.txt', ['政协工作动态', '第5期', '2021年5月27日', '◆昨日，区政协召开主席会议，审议了有关事项。']);
     expect(r.items[0].date).toBeNull();

@@ -49,9 +49,13 @@ export function createContext(text: string, lex: Lexicons, dateEnds: number[]): 
   };
 }
 
-/** Whether a word boundary of jieba's segmentation falls at `at` (boundary words inside 和平 do not count). */
+/**
+ * Whether a word boundary of jieba's segmentation falls at `at` (boundary words inside 和平 do not count). Inside a
+ * run of characters jieba could not segment (tag x: 率州, 委赴) any position may be one.
+ */
 export function atTokenBoundary(ctx: ItemContext, at: number): boolean {
-  return ctx.tokens.starts.has(at) || ctx.tokens.ends.has(at) || ctx.tokens.tokenAt(at) === undefined;
+  const t = ctx.tokens.tokenAt(at);
+  return ctx.tokens.starts.has(at) || ctx.tokens.ends.has(at) || t === undefined || t.tag === 'x';
 }
 
 /*

@@ -147,7 +147,8 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const token = ctx.tokens.tokenAt(end - 1);
     // the suffix must end a word: 社会, 举办, 队伍 are no organisations
     // (jieba glues an unknown 办 to the preposition after it: 发展|办对)
-    const gluedOffice = suffix === ONE_CHAR_OFFICE && token !== undefined && token.tag === 'x' && token.start === suffixStart && token.end === end + 1;
+    // (and to any character it could not segment: 社法委赴, 委赴 — a committee's short name before 赴)
+    const gluedOffice = token !== undefined && token.tag === 'x' && (suffix !== ONE_CHAR_OFFICE || (token.start === suffixStart && token.end === end + 1));
     if (token && token.end !== end && !gluedOffice && !wordStartingAt(text, end, lex.titleHeadSet, 6)) continue;
     if (suffix.length === 1 && suffix !== ONE_CHAR_OFFICE && token && token.word !== suffix && !/^(n|j|x)/.test(token.tag)) continue;
     // 大局, and idioms that end in one (服务大局)
@@ -208,8 +209,8 @@ const NEW_SENTENCE_OR_LIST = /[、，。；：,;:]/;
 function numbersTheBody(ctx: ItemContext, at: number, index: number, count: string, after: number): boolean {
   const { text, lex } = ctx;
   if (!count.endsWith('届')) return false;
-  // the committee of a body or place (县政协九届委员会, 政协江州市第九届委员会), not 新一届委员会
-  if (text.startsWith('委员会', after) || text.startsWith('全国委员会', after)) {
+  // the committee of a body or place (县政协九届委员会, 政协江州市第九届委员会, 县政协八届常委会), not 新一届委员会
+  if (['委员会', '全国委员会', '常委会', '常务委员会'].some((w) => text.startsWith(w, after))) {
     const before = text[at - 1] === '第' ? at - 1 : at;
     return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
   }
@@ -290,8 +291,15 @@ function officeAbbreviation(ctx: ItemContext, suffixStart: number, end: number):
   const known = own !== undefined && own.end === end && own.start < suffixStart && !/^(v|d|a|b)/.test(own.tag);
   const before = ctx.tokens.tokenAt(suffixStart - 1);
   if (known) return true;
-  if (!before || before.end !== suffixStart || before.word.length < 2 || !/^(n|j|vn)/.test(before.tag)) return false;
-  return followsOffice(ctx, end);
+  if (!before || before.end !== suffixStart || before.word.length < 2) return false;
+  // 市委外宣办召开…, 县委网信办联合…: right after a known body (市委, 县政府) the office's short name (a word jieba may
+  // not know: 网信) is the clause's subject, its verb after it (为群众办实事 has no body before it)
+  const parent = wordEndingAt(ctx.text, before.start, ctx.lex.organisations, MAX_PARENT);
+  if (parent !== null && /^(n|j|vn|x)/.test(before.tag)) {
+    const verb = ctx.tokens.tokenAt(end);
+    if (verb !== undefined && verb.start === end && verb.word.length >= 2 && /^v/.test(verb.tag)) return true;
+  }
+  return /^(n|j|vn)/.test(before.tag) && followsOffice(ctx, end);
 }
 
 /** A title or role (副主任, 负责人), a list or clause mark, or a conjunction or preposition after an office's short name. */

@@ -106,12 +106,16 @@ const TOOLS = [
   '站内搜索', '全站搜索', '高级搜索', '站内检索', '文章检索', '全文检索', '信息检索', '搜索', '检索',
   '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
+  // (an e-paper's article navigation: `3 上一篇  下一篇 4 放大 缩小 默认`, `标题导航`)
+  '上一篇', '下一篇', '上一版', '下一版', '标题导航',
 ].sort((a, b) => b.length - a.length);
-const TOOLS_ONLY = new RegExp(`^(?:[\\s|｜]|${TOOLS.map(escape).join('|')})+$`, 'u');
+/** A page number standing between an e-paper's navigation buttons (`3 上一篇  下一篇 4`). */
+const NAV_NUMBER = '(?<![\\d.])\\d{1,2}(?![\\d.])';
+const TOOLS_ONLY = new RegExp(`^(?:[\\s|｜]|${NAV_NUMBER}|${TOOLS.map(escape).join('|')})+$`, 'u');
 /** Page tools at the end of a line (`… 09:08 大字 中字 小字`). */
 const TOOLS_ONLY_PART = new RegExp(`(?:\\s|大字|中字|小字|打印|关闭|【|】|\\[|\\])+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
-const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】/u;
+const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】|[上下]一[篇版]|标题导航/u;
 
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
@@ -163,6 +167,9 @@ function escape(s: string): string {
 const EDGE_BARS = /^\s*[|｜]\s+|\s*[|｜]\s*$/gu;
 const SEPARATORS_ONLY = /^(?:[\s|｜丨·•]+|\s*[-—–]\s*)$/u;
 
+/** `2018年04月10日 星期二`: a newspaper page's date line, the date and its weekday alone. */
+const NEWSPAPER_DATELINE = /^[\s\u3000]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*(?:星期|礼拜|周)[一二三四五六日天][\s\u3000]*$/u;
+
 /** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
 const TODAY_WIDGET = /^今天是\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)?\s*(?:星期.|周.)?\s*$/u;
 
@@ -187,7 +194,9 @@ function metaLine(text: string): Meta | null {
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
   // (and a page's 正文 tab before it: `正文 发布时间：2012-12-06`)
   // (or a dash standing for one: `- 信息来源：某某`)
-  const body = text.replace(/^(?:[\s【\[（(•·●▪]|[-－—](?=\s))+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
+  // (and each field in brackets: `【http://www.某某.com 】 【 2013-04-23 11:55 】 【来源： 某报 】`)
+  const unbracketed = /^[\s\u3000]*【[^】]*】(?:[\s\u3000]*【[^】]*】)+[\s\u3000]*$/u.test(text) ? text.replace(/[【】]/gu, ' ') : text;
+  const body = unbracketed.replace(/^(?:[\s【\[（(•·●▪]|[-－—](?=\s))+/u, '').replace(/^(?:正文|全文)[\s\u3000]*(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
     // (and the site's address before it: `http://www.某某.org时间：2022-03-18 17:59来源：…`)
     .replace(/^(?:https?:\/\/|www\.)[\x21-\x7e]*?(?=\p{Script=Han}{2,4}\s*[:：])/u, '')
     // (or standing apart anywhere in it: `某县政府 www.某某.gov.cn 2025-03-21 09:27 来源：…`, `//www.某某.com  2023-12-21 08:38`)
@@ -270,7 +279,22 @@ const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) &&
 /** What is left of markup in copied text: an HTML comment's ends (`--> 2023-04-08 … /enpproperty-->`). */
 const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
-const isToolsLine = (text: string) => TOOLS_ONLY.test(text) && A_TOOL.test(text);
+/** An e-paper's page name before its navigation (`第A4版：城事 上一版3  4下一版`). */
+const PAPER_PAGE_HEAD = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?/u;
+const isToolsLine = (text: string) => {
+  // (`上一篇：` alone is a neighbour link whose headline may stand on the next line: read below)
+  if (/^[\s【\[]*[上下]一[篇条][】\]]?\s*[:：]?\s*$/u.test(text)) return false;
+  const rest = text.replace(PAPER_PAGE_HEAD, '');
+  return rest.trim() !== '' && TOOLS_ONLY.test(rest) && A_TOOL.test(rest);
+};
+/** A site code left standing as a line (`dlrb`): lower-case letters alone, no word of the text. */
+const SITE_CODE = /^[\s\u3000]*[a-z]{2,12}[\s\u3000]*$/u;
+/**
+ * A portal's promo links after the article: two or more `·`-led teasers on one line with no sentence
+ * (`·春季出行指南 ·手机邮箱升级 ·有奖问卷等你来`), or a search box's name with its domain (`搜索（find.example.com）`).
+ */
+const PROMO_LINKS = /^[\s\u3000]*(?:[·•][^·•。，！？；]{2,24}[\s\u3000]*){2,}$/u;
+const SEARCH_BOX = /^[\s\u3000]*\p{Script=Han}{1,8}[（(][A-Za-z0-9.-]+\.(?:com|cn|net|org)[)）][\s\u3000]*$/iu;
 /** A teaser in a related-news box: a short headline with a printed date before or after it, no sentence. */
 const isDatedTeaser = (text: string) =>
   text.length <= MAX_LINK_HEADLINE + 20 && !/[。！？，]/u.test(text) && new RegExp(`^[\\s•·]*[\\[(（]?${PRINTED_DATE.source}|${PRINTED_DATE.source}[\\])）]?\\s*$`, 'u').test(text);
@@ -315,6 +339,16 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       if (date && pageDate === null) pageDate = date;
       continue;
     }
+    // a newspaper page's date with its weekday: the day its 昨日 and 今日 count from (a bulletin prints no weekday)
+    const dateline = NEWSPAPER_DATELINE.exec(text);
+    if (dateline && pageDate === null) {
+      const date = pageDateFrom(dateline[1], { labels: [], dateLabel: null }, lines[i].index);
+      if (date) {
+        pageDate = { ...date, source: 'dateline' };
+        pageDates.push(pageDate);
+      }
+      continue;
+    }
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
@@ -333,7 +367,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
     } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
-    } else if (BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
+    } else if (SITE_CODE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
@@ -390,6 +424,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     for (let i = lastSentence + 1; i < lines.length; i++) {
       const t = lines[i].text.trim();
       if (lines[i].kind !== 'rule' && /\p{Script=Han}/u.test(t) && t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
+      // (and a portal's promo links or search box under the article)
+      if (PROMO_LINKS.test(lines[i].raw) || SEARCH_BOX.test(t)) drop.add(i);
     }
   }
 

@@ -101,6 +101,8 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
       .replace(/(?:(?:19|20)\d{2}\s*年\s*)?第\s*(?:\d+|[〇零○一二两三四五六七八九十百]+)\s*期/u, '')
       .replace(/[（(]\s*[)）]/g, '')
       .replace(CLASSIFICATIONS, '')
+      // (a newspaper page prints the weekday beside its date: 2018年04月10日 星期二)
+      .replace(dm ? /(?:星期|礼拜)[一二三四五六日天]/u : /$^/u, '')
       .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (rest && !(dm && dateLineOffice !== null && cleanPublisher(rest) === dateLineOffice)) candidates.push({ line, rest });
   }

@@ -6,6 +6,11 @@ import { entitiesOf } from './helpers.js';
 const orgsOf = (text: string) => entitiesOf(text).organisations.map((o) => o.name);
 
 const ORGS: [string, string, string[]][] = [
+  ['a committee’s short name jieba glued to the verb after it', '市政协社法委赴石湾区政协调研。', ['市政协社法委', '石湾区政协']],
+  ['a body after a one-character verb jieba glued to its 州', '州政协副主席罗平率州政协文史委成员深入县政协调研。', ['州政协', '州政协文史委', '县政协']],
+  ['a party office’s short name before its verb', '昨日上午，市委外宣办召开新闻通报会，县委网信办联合参加。', ['市委外宣办', '县委网信办']],
+  ['a standing committee numbered by its term', '4月2日，县政协八届常委会召开第五次会议。', ['县政协八届常委会']],
+  ['a liaison group of a town', '松溪镇政协联络组、县科协作交流发言。', ['松溪镇政协联络组', '县科协']],
   ['a body’s organ (its offices and staff)', '县政协机关要早作准备，市委机关干部参加活动。', ['县政协机关', '市委机关']],
   ['the organ’s party committee', '省政协机关党委召开会议。', ['省政协机关党委']],
   ['a party’s provincial committee named by 省 alone', '副主席、省民进主委某某出席，市民革也派员参加。', ['省民进', '市民革']],
@@ -83,6 +88,7 @@ describe('organisations', () => {
     ['格局 is not a bureau', '加快构建新发展格局。'],
     ['社会 is not a society', '统筹推进疫情防控和经济社会发展。'],
     ['举办 is not an office', '组织举办培训班。'],
+    ['办 before its object is a verb', '党员们为群众办实事。'],
   ])('finds no organisation where %s', (_why, text) => {
     expect(orgsOf(text)).toEqual([]);
   });

@@ -233,6 +233,11 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['a links box’s label', '两个报告链接：'],
     ['a site footer’s label cut off', '主办：'],
     ['a photo box’s label with nothing after it', '领导照片：'],
+    ['an e-paper’s article navigation with its page numbers', '3 上一篇  下一篇 4 放大 缩小 默认'],
+    ['the same navigation under the article', '3 上一篇  下一篇 4'],
+    ['an e-paper’s page name with its page navigation', '第B2版：要闻 上一版1  3下一版'],
+    ['an e-paper’s title navigation tab', '标题导航'],
+    ['a site code standing as a line', 'qhrb'],
     ['a login box’s lines', '账号+密码登录'],
     ['a login box’s prompt', '还没有账号？'],
     ['a login box’s button', '立即注册'],
@@ -356,5 +361,31 @@ describe('a labelled meta line run into the first sentence', () => {
     const r = removeWebChrome(linesFrom(['文章来源： 作者：admin 时间：2018-12-27 16:38:2712月18日，某党中央某部来某市调研。']));
     expect(r.lines.map((l) => l.text)).toEqual(['12月18日，某党中央某部来某市调研。']);
     expect(r.pageDate?.date).toBe('2018-12-27');
+  });
+});
+
+describe('a portal’s furniture under the article', () => {
+  it('drops promo links and a search box after the last sentence, and keeps them above it', () => {
+    const promo = '·春季出行指南 ·手机邮箱升级 ·有奖问卷等你来';
+    expect(kept([ARTICLE, '搜索（find.example.com）', promo])).toEqual([ARTICLE]);
+    expect(kept(['·春季出行指南 ·手机邮箱升级', ARTICLE])).toHaveLength(2);
+  });
+});
+
+describe('a meta line with each field in brackets', () => {
+  const META = '【http://www.example-news.cn 】 【 2016-05-12 09:30 】 【来源： 江岭日报 】';
+
+  it('is chrome, and its date the page’s date', () => {
+    const result = removeWebChrome(linesFrom([META, ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
+    expect(result.pageDate?.date).toBe('2016-05-12');
+  });
+});
+
+describe('a newspaper page’s date line with its weekday', () => {
+  it('stays in the text and gives the page date its 昨日 counts from', () => {
+    const result = removeWebChrome(linesFrom(['2021年09月14日 星期二', '本报讯（记者 林晓）昨日上午，青禾市政协召开界别活动座谈会。']));
+    expect(result.lines).toHaveLength(2);
+    expect(result.pageDate).toMatchObject({ date: '2021-09-14', source: 'dateline' });
   });
 });
