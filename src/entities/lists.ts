@@ -28,6 +28,26 @@ export function fromBareLists(ctx: ItemContext, found: MentionSet): void {
   }
 }
 
+/**
+ * `祁某某和梅某分别介绍了…`: two bare names joined by 和/与/及, then 分别/共同… — the frame makes both persons,
+ * each by the rules of a list's names (a surname, no ordinary word).
+ */
+export function fromNamePairs(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/[和与及]/gu)) {
+    const at = m.index ?? 0;
+    // the second may carry its title (祁某某和州政协主席梅某分别…): the name right before the follower
+    const clause = /^[^，。；：！？\n、]{2,20}?(?=分别|共同|一起|一同|先后|均)/u.exec(text.slice(at + 1));
+    if (!clause) continue;
+    const right = nameBefore(ctx, at + 1 + clause[0].length, 'list');
+    if (!right || right.start < at + 1 || !acceptable(right.assessment, 'list', 2) || !right.assessment.surnamed) continue;
+    const left = nameBefore(ctx, at, 'list');
+    if (!left || !acceptable(left.assessment, 'list', 2) || !left.assessment.surnamed) continue;
+    found.add(left, []);
+    if (right.start === at + 1) found.add(right, []);
+  }
+}
+
 /** A line of names and nothing else, set apart by gaps (a roll after 名单：): three names or more. */
 const NAME_ROLL = /^[\p{Script=Han}·]{1,5}(?:[ \t\u3000]+[\p{Script=Han}·]{1,5}){2,}$/u;
 
@@ -61,6 +81,38 @@ export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
     }
     const plain = hits.filter((h) => !h.assessment.ordinary && !h.assessment.suspicious && (h.assessment.surnamed || h.assessment.ethnic)).length;
     if (elements.length >= 3 && hits.length === elements.length && plain >= elements.length - 1) for (const h of hits) found.add(h, []);
+  }
+}
+
+/** `副主委：马某某　杜某某　邢某某（专职）`: a title, a colon, then names set apart by gaps, each with an optional note in brackets. */
+const TITLED_ROLL = /^([\p{Script=Han}\u3000 ]{2,10})[：:][\s\u3000]*((?:[\p{Script=Han}·]{2,5}(?:[（(][^）)]{1,6}[)）])?[\s\u3000、]*)+)$/u;
+
+/**
+ * A titled roll's line (a body's new leaders under `…名单如下：`): the title (its letter-spacing closed up: `主　委`)
+ * is each name's when the lexicons know it as a title and every element is a name.
+ */
+export function fromTitledRolls(ctx: ItemContext, found: MentionSet): void {
+  const { text } = ctx;
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = start;
+    start += line.length + 1;
+    const m = TITLED_ROLL.exec(line);
+    if (!m) continue;
+    const title = m[1].replace(/[\s\u3000]/gu, '');
+    if (!ctx.lex.titleHeadSet.has(title)) continue;
+    const rollStart = lineStart + line.length - m[2].length;
+    const hits: NameHit[] = [];
+    for (const e of m[2].matchAll(/[\p{Script=Han}·]{2,5}(?=[（(\s\u3000、]|$)/gu)) {
+      const a = assessName(e[0], ctx.lex);
+      if (!acceptable(a, 'list', 2)) {
+        hits.length = 0;
+        break;
+      }
+      const at = rollStart + (e.index ?? 0);
+      hits.push({ name: e[0], start: at, end: at + e[0].length, assessment: a });
+    }
+    for (const h of hits) found.add(h, [title]);
   }
 }
 

@@ -16,7 +16,7 @@ import type { Person } from '../record/schema.js';
 import type { Byline } from './bylines.js';
 import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
-import { fromBareLists, fromNameRolls } from './lists.js';
+import { fromBareLists, fromNamePairs, fromNameRolls, fromTitledRolls } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
 import { acceptable, assessName, frameFollowerAt, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, surnameLength, withSurnameYu, type NameHit, type Strength } from './names.js';
 import { findTitles, type TitleSpan } from './titles.js';
@@ -480,6 +480,8 @@ export function findPersonMentions(ctx: ItemContext, bylines: Byline[] = []): { 
   fromBodyThenVerb(ctx, found);
   fromBareLists(ctx, found);
   fromNameRolls(ctx, found);
+  fromTitledRolls(ctx, found);
+  fromNamePairs(ctx, found);
   return { mentions: found.mentions, titles };
 }
 

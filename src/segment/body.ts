@@ -154,11 +154,18 @@ function isQuestionTitle(line: Line): boolean {
   return line.kind === 'paragraph' && t.length >= 8 && t.length <= MAX_HEADLINE && /[？?]$/u.test(t) && !/[。！!；;]/u.test(t);
 }
 
+/**
+ * `副主委：马某某　杜某某　邢某某（专职）`, `秘书长：郑某某`: a line of a titled roll of names (a body's new leaders),
+ * the title before a colon, then names set apart by gaps or 、; the item's text, never a headline.
+ */
+const TITLED_ROLL_LINE = /^[\p{Script=Han}\u3000 ]{2,10}[：:][\s\u3000]*\p{Script=Han}{2,4}(?:[（(][^）)]{1,6}[)）])?(?:[\s\u3000、，,]+\p{Script=Han}{2,4}(?:[（(][^）)]{1,6}[)）])?)*$/u;
+
 function isHeadline(line: Line): boolean {
   const t = line.text;
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
   // (nor is `附：…目录`, an attachment the item above announces)
   if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t) || isClosingCredit(line.raw) || ATTACHMENT_LABEL.test(t)) return false;
+  if (TITLED_ROLL_LINE.test(line.raw.trim())) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
   // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)
@@ -415,7 +422,10 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       pendingHeadAt = i;
       return;
     }
-    if (isHeadline(line) && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {
+    // `…领导班子成员名单如下：` / `某某委员会领导班子成员名单` / `主　委：…`: a list the item announces with a colon,
+    // its heading too, is the item's text
+    const announced = current !== null && !pendingHeadline && line.kind === 'paragraph' && !line.bold && /[：:]$/u.test((current as SegmentedItem).paragraphs.at(-1)?.trim() ?? '');
+    if (isHeadline(line) && !announced && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {
       // A second title-like line under a headline (a byline, a subtitle) opens its text: the first is the headline.
       if (pendingHeadline && current === null && line.kind === 'paragraph' && isFollowedByText(lines, i, sectionStarts, markers)) {
         open(line, null, line.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesOf } from './helpers.js';
+import { entitiesOf, namesOf } from './helpers.js';
 
 // Bare lists of names with no title over them (src/entities/lists.ts), invented names.
 describe('a two-name list at a clause start', () => {
@@ -45,5 +45,36 @@ describe('a roll of names on a line of its own', () => {
 
   it('reads no roll from a line of words set apart by gaps', () => {
     expect(namesOf('会议议程：\n学习文件　讨论方案　部署工作')).toEqual([]);
+  });
+});
+
+describe('a titled roll of names', () => {
+  it('gives each name on a line the title before its colon, a letter-spaced title too', () => {
+    const e = entitiesOf('调整后的领导班子成员名单如下：\n主\u3000委：林文彬\n副主委：马淑云\u3000杜国明\u3000邢晓梅（专职）\n秘书长：郑永安');
+    expect(e.people.map((p) => [p.name, p.titles])).toEqual([
+      ['林文彬', ['主委']],
+      ['马淑云', ['副主委']],
+      ['杜国明', ['副主委']],
+      ['邢晓梅', ['副主委']],
+      ['郑永安', ['秘书长']],
+    ]);
+  });
+
+  it('reads nothing when the label is no title', () => {
+    expect(namesOf('会议议程：\n地\u3000点：青石镇\u3000柳河乡')).toEqual([]);
+  });
+});
+
+describe('two bare names joined by 和 that act each', () => {
+  it.each([
+    ['two bare names', '在签约仪式上，丁绍东和李秋云分别介绍了两地情况。', ['丁绍东', '李秋云']],
+    ['a bare name and a titled one', '在座谈会上，祁远航和州政协主席梅松分别介绍了两地情况。', ['祁远航', '梅松']],
+    ['与 and 共同', '张海峰与刘晓燕共同主持开幕式。', ['张海峰', '刘晓燕']],
+  ])('are people: %s', (_why, text, names) => {
+    expect(namesOf(text)).toEqual(expect.arrayContaining(names));
+  });
+
+  it.each([['市政协和县政协分别召开会议。'], ['建设和管理分别由两个部门负责。'], ['委员们和专家一起座谈。']])('are no people in %s', (text) => {
+    expect(namesOf(text)).toEqual([]);
   });
 });

@@ -505,3 +505,23 @@ describe('an attachment announced by the item above', () => {
     expect(doc.items[0].paragraphs.join('')).toContain('附：2022年度重点督办代表建议目录');
   });
 });
+
+describe('a list the item announces with a colon', () => {
+  it('stays in the item with its heading and titled roll lines, no headline among them', () => {
+    const items = texts([
+      '【民进青禾市委会召开全委会】',
+      '9月3日上午，民进青禾市委会召开全体委员会议，增补郑永安为秘书长。调整后的领导班子成员名单如下：',
+      '民进青禾市委会领导班子成员名单',
+      '主\u3000委：林文彬',
+      '副主委：马淑云\u3000杜国明\u3000邢晓梅（专职）',
+      '秘书长：郑永安',
+      '林文彬要求，各基层组织要围绕中心工作多出成果。',
+      '【开明书香送书进校园】',
+      '9月10日，副主委马淑云带领会员到青石中学开展送书活动。',
+    ]);
+    expect(items).toHaveLength(2);
+    expect(items[0][0]).toBeNull();
+    expect(items[0][1]).toContain('副主委：马淑云');
+    expect(items[0][1]).toContain('多出成果');
+  });
+});
