@@ -194,8 +194,9 @@ function bareNames(text: string, from: number, to: number, lex: Lexicons): Bylin
   return out.length > 0 ? out : null;
 }
 
-const OPEN = new Set(['（', '(']);
-const CLOSE = new Set(['）', ')']);
+// (some papers print the byline in lenticular brackets: 新某讯【记者 某某】5月6日上午，…)
+const OPEN = new Set(['（', '(', '【']);
+const CLOSE = new Set(['）', ')', '】']);
 
 /** `（记者王浩）`, `(记者 张迪 赵晨光)`, `（红山区政协吴立新供稿）`, and `（张优优）` closing a paragraph. */
 function bracketed(text: string, lex: Lexicons): Byline[] {

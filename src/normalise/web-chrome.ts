@@ -247,19 +247,37 @@ const STAFF_META = /^[\s•·●▪【\[]*(?:责任编辑|编辑|责编)\s*[:：
 /** The staff labels a site's meta line carries, and the footer field each fills. */
 const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发|作者|来源|阅读次数|浏览次数|点击|阅读|浏览|发布时间|发布日期)\s*[:：]/gu;
 const EDITOR_LABELS = new Set(['责任编辑', '编辑', '责编']);
+/** The writer (作者：) is credited with the editors, when the value names people, not a body or the site. */
+const WRITER_LABEL = '作者';
+const NOT_A_WRITER = /^(?:本|原创|佚名|不详|管理员|网站|来源)|[网报台站社办委部局室厅院心会所处科队组协区县市省镇乡村]$/u;
 const REVIEWER_LABELS = new Set(['审核人', '审核', '审稿', '签发']);
 const CREDIT_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 
-/** The editors and reviewers named in a meta line: each label's value up to the next label, names apart by spaces. */
-function metaCredits(text: string, into: { editors: string[]; reviewers: string[] }): void {
+/**
+ * The editors and reviewers named in a meta line: each label's value up to the next label, names apart by spaces
+ * (read on the raw line, whose gaps part the names: `作者：彭某 刘某`; failing that, on the repaired one, whose gaps
+ * inside a padded name are closed).
+ */
+function metaCredits(line: Line, into: { editors: string[]; reviewers: string[] }): void {
+  for (const text of [line.raw, line.text]) if (creditsOf(text, into)) return;
+}
+
+function creditsOf(text: string, into: { editors: string[]; reviewers: string[] }): boolean {
   const marks = [...text.matchAll(CREDIT_LABEL)];
+  const found: Array<{ field: string[]; names: string[] }> = [];
+  let unread = false;
   marks.forEach((m, k) => {
-    const field = EDITOR_LABELS.has(m[1]) ? into.editors : REVIEWER_LABELS.has(m[1]) ? into.reviewers : null;
+    const writer = m[1] === WRITER_LABEL;
+    const field = EDITOR_LABELS.has(m[1]) || writer ? into.editors : REVIEWER_LABELS.has(m[1]) ? into.reviewers : null;
     if (!field) return;
     const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
     const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
-    if (names.length && names.every((n) => CREDIT_NAME.test(n))) for (const n of names) if (!field.includes(n)) field.push(n);
+    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
+    else if (names.length && !writer) unread = true;
   });
+  if (unread) return false;
+  for (const { field, names } of found) for (const n of names) if (!field.includes(n)) field.push(n);
+  return true;
 }
 
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
@@ -320,6 +338,29 @@ function joinBrokenBylines(lines: Line[]): { lines: Line[]; joined: number } {
   return { lines: out, joined };
 }
 
+const MIN_TABLE_CELLS = 4;
+const ENDS_IN_BAR = /[|｜]\s*$/u;
+
+/**
+ * A table copied one cell per line, each closed by its border (`单位名称 |` / `捐款（万元） |` / `230 |` / `某区政协 |`):
+ * four such lines or more in a row (empty cells between them, `|` alone, do not break the run) are table cells —
+ * kept as the item's text, never headlines or items of their own.
+ */
+function flattenedTableCells(lines: Line[], drop: Set<number>): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= MIN_TABLE_CELLS) for (const k of run) out.add(k);
+    run = [];
+  };
+  lines.forEach((l, i) => {
+    if (ENDS_IN_BAR.test(l.text) && l.text.replace(/[|｜\s]/gu, '') !== '' && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text)) run.push(i);
+    else if (!(drop.has(i) && SEPARATORS_ONLY.test(l.text))) close();
+  });
+  close();
+  return out;
+}
+
 export function removeWebChrome(input: Line[]): WebChromeResult {
   const { lines, joined } = joinBrokenBylines(input);
   const drop = new Set<number>();
@@ -352,7 +393,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
-      metaCredits(text, credits);
+      metaCredits(lines[i], credits);
       const date = pageDateFrom(text, meta, lines[i].index);
       if (date) pageDates.push(date);
       const publish = date !== null && date.label !== null && PUBLISH_LABEL.test(date.label);
@@ -391,7 +432,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     if (j - i >= 2 && lines.slice(i, j).some((l) => weakMetaLine(l.text))) {
       for (let k = i; k < j; k++) {
         drop.add(k);
-        metaCredits(lines[k].text, credits);
+        metaCredits(lines[k], credits);
       }
     }
     i = Math.max(j, i + 1);
@@ -402,11 +443,11 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     // (separator lines between them are the same block: `发布时间：…` / `|` / `作者：…`)
     for (let j = i - 1; j >= 0 && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && weakMetaLine(lines[j].text))); j--) {
       drop.add(j);
-      metaCredits(lines[j].text, credits);
+      metaCredits(lines[j], credits);
     }
     for (let j = i + 1; j < lines.length && (SEPARATORS_ONLY.test(lines[j].text) || (!drop.has(j) && (weakMetaLine(lines[j].text) || STAFF_META.test(lines[j].text)))); j++) {
       drop.add(j);
-      metaCredits(lines[j].text, credits);
+      metaCredits(lines[j], credits);
     }
     // `… 点击量:437 大` / `中` / `小`: the font-size buttons, copied one per line
     if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
@@ -429,11 +470,12 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     }
   }
 
+  const cells = flattenedTableCells(lines, drop);
   const kept: Line[] = [];
   let inline = 0;
   lines.forEach((original, i) => {
     if (drop.has(i)) return;
-    let line = original;
+    let line = cells.has(i) ? { ...original, kind: 'tableCell' as const } : original;
     let cut = 0;
     const head = cutHead.get(i);
     if (head !== undefined) {

@@ -12,6 +12,7 @@ const bylinesOf = (text: string) => findBylines(normalised(text), lex()).map((b)
 // Invented names in the layouts real pages print their bylines in.
 const BYLINES: [string, string, [string, string[]][]][] = [
   ['a reporter in brackets after 本报讯', '本报讯（记者 柯文涛）4月9日，市政协召开主席会议。', [['柯文涛', ['记者']]]],
+  ['a reporter in lenticular brackets', '新江口讯【记者 程立川】5月6日上午，县政协召开会议。', [['程立川', ['记者']]]],
   ['reporters run together in brackets', '本报讯（记者邢晓岚汤卫国）3月14日，区人大常委会召开主任会议。', [['邢晓岚', ['记者']], ['汤卫国', ['记者']]]],
   ['reporters separated by spaces in half-width brackets', '新闻网讯(记者 卢志鹏 祁海燕 蒋立伟)5月2日，调研组一行来到园区。', [['卢志鹏', ['记者']], ['祁海燕', ['记者']], ['蒋立伟', ['记者']]]],
   ['a reporter and a correspondent', '本报讯（记者 柯文涛 通讯员 滕晓丽）6月1日，座谈会召开。', [['柯文涛', ['记者']], ['滕晓丽', ['通讯员']]]],
@@ -40,6 +41,7 @@ const BYLINES: [string, string, [string, string[]][]][] = [
 const NOT_BYLINES: [string, string][] = [
   ['记者会 (a press conference)', '记者会上，柯文涛介绍了有关情况。'],
   ['a bracketed word that is no name', '会议审议了《工作要点（草案）》。'],
+  ['a section title in lenticular brackets', '【重要会议】3月5日，县政协召开常委会议。'],
   ['a bracketed name inside a sentence', '副主席（柯文涛）一行出席会议并讲话。'],
   ['编辑部 opening a sentence', '编辑部主任柯文涛出席会议。'],
   ['a sentence after the last full stop that only mentions a reporter', '会议结束。记者会后采访了与会委员'],

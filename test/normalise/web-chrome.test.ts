@@ -345,10 +345,22 @@ describe('source lines, e-paper page lines and blocks of weak meta lines', () =>
     expect(kept(['来源：据调查，委员提案多来源于基层。', ARTICLE])).toHaveLength(2);
   });
 
-  it('removes a block of bulleted weak meta lines and reads its editor', () => {
+  it('removes a block of bulleted weak meta lines and reads its writer and editor', () => {
     const result = removeWebChrome(linesFrom(['  • 来源：某市委', '  • 作者：胡小云', '  • 编辑：陈小成', ARTICLE]));
     expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
-    expect(result.credits.editors).toEqual(['陈小成']);
+    expect(result.credits.editors).toEqual(['胡小云', '陈小成']);
+  });
+
+  it('reads two writers set apart by a gap, and no body as a writer', () => {
+    expect(removeWebChrome(linesFrom(['来源：青溪县新闻中心', '作者：林秋白 许远山', '编辑：韩晓', ARTICLE])).credits.editors).toEqual(['林秋白', '许远山', '韩晓']);
+    expect(removeWebChrome(linesFrom(['来源：青溪县新闻中心', '作者：县政协办', '编辑：韩晓', ARTICLE])).credits.editors).toEqual(['韩晓']);
+  });
+
+  it('keeps a flattened table’s cells as cells, their borders cut', () => {
+    const result = removeWebChrome(linesFrom([ARTICLE, '单位名称 |', '沙袋（条） |', '|', '青石镇 |', '1200 |', '柳河乡 |', '900 |']));
+    expect(result.lines.slice(1).map((l) => [l.kind, l.text])).toEqual([
+      ['tableCell', '单位名称'], ['tableCell', '沙袋（条）'], ['tableCell', '青石镇'], ['tableCell', '1200'], ['tableCell', '柳河乡'], ['tableCell', '900'],
+    ]);
   });
 
   it('keeps a bulletin footer of an editor and a reviewer', () => {

@@ -525,3 +525,23 @@ describe('a list the item announces with a colon', () => {
     expect(items[0][1]).toContain('多出成果');
   });
 });
+
+describe('a table copied one cell per line under an article', () => {
+  it('stays in the article, no cell a headline or an item', () => {
+    const items = texts([
+      '全县政协系统捐款捐物情况',
+      '6月2日，全县政协系统向灾区捐款捐物共计350万元。',
+      '附：各乡镇捐款情况统计表',
+      '单位名称 |',
+      '捐款（万元） |',
+      '青石镇政协联络组 |',
+      '120.5 |',
+      '柳河乡政协联络组 |',
+      '86 |',
+      '合 计 |',
+      '206.5 |',
+    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0][1]).toContain('柳河乡政协联络组');
+  });
+});
