@@ -159,7 +159,13 @@ export function andInsideName(ctx: ItemContext, s: number, end: number): boolean
   // CPPCC special committees and sectors join two fields with 和 and run longer (农业农村和人口资源环境委员会,
   // 经济和科技界别活动组)
   const maxLength = segment.endsWith('委员会') || segment.includes('界别') ? 10 : 6;
-  if (segment.length < 2 || segment.length > maxLength || /[省市区县旗盟州镇乡]/.test(segment)) return false;
+  if (segment.length < 2 || segment.length > maxLength) return false;
+  // (an admin character opens a second body: 和县政协, 和市妇联; but not inside a common noun: 界别和地区工作委员会)
+  for (let i = s; i < end; i++) {
+    if (!/[省市区县旗盟州镇乡]/u.test(text[i])) continue;
+    const t = ctx.tokens.tokenAt(i);
+    if (!(t !== undefined && t.word.length >= 2 && /^(n|vn)$/.test(t.tag))) return false;
+  }
   for (let i = s; i < end; i++) if (!isHan(text[i])) return false;
   for (let i = s; i < end; i++) if (ctx.tokens.tokenAt(i)?.tag.startsWith('ns')) return false;
   if (lex.orgSuffixes.some((x) => text.startsWith(x, s - 1 - x.length))) return false;

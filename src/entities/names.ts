@@ -151,17 +151,20 @@ function clauseWord(word: string): boolean {
 }
 
 /** Whether a three-character candidate opens with a frequent verb or adverb (应邀|参, 付出|了, 严格|按): a clause, not a name. */
-function verbHead(cand: string): boolean {
+function verbHead(cand: string, lex: Lexicons): boolean {
   if (cand.length !== 3) return false;
   const head = lookupWord(cand.slice(0, 2));
-  // (or an adverb: 严格|按, 认真|抓, 马上|到)
+  // (or an adverb: 严格|按, 认真|抓, 马上|到; but one of the most common surnames before a word jieba tags an
+  // adverb only now and then opens a name: 高新|亭)
+  if (head !== undefined && head.tag === 'd' && head.freq < COMMON_SURNAME_ADVERB && lex.commonSurnames.has(cand[0])) return false;
   return head !== undefined && /^(v|ad|d)$/.test(head.tag) && head.freq >= VERB_HEAD;
 }
+const COMMON_SURNAME_ADVERB = 1000;
 
 function assess(cand: string, lex: Lexicons): NameAssessment {
   if (cand.length < 2 || cand.length > MAX_ETHNIC_NAME) return NOT_OK;
   // (surnames that are verbs or prepositions, 应 and 向, open clauses too)
-  if (verbHead(cand)) return NOT_OK;
+  if (verbHead(cand, lex)) return NOT_OK;
   for (const c of cand) if (!isHan(c)) return NOT_OK;
   if (lex.notNames.has(cand)) return NOT_OK;
   const found = lookupWord(cand);

@@ -10,6 +10,7 @@ const ORGS: [string, string, string[]][] = [
   ['a body after a one-character verb jieba glued to its 州', '州政协副主席罗平率州政协文史委成员深入县政协调研。', ['州政协', '州政协文史委', '县政协']],
   ['a party office’s short name before its verb', '昨日上午，市委外宣办召开新闻通报会，县委网信办联合参加。', ['市委外宣办', '县委网信办']],
   ['a standing committee numbered by its term', '4月2日，县政协八届常委会召开第五次会议。', ['县政协八届常委会']],
+  ['a committee whose two fields, one a noun with 区, are joined by 和', '市政协界别和地区工作委员会赴江口区调研。', ['市政协界别和地区工作委员会']],
   ['a liaison group of a town', '松溪镇政协联络组、县科协作交流发言。', ['松溪镇政协联络组', '县科协']],
   ['a body’s organ (its offices and staff)', '县政协机关要早作准备，市委机关干部参加活动。', ['县政协机关', '市委机关']],
   ['the organ’s party committee', '省政协机关党委召开会议。', ['省政协机关党委']],

@@ -195,3 +195,13 @@ describe('a middle dot between words that are no transliterated name', () => {
     expect(namesOf(text)).toEqual([]);
   });
 });
+
+describe('a name opening with a common surname and a word jieba tags an adverb', () => {
+  it('is a person after a title (高新|亭)', () => {
+    expect(namesOf('省人大常委会常务副主任高新亭出席会议并讲话。')).toEqual(['高新亭']);
+  });
+
+  it('still refuses a frequent adverb before a verb (马上|到)', () => {
+    expect(namesOf('会议要求各单位马上到位。')).toEqual([]);
+  });
+});
