@@ -188,6 +188,11 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
     // 2月15日报道：昨天上午…: the report's own date gives its 昨天 the day; the dateline is then no event of the item
     const rest = dates.filter((d) => d !== dateline);
     addRelativeDates(text, dateline.start!, rest);
+    // 中新网1月23日电 某市政协22日召开…: the report's subject and its day alone, of the dispatch's month
+    if (!rest.some((d) => d.basis === 'relative')) {
+      const lead = DISPATCH_LEAD.exec(text.slice(dateline.span[1]));
+      if (lead) addPageDay(text, dateline.start!, rest, dateline.span[1] + lead[0].length);
+    }
     if (rest.some((d) => d.basis === 'relative')) return { dates: rest, messages };
   }
   if (options.pageDate) addRelativeDates(text, options.pageDate, dates);
@@ -310,8 +315,12 @@ const SUBJECT_DAY_RE = new RegExp(
 /** An editor's note opening the item (编者按：…): the report's own opening is the paragraph after it. */
 const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编后)[】\]]?[\s\u3000]*[：:][^\n]*\n/u;
 
-function addPageDay(text: string, pageDate: string, dates: DateMention[]): void {
-  const skip = EDITORS_NOTE.exec(text)?.[0].length ?? 0;
+/** What follows a dispatch's date up to its report: 电/讯 and a byline in brackets, if any. */
+const DISPATCH_LEAD = /^\s*(?:电(?![话视影子力网商气])|讯)\s*(?:[（(【][^）)】]{0,30}[）)】])?\s*/u;
+
+/** `from`: where the report opens (after a dispatch's lead); by default the text's start, past an editor's note. */
+function addPageDay(text: string, pageDate: string, dates: DateMention[], from = 0): void {
+  const skip = from || (EDITORS_NOTE.exec(text)?.[0].length ?? 0);
   const opening = text.slice(skip);
   const m = PAGE_DAY_RE.exec(opening) ?? SUBJECT_DAY_RE.exec(opening);
   if (!m?.groups) return;

@@ -275,6 +275,14 @@ describe('a dispatch date before the report’s own date', () => {
     expect(entitiesOf('某某网12月4日讯（记者 王明）12月3日，某党市委会召开会议。', '2015-12-10').date).toMatchObject({ start: '2015-12-03' });
   });
 
+  it.each([
+    ['a day after the subject', '中新网1月23日电 青禾市政协22日召开常委会议，审议有关事项。', '2021-01-22'],
+    ['the same after a byline', '青禾网1月23日讯（记者 林晓）青禾市政协22日召开常委会议。', '2021-01-22'],
+    ['a day of the month before', '中新网1月3日电 青禾市政协28日召开常委会议。', '2020-12-28'],
+  ])('dates the item by %s, counted from the dispatch date', (_why, text, expected) => {
+    expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: expected });
+  });
+
   it('keeps the dispatch date when a later date is no report opening', () => {
     expect(entitiesOf('本报3月5日讯 区政协召开会议，定于3月8日举行全会。', '2015-12-10').date).toMatchObject({ start: '2015-03-05' });
   });
