@@ -211,8 +211,10 @@ const DATELINE_AFTER = /^\s*(?:电(?![话视影子力网商气])|讯|报道|消�
 const MAX_DATELINE_AT = 40;
 
 /** A report's dateline near the item's opening (新华社北京3月1日电, 某台2月15日报道：): the day the report was filed. */
+// (or opening a later paragraph when it is the item's first date: photo captions may stand above the report)
 function datelineOf(text: string, dates: DateMention[]): DateMention | null {
-  return dates.find((d) => (d.start !== null || d.day !== null) && d.span[0] <= MAX_DATELINE_AT && DATELINE_AFTER.test(text.slice(d.span[1]))) ?? null;
+  const inParagraph = (d: DateMention) => d === dates[0] && d.span[0] - (text.lastIndexOf('\n', d.span[0]) + 1) <= MAX_DATELINE_AT;
+  return dates.find((d) => (d.start !== null || d.day !== null) && (d.span[0] <= MAX_DATELINE_AT || inParagraph(d)) && DATELINE_AFTER.test(text.slice(d.span[1]))) ?? null;
 }
 
 /**

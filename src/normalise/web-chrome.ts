@@ -95,6 +95,14 @@ const LOGIN_WIDGET = /^[\s\u3000]*(?:(?:账号|帐号|手机|手机号|邮箱|�
 const BARE_SITE_LABEL = /^[\s\u3000]*(?:主办|承办|协办|主管|技术支持|运营|维护|[^。，；！？\s]{0,10}链接|[^。，；！？\s]{0,6}(?:照片|图片|图集|视频))\s*[:：][\s\u3000]*$/u;
 /** 分享让更多人看到, 转发给朋友, 点击分享到朋友圈: a share button's prompt. */
 const SHARE_PROMPT = /^[\s\u3000]*(?:点击|一键)?(?:分享|转发)(?:到|至|给|让)?[^。，；！？\d]{0,8}(?:更多人|朋友|好友|朋友圈|大家)[^。，；！？\d]{0,4}[！!。.]?[\s\u3000]*$/u;
+/** `新闻中心 > 国内新闻 > 港澳台新闻`: three short column names or more set apart by `>`, with no 首页 before them. */
+const BARE_BREADCRUMB = /^[\s\u3000]*[^。，；！？>＞»\s]{1,10}(?:[\s\u3000]*(?:>>?|»|＞)[\s\u3000]*[^。，；！？>＞»\s]{1,10}){2,}[\s\u3000]*$/u;
+/**
+ * A portal's bar of sister sites (`搜狐 ChinaRen 17173 焦点房地产 搜狗`): four short names or more set apart by
+ * gaps, one of them in Latin letters or digits; and the site's name as a line (`搜狐网站`, `搜狐新闻-搜狐网站`).
+ */
+const PORTAL_BAR = /^(?=.*(?:^|\s)[A-Za-z0-9]{2,})[\s\u3000]*[\p{Script=Han}A-Za-z0-9]{2,10}(?:[\s\u3000]+[\p{Script=Han}A-Za-z0-9]{2,10}){3,}[\s\u3000]*$/u;
+const SITE_NAME_LINE = /^[\s\u3000]*(?:[\p{Script=Han}A-Za-z0-9]{1,10}[-_－—|｜][\s\u3000]*)?[\p{Script=Han}A-Za-z0-9]{1,8}网站[\s\u3000]*$/u;
 const BREADCRUMB_PART = /^[\s\u3000]*(?:>>?|»|＞)[^。，；！？]{1,40}$|^[^。，；！？]{1,40}(?:>>?|»|＞)[\s\u3000]*$/u;
 /** A related-news box's heading; the teasers under it are headlines with their dates. */
 const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关链接|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢|最新文章|热点推荐)[】\]]?[\s\u3000:：]*$/u;
@@ -408,7 +416,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
     } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
-    } else if (SITE_CODE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
+    } else if (SITE_CODE.test(text) || BARE_BREADCRUMB.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)

@@ -10,7 +10,7 @@ import { message, type Message } from '../types.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -165,7 +165,7 @@ function isHeadline(line: Line): boolean {
   // (a title may end in a closing quote or bracket: 为群众发放“爱心健康包”; a sentence inside one has its 。)
   // (nor is `附：…目录`, an attachment the item above announces)
   if (t.length > MAX_HEADLINE || /[。！？!?；;：:…]$/.test(t.trim()) || /[。！？]/.test(t) || DATE_LED.test(t) || isNumberedLine(t) || isClosingCredit(t) || isClosingCredit(line.raw) || ATTACHMENT_LABEL.test(t)) return false;
-  if (TITLED_ROLL_LINE.test(line.raw.trim())) return false;
+  if (TITLED_ROLL_LINE.test(line.raw.trim()) || CREDITED_PHOTO.test(t.trim())) return false;
   if (line.kind === 'heading' || line.bold) return true;
   // A short plain line without sentence punctuation, standing alone, is a headline. (It may join two bodies
   // with 、 — 区政协经济委、科技委召开主任办公会 — but a list of names is no headline.)

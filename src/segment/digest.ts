@@ -119,6 +119,11 @@ export function opensWithPartOfDay(text: string): boolean {
 }
 
 const MAX_CAPTION = 12;
+/**
+ * A photo caption credited to the paper it came from (`…步入会场（来源：某某报）`): it names who is in the photo, so
+ * it stays in the item's text, but it is never a headline.
+ */
+export const CREDITED_PHOTO = /[（(]\s*(?:图片)?来源\s*[:：][^（）()]{1,20}[)）]$/u;
 
 /**
  * A photo caption under a headline: a short line with no punctuation that names a scene

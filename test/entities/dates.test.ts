@@ -283,6 +283,11 @@ describe('a dispatch date before the report’s own date', () => {
     expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: expected });
   });
 
+  it('finds the dispatch at the start of a paragraph under photo captions', () => {
+    const text = '应邀列席会议的九位台胞代表起立。图中右起为：青禾集团董事长林瑞河（来源：青禾日报）\n中新网1月23日电 青禾省政协九届五次会议22日在青禾开幕。';
+    expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: '2021-01-22' });
+  });
+
   it('keeps the dispatch date when a later date is no report opening', () => {
     expect(entitiesOf('本报3月5日讯 区政协召开会议，定于3月8日举行全会。', '2015-12-10').date).toMatchObject({ start: '2015-03-05' });
   });

@@ -545,3 +545,17 @@ describe('a table copied one cell per line under an article', () => {
     expect(items[0][1]).toContain('柳河乡政协联络组');
   });
 });
+
+describe('photo captions credited to their paper, under a headline', () => {
+  it('stay in the article’s text and head no item of their own', () => {
+    const items = texts([
+      '青禾省政协开幕增台侨代表席位',
+      '应邀列席会议的九位台胞代表起立。图中右起为：青禾集团董事长林瑞河、某协会会长高新民等（来源：青禾日报）',
+      '一名身着民族服饰的省政协委员步入会场（来源：青禾日报）',
+      '中新网1月23日电 青禾省政协九届五次会议22日在青禾开幕，162名港澳台侨代表组成的方阵引起关注。',
+    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0][0]).toBe('青禾省政协开幕增台侨代表席位');
+    expect(items[0][1]).toContain('步入会场');
+  });
+});
