@@ -89,8 +89,9 @@ function isCutShort(prev: Line, lastPieceWidth: number, wrap: number | null, ope
   // (`区政协委员、某大学副教授某某`) unless it is visibly inside a sentence: it carries a comma, ends
   // on a clause mark, or opens an item.
   // (two short lines neither of which ends a sentence are captions or titles, not one sentence cut in two:
-  // `某某副主席走访委员某某，察看基层组织建设` / `委员某某在座谈会上发言`)
-  const completes = endsSentence(next.text) || /[。！？]/u.test(next.text) || next.text.length > MAX_HEADLINE_LENGTH;
+  // `某某副主席走访委员某某，察看基层组织建设` / `委员某某在座谈会上发言` — unless the text is hard-wrapped, where
+  // a sentence runs over several short lines)
+  const completes = wrap !== null || endsSentence(next.text) || /[。！？，,]/u.test(next.text) || next.text.length > MAX_HEADLINE_LENGTH;
   return prev.text.length > MAX_HEADLINE_LENGTH || (completes && /[，,；;]/.test(prev.text)) || /[、—]$/.test(prev.text) || opensItem(prev);
 }
 

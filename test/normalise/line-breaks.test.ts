@@ -39,6 +39,11 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it('joins a news lead cut inside a word to the clause that goes on after it', () => {
+    const lines = linesFrom(['新华网青石6月9日电 6月8日傍晚，北', '岭市委书记方木云，市委副书记、市长周禾率领北岭市', '党政考察团抵达我市考察。']);
+    expect(repairLineBreaks(lines, opensStructure).map((l) => l.text)).toEqual(['新华网青石6月9日电6月8日傍晚，北岭市委书记方木云，市委副书记、市长周禾率领北岭市党政考察团抵达我市考察。']);
+  });
+
   it('still joins a short line with a comma to the line that ends its sentence', () => {
     const lines = linesFrom(['委员林秀走访青石乡，察看', '基层组织建设情况。']);
     expect(repairLineBreaks(lines, opensStructure).map((l) => l.text)).toEqual(['委员林秀走访青石乡，察看基层组织建设情况。']);
