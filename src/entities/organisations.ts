@@ -210,7 +210,7 @@ function numbersTheBody(ctx: ItemContext, at: number, index: number, count: stri
   const { text, lex } = ctx;
   if (!count.endsWith('届')) return false;
   // the committee of a body or place (县政协九届委员会, 政协江州市第九届委员会, 县政协八届常委会), not 新一届委员会
-  if (['委员会', '全国委员会', '常委会', '常务委员会'].some((w) => text.startsWith(w, after))) {
+  if (['委员会', '全国委员会', '常委会', '常务委员会', '人民代表大会', '人大常委会'].some((w) => text.startsWith(w, after))) {
     const before = text[at - 1] === '第' ? at - 1 : at;
     return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
   }
@@ -378,6 +378,8 @@ const PLACE_LEAD_CHARS = new Set([...'省市区县旗州盟镇乡']);
  * places before it and nothing else, so the name starts where the run of places, 全国 and 省/市/区/县… before the
  * suffix starts; with none, it is no body's name (智慧政协, 履行政协). Null when nothing is left.
  */
+const TERM_BEFORE = /(?<=[省市区县州旗盟])第?[〇零一二三四五六七八九十百\d]{1,3}届$/u;
+
 function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>): Candidate | null {
   const suffix = PLACE_BODIES.find((x) => c.name.endsWith(x));
   if (suffix === undefined || c.name.length === suffix.length) return c;
@@ -400,6 +402,8 @@ function placeLedBody(ctx: ItemContext, c: Candidate, placeSpans: Array<[number,
     else if (tokenEnds && (token.tag.startsWith('ns') || (/^(nr|nz)/.test(token.tag) && PLACE_LEAD_CHARS.has(token.word[token.word.length - 1])))) p = token.start;
     else if (afterAdmin && tokenEnds && placeLikeStem(token.word, token.tag) && stemStandsAsPlace(ctx, token.start, p + 1)) p = token.start;
     else if (text.startsWith('全国', p - 2) && p - 2 >= c.start) p -= 2;
+    // 南山市|第九届|人大常委会: the term that numbers the place's body
+    else if (TERM_BEFORE.test(text.slice(c.start, p))) p -= TERM_BEFORE.exec(text.slice(c.start, p))![0].length;
     else if (PLACE_LEAD_CHARS.has(text[p - 1])) {
       p--;
       afterAdmin = true;

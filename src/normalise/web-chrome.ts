@@ -324,6 +324,10 @@ const SEARCH_BOX = /^[\s\u3000]*\p{Script=Han}{1,8}[（(][A-Za-z0-9.-]+\.(?:com|
 /** A teaser in a related-news box: a short headline with a printed date before or after it, no sentence. */
 const isDatedTeaser = (text: string) =>
   text.length <= MAX_LINK_HEADLINE + 20 && !/[。！？，]/u.test(text) && new RegExp(`^[\\s•·]*[\\[(（]?${PRINTED_DATE.source}|${PRINTED_DATE.source}[\\])）]?\\s*$`, 'u').test(text);
+/** A line of a related-news box: a dated teaser headline, or another story's opening cut off with dots (`…一要抓好...`). */
+const CUT_TEASER = /(?:\.{3,}|…+)$/u;
+const isTeaser = (text: string) => isDatedTeaser(text) || (CUT_TEASER.test(text.trim()) && text.length <= MAX_META_LINE * 2);
+const MAX_SLOGAN_LINES = 2;
 const isShortHeadline = (l: Line | undefined) => l !== undefined && l.text.length <= MAX_LINK_HEADLINE && !/[。！？]/u.test(l.text);
 
 /** `…消息（记者` / `（通讯员`: a line that stops inside an opened byline bracket. */
@@ -413,7 +417,9 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     } else if (RELATED_HEADING.test(text)) {
       // the box's heading and the teasers under it that print their dates (`某某会议召开 2019-05-28`)
       drop.add(i);
-      while (i + 1 < lines.length && isDatedTeaser(lines[i + 1].text)) drop.add(++i);
+      while (i + 1 < lines.length && isTeaser(lines[i + 1].text)) drop.add(++i);
+      // (after a teaser cut off with dots, a line or two closing the page are the site's slogan)
+      if (CUT_TEASER.test(lines[i].text.trim()) && lines.length - (i + 1) <= MAX_SLOGAN_LINES) while (i + 1 < lines.length) drop.add(++i);
     } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (SITE_CODE.test(text) || BARE_BREADCRUMB.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {

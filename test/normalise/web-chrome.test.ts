@@ -277,6 +277,13 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
   });
 });
 
+describe('a related-news box closing the page', () => {
+  it('drops the box’s teaser cut off with dots and the site’s slogan after it', () => {
+    const teaser = '9月2日，县政府召开常务会议。县长周立平，副县长吴一凡、郑晓出席会议。周立平强调，一要抓好...';
+    expect(kept([ARTICLE, '（本报记者林小禾）', '新闻推荐', teaser, '青溪新闻，天天有料。世界很大，期待相遇。'])).toEqual([ARTICLE, '（本报记者林小禾）']);
+  });
+});
+
 describe('layout bars at the edges of a line', () => {
   it('removes a bar closing a title line and one opening a line, and keeps bars inside a line', () => {
     expect(kept(['青山市政协来金水区考察调研 |', '| 4月17日，市政协调研。', '区政协 | 工作动态栏目介绍'])).toEqual([
