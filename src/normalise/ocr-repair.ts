@@ -418,6 +418,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
+  const junks = new Map<string, number>();
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {
       lines.push(line);
@@ -426,7 +427,11 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
-    if (stripped !== null && !glyphRead) text = `${UNREADABLE_MARKER}${stripped}`;
+    if (stripped !== null && !glyphRead) {
+      const junk = squash(text.slice(0, text.length - stripped.length));
+      if (junk) junks.set(junk, (junks.get(junk) ?? 0) + 1);
+      text = `${UNREADABLE_MARKER}${stripped}`;
+    }
     lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
   }
   // Item glyphs read from the page image (src/extract/ocr/glyph.ts) open items whatever the config
@@ -451,6 +456,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
     }
   }
+  lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
   const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
   lines.splice(0, lines.length, ...split);
@@ -458,6 +464,26 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+}
+
+/** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */
+const SYMBOL_JUNK = /^[A-Za-z@#$%&*<>=+^~|\\/]{1,2}$/u;
+
+/**
+ * An item whose glyph OCR read as the same junk that opened two or more dated items (`@10月8日，…`),
+ * but which opens with no date (an undated 社情民意 item: `@区政协委员…`): that junk, Latin letters or
+ * ASCII symbols glued to a Han character, is the glyph again. Han junk is left alone (a word may open
+ * a paragraph), and so is junk seen only once.
+ */
+export function repeatedJunkItems(lines: Line[], junks: Map<string, number>): Line[] {
+  const repeated = [...junks].filter(([junk, n]) => n >= 2 && SYMBOL_JUNK.test(junk)).map(([junk]) => junk);
+  if (repeated.length === 0) return lines;
+  return lines.map((line) => {
+    if (!fromOcr(line)) return line;
+    const t = line.text.replace(/^[\s\u3000]+/, '');
+    const junk = repeated.find((j) => t.startsWith(j) && /^[\s\u3000]*\p{Script=Han}/u.test(t.slice(j.length)));
+    return junk ? { ...line, text: `${UNREADABLE_MARKER}${t.slice(junk.length).replace(/^[\s\u3000]+/, '')}` } : line;
+  });
 }
 
 /** Item glyphs OCR reads from the page image; ■ □ mark sections. */

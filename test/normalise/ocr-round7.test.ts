@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { segment } from '../../src/segment/index.js';
+import { finishOcrSegments, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import type { Line } from '../../src/segment/lines.js';
+
+const markers = parseConfig({}).markers;
+const lines = (texts: Array<[string, number, number?]>): Line[] =>
+  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
+const itemsOf = (input: Line[]) => {
+  const repair = repairOcrLines(input, markers);
+  return finishOcrSegments(segment(repair.lines, repair.markers), repair);
+};
+
+describe('repairOcrLines: the junk of dated items before an undated one', () => {
+  const doc = (undated: string) =>
+    lines([
+      ['某某工作动态', 1],
+      ['某某县政协办公室　2022年7月20日', 1],
+      ['@7月6日，县政协召开主席会议，研究近期工作。', 1],
+      ['@7月8日，县政协组织委员开展视察。', 1],
+      [undated, 1],
+      ['@7月12日，县政协机关开展学习活动。', 1],
+    ]);
+
+  it('opens an item where the same symbol junk that opened two dated items stands before Han text', () => {
+    const result = itemsOf(doc('@县政协委员李某撰写的建议被市政协采用。'));
+    expect(result.items.map((i) => [i.marker, i.paragraphs[0].slice(0, 6)])).toEqual([
+      [null, '7月6日，县'],
+      [null, '7月8日，县'],
+      [null, '县政协委员李'],
+      [null, '7月12日，'],
+    ]);
+  });
+
+  it.each([
+    ['#县政协委员李某撰写的建议被市政协采用。'],
+    ['县政协委员李某撰写的建议被市政协采用。'],
+  ])('leaves a line alone whose opening is not that junk: %s', (undated) => {
+    expect(itemsOf(doc(undated)).items).toHaveLength(3);
+  });
+
+  it('leaves Han junk alone, which may be a word opening a paragraph', () => {
+    const result = itemsOf(
+      lines([
+        ['某某县政协办公室　2022年7月20日', 1],
+        ['急7月6日，县政协召开主席会议。', 1],
+        ['急7月8日，县政协组织委员开展视察。', 1],
+        ['急需解决的问题还有很多。', 1],
+      ]),
+    );
+    expect(result.items).toHaveLength(2);
+  });
+});
