@@ -457,6 +457,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
   }
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
+  lines.splice(0, lines.length, ...repairFooterColons(lines));
   const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
   const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
   lines.splice(0, lines.length, ...split);
@@ -464,6 +465,26 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+}
+
+/** Footer labels (as segment/classify.ts's footer lines open) and the colon after them. */
+const FOOTER_LABELS = '报|送|发|抄送|抄报|分送|报送|印发|主送|责任编辑|编辑|主编|审核|审定|签发|校对|联系电话|电话';
+const FOOTER_COLON = new RegExp(`^[\\s\u3000]*(?:${FOOTER_LABELS})[\\s\u3000]*[：:]`, 'u');
+/** A footer label whose colon OCR read as a semicolon or a stop (`报;区委…`, `送；…`), before Han text. */
+const FOOTER_MISREAD_COLON = new RegExp(`^([\\s\u3000]*(?:${FOOTER_LABELS}))[\\s\u3000]*[;；.．,，][\\s\u3000]*(?=\\p{Script=Han})`, 'u');
+
+/**
+ * `报;区委主要领导，…` next to `送:市政协办公室，…`: a footer label with its colon misread as `;` or a
+ * stop, on a line next to (or one line from) another footer line read right, is a footer line.
+ */
+export function repairFooterColons(lines: Line[]): Line[] {
+  return lines.map((line, i) => {
+    if (!fromOcr(line) || !FOOTER_MISREAD_COLON.test(line.text)) return line;
+    const near = [i - 2, i - 1, i + 1, i + 2].some((j) => j !== i && FOOTER_COLON.test(lines[j]?.text ?? ''));
+    if (!near) return line;
+    const fix = (s: string) => s.replace(FOOTER_MISREAD_COLON, '$1：');
+    return { ...line, text: fix(line.text), raw: fix(line.raw) };
+  });
 }
 
 /** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */

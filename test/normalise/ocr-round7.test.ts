@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, repairFooterColons, repairOcrLines } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -50,5 +50,27 @@ describe('repairOcrLines: the junk of dated items before an undated one', () => 
       ]),
     );
     expect(result.items).toHaveLength(2);
+  });
+});
+
+describe('repairFooterColons', () => {
+  const footer = (first: string) =>
+    repairFooterColons(lines([['某某区政协机关开展学习活动。', 2], [first, 2], ['送:县委办公室，县政府办公室', 2], ['编辑:王某　审核:李某', 2]])).map((l) => l.text);
+
+  it.each([
+    ['报;县委主要领导，县人大常委会主任', '报：县委主要领导，县人大常委会主任'],
+    ['报；县委主要领导', '报：县委主要领导'],
+    ['抄送.县委主要领导', '抄送：县委主要领导'],
+  ])('gives a footer label its colon back where OCR read it as a semicolon or a stop next to a footer line: %s', (input, output) => {
+    expect(footer(input)[1]).toBe(output);
+  });
+
+  it('leaves such a line alone where no footer line stands near it', () => {
+    const out = repairFooterColons(lines([['报;县委主要领导，县人大常委会主任', 1], ['某某区政协机关开展学习活动。', 1], ['某某区政协召开会议。', 1], ['某某区政协开展视察。', 1]]));
+    expect(out[0].text).toBe('报;县委主要领导，县人大常委会主任');
+  });
+
+  it('leaves a sentence that merely opens with 发 alone', () => {
+    expect(footer('发展，是第一要务。')[1]).toBe('发展，是第一要务。');
   });
 });
