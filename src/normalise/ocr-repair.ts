@@ -186,6 +186,8 @@ const SECTION_MARKS: Array<{ open: string; close: string; lookalikes: string }> 
   { open: '※', close: '※', lookalikes: '※米兴关尖头*×xX#⋇' },
 ];
 const TITLE = /^[\p{Script=Han}]{2,12}$/u;
+/** A headline in the mark: Han text with digits, quotes and brackets, as article headlines have. */
+const HEADLINE = /^(?=.*\p{Script=Han}.*\p{Script=Han})[\p{Script=Han}\d“”"‘’（）()、·—]{2,30}$/u;
 
 interface MarkCandidate {
   line: number;
@@ -209,12 +211,21 @@ function sectionCandidate(text: string, markers: Config['markers'], lastConfiden
   const t = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
-    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
+    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) {
+      // Read right, but for a look-alike read beside the mark as well: `【培训会议]】`.
+      const inner = t.slice(1, -1);
+      const stray = style.lookalikes.includes(inner[inner.length - 1] ?? '') ? -1 : 0;
+      const start = style.lookalikes.includes(inner[0] ?? '') ? 1 : 0;
+      const title = inner.slice(start, stray || undefined);
+      return (stray || start) && HEADLINE.test(title) ? { style, title, bothEnds: true } : null;
+    }
     const opens = style.lookalikes.includes(t[0] ?? '');
     const unreadClose = t[0] === style.open && lastConfidence !== undefined && lastConfidence < UNREAD_CLOSE && TITLE.test(t.slice(1, -1));
     const closes = unreadClose || style.lookalikes.includes(t[t.length - 1] ?? '');
     const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
-    if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
+    // A headline longer than a section name needs one of its marks read right: `【调研组赴某市开展调研]`.
+    const oneRight = t[0] === style.open || t[t.length - 1] === style.close;
+    if ((opens || closes) && (TITLE.test(title) || (oneRight && opens && closes && HEADLINE.test(title)))) return { style, title, bothEnds: opens && closes };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, repairFooterColons, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, repairFooterColons, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -72,5 +72,26 @@ describe('repairFooterColons', () => {
 
   it('leaves a sentence that merely opens with 发 alone', () => {
     expect(footer('发展，是第一要务。')[1]).toBe('发展，是第一要务。');
+  });
+});
+
+describe('repairSectionMarks: article headlines in 【】', () => {
+  const fix = (texts: string[]) => repairSectionMarks(texts, markers);
+
+  it.each([
+    ['【调研组赴某某市开展盐碱地综合利用调研]', '【调研组赴某某市开展盐碱地综合利用调研】'],
+    ['[市委会机关开展消防安全知识培训】', '【市委会机关开展消防安全知识培训】'],
+    ['【某某支部举办新会员培训]】', '【某某支部举办新会员培训】'],
+    ['【“书香某某”送书进校园活动启动]', '【“书香某某”送书进校园活动启动】'],
+  ])('takes a headline longer than a section name when one of its marks was read right: %s', (input, output) => {
+    expect(fix([input, '5月3日，某某召开会议。'])[0]).toBe(output);
+  });
+
+  it.each([
+    ['[调研组赴某某市开展盐碱地综合利用调研]'],
+    ['【调研组赴某某市开展调研，并召开座谈会。会议指出，要进一步加强合作]'],
+    ['【某某支部举办新会员培训】'],
+  ])('leaves a long line with neither mark read right, a sentence, and a headline read right as they are: %s', (input) => {
+    expect(fix([input])[0]).toBe(input);
   });
 });
