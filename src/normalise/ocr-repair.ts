@@ -106,6 +106,25 @@ export function fullWidthBrackets(text: string): string {
   return text.replace(HAN_IN_BRACKETS, '（$1）');
 }
 
+/**
+ * A closing quote OCR read as ASCII `"` after an opening “ (`“双减"政策`): Chinese text closes with ”.
+ * Only a `"` with an unclosed “ before it on the line is taken.
+ */
+export function closingQuotes(text: string): string {
+  let open = false;
+  return [...text]
+    .map((c) => {
+      if (c === '“') open = true;
+      else if (c === '”') open = false;
+      else if (c === '"' && open) {
+        open = false;
+        return '”';
+      }
+      return c;
+    })
+    .join('');
+}
+
 /** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;
 /** An item opening on a relative date (`近日，`), which items without a day use. */
@@ -421,7 +440,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
   const folios = readable.filter(folio).length;
   const texts = repairSectionMarks(
-    kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)),
+    kept.map((l) => (fromOcr(l) ? closingQuotes(fullWidthBrackets(repairDates(l.text))) : l.text)),
     markers,
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
@@ -443,7 +462,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       if (junk) junks.set(junk, (junks.get(junk) ?? 0) + 1);
       text = `${UNREADABLE_MARKER}${stripped}`;
     }
-    lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
+    lines.push(text === line.text ? line : { ...line, text, raw: closingQuotes(fullWidthBrackets(repairDates(line.raw))) });
   }
   // Item glyphs read from the page image (src/extract/ocr/glyph.ts) open items whatever the config
   // lists: the image shows them opening date-led lines.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, repairFooterColons, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, finishOcrSegments, repairFooterColons, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -93,5 +93,19 @@ describe('repairSectionMarks: article headlines in 【】', () => {
     ['【某某支部举办新会员培训】'],
   ])('leaves a long line with neither mark read right, a sentence, and a headline read right as they are: %s', (input) => {
     expect(fix([input])[0]).toBe(input);
+  });
+});
+
+describe('closingQuotes', () => {
+  it.each([
+    ['召开“双减"政策落实情况座谈会', '召开“双减”政策落实情况座谈会'],
+    ['开展“书香"和“健康"两项活动', '开展“书香”和“健康”两项活动'],
+    ['【“开明书香"送书进校园】', '【“开明书香”送书进校园】'],
+  ])('closes an opening “ that OCR closed with an ASCII quote: %s', (input, output) => {
+    expect(closingQuotes(input)).toBe(output);
+  });
+
+  it.each([['他说"好"。'], ['“已经关闭”的"引号"'], ['版本号为"v2"']])('leaves ASCII quotes with no opening “ before them alone: %s', (input) => {
+    expect(closingQuotes(input)).toBe(input);
   });
 });
