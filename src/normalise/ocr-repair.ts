@@ -308,6 +308,37 @@ export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
   });
 }
 
+const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+/** A chronicle's month header standing alone: `七　月`, `8月`. */
+const MONTH_HEADER = /^[\s\u3000]*(十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])[\s\u3000]*月[\s\u3000]*$/u;
+/** The same whose numeral OCR misread as another Han character (`七　月` → `世月`). */
+const MISREAD_MONTH_HEADER = /^[\s\u3000]*([\p{Script=Han}]{1,2})[\s\u3000]*月[\s\u3000]*$/u;
+
+function headerMonth(text: string): { month: number; han: boolean } | null {
+  const m = MONTH_HEADER.exec(text);
+  if (!m) return null;
+  const han = HAN_MONTHS.indexOf(m[1]);
+  return han >= 0 ? { month: han + 1, han: true } : { month: Number(m[1]), han: false };
+}
+
+/**
+ * A chronicle's month headers where OCR misread one's numeral (`世月` between nothing and `八月`): a
+ * line of one or two Han characters and 月 that no month names is the month before the next header,
+ * or after the one before it, written as they are (`七月`, `7月`). Needs a header read right.
+ */
+export function repairMonthHeaders(texts: string[], ocred: boolean[]): string[] {
+  const read = texts.map((t) => headerMonth(t));
+  if (!read.some((m) => m !== null)) return texts;
+  return texts.map((text, i) => {
+    const m = MISREAD_MONTH_HEADER.exec(text);
+    if (!ocred[i] || read[i] || !m || /^[元正腊冬本当是每上下同次该前后半整]/u.test(m[1])) return text;
+    const next = read.slice(i + 1).find((m) => m !== null);
+    const prev = read.slice(0, i).reverse().find((m) => m !== null);
+    const guess = next && next.month > 1 ? { ...next, month: next.month - 1 } : prev && prev.month < 12 ? { ...prev, month: prev.month + 1 } : null;
+    return guess ? (guess.han ? `${HAN_MONTHS[guess.month - 1]}月` : `${guess.month}月`) : text;
+  });
+}
+
 /** `— 3 —`, `一 3 一`, `-3-`, `第 3 页` as OCR gives them. */
 const FOLIO = /^[\s\u3000]*(?:[-—–－一_~～·.。]{0,3}[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－一_~～·.。]{0,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)[\s\u3000]*$/u;
 
@@ -488,6 +519,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   }
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   lines.splice(0, lines.length, ...repairFooterColons(lines));
+  const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
+  lines.splice(0, lines.length, ...lines.map((line, i) => (months[i] === line.text ? line : { ...line, text: months[i], raw: months[i] })));
   const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
   const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
   lines.splice(0, lines.length, ...split);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { closingQuotes, finishOcrSegments, repairFooterColons, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, finishOcrSegments, repairFooterColons, repairMonthHeaders, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -107,5 +107,25 @@ describe('closingQuotes', () => {
 
   it.each([['他说"好"。'], ['“已经关闭”的"引号"'], ['版本号为"v2"']])('leaves ASCII quotes with no opening “ before them alone: %s', (input) => {
     expect(closingQuotes(input)).toBe(input);
+  });
+});
+
+describe('repairMonthHeaders', () => {
+  const fix = (texts: string[]) => repairMonthHeaders(texts, texts.map(() => true));
+
+  it.each([
+    [['世月', '3日　某某召开会议。', '九　月', '2日　某某开展调研。'], 0, '八月'],
+    [['十　月', '3日　某某召开会议。', '人月', '2日　某某开展调研。'], 2, '十一月'],
+    [['世月', '3日　某某召开会议。', '6月', '2日　某某开展调研。'], 0, '5月'],
+  ])('gives a month header whose numeral OCR misread the month before the next header, or after the one before: %j', (texts, at, month) => {
+    expect(fix(texts)[at]).toBe(month);
+  });
+
+  it.each([
+    [['世月', '3日　某某召开会议。']],
+    [['元月', '3日　某某召开会议。', '二月', '2日　某某开展调研。']],
+    [['本月', '3日　某某召开会议。', '二月', '2日　某某开展调研。']],
+  ])('leaves it as read where no header was read right, and leaves 元月 and 本月 alone: %j', (texts) => {
+    expect(fix(texts)).toEqual(texts);
   });
 });
