@@ -63,6 +63,12 @@ function repairHanYear(year: string): string {
   return chars.map((c) => (/[OoＯ0]/u.test(c) ? '〇' : c)).join('');
 }
 
+/**
+ * `…14日至16X，` where X is no counter or unit that may follow a number (16时, 16人, 16名…): OCR's
+ * reading of the 日 closing a span of days.
+ */
+const RANGE_END_MISREAD = /(?<=\d{1,2}月)(\d{1,2})日至(\d{1,2})(?![时点分人名个位岁期号月年次届家项元万亿余多周天件篇条批所座户台辆支场处幅本册份亩吨米度])\p{Script=Han}(?=[，,、])/gu;
+
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_MISREAD_AT_START, '$1$2月$3日');
@@ -87,6 +93,8 @@ export function repairDates(text: string): string {
     const day = digits(d);
     return day && +day >= 1 && +day <= 31 ? `${sep}${day}日` : all;
   });
+  // A range's last day whose 日 OCR misread as another character, before a comma: `9月14日至16唱，`.
+  out = out.replace(RANGE_END_MISREAD, (all, start: string, end: string) => (+end > +start && +end <= 31 ? `${start}日至${end}日` : all));
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');

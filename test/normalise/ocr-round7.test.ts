@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { closingQuotes, finishOcrSegments, repairFooterColons, repairMonthHeaders, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -127,5 +127,23 @@ describe('repairMonthHeaders', () => {
     [['本月', '3日　某某召开会议。', '二月', '2日　某某开展调研。']],
   ])('leaves it as read where no header was read right, and leaves 元月 and 本月 alone: %j', (texts) => {
     expect(fix(texts)).toEqual(texts);
+  });
+});
+
+describe('repairDates: the 日 closing a span of days', () => {
+  it.each([
+    ['5月12日至14唱，主委带领调研组赴某县调研。', '5月12日至14日，主委带领调研组赴某县调研。'],
+    ['5月2日至3旧、6日，分别召开会议。', '5月2日至3日、6日，分别召开会议。'],
+  ])('reads the character after a span\'s last day, before a comma, as 日: %s', (input, output) => {
+    expect(repairDates(input)).toBe(output);
+  });
+
+  it.each([
+    ['5月12日至14时，系统暂停服务。'],
+    ['5月12日至16人，参加培训。'],
+    ['5月14日至12唱，无此区间。'],
+    ['5月14日至16唱歌。'],
+  ])('leaves counters and units, spans that run backwards and no comma alone: %s', (input) => {
+    expect(repairDates(input)).toBe(input);
   });
 });
