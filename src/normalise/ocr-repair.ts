@@ -527,6 +527,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   }
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   lines.splice(0, lines.length, ...repairFooterColons(lines));
+  lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
   const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
   lines.splice(0, lines.length, ...lines.map((line, i) => (months[i] === line.text ? line : { ...line, text: months[i], raw: months[i] })));
   const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
@@ -536,6 +537,25 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+}
+
+/** A paragraph opening with a part of the day and a comma: the day's second entry (`下午，…`). */
+const PART_OF_DAY_ENTRY = /^[\s\u3000]*(?:上午|下午|中午|晚上)[，,]/u;
+/** Characters a line may end with when the next one goes on with the day: `…于10月8日` / `下午，`. */
+const DAY_WORD_END = /[日号天今昨明当同次该每周\d]$/u;
+
+/**
+ * `…研究会议议程` then `下午，…`: a paragraph's full stop alone on the last line of its paragraph is
+ * small, and OCR drops it; a line ending in a Han character before a paragraph that opens with a part
+ * of the day is a sentence's end. The stop goes back, so the day's second entry is not run on.
+ */
+export function restoreStopsBeforePartOfDay(lines: Line[]): Line[] {
+  return lines.map((line, i) => {
+    const next = lines[i + 1];
+    if (!fromOcr(line) || !next || !fromOcr(next) || !PART_OF_DAY_ENTRY.test(next.text)) return line;
+    if (!/\p{Script=Han}$/u.test(line.text) || DAY_WORD_END.test(line.text)) return line;
+    return { ...line, text: `${line.text}。`, raw: `${line.raw}。` };
+  });
 }
 
 /** Footer labels (as segment/classify.ts's footer lines open) and the colon after them. */

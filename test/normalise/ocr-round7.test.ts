@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { closingQuotes, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks, restoreStopsBeforePartOfDay } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -145,5 +145,24 @@ describe('repairDates: the 日 closing a span of days', () => {
     ['5月14日至16唱歌。'],
   ])('leaves counters and units, spans that run backwards and no comma alone: %s', (input) => {
     expect(repairDates(input)).toBe(input);
+  });
+});
+
+describe('restoreStopsBeforePartOfDay', () => {
+  const run = (a: string, b: string) => restoreStopsBeforePartOfDay(lines([[a, 1], [b, 1]])).map((l) => l.text);
+
+  it('gives a full stop back to a line that ends in a Han character before a paragraph opening with a part of the day', () => {
+    expect(run('6日　上午，县人大常委会召开主任会议，研究会议议程', '下午，县人大常委会视察某某项目。')).toEqual([
+      '6日　上午，县人大常委会召开主任会议，研究会议议程。',
+      '下午，县人大常委会视察某某项目。',
+    ]);
+  });
+
+  it.each([
+    ['县政协定于10月8日', '下午，召开常委会议。'],
+    ['县政协召开主任会议。', '下午，县人大常委会视察某某项目。'],
+    ['县政协召开主任会议，研究议程', '县人大常委会视察某某项目。'],
+  ])('leaves lines that end in a date or a stop, or come before no part of the day, alone: %s', (a, b) => {
+    expect(run(a, b)).toEqual([a, b]);
   });
 });
