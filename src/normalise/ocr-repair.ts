@@ -63,6 +63,12 @@ function repairHanYear(year: string): string {
   return chars.map((c) => (/[OoＯ0]/u.test(c) ? '〇' : c)).join('');
 }
 
+/**
+ * `…14日至16X，` where X is no counter or unit that may follow a number (16时, 16人, 16名…): OCR's
+ * reading of the 日 closing a span of days.
+ */
+const RANGE_END_MISREAD = /(?<=\d{1,2}月)(\d{1,2})日至(\d{1,2})(?![时点分人名个位岁期号月年次届家项元万亿余多周天件篇条批所座户台辆支场处幅本册份亩吨米度])\p{Script=Han}(?=[，,、])/gu;
+
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_MISREAD_AT_START, '$1$2月$3日');
@@ -87,6 +93,8 @@ export function repairDates(text: string): string {
     const day = digits(d);
     return day && +day >= 1 && +day <= 31 ? `${sep}${day}日` : all;
   });
+  // A range's last day whose 日 OCR misread as another character, before a comma: `9月14日至16唱，`.
+  out = out.replace(RANGE_END_MISREAD, (all, start: string, end: string) => (+end > +start && +end <= 31 ? `${start}日至${end}日` : all));
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
@@ -104,6 +112,25 @@ const HAN_IN_BRACKETS = /[(（〈<]([^()（）〈〉<>\n]{0,20}\p{Script=Han}[^(
 
 export function fullWidthBrackets(text: string): string {
   return text.replace(HAN_IN_BRACKETS, '（$1）');
+}
+
+/**
+ * A closing quote OCR read as ASCII `"` after an opening “ (`“双减"政策`): Chinese text closes with ”.
+ * Only a `"` with an unclosed “ before it on the line is taken.
+ */
+export function closingQuotes(text: string): string {
+  let open = false;
+  return [...text]
+    .map((c) => {
+      if (c === '“') open = true;
+      else if (c === '”') open = false;
+      else if (c === '"' && open) {
+        open = false;
+        return '”';
+      }
+      return c;
+    })
+    .join('');
 }
 
 /** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
@@ -186,6 +213,8 @@ const SECTION_MARKS: Array<{ open: string; close: string; lookalikes: string }> 
   { open: '※', close: '※', lookalikes: '※米兴关尖头*×xX#⋇' },
 ];
 const TITLE = /^[\p{Script=Han}]{2,12}$/u;
+/** A headline in the mark: Han text with digits, quotes and brackets, as article headlines have. */
+const HEADLINE = /^(?=.*\p{Script=Han}.*\p{Script=Han})[\p{Script=Han}\d“”"‘’（）()、·—]{2,30}$/u;
 
 interface MarkCandidate {
   line: number;
@@ -209,12 +238,21 @@ function sectionCandidate(text: string, markers: Config['markers'], lastConfiden
   const t = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
-    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) return null; // read right
+    if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) {
+      // Read right, but for a look-alike read beside the mark as well: `【培训会议]】`.
+      const inner = t.slice(1, -1);
+      const stray = style.lookalikes.includes(inner[inner.length - 1] ?? '') ? -1 : 0;
+      const start = style.lookalikes.includes(inner[0] ?? '') ? 1 : 0;
+      const title = inner.slice(start, stray || undefined);
+      return (stray || start) && HEADLINE.test(title) ? { style, title, bothEnds: true } : null;
+    }
     const opens = style.lookalikes.includes(t[0] ?? '');
     const unreadClose = t[0] === style.open && lastConfidence !== undefined && lastConfidence < UNREAD_CLOSE && TITLE.test(t.slice(1, -1));
     const closes = unreadClose || style.lookalikes.includes(t[t.length - 1] ?? '');
     const title = t.slice(opens ? 1 : 0, closes ? -1 : undefined);
-    if ((opens || closes) && TITLE.test(title)) return { style, title, bothEnds: opens && closes };
+    // A headline longer than a section name needs one of its marks read right: `【调研组赴某市开展调研]`.
+    const oneRight = t[0] === style.open || t[t.length - 1] === style.close;
+    if ((opens || closes) && (TITLE.test(title) || (oneRight && opens && closes && HEADLINE.test(title)))) return { style, title, bothEnds: opens && closes };
   }
   return null;
 }
@@ -275,6 +313,37 @@ export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
       .replace(DAY_QUOTE_AFTER_SENTENCE, '\n$1\u3000')
       .split('\n')
       .map((t) => t.replace(DAY_QUOTE_AT_START, '$1\u3000'));
+  });
+}
+
+const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+/** A chronicle's month header standing alone: `七　月`, `8月`. */
+const MONTH_HEADER = /^[\s\u3000]*(十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])[\s\u3000]*月[\s\u3000]*$/u;
+/** The same whose numeral OCR misread as another Han character (`七　月` → `世月`). */
+const MISREAD_MONTH_HEADER = /^[\s\u3000]*([\p{Script=Han}]{1,2})[\s\u3000]*月[\s\u3000]*$/u;
+
+function headerMonth(text: string): { month: number; han: boolean } | null {
+  const m = MONTH_HEADER.exec(text);
+  if (!m) return null;
+  const han = HAN_MONTHS.indexOf(m[1]);
+  return han >= 0 ? { month: han + 1, han: true } : { month: Number(m[1]), han: false };
+}
+
+/**
+ * A chronicle's month headers where OCR misread one's numeral (`世月` between nothing and `八月`): a
+ * line of one or two Han characters and 月 that no month names is the month before the next header,
+ * or after the one before it, written as they are (`七月`, `7月`). Needs a header read right.
+ */
+export function repairMonthHeaders(texts: string[], ocred: boolean[]): string[] {
+  const read = texts.map((t) => headerMonth(t));
+  if (!read.some((m) => m !== null)) return texts;
+  return texts.map((text, i) => {
+    const m = MISREAD_MONTH_HEADER.exec(text);
+    if (!ocred[i] || read[i] || !m || /^[元正腊冬本当是每上下同次该前后半整]/u.test(m[1])) return text;
+    const next = read.slice(i + 1).find((m) => m !== null);
+    const prev = read.slice(0, i).reverse().find((m) => m !== null);
+    const guess = next && next.month > 1 ? { ...next, month: next.month - 1 } : prev && prev.month < 12 ? { ...prev, month: prev.month + 1 } : null;
+    return guess ? (guess.han ? `${HAN_MONTHS[guess.month - 1]}月` : `${guess.month}月`) : text;
   });
 }
 
@@ -410,7 +479,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
   const folios = readable.filter(folio).length;
   const texts = repairSectionMarks(
-    kept.map((l) => (fromOcr(l) ? fullWidthBrackets(repairDates(l.text)) : l.text)),
+    kept.map((l) => (fromOcr(l) ? closingQuotes(fullWidthBrackets(repairDates(l.text))) : l.text)),
     markers,
     kept.map((l) => (fromOcr(l) ? l.lastConfidence : undefined)),
   );
@@ -418,6 +487,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const lines: Line[] = [];
+  const junks = new Map<string, number>();
   for (const [i, line] of kept.entries()) {
     if (!fromOcr(line)) {
       lines.push(line);
@@ -426,8 +496,12 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
-    if (stripped !== null && !glyphRead) text = `${UNREADABLE_MARKER}${stripped}`;
-    lines.push(text === line.text ? line : { ...line, text, raw: fullWidthBrackets(repairDates(line.raw)) });
+    if (stripped !== null && !glyphRead) {
+      const junk = squash(text.slice(0, text.length - stripped.length));
+      if (junk) junks.set(junk, (junks.get(junk) ?? 0) + 1);
+      text = `${UNREADABLE_MARKER}${stripped}`;
+    }
+    lines.push(text === line.text ? line : { ...line, text, raw: closingQuotes(fullWidthBrackets(repairDates(line.raw))) });
   }
   // Item glyphs read from the page image (src/extract/ocr/glyph.ts) open items whatever the config
   // lists: the image shows them opening date-led lines.
@@ -451,6 +525,11 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       if (rest !== null) lines[i] = { ...line, text: `${UNREADABLE_MARKER}${rest}` };
     }
   }
+  lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
+  lines.splice(0, lines.length, ...repairFooterColons(lines));
+  lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
+  const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
+  lines.splice(0, lines.length, ...lines.map((line, i) => (months[i] === line.text ? line : { ...line, text: months[i], raw: months[i] })));
   const days = repairDayGaps(lines.map((l) => l.text), lines.map(fromOcr));
   const split = lines.flatMap((line, i) => (days[i].length === 1 && days[i][0] === line.text ? [line] : days[i].map((text) => ({ ...line, text, raw: text }))));
   lines.splice(0, lines.length, ...split);
@@ -458,6 +537,65 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
   return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+}
+
+/** A paragraph opening with a part of the day and a comma: the day's second entry (`下午，…`). */
+const PART_OF_DAY_ENTRY = /^[\s\u3000]*(?:上午|下午|中午|晚上)[，,]/u;
+/** Characters a line may end with when the next one goes on with the day: `…于10月8日` / `下午，`. */
+const DAY_WORD_END = /[日号天今昨明当同次该每周\d]$/u;
+
+/**
+ * `…研究会议议程` then `下午，…`: a paragraph's full stop alone on the last line of its paragraph is
+ * small, and OCR drops it; a line ending in a Han character before a paragraph that opens with a part
+ * of the day is a sentence's end. The stop goes back, so the day's second entry is not run on.
+ */
+export function restoreStopsBeforePartOfDay(lines: Line[]): Line[] {
+  return lines.map((line, i) => {
+    const next = lines[i + 1];
+    if (!fromOcr(line) || !next || !fromOcr(next) || !PART_OF_DAY_ENTRY.test(next.text)) return line;
+    if (!/\p{Script=Han}$/u.test(line.text) || DAY_WORD_END.test(line.text)) return line;
+    return { ...line, text: `${line.text}。`, raw: `${line.raw}。` };
+  });
+}
+
+/** Footer labels (as segment/classify.ts's footer lines open) and the colon after them. */
+const FOOTER_LABELS = '报|送|发|抄送|抄报|分送|报送|印发|主送|责任编辑|编辑|主编|审核|审定|签发|校对|联系电话|电话';
+const FOOTER_COLON = new RegExp(`^[\\s\u3000]*(?:${FOOTER_LABELS})[\\s\u3000]*[：:]`, 'u');
+/** A footer label whose colon OCR read as a semicolon or a stop (`报;区委…`, `送；…`), before Han text. */
+const FOOTER_MISREAD_COLON = new RegExp(`^([\\s\u3000]*(?:${FOOTER_LABELS}))[\\s\u3000]*[;；.．,，][\\s\u3000]*(?=\\p{Script=Han})`, 'u');
+
+/**
+ * `报;区委主要领导，…` next to `送:市政协办公室，…`: a footer label with its colon misread as `;` or a
+ * stop, on a line next to (or one line from) another footer line read right, is a footer line.
+ */
+export function repairFooterColons(lines: Line[]): Line[] {
+  return lines.map((line, i) => {
+    if (!fromOcr(line) || !FOOTER_MISREAD_COLON.test(line.text)) return line;
+    const near = [i - 2, i - 1, i + 1, i + 2].some((j) => j !== i && FOOTER_COLON.test(lines[j]?.text ?? ''));
+    if (!near) return line;
+    const fix = (s: string) => s.replace(FOOTER_MISREAD_COLON, '$1：');
+    return { ...line, text: fix(line.text), raw: fix(line.raw) };
+  });
+}
+
+/** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */
+const SYMBOL_JUNK = /^[A-Za-z@#$%&*<>=+^~|\\/]{1,2}$/u;
+
+/**
+ * An item whose glyph OCR read as the same junk that opened two or more dated items (`@10月8日，…`),
+ * but which opens with no date (an undated 社情民意 item: `@区政协委员…`): that junk, Latin letters or
+ * ASCII symbols glued to a Han character, is the glyph again. Han junk is left alone (a word may open
+ * a paragraph), and so is junk seen only once.
+ */
+export function repeatedJunkItems(lines: Line[], junks: Map<string, number>): Line[] {
+  const repeated = [...junks].filter(([junk, n]) => n >= 2 && SYMBOL_JUNK.test(junk)).map(([junk]) => junk);
+  if (repeated.length === 0) return lines;
+  return lines.map((line) => {
+    if (!fromOcr(line)) return line;
+    const t = line.text.replace(/^[\s\u3000]+/, '');
+    const junk = repeated.find((j) => t.startsWith(j) && /^[\s\u3000]*\p{Script=Han}/u.test(t.slice(j.length)));
+    return junk ? { ...line, text: `${UNREADABLE_MARKER}${t.slice(junk.length).replace(/^[\s\u3000]+/, '')}` } : line;
+  });
 }
 
 /** Item glyphs OCR reads from the page image; ■ □ mark sections. */
