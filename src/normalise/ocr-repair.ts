@@ -526,7 +526,11 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
   }
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
-  lines.splice(0, lines.length, ...repairFooterColons(lines));
+  lines.splice(0, lines.length, ...repairFooterColons(lines).map((line) => {
+    if (!fromOcr(line)) return line;
+    const text = fieldGaps(line.text);
+    return text === line.text ? line : { ...line, text, raw: fieldGaps(line.raw) };
+  }));
   lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
   const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
   lines.splice(0, lines.length, ...lines.map((line, i) => (months[i] === line.text ? line : { ...line, text: months[i], raw: months[i] })));
@@ -576,6 +580,21 @@ export function repairFooterColons(lines: Line[]): Line[] {
     const fix = (s: string) => s.replace(FOOTER_MISREAD_COLON, '$1：');
     return { ...line, text: fix(line.text), raw: fix(line.raw) };
   });
+}
+
+/** A field line: a label of one to four Han characters (maybe letter-spaced) and a colon. */
+const FIELD_LINE = /^[\s\u3000]*(?:\p{Script=Han}[\s\u3000]*){1,4}[：:]/u;
+/** A quote OCR read in a printed gap between two names or fields: `马某”杜某`, `王某　”审核:`. */
+const GAP_QUOTE = /(?<=\p{Script=Han}|[）)])[\s\u3000]*[”“"]+[\s\u3000]*(?=\p{Script=Han})/gu;
+
+/**
+ * `副主委:马某”杜某”邢某（专职）`, `编辑:孙某　”审核:郑某`: on a field line with no quotation in it
+ * (no opening “ before a closing one), quotes between Han characters are the gaps between names or
+ * fields, read as ink. They become the gap (U+3000) the text path has there.
+ */
+export function fieldGaps(text: string): string {
+  if (!FIELD_LINE.test(text) || /“[^”"]*[”"]/u.test(text)) return text;
+  return text.replace(GAP_QUOTE, '\u3000');
 }
 
 /** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */

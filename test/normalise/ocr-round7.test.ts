@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { closingQuotes, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks, restoreStopsBeforePartOfDay } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, fieldGaps, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks, restoreStopsBeforePartOfDay } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -164,5 +164,19 @@ describe('restoreStopsBeforePartOfDay', () => {
     ['县政协召开主任会议，研究议程', '县人大常委会视察某某项目。'],
   ])('leaves lines that end in a date or a stop, or come before no part of the day, alone: %s', (a, b) => {
     expect(run(a, b)).toEqual([a, b]);
+  });
+});
+
+describe('fieldGaps', () => {
+  it.each([
+    ['副主委:马某某”杜某某”邢某某（专职）', '副主委:马某某　杜某某　邢某某（专职）'],
+    ['编辑:孙某　”审核:郑某某　”签发:葛某某', '编辑:孙某　审核:郑某某　签发:葛某某'],
+    ['主　委：王某某“李某某', '主　委：王某某　李某某'],
+  ])('reads quotes between names on a field line as the printed gap: %s', (input, output) => {
+    expect(fieldGaps(input)).toBe(output);
+  });
+
+  it.each([['主题：开展“书香”进校园活动'], ['会上，王某某”指出要加强学习。'], ['9月3日”县政协召开会议。']])('leaves quotations and lines with no field label alone: %s', (input) => {
+    expect(fieldGaps(input)).toBe(input);
   });
 });
