@@ -371,7 +371,8 @@ export interface HeadingDate {
 }
 
 /** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
-const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近)/u;
+// (also a month with no day: `3月初至4月末，…`, `5月，…` — a later sentence's day is another event's)
+const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]))/u;
 
 /** The longest deck (a subtitle line under the headline, no sentence of its own). */
 const MAX_DECK = 40;

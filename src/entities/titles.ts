@@ -126,10 +126,21 @@ function insideBodyName(ctx: ItemContext, start: number, end: number): boolean {
   return false;
 }
 
+const MAX_PARTY_NAME = 4;
+function partyEndsAt(ctx: ItemContext, end: number): boolean {
+  for (let s = Math.max(0, end - MAX_PARTY_NAME); s < end - 1; s++) {
+    const party = ctx.lex.partyTrie.longestAt(ctx.text, s);
+    if (party !== null && s + party.length === end) return true;
+  }
+  return false;
+}
+
 /** The longest title or role head at `i` that is neither a body's name nor a plural (委员会, 委员们), or null. */
 function headAt(ctx: ItemContext, i: number): string | null {
   const { text } = ctx;
   if (!ctx.lex.headTrie.mayStartWith(text.charCodeAt(i))) return null;
+  // 民盟|长沙市委: a head whose first character ends a party's name (民盟 + 盟长) is no title
+  if (partyEndsAt(ctx, i + 1)) return null;
   const heads = ctx.lex.headTrie.wordsAt(text, i);
   for (let k = heads.length - 1; k >= 0; k--) {
     const end = i + heads[k].length;

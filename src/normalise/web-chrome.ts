@@ -44,8 +44,8 @@ export interface WebChromeResult {
 const COLON = '[:：]';
 const SEP = '(?:>>?|»|＞|→|/|\\\\)';
 
-/** `您当前的位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
-const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*(?:${COLON}|${SEP})|(?:网站)?首页\\s*${SEP})`, 'u');
+/** `您当前的位置：`, `您的当前位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
+const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你]的?(?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*(?:${COLON}|${SEP})|(?:网站)?首页\\s*${SEP})`, 'u');
 
 /** Labels that only a page's meta line uses: one of them opening a short line is enough. */
 const STRONG_LABELS = [

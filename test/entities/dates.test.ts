@@ -396,3 +396,9 @@ describe('同日 after an entry dated by its day alone', () => {
     expect(first.date).toBeNull();
   });
 });
+
+describe('an item that opens with a month and no day', () => {
+  it('takes no later sentence’s day for its date', () => {
+    expect(entitiesOf('3月初至4月末，区政协主席赵明分别带队走访委员。11月10日至20日，副主席钱林走访常委。', '2021-12-01').date).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titlesOf } from './helpers.js';
+import { entitiesOf, titlesOf } from './helpers.js';
 
 const TITLES: [string, string, Record<string, string[]>][] = [
   ['a title with its organisation prefix', '5月8日，市政协副主席贺俊深入企业调研。', { 贺俊: ['市政协副主席'] }],
@@ -72,5 +72,12 @@ describe('a title word that opens the short name of a body', () => {
 
   it('keeps two titles apart when a 、 separates them', () => {
     expect(titlesOf('区政协委员、工委主任王明出席。')).toEqual({ 王明: ['区政协委员', '工委主任'] });
+  });
+});
+
+describe('a party’s name before a place opening with 长', () => {
+  it('makes no 盟长 title: the party’s committee of the place and its title stay whole', () => {
+    const e = entitiesOf('民盟长岭市委青年工作委员会主任、东区政协副主席许丽丽致辞。');
+    expect(e.people.map((p) => [p.name, p.titles])).toEqual([['许丽丽', ['民盟长岭市委青年工作委员会主任', '东区政协副主席']]]);
   });
 });

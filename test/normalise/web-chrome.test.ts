@@ -238,6 +238,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['an e-paper’s page name with its page navigation', '第B2版：要闻 上一版1  3下一版'],
     ['an e-paper’s title navigation tab', '标题导航'],
     ['a site code standing as a line', 'qhrb'],
+    ['a breadcrumb label alone, 的 before 当前', '您的当前位置：'],
     ['a breadcrumb of column names with no 首页', '新闻中心 > 国内新闻 > 港澳台新闻'],
     ['a portal’s bar of sister sites', '青禾网 QingHe 2048 房产频道 青禾搜索'],
     ['the site’s name as a line', '青禾新闻-青禾网站'],
