@@ -312,8 +312,13 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   const contents = contentsLines(lines, (j) => sectionStarts[j] !== null || matchItemStart(lines[j], markers) !== null || DATE_LED.test(lines[j].text));
   if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
 
+  const preface = prefaceLines(lines, sectionStarts, markers);
+  for (const i of preface) {
+    messages.push(message('info', 'preface', `The issue's preface, before its first section, is no item: “${lines[i].text}”`, { page: lines[i].page ?? null, offset: lines[i].index }));
+  }
+
   lines.forEach((line, i) => {
-    if (contents.has(i)) return;
+    if (contents.has(i) || preface.has(i)) return;
     const sec = sectionStarts[i];
     if (sec) {
       flushHeadline();
@@ -486,6 +491,21 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   }
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages, signOffDate };
+}
+
+const MIN_PREFACED_SECTIONS = 2;
+
+/**
+ * An issue's preface (`11月以来，全县统一战线…现将近期工作情况摘编如下。`, `【卷首语】…`): running prose before the
+ * first of two section titles or more, opening with no date, glyph or headline. It introduces the issue and
+ * reports no event: no item (kept in a message).
+ */
+function prefaceLines(lines: Line[], sectionStarts: Array<SectionStart | null>, markers: Markers): Set<number> {
+  const first = sectionStarts.findIndex((s) => s !== null);
+  if (first <= 0 || sectionStarts.filter((s) => s !== null).length < MIN_PREFACED_SECTIONS) return new Set();
+  const before = lines.slice(0, first);
+  const prose = (l: Line) => l.kind === 'paragraph' && /[。！？]/u.test(l.text) && !DATE_LED.test(l.text) && !DAY_LED.test(l.text) && !SUBJECT_DATED.test(l.text) && matchItemStart(l, markers) === null;
+  return before.every(prose) ? new Set(before.map((_, i) => i)) : new Set();
 }
 
 /** An entry's number: `1、` `2.` `（3）` `一、`. */

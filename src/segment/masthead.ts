@@ -124,10 +124,9 @@ export function parseMasthead(lines: Line[]): Omit<MastheadResult, 'end'> {
  * on, a clause and a sentence end (`…下午，…来汉调研。`), or longer than any masthead line. A page copied without its title opens with such a line, and
  * its full date is the item's, not an issue date.
  */
-const MIN_PREFACE = 30;
 /** Index of the first line before `end` that is running prose (sentences, not a long address), or `end`. */
 function firstProse(lines: Line[], end: number): number {
-  const at = lines.slice(0, end).findIndex((l) => l.text.length > MIN_PREFACE && /[。！？]/u.test(l.text) && isProse(l.text));
+  const at = lines.slice(0, end).findIndex((l) => /[。！？]/u.test(l.text) && isProse(l.text));
   return at < 0 ? end : at;
 }
 

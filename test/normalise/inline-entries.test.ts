@@ -45,7 +45,6 @@ describe('a run-on digest with ornamented section titles inline', () => {
     const doc = segment(linesFrom([RUN_ON]));
     expect(doc.sections.map((s) => s.title)).toEqual(['园区共建', '乡村振兴']);
     expect(doc.items.map((i) => [i.section, i.paragraphs.join('').slice(0, 6)])).toEqual([
-      [null, '【卷首语】2'],
       ['园区共建', '3月8日，青'],
       ['园区共建', '4月，民建青'],
       ['园区共建', '5月20日，'],
@@ -54,6 +53,7 @@ describe('a run-on digest with ornamented section titles inline', () => {
       ['乡村振兴', '8月，致公党'],
     ]);
     expect(doc.masthead.title).toBeNull();
+    expect(doc.messages.find((m) => m.code === 'preface')?.message).toContain('【卷首语】');
   });
 
   it('leaves a paragraph with one ornament that wraps no title alone', () => {

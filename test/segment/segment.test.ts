@@ -361,3 +361,27 @@ describe('layouts of printed bulletins met in held-out scans', () => {
     expect(doc.items.map((i) => i.paragraphs.length)).toEqual([2, 1]);
   });
 });
+
+describe('an issue’s preface before its sections', () => {
+  it('is no item, and its text is kept in a message', () => {
+    const doc = segment(
+      linesFrom([
+        '统战简报',
+        '第11期',
+        '中共青溪县委统一战线工作部　　2022年11月30日',
+        '11月以来，全县统一战线深入学习宣传贯彻会议精神，围绕中心工作做了大量工作。现将近期工作情况摘编如下。',
+        '（一）县委统战部召开专题会议',
+        '11月2日上午，县委统战部召开部务会议。',
+        '（二）县工商联完成换届',
+        '11月8日下午，县工商联召开会员大会。',
+      ]),
+    );
+    expect(doc.items.map((i) => i.section)).toEqual(['县委统战部召开专题会议', '县工商联完成换届']);
+    expect(doc.messages.find((m) => m.code === 'preface')?.message).toContain('摘编如下');
+  });
+
+  it('is an item when it opens with its date', () => {
+    const doc = segment(linesFrom(['11月1日，县委统战部召开会议。', '（一）县委统战部召开专题会议', '11月2日上午，县委统战部召开部务会议。', '（二）县工商联完成换届', '11月8日下午，县工商联召开会员大会。']));
+    expect(doc.items).toHaveLength(3);
+  });
+});
