@@ -85,11 +85,14 @@ export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
 }
 
 /** `副主委：马某某　杜某某　邢某某（专职）`: a title, a colon, then names set apart by gaps, each with an optional note in brackets. */
-const TITLED_ROLL = /^([\p{Script=Han}\u3000 ]{2,10})[：:][\s\u3000]*((?:[\p{Script=Han}·]{2,5}(?:[（(][^）)]{1,6}[)）])?[\s\u3000、]*)+)$/u;
+const ROLL_NAME = '\\p{Script=Han}(?:[\\u3000 ]?\\p{Script=Han}){1,3}(?:[（(][^）)]{1,6}[)）])?(?=[\\s\\u3000、，,]|$)(?![\\u3000 ]*[：:])';
+const ROLL_PART = new RegExp(`([\\p{Script=Han}\\u3000 ]{2,10})[：:][\\s\\u3000]*(${ROLL_NAME}(?:[\\s\\u3000、，,]+${ROLL_NAME})*)`, 'gu');
+const TITLED_ROLL = new RegExp(`^(?:[\\s\\u3000]*${ROLL_PART.source})+[\\s\\u3000]*$`, 'u');
 
 /**
- * A titled roll's line (a body's new leaders under `…名单如下：`): the title (its letter-spacing closed up: `主　委`)
- * is each name's when the lexicons know it as a title and every element is a name.
+ * A titled roll's line (a body's new leaders under `…名单如下：`, `主任：纳某某　　副主任：杨某某`): each title (its
+ * letter-spacing closed up: `主　委`) is its names' when the lexicons know it as a title and every element is a
+ * name. A two-character name padded to the width of three (`冯　斌`) is joined back.
  */
 export function fromTitledRolls(ctx: ItemContext, found: MentionSet): void {
   const { text } = ctx;
@@ -97,22 +100,30 @@ export function fromTitledRolls(ctx: ItemContext, found: MentionSet): void {
   for (const line of text.split('\n')) {
     const lineStart = start;
     start += line.length + 1;
-    const m = TITLED_ROLL.exec(line);
-    if (!m) continue;
-    const title = m[1].replace(/[\s\u3000]/gu, '');
-    if (!ctx.lex.titleHeadSet.has(title)) continue;
-    const rollStart = lineStart + line.length - m[2].length;
-    const hits: NameHit[] = [];
-    for (const e of m[2].matchAll(/[\p{Script=Han}·]{2,5}(?=[（(\s\u3000、]|$)/gu)) {
-      const a = assessName(e[0], ctx.lex);
-      if (!acceptable(a, 'list', 2)) {
-        hits.length = 0;
-        break;
+    if (!TITLED_ROLL.test(line)) continue;
+    for (const part of line.matchAll(ROLL_PART)) {
+      const title = part[1].replace(/[\s\u3000]/gu, '');
+      if (!ctx.lex.titleHeadSet.has(title)) continue;
+      const namesAt = lineStart + (part.index ?? 0) + part[0].length - part[2].length;
+      const hits: NameHit[] = [];
+      for (const e of part[2].matchAll(new RegExp(ROLL_NAME, 'gu'))) {
+        const raw = e[0].replace(/[（(][^）)]*[)）]$/u, '');
+        const name = raw.replace(/[\u3000 ]/gu, '');
+        // (a gap inside a name pads a two-character name; anything else is two names)
+        if (name.length !== raw.length && name.length !== 2) {
+          hits.length = 0;
+          break;
+        }
+        const a = assessName(name, ctx.lex);
+        if (!acceptable(a, 'title', 2, true)) {
+          hits.length = 0;
+          break;
+        }
+        const at = namesAt + (e.index ?? 0);
+        hits.push({ name, start: at, end: at + raw.length, assessment: a });
       }
-      const at = rollStart + (e.index ?? 0);
-      hits.push({ name: e[0], start: at, end: at + e[0].length, assessment: a });
+      for (const h of hits) found.add(h, [title]);
     }
-    for (const h of hits) found.add(h, [title]);
   }
 }
 

@@ -14,7 +14,8 @@ const MAX_TITLE = 20;
 // Filled and hollow forms are used together (◆ main items, ◇ minor ones): once one is established,
 // its partner needs only one occurrence.
 const PARTNER: Record<string, string> = { '◆': '◇', '◇': '◆', '●': '○', '○': '●', '▲': '△', '△': '▲', '■': '□', '□': '■', '★': '☆', '☆': '★', '◎': '◉', '◉': '◎' };
-const DATE_OR_SENTENCE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月|[，。；]/u;
+// (a month with no day titles a part: `★ 6月工作纪事`)
+const DATE_OR_SENTENCE = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|[，。；]/u;
 /**
  * Circled numbers (① 1月5日，…) number a chronicle's entries, but also enumerate points inside one item
  * (①加强学习；②…). They are item markers only when they open dated lines, at least two and most of theirs.

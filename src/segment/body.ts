@@ -8,7 +8,7 @@ import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
-import { ChronicleDate, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
+import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
@@ -158,7 +158,12 @@ function isQuestionTitle(line: Line): boolean {
  * `副主委：马某某　杜某某　邢某某（专职）`, `秘书长：郑某某`: a line of a titled roll of names (a body's new leaders),
  * the title before a colon, then names set apart by gaps or 、; the item's text, never a headline.
  */
-const TITLED_ROLL_LINE = /^[\p{Script=Han}\u3000 ]{2,10}[：:][\s\u3000]*\p{Script=Han}{2,4}(?:[（(][^）)]{1,6}[)）])?(?:[\s\u3000、，,]+\p{Script=Han}{2,4}(?:[（(][^）)]{1,6}[)）])?)*$/u;
+// (several titles may share a line: `主任：纳某某　　副主任：杨某某`; a two-character name may be padded: `冯　斌`)
+const ROLL_NAME = '\\p{Script=Han}(?:[\\u3000 ]?\\p{Script=Han}){1,3}(?:[（(][^）)]{1,6}[)）])?(?=[\\s\\u3000、，,]|$)(?![\\u3000 ]*[：:])';
+const ROLL_PART = `[\\p{Script=Han}\\u3000 ]{2,10}[：:][\\s\\u3000]*${ROLL_NAME}(?:[\\s\\u3000、，,]+${ROLL_NAME})*`;
+const TITLED_ROLL_LINE = new RegExp(`^${ROLL_PART}(?:[\\s\\u3000]+${ROLL_PART})*$`, 'u');
+/** `某某委员会组成人员名单`: the heading of a list of names, printed on a line of its own over the list. */
+const LIST_HEADING = /(?:名单|名录)[\s\u3000]*$/u;
 
 function isHeadline(line: Line): boolean {
   const t = line.text;
@@ -332,7 +337,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
             ? 2
             : 1;
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-      if (hasGlyphItems) chronicle = chronicleSections.has(i) ? new ChronicleDate(titleMonth) : null;
+      // (a chronicle part titled with its month, `★ 6月工作纪事`, dates its day lines by it)
+      if (hasGlyphItems) chronicle = chronicleSections.has(i) ? new ChronicleDate(chronicleSectionMonth(sec.title) ?? titleMonth) : null;
       // A chronicle's month header printed as a section title (`【一月】`) still sets the month.
       chronicle?.read(sec.title);
       const section: Section = { title: withoutOrdinal(sec.title), level, parent: stack.length ? stack[stack.length - 1].title : null };
@@ -429,7 +435,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     }
     // `…领导班子成员名单如下：` / `某某委员会领导班子成员名单` / `主　委：…`: a list the item announces with a colon,
     // its heading too, is the item's text
-    const announced = current !== null && !pendingHeadline && line.kind === 'paragraph' && !line.bold && /[：:]$/u.test((current as SegmentedItem).paragraphs.at(-1)?.trim() ?? '');
+    // (or a list's heading standing over its titled roll: `某某委员会组成人员名单` / `主任：…　副主任：…`)
+    const listHeading = LIST_HEADING.test(line.text) && TITLED_ROLL_LINE.test(lines[i + 1]?.raw.trim() ?? '');
+    const announced = current !== null && !pendingHeadline && line.kind === 'paragraph' && !line.bold && (listHeading || /[：:]$/u.test((current as SegmentedItem).paragraphs.at(-1)?.trim() ?? ''));
     if (isHeadline(line) && !announced && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {
       // A second title-like line under a headline (a byline, a subtitle) opens its text: the first is the headline.
       if (pendingHeadline && current === null && line.kind === 'paragraph' && isFollowedByText(lines, i, sectionStarts, markers)) {

@@ -78,6 +78,15 @@ export function chronicleTitleMonth(text: string): number | null {
   return month !== null && month >= 1 && month <= 12 ? month : null;
 }
 
+/** A chronicle part's section title naming its month: `6月工作纪事`, `五月大事记`, `2024年6月份纪要`. */
+const MONTH_SECTION = new RegExp(`^(?:(?:19|20)\\d{2}\\s*年\\s*)?(${NUM})\\s*月份?\\s*(?:工作)?(?:大事记|大事|纪事|纪要)$`, 'u');
+
+export function chronicleSectionMonth(title: string): number | null {
+  const m = MONTH_SECTION.exec(title.trim());
+  const month = m ? parseSmallNumber(m[1]) : null;
+  return month !== null && month >= 1 && month <= 12 ? month : null;
+}
+
 /** Follows the month and day through a chronicle. */
 export class ChronicleDate {
   /** `titleMonth`: the month the chronicle's title names (`2021年8月份…大事记`), until a month header says otherwise. */

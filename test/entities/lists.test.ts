@@ -60,6 +60,17 @@ describe('a titled roll of names', () => {
     ]);
   });
 
+  it('reads two titles on one line and a two-character name padded to the width of three', () => {
+    const e = entitiesOf('表决通过了组成人员名单。\n主任：纳国强　　副主任：杨丽云\n委员：冯　斌　马晓燕　李振华');
+    expect(e.people.map((p) => [p.name, p.titles])).toEqual([
+      ['纳国强', ['主任']],
+      ['杨丽云', ['副主任']],
+      ['冯斌', ['委员']],
+      ['马晓燕', ['委员']],
+      ['李振华', ['委员']],
+    ]);
+  });
+
   it('reads nothing when the label is no title', () => {
     expect(namesOf('会议议程：\n地\u3000点：青石镇\u3000柳河乡')).toEqual([]);
   });

@@ -559,3 +559,38 @@ describe('photo captions credited to their paper, under a headline', () => {
     expect(items[0][1]).toContain('步入会场');
   });
 });
+
+describe('a list’s heading over its titled roll, after a paragraph that ends a sentence', () => {
+  it('stays in the item with the roll, no headline', () => {
+    const items = texts([
+      '●6月25日，区人大常委会第十八次会议召开，表决通过了区人大常委会社会建设工作委员会组成人员名单。',
+      '区人大常委会社会建设工作委员会组成人员名单',
+      '主任：纳国强　　副主任：杨丽云',
+      '委员：冯　斌　马晓燕　李振华',
+      '●6月27日，区人大常委会副主任丁建明带领执法检查组开展检查。',
+    ]);
+    expect(items).toHaveLength(2);
+    expect(items[0][1]).toContain('委员：冯');
+  });
+});
+
+describe('a chronicle part titled with its month in a glyph bulletin', () => {
+  it('dates its day lines by the title’s month', () => {
+    const doc = segment(
+      linesFrom([
+        '工作动态',
+        '青禾区人大常委会办公室　　2024年7月10日',
+        '★ 常委会工作',
+        '●6月25日，区人大常委会第十八次会议召开。',
+        '★ 代表工作',
+        '●7月8日，区人大常委会举办代表培训班。',
+        '★ 6月工作纪事',
+        '3日　区人大常委会党组召开会议。',
+        '12日　区人大常委会机关开展消防演练。',
+      ]),
+      markers,
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['常委会工作', '代表工作', '6月工作纪事']);
+    expect(doc.items.slice(2).map((i) => i.headingDate?.text ?? null)).toEqual(['6月3日', '6月12日']);
+  });
+});
