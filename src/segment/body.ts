@@ -269,7 +269,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // A headlined item is an article, whatever the rest of the document is.
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || MONTH_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text));
+    // (and, in a digest of teasers, one led by a quoted phrase cut off before its date, `推行…“一地办理”……10月16日，…`, or
+    // by a question, `委员读书活动怎样开展？建立读书群是个好方法。`, after an entry that ended its sentence)
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || MONTH_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text)) || (endsLastSentence() && TEASER_LEAD.test(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     // 下午　某某出席…: a dated entry's next event that day, laid out as a chronicle's entries are, in a page of
@@ -501,6 +503,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   return { sections, items, messages, signOffDate };
 }
 
+/** A digest teaser's lead: a phrase cut off with an ellipsis before the entry's date, or a question of its own. */
+const TEASER_LEAD = /^[^。！？]{4,60}(?:…{1,2}|\.{3,6})\s*(?:\d{1,2}月)?\d{1,2}[日号]|^[^。！？，,]{6,40}？/u;
 const MIN_PREFACED_SECTIONS = 2;
 
 /**

@@ -594,3 +594,16 @@ describe('a chronicle part titled with its month in a glyph bulletin', () => {
     expect(doc.items.slice(2).map((i) => i.headingDate?.text ?? null)).toEqual(['6月3日', '6月12日']);
   });
 });
+
+describe('a digest of teasers', () => {
+  it('gives an item to a teaser led by a phrase cut off before its date, and to one led by a question', () => {
+    const items = texts([
+      '10月15日，青禾城市圈政协主席论坛在青禾举行，共商城市圈建设大计。',
+      '推行城市圈旅游“一卡通”、住房公积金“一地办理”……10月16日，青禾、白鹭等9个成员市的政协主席齐......',
+      '10月14日下午，省政协机关党支部开展主题党日活动。',
+      '委员读书活动怎样扎实开展？建立读书群是个好方法。',
+      '10月13日，省政协委员读书活动启动仪式在青禾举行。',
+    ]);
+    expect(items.map(([, t]) => t.slice(0, 6))).toEqual(['10月15日', '推行城市圈旅', '10月14日', '委员读书活动', '10月13日']);
+  });
+});
