@@ -73,6 +73,11 @@ function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Bloc
   return { stops, inside };
 }
 
+/** An item opening with a full date's year (`2004年1月9日，…`). */
+const OPENING_YEAR = /^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月/u;
+/** How far before the issue's year an entry's year must lie to be a chronicle of the past, not last year's news. */
+const MIN_PAST_YEARS = 2;
+
 /**
  * One result per item text, in order. Texts are normalised item texts (paragraphs joined by '\n').
  * A name established in any item (with a title or strong context) is recognised in bare mentions in all.
@@ -83,10 +88,19 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
   if (!options.issueDate && options.fallbackYear === undefined) {
     for (const t of itemTexts) if ((fallbackYear = firstExplicitYear(t)) !== null) break;
   }
+  // a chronicle of a year long past posted later (`2004年1月9日，…` / `1月14日，…` on a page of 2014): its month-days
+  // are of the year its entries name, until an entry names another
+  let pastYear: number | null = null;
   const work: ItemWork[] = itemTexts.map((text, k) => {
     const around = options.itemContexts?.[k];
     const pageDate = around?.pageDate ?? null;
-    const dateOptions = { issueDate: options.issueDate ?? pageDate, fallbackYear: around?.year !== undefined ? around.year : fallbackYear, pageDate };
+    const issueDate = options.issueDate ?? pageDate;
+    const opening = OPENING_YEAR.exec(text);
+    if (opening && issueDate) pastYear = Number(opening[1]) <= Number(issueDate.slice(0, 4)) - MIN_PAST_YEARS ? Number(opening[1]) : null;
+    const dateOptions =
+      pastYear !== null
+        ? { issueDate: null, fallbackYear: pastYear, pageDate }
+        : { issueDate, fallbackYear: around?.year !== undefined ? around.year : fallbackYear, pageDate };
     const { dates, messages } = findDates(text, dateOptions);
     const ctx = createContext(text, lex, dates.map((d) => d.span[1]));
     const bylines = findBylines(text, lex);

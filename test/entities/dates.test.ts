@@ -402,3 +402,18 @@ describe('an item that opens with a month and no day', () => {
     expect(entitiesOf('3月初至4月末，区政协主席赵明分别带队走访委员。11月10日至20日，副主席钱林走访常委。', '2021-12-01').date).toBeNull();
   });
 });
+
+describe('a chronicle of a year long past, posted later', () => {
+  it('dates its month-days by the year its entries name, not the page’s', () => {
+    const got = extractEntities(['2004年1月9日，市人大常委会主任林某到企业慰问职工。', '1月14日，林某主持召开主任会议。', '2月2日—9日，省人大代表赴省城参加会议。'], {
+      issueDate: '2014-07-30',
+      lexicons: defaultLexicons,
+    }).map((e) => e.date?.start ?? null);
+    expect(got).toEqual(['2004-01-09', '2004-01-14', '2004-02-02']);
+  });
+
+  it('leaves last year’s news in an issue to the issue’s year rule', () => {
+    const got = extractEntities(['2020年12月28日，市政协召开全会。', '1月5日，市政协召开主席会议。'], { issueDate: '2021-01-10', lexicons: defaultLexicons }).map((e) => e.date?.start ?? null);
+    expect(got).toEqual(['2020-12-28', '2021-01-05']);
+  });
+});
