@@ -204,10 +204,11 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
 }
 
 /** Between a dispatch's date and the report's own: the lead word and a byline in brackets, nothing more. */
-const REPORT_OPENS_AT = /^\s*(?:电|讯|报道|消息)\s*(?:[（(][^）)]{0,30}[）)])?\s*$/u;
+// (the place a report was filed from may stand between: `2月7日盐城讯`)
+const REPORT_OPENS_AT = /^\s*(?:\p{Script=Han}{2,4})?(?:电|讯|报道|消息)\s*(?:[（(][^）)]{0,30}[）)])?\s*$/u;
 
 /** What follows a report's dateline: 电 (not 电话, 电视…), 讯, 报道, 消息. */
-const DATELINE_AFTER = /^\s*(?:电(?![话视影子力网商气])|讯|报道|消息)/u;
+const DATELINE_AFTER = /^\s*(?:\p{Script=Han}{2,4}?(?=讯|电(?![话视影子力网商气])))?(?:电(?![话视影子力网商气])|讯|报道|消息)/u;
 const MAX_DATELINE_AT = 40;
 
 /** A report's dateline near the item's opening (新华社北京3月1日电, 某台2月15日报道：): the day the report was filed. */
@@ -318,7 +319,7 @@ const SUBJECT_DAY_RE = new RegExp(
 const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编后)[】\]]?[\s\u3000]*[：:][^\n]*\n/u;
 
 /** What follows a dispatch's date up to its report: 电/讯 and a byline in brackets, if any. */
-const DISPATCH_LEAD = /^\s*(?:电(?![话视影子力网商气])|讯)\s*(?:[（(【][^）)】]{0,30}[）)】])?\s*/u;
+const DISPATCH_LEAD = /^\s*(?:\p{Script=Han}{2,4}?(?=讯|电))?(?:电(?![话视影子力网商气])|讯)\s*(?:[（(【][^）)】]{0,30}[）)】])?\s*/u;
 
 /** `from`: where the report opens (after a dispatch's lead); by default the text's start, past an editor's note. */
 function addPageDay(text: string, pageDate: string, dates: DateMention[], from = 0): void {
@@ -371,8 +372,9 @@ export interface HeadingDate {
 }
 
 /** An opening that dates the item only roughly (日前, 近日, 连日来), after a news lead or byline if any. */
-// (also a month with no day: `3月初至4月末，…`, `5月，…` — a later sentence's day is another event's)
-const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]))/u;
+// (also 昨日/今日 with no page date to count from, and a month with no day: `3月初至4月末，…`, `5月，…` — a later
+// sentence's day is another event's)
+const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近|昨日|昨天|今日|今天|前日|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]))/u;
 
 /** The longest deck (a subtitle line under the headline, no sentence of its own). */
 const MAX_DECK = 40;

@@ -148,10 +148,21 @@ export function withoutOrdinal(title: string): string {
   return rest.length >= 2 ? rest : title;
 }
 
+/** How much longer than its dated title the entry under it runs. */
+const MIN_TITLED_ENTRY_GAIN = 10;
+/** A short dated line without a sentence's end, over a longer paragraph that opens with the same date (a dated title). */
+function isDatedTitle(line: Line, next: Line | undefined): boolean {
+  const t = line.text.trim();
+  if (next === undefined || line.kind !== 'paragraph' || t.length > MAX_HEADLINE || /[。！？!?；;]/u.test(t)) return false;
+  const date = DATE_LED.exec(t)?.[0];
+  return date !== undefined && next.text.trim().startsWith(date) && next.text.trim().length > t.length + MIN_TITLED_ENTRY_GAIN;
+}
+
 /** A short line asking a question (`…发言，都说了啥？`): a title where a dated paragraph follows it. */
 function isQuestionTitle(line: Line): boolean {
   const t = line.text.trim();
-  return line.kind === 'paragraph' && t.length >= 8 && t.length <= MAX_HEADLINE && /[？?]$/u.test(t) && !/[。！!；;]/u.test(t);
+  // (a column's period may follow the question: `上周，市政协在忙啥？（02.20-02.24）`)
+  return line.kind === 'paragraph' && t.length >= 8 && t.length <= MAX_HEADLINE && /[？?](?:[（(][^（）()]{1,20}[)）])?$/u.test(t) && !/[。！!；;]/u.test(t);
 }
 
 /**
@@ -316,6 +327,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     pendingHeadline = null;
   };
 
+  // the first headline of the text (a page's title), which a page may print again over each photo
+  const firstHeadlineAt = lines.findIndex((l) => isHeadline(l));
+  const firstHeadline = firstHeadlineAt >= 0 ? lines[firstHeadlineAt].text.trim() : null;
   const contents = contentsLines(lines, (j) => sectionStarts[j] !== null || matchItemStart(lines[j], markers) !== null || DATE_LED.test(lines[j].text));
   if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
 
@@ -368,6 +382,15 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       open(line, null, entry);
       return;
     }
+    // `2月21日下午，某某率队赴某学院调研` (no full stop) over `2月21日下午，市政协副主席某某率队赴…。`: a dated title
+    // over the entry that opens with the same date
+    if (!hasGlyphItems && isDatedTitle(line, lines[i + 1]) && !sectionStarts[i + 1]) {
+      flushHeadline();
+      current = null;
+      pendingHeadline = line;
+      pendingHeadAt = i;
+      return;
+    }
     if (chronicle) {
       if (chronicle.read(line.text)) {
         flushHeadline();
@@ -416,7 +439,10 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // Inside an article's text, a photo caption between its paragraphs: a line printed twice over a photo, or one
     // naming what a person does in it (`张某主委发言`), with the article's text going on after it (no date, no lead);
     // or one of a run of such lines (`会议现场` / `某某主持开幕式`), or a line in brackets (`（某某一行参观…）`).
-    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && (captionRunAt(lines, i, sectionStarts) || (isHeadline(line) && isInlineCaption(lines, i)))) {
+    // (or the page's title printed again over each photo: the first headline's text repeated below it)
+    // (not a page of its own under the same title: no story opens after it)
+    const titleAgain = firstHeadline !== null && i > firstHeadlineAt && line.text.trim() === firstHeadline && !hasGlyphItems && current !== null && !opensStory(lines[i + 1]?.text ?? '');
+    if (titleAgain || (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && (captionRunAt(lines, i, sectionStarts) || (isHeadline(line) && isInlineCaption(lines, i))))) {
       captions++;
       return;
     }

@@ -283,6 +283,14 @@ describe('a dispatch date before the report’s own date', () => {
     expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: expected });
   });
 
+  it('reads a dispatch filed from a place (`2月7日青石讯`)', () => {
+    expect(entitiesOf('青禾网2月7日青石讯2月6日上午，某镇政协联络委组织委员开展调研活动。', '2024-02-10').date).toMatchObject({ start: '2024-02-06', partOfDay: 'am' });
+  });
+
+  it('takes no later sentence’s date for an item opening with 昨日 and no page date', () => {
+    expect(entitiesOf('昨日，市人大常委会举行主任会议。会议决定，常委会会议于2014年4月29日至30日上午举行。', null).date).toBeNull();
+  });
+
   it('finds the dispatch at the start of a paragraph under photo captions', () => {
     const text = '应邀列席会议的九位台胞代表起立。图中右起为：青禾集团董事长林瑞河（来源：青禾日报）\n中新网1月23日电 青禾省政协九届五次会议22日在青禾开幕。';
     expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: '2021-01-22' });

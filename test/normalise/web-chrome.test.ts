@@ -238,6 +238,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['an e-paper’s page name with its page navigation', '第B2版：要闻 上一版1  3下一版'],
     ['an e-paper’s title navigation tab', '标题导航'],
     ['a site code standing as a line', 'qhrb'],
+    ['a site’s banner addressing the reader', '您正在浏览[时光机]频道，这篇文章记录了从5807 天前开始的旅程，提醒您：时光易逝，但回忆永存。'],
     ['a breadcrumb label alone, 的 before 当前', '您的当前位置：'],
     ['a breadcrumb of column names with no 首页', '新闻中心 > 国内新闻 > 港澳台新闻'],
     ['a portal’s bar of sister sites', '青禾网 QingHe 2048 房产频道 青禾搜索'],

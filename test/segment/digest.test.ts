@@ -607,3 +607,36 @@ describe('a digest of teasers', () => {
     expect(items.map(([, t]) => t.slice(0, 6))).toEqual(['10月15日', '推行城市圈旅', '10月14日', '委员读书活动', '10月13日']);
   });
 });
+
+describe('a page that prints its title again over each photo', () => {
+  it('keeps one item under the title, sections of parties as their own items, no repeated title as a headline', () => {
+    const title = '青溪市各民主党派“两会”履职展风采';
+    const items = texts([
+      title,
+      '12月26日至29日，青溪市两会在市文化中心召开。',
+      title,
+      '“两会”期间，各民主党派积极履行职责，认真参加大会各项议程。',
+      '致公党青溪市委会',
+      '主要由归侨、侨眷中的中上层人士组成。',
+      title,
+      '致公党青溪市委会共19名党员出席了“两会”。其中，副主委何红等3名党员出席人大会议。',
+    ]);
+    expect(items.map(([h]) => h)).toEqual([title, '致公党青溪市委会']);
+    expect(items[1][1]).toContain('副主委何红');
+  });
+});
+
+describe('titles of a weekly digest', () => {
+  it('reads a question with the column’s period after it as the title over the first entry', () => {
+    const items = texts(['【政协履职动态】上周，市政协在忙啥？（02.20-02.24）', '2月21日上午，市政协主席林某率队到某中心调研。', '2月23日上午，市政协主席林某带队走访委员企业。']);
+    expect(items.map(([h]) => h)).toEqual(['【政协履职动态】上周，市政协在忙啥？（02.20-02.24）', null]);
+  });
+
+  it('reads a dated line without a full stop over the longer entry of the same date as that entry’s title', () => {
+    const items = texts(['2月21日上午，市政协主席林某率队到某中心调研。', '2月21日下午，赖某率队赴某学院调研', '2月21日下午，市政协副主席赖某率队赴某学院，围绕产教融合开展专题调研。']);
+    expect(items).toEqual([
+      [null, '2月21日上午，市政协主席林某率队到某中心调研。'],
+      ['2月21日下午，赖某率队赴某学院调研', '2月21日下午，市政协副主席赖某率队赴某学院，围绕产教融合开展专题调研。'],
+    ]);
+  });
+});
