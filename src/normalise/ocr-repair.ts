@@ -133,6 +133,7 @@ export function closingQuotes(text: string): string {
     .join('');
 }
 
+
 /** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;
 /** An item opening on a relative date (`近日，`), which items without a day use. */
@@ -435,23 +436,57 @@ const REPORTED_WITHIN = { before: 92, after: 15 };
  * `二月14日` with an Arabic day: no author mixes a Chinese-numeral month with an Arabic day, but
  * Tesseract reads the two strokes of `11` as 二. Of February and November, the one that puts the
  * day in the weeks before the issue date is taken (`11月14日` in an issue of 24 November); when
- * neither or both do, the text is left as read.
+ * neither or both do, the text is left as read. The same for a date opening a paragraph whose month
+ * OCR read as `1` (11 with a stroke lost: `1月16日` in an issue of 30 November is 11月16日) or `/` (7).
  */
-export function repairMisreadMonth(text: string, issue: Date): string {
-  return text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
+export function repairMisreadMonth(text: string, issue: Date, openings = false): string {
+  const out = text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
     const day = Number(/^\d{1,2}/.exec(text.slice(offset + 2))![0]);
-    const fits = [2, 11].filter((month) => {
-      for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
-        const d = new Date(Date.UTC(year, month - 1, day));
-        if (d.getUTCDate() !== day) continue;
-        const days = (issue.getTime() - d.getTime()) / 86_400_000;
-        if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
-      }
-      return false;
-    });
+    const fits = [2, 11].filter((month) => reportedWithin(month, day, issue));
     return fits.length === 1 && fits[0] === 11 ? '11月' : all;
   });
+  if (!openings) return out;
+  return out.replace(OPENING_MONTH_MISREAD, (all, lead: string, read: string, day: string) => {
+    const fits = (MONTH_READINGS[read] ?? []).filter((month) => reportedWithin(month, Number(day), issue));
+    return fits.length === 1 && String(fits[0]) !== read ? `${lead}${fits[0]}月${day}` : all;
+  });
 }
+
+/**
+ * Whether the issue date as read agrees with the dates opening the document's paragraphs: two or more
+ * of them, and most, lie in the weeks before it (a masthead date OCR misread, `1]月9日` as 11月9日,
+ * puts the items' December and January dates out of its reach).
+ */
+export function issueAgrees(texts: string[], issue: Date): boolean {
+  let within = 0;
+  let outside = 0;
+  for (const text of texts) {
+    const m = /^[\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])[日号]/u.exec(text);
+    if (!m) continue;
+    if (reportedWithin(Number(m[1]), Number(m[2]), issue)) within++;
+    else outside++;
+  }
+  return within >= 2 && within > 2 * outside;
+}
+
+/** Whether a month and day lie in the weeks around the issue date (this year or the last). */
+function reportedWithin(month: number, day: number, issue: Date): boolean {
+  for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCDate() !== day) continue;
+    const days = (issue.getTime() - d.getTime()) / 86_400_000;
+    if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
+  }
+  return false;
+}
+
+/**
+ * The months a month numeral as OCR read it may stand for: `1` is 1 or 11 (one stroke of 11 lost),
+ * `/` is 1 or 7 (the 7's stem alone).
+ */
+const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7] };
+/** A date opening a paragraph (after an item glyph or a little junk) whose month is one of those. */
+const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*)(?<!\d)(1|\/)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
 
 export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
   // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts
@@ -486,6 +521,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
+  const agrees = issue !== null && issueAgrees(texts, issue);
   const lines: Line[] = [];
   const junks = new Map<string, number>();
   for (const [i, line] of kept.entries()) {
@@ -493,7 +529,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       lines.push(line);
       continue;
     }
-    let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
+    let text = issue ? repairMisreadMonth(texts[i], issue, agrees) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
     if (stripped !== null && !glyphRead) {
