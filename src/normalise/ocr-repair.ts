@@ -69,6 +69,12 @@ function repairHanYear(year: string): string {
  */
 const RANGE_END_MISREAD = /(?<=\d{1,2}月)(\d{1,2})日至(\d{1,2})(?![时点分人名个位岁期号月年次届家项元万亿余多周天件篇条批所座户台辆支场处幅本册份亩吨米度])\p{Script=Han}(?=[，,、])/gu;
 
+/**
+ * A month and day whose 日 OCR misread as a character of its shape (晶, 目, 口, 田, 白, H), where a part of
+ * the day, a comma or a span's 至 follows: `9月12晶下午` is 9月12日下午. No word starts so after a day.
+ */
+const DAY_MISREAD_IN_TEXT = /(?<!\d)((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9]))(?:H{1,2}|[晶目口田白])(?=上午|下午|中午|晚上|早上|凌晨|傍晚|[，,至])/gu;
+
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_MISREAD_AT_START, '$1$2月$3日');
@@ -95,6 +101,14 @@ export function repairDates(text: string): string {
   });
   // A range's last day whose 日 OCR misread as another character, before a comma: `9月14日至16唱，`.
   out = out.replace(RANGE_END_MISREAD, (all, start: string, end: string) => (+end > +start && +end <= 31 ? `${start}日至${end}日` : all));
+  // A day whose 日 OCR misread before a part of the day or a comma: `9月12晶下午`, `9月3H，`.
+  // After one or two characters of junk opening the line it is left to junkDateAtStart, which asks
+  // the document whether its items open with junk.
+  out = out.replace(DAY_MISREAD_IN_TEXT, (all, date: string, offset: number) => {
+    const before = out.slice(0, offset);
+    const junk = /^[\s\u3000]*[^\s\u3000]{1,2}[\s\u3000]*$/u.test(before) && !IMAGE_GLYPHS.some((g) => before.trim() === g);
+    return junk ? all : `${date}日`;
+  });
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, issueAgrees, repairMisreadMonth, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import { finishOcrSegments, issueAgrees, repairDates, repairMisreadMonth, repairOcrLines } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -63,5 +63,25 @@ describe('repairMisreadMonth: a month numeral misread in a date opening a paragr
       ]),
     );
     expect(result.items.map((i) => i.paragraphs[0].slice(0, 6))).toEqual(['11月2日上', '11月8日下', '11月16日', '11月21日']);
+  });
+});
+
+describe('repairDates: a day whose 日 was misread before a part of the day or a comma', () => {
+  it.each([
+    ['9月12晶下午，某政协召开协商会。', '9月12日下午，某政协召开协商会。'],
+    ['◆9月14晶晚上，某机关举办读书会。', '◆9月14日晚上，某机关举办读书会。'],
+    ['会议于6月3目，在某地召开', '会议于6月3日，在某地召开'],
+    ['5月20H上午，某会召开', '5月20日上午，某会召开'],
+    ['8月2田至4日，某会视察', '8月2日至4日，某会视察'],
+  ])('reads %s with its 日', (text, want) => {
+    expect(repairDates(text)).toBe(want);
+  });
+
+  it('leaves a date after junk opening the line to the document-wide junk rule', () => {
+    expect(repairDates('命7月10H下午，某会视察。')).toBe('命7月10H下午，某会视察。');
+  });
+
+  it.each([['9月12晶体管厂开工'], ['3月5口岸开放'], ['全年12月份白天']])('leaves %s alone', (text) => {
+    expect(repairDates(text)).toBe(text);
   });
 });
