@@ -130,7 +130,8 @@ export function fullWidthBrackets(text: string): string {
 
 /**
  * A closing quote OCR read as ASCII `"` after an opening “ (`“双减"政策`): Chinese text closes with ”.
- * Only a `"` with an unclosed “ before it on the line is taken.
+ * Only a `"` with an unclosed “ before it on the line is taken. A pair of ASCII quotes left round a
+ * short run with Han text in it is “…”.
  */
 export function closingQuotes(text: string): string {
   let open = false;
@@ -144,9 +145,12 @@ export function closingQuotes(text: string): string {
       }
       return c;
     })
-    .join('');
+    .join('')
+    .replace(ASCII_QUOTED, '“$1”');
 }
 
+/** A pair of ASCII quotes round a short run with Han text in it (`举办"书香政协"读书会`): “…” in print. */
+const ASCII_QUOTED = /"(?=[^"“”\n]{1,20}")([^"“”\n]*\p{Script=Han}[^"“”\n]*)"/gu;
 
 /** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;

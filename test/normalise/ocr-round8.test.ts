@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { finishOcrSegments, issueAgrees, repairDates, repairMisreadMonth, repairOcrLines } from '../../src/normalise/ocr-repair.js';
+import { closingQuotes, finishOcrSegments, issueAgrees, repairDates, repairMisreadMonth, repairOcrLines } from '../../src/normalise/ocr-repair.js';
 import type { Line } from '../../src/segment/lines.js';
 
 const markers = parseConfig({}).markers;
@@ -83,5 +83,21 @@ describe('repairDates: a day whose 日 was misread before a part of the day or a
 
   it.each([['9月12晶体管厂开工'], ['3月5口岸开放'], ['全年12月份白天']])('leaves %s alone', (text) => {
     expect(repairDates(text)).toBe(text);
+  });
+});
+
+describe('closingQuotes: a pair of ASCII quotes round Chinese text', () => {
+  it.each([
+    ['某机关举办"书香机关"读书分享会', '某机关举办“书香机关”读书分享会'],
+    ['开展"同心助农"活动，"送法下乡"同步', '开展“同心助农”活动，“送法下乡”同步'],
+    ['他说"好"。', '他说“好”。'],
+    ['“已经关闭”的"引号"', '“已经关闭”的“引号”'],
+    ['“双减"政策', '“双减”政策'],
+  ])('prints %s with Chinese quotes', (text, want) => {
+    expect(closingQuotes(text)).toBe(want);
+  });
+
+  it.each([['型号"AB-12"设备'], ['一个"引号'], ['"' + '某'.repeat(30) + '"']])('leaves %s alone', (text) => {
+    expect(closingQuotes(text)).toBe(text);
   });
 });
