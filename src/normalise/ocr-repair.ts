@@ -69,6 +69,12 @@ function repairHanYear(year: string): string {
  */
 const RANGE_END_MISREAD = /(?<=\d{1,2}月)(\d{1,2})日至(\d{1,2})(?![时点分人名个位岁期号月年次届家项元万亿余多周天件篇条批所座户台辆支场处幅本册份亩吨米度])\p{Script=Han}(?=[，,、])/gu;
 
+/**
+ * A month and day whose 日 OCR misread as a character of its shape (晶, 目, 口, 田, 白, H), where a part of
+ * the day, a comma or a span's 至 follows: `9月12晶下午` is 9月12日下午. No word starts so after a day.
+ */
+const DAY_MISREAD_IN_TEXT = /(?<!\d)((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9]))(?:H{1,2}|[晶目口田白])(?=上午|下午|中午|晚上|早上|凌晨|傍晚|[，,至])/gu;
+
 /** `5月 8 日` → `5月8日`, `2O20 年5月l] 曰` → `2020年5月11日`; numbers only when they are plausible. */
 export function repairDates(text: string): string {
   let out = text.replace(MONTH_MISREAD_AT_START, '$1$2月$3日');
@@ -95,6 +101,14 @@ export function repairDates(text: string): string {
   });
   // A range's last day whose 日 OCR misread as another character, before a comma: `9月14日至16唱，`.
   out = out.replace(RANGE_END_MISREAD, (all, start: string, end: string) => (+end > +start && +end <= 31 ? `${start}日至${end}日` : all));
+  // A day whose 日 OCR misread before a part of the day or a comma: `9月12晶下午`, `9月3H，`.
+  // After one or two characters of junk opening the line it is left to junkDateAtStart, which asks
+  // the document whether its items open with junk.
+  out = out.replace(DAY_MISREAD_IN_TEXT, (all, date: string, offset: number) => {
+    const before = out.slice(0, offset);
+    const junk = /^[\s\u3000]*[^\s\u3000]{1,2}[\s\u3000]*$/u.test(before) && !IMAGE_GLYPHS.some((g) => before.trim() === g);
+    return junk ? all : `${date}日`;
+  });
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
@@ -116,7 +130,8 @@ export function fullWidthBrackets(text: string): string {
 
 /**
  * A closing quote OCR read as ASCII `"` after an opening “ (`“双减"政策`): Chinese text closes with ”.
- * Only a `"` with an unclosed “ before it on the line is taken.
+ * Only a `"` with an unclosed “ before it on the line is taken. A pair of ASCII quotes left round a
+ * short run with Han text in it is “…”.
  */
 export function closingQuotes(text: string): string {
   let open = false;
@@ -130,8 +145,12 @@ export function closingQuotes(text: string): string {
       }
       return c;
     })
-    .join('');
+    .join('')
+    .replace(ASCII_QUOTED, '“$1”');
 }
+
+/** A pair of ASCII quotes round a short run with Han text in it (`举办"书香政协"读书会`): “…” in print. */
+const ASCII_QUOTED = /"(?=[^"“”\n]{1,20}")([^"“”\n]*\p{Script=Han}[^"“”\n]*)"/gu;
 
 /** A date at the start of an item: `5月8日`, `6月16号`, `2020年5月8日`, `5月上旬`. */
 const DATE_AT_START = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)/u;
@@ -435,23 +454,57 @@ const REPORTED_WITHIN = { before: 92, after: 15 };
  * `二月14日` with an Arabic day: no author mixes a Chinese-numeral month with an Arabic day, but
  * Tesseract reads the two strokes of `11` as 二. Of February and November, the one that puts the
  * day in the weeks before the issue date is taken (`11月14日` in an issue of 24 November); when
- * neither or both do, the text is left as read.
+ * neither or both do, the text is left as read. The same for a date opening a paragraph whose month
+ * OCR read as `1` (11 with a stroke lost: `1月16日` in an issue of 30 November is 11月16日) or `/` (7).
  */
-export function repairMisreadMonth(text: string, issue: Date): string {
-  return text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
+export function repairMisreadMonth(text: string, issue: Date, openings = false): string {
+  const out = text.replace(/(?<![〇○零一二三四五六七八九十\d])二月(?=\d{1,2}[日号])/gu, (all, offset: number) => {
     const day = Number(/^\d{1,2}/.exec(text.slice(offset + 2))![0]);
-    const fits = [2, 11].filter((month) => {
-      for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
-        const d = new Date(Date.UTC(year, month - 1, day));
-        if (d.getUTCDate() !== day) continue;
-        const days = (issue.getTime() - d.getTime()) / 86_400_000;
-        if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
-      }
-      return false;
-    });
+    const fits = [2, 11].filter((month) => reportedWithin(month, day, issue));
     return fits.length === 1 && fits[0] === 11 ? '11月' : all;
   });
+  if (!openings) return out;
+  return out.replace(OPENING_MONTH_MISREAD, (all, lead: string, read: string, day: string) => {
+    const fits = (MONTH_READINGS[read] ?? []).filter((month) => reportedWithin(month, Number(day), issue));
+    return fits.length === 1 && String(fits[0]) !== read ? `${lead}${fits[0]}月${day}` : all;
+  });
 }
+
+/**
+ * Whether the issue date as read agrees with the dates opening the document's paragraphs: two or more
+ * of them, and most, lie in the weeks before it (a masthead date OCR misread, `1]月9日` as 11月9日,
+ * puts the items' December and January dates out of its reach).
+ */
+export function issueAgrees(texts: string[], issue: Date): boolean {
+  let within = 0;
+  let outside = 0;
+  for (const text of texts) {
+    const m = /^[\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])[日号]/u.exec(text);
+    if (!m) continue;
+    if (reportedWithin(Number(m[1]), Number(m[2]), issue)) within++;
+    else outside++;
+  }
+  return within >= 2 && within > 2 * outside;
+}
+
+/** Whether a month and day lie in the weeks around the issue date (this year or the last). */
+function reportedWithin(month: number, day: number, issue: Date): boolean {
+  for (const year of [issue.getUTCFullYear(), issue.getUTCFullYear() - 1]) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCDate() !== day) continue;
+    const days = (issue.getTime() - d.getTime()) / 86_400_000;
+    if (days <= REPORTED_WITHIN.before && days >= -REPORTED_WITHIN.after) return true;
+  }
+  return false;
+}
+
+/**
+ * The months a month numeral as OCR read it may stand for: `1` is 1 or 11 (one stroke of 11 lost),
+ * `/` is 1 or 7 (the 7's stem alone).
+ */
+const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7] };
+/** A date opening a paragraph (after an item glyph or a little junk) whose month is one of those. */
+const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*)(?<!\d)(1|\/)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
 
 export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
   // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts
@@ -486,6 +539,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
+  const agrees = issue !== null && issueAgrees(texts, issue);
   const lines: Line[] = [];
   const junks = new Map<string, number>();
   for (const [i, line] of kept.entries()) {
@@ -493,7 +547,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
       lines.push(line);
       continue;
     }
-    let text = issue ? repairMisreadMonth(texts[i], issue) : texts[i];
+    let text = issue ? repairMisreadMonth(texts[i], issue, agrees) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
     const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
     if (stripped !== null && !glyphRead) {
