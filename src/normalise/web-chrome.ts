@@ -84,6 +84,10 @@ const PAGE_LINK = /^[\s\u3000]*(?:(?:本文|原文|文章|本页|网页)(?:链�
 const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
 /** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
 const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|浏览)[^。，；]{2,40}?(?:网站|网|门户|平台|主页|官网)[！!。.]?[\s\u3000]*$/u;
+/** `关注某某网`, `关注我们`: a follow button's label standing as a line. */
+const FOLLOW_BUTTON = /^[\s\u3000]*(?:关注|订阅)(?:我们|[\p{Script=Han}A-Za-z]{1,8}(?:网|微博|微信|公众号|客户端|号))[\s\u3000]*$/u;
+/** A newsroom's tip line in brackets under the text: `（某某新闻热线：0396—…，传稿邮箱…）`. */
+const TIP_LINE = /^[\s\u3000]*[（(][^（）()]{0,20}(?:新闻热线|报料热线|爆料热线|投稿邮箱|传稿邮箱|新闻线索)[^（）()]*[)）][\s\u3000]*$/u;
 /** A site's banner addressing the reader: `您正在浏览[某某]频道，这篇文章记录了…`. */
 const READER_BANNER = /^[\s\u3000]*您(?:正在|现在|当前)(?:浏览|访问|阅读|查看)[^。！？]{0,60}(?:频道|栏目|网站|页面|文章)/u;
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
@@ -114,7 +118,7 @@ const TOOLS = [
   '打印本页', '打印此页', '打印文章', '打印正文', '打印', '关闭窗口', '关闭本页', '关闭', '放大', '缩小', '默认', '收藏本页', '加入收藏', '收藏', '返回顶部',
   '返回首页', '返回列表', '返回', '分享到', '分享', '设为主页', '设为首页', '正常', 'APP下载', 'App下载', '客户端下载', '立即注册', '还没有账号？', '还没有账号?', '忘记密码', '用户登录', '登录', '注册', '保存本页', '保存', '我要纠错', '纠错', '扫一扫在手机打开当前页', '扫一扫', '手机扫一扫', '微信扫一扫',
   '站内搜索', '全站搜索', '高级搜索', '站内检索', '文章检索', '全文检索', '信息检索', '搜索', '检索',
-  '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', '朋友圈', '复制链接',
+  '我要打印', '打印此文', '关闭此页', '分享至', '大字', '中字', '小字', '新浪微博', '腾讯微博', '微信', '微博', 'QQ空间', 'QQ', 'Qzone', '朋友圈', '复制链接',
   '字体大小', '字体', '字号', '大', '中', '小', '【', '】', '[', ']', '〖', '〗', '|', '｜', '丨', '/', '：', ':', '·', '、', '-', '—',
   // (an e-paper's article navigation: `3 上一篇  下一篇 4 放大 缩小 默认`, `标题导航`)
   '上一篇', '下一篇', '上一版', '下一版', '标题导航',
@@ -125,7 +129,7 @@ const TOOLS_ONLY = new RegExp(`^(?:[\\s|｜]|${NAV_NUMBER}|${TOOLS.map(escape).j
 /** Page tools at the end of a line (`… 09:08 大字 中字 小字`). */
 const TOOLS_ONLY_PART = new RegExp(`(?:\\s|大字|中字|小字|打印|关闭|【|】|\\[|\\])+$`, 'u');
 /** A tools line must name a real tool, not be a stray `大` or `中` of ordinary text. */
-const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|[大中小]字|\[\s*大\s*\]|【\s*大\s*】|[上下]一[篇版]|标题导航/u;
+const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|返回|分享|保存|纠错|扫一扫|搜索|检索|字体|字号|Qzone|[大中小]字|\[\s*大\s*\]|【\s*大\s*】|[上下]一[篇版]|标题导航/u;
 
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
@@ -422,7 +426,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isTeaser(lines[i + 1].text)) drop.add(++i);
       // (after a teaser cut off with dots, a line or two closing the page are the site's slogan)
       if (CUT_TEASER.test(lines[i].text.trim()) && lines.length - (i + 1) <= MAX_SLOGAN_LINES) while (i + 1 < lines.length) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || TIP_LINE.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (SITE_CODE.test(text) || BARE_BREADCRUMB.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

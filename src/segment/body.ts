@@ -290,6 +290,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     if (headAt === null && !recount && items.length > 0 && endsLastSentence() && nextEventThatDay(text)) return true;
     const dayOnly = !DATE_LED.test(text) && DAY_LED.test(text);
     if (!DATE_LED.test(text) && !dayOnly) return false;
+    // `2月24日在大会主席台前排就座的有…`: the story's own day again, with no comma after it — the story goes on
+    const sameDay = SAME_DAY_CLAUSE.exec(text);
+    if (sameDay && current !== null && (current as SegmentedItem).paragraphs.some((p) => p.includes(sameDay[1]))) return false;
     // A headlined article tells one story over several days (`3月5日，调研组又赴…`); a column title
     // over dated paragraphs (a digest under a headline) does not. A day alone opens an item only there.
     if (dayOnly) return headAt !== null && stretchIsDigest(headAt);
@@ -531,6 +534,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
 
 /** A digest teaser's lead: a phrase cut off with an ellipsis before the entry's date, or a question of its own. */
 const TEASER_LEAD = /^[^。！？]{4,60}(?:…{1,2}|\.{3,6})\s*(?:\d{1,2}月)?\d{1,2}[日号]|^[^。！？，,]{6,40}？/u;
+/** A paragraph opening with a day and going straight on, no comma (`2月24日在…`): the day is a clause's time. */
+const SAME_DAY_CLAUSE = /^((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号])(?![，,\s]|(?:上午|下午|晚上|晚)[，,\s])/u;
 const MIN_PREFACED_SECTIONS = 2;
 
 /**

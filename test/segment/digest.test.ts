@@ -640,3 +640,18 @@ describe('titles of a weekly digest', () => {
     ]);
   });
 });
+
+describe('the story’s own day again, with no comma after it', () => {
+  it('goes on with the story instead of opening an item', () => {
+    const items = texts([
+      '青禾网青石2月25日讯2月24日下午，政协青石市第十届委员会第四次会议胜利闭幕。',
+      '2月24日在大会主席台前排就座的有市委书记林某、市长王某等。',
+      '会议号召，全市各级政协组织要团结奋进。',
+    ]);
+    expect(items).toHaveLength(1);
+  });
+
+  it('still opens an item with a comma after it', () => {
+    expect(texts(['2月24日，市政协召开主席会议。', '2月24日，市政协召开常委会议。'])).toHaveLength(2);
+  });
+});
