@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
 import { finishOcrSegments, fullWidthBrackets, isOcrFolio, issueDate, looseMastheadDate, repairDates, repairMisreadMonth, repairOcrLines, repairSectionMarks, separateMastheadDate, stripUnreadableMarker } from '../../src/normalise/ocr-repair.js';
-import type { Line } from '../../src/segment/lines.js';
+import { ocrLines as lines } from '../helpers/ocr-lines.js';
 
 const markers = parseConfig({}).markers;
-const lines = (texts: Array<[string, number, number?]>): Line[] =>
-  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
 
 describe('repairDates', () => {
   it('removes the spaces OCR puts inside dates and numbers', () => {

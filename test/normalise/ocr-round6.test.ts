@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
 import { finishOcrSegments, junkDateAtStart, repairDayGaps, repairOcrLines, repairSquareMarks, separateMastheadDate } from '../../src/normalise/ocr-repair.js';
-import type { Line } from '../../src/segment/lines.js';
+import { ocrLines as lines } from '../helpers/ocr-lines.js';
 
 const markers = parseConfig({}).markers;
-const lines = (texts: Array<[string, number, number?]>): Line[] =>
-  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
 
 describe('junkDateAtStart', () => {
   it.each([

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { segment } from '../../src/segment/index.js';
-import { closingQuotes, fieldGaps, finishOcrSegments, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks, restoreStopsBeforePartOfDay } from '../../src/normalise/ocr-repair.js';
-import type { Line } from '../../src/segment/lines.js';
+import { closingQuotes, fieldGaps, repairFooterColons, repairDates, repairMonthHeaders, repairOcrLines, repairSectionMarks, restoreStopsBeforePartOfDay } from '../../src/normalise/ocr-repair.js';
+import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
 
 const markers = parseConfig({}).markers;
-const lines = (texts: Array<[string, number, number?]>): Line[] =>
-  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
-const itemsOf = (input: Line[]) => {
-  const repair = repairOcrLines(input, markers);
-  return finishOcrSegments(segment(repair.lines, repair.markers), repair);
-};
 
 describe('repairOcrLines: the junk of dated items before an undated one', () => {
   const doc = (undated: string) =>

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { segment } from '../../src/segment/index.js';
-import { closingQuotes, finishOcrSegments, issueAgrees, repairDates, repairMisreadMonth, repairOcrLines } from '../../src/normalise/ocr-repair.js';
-import type { Line } from '../../src/segment/lines.js';
+import { closingQuotes, issueAgrees, repairDates, repairMisreadMonth } from '../../src/normalise/ocr-repair.js';
+import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
 
 const markers = parseConfig({}).markers;
-const lines = (texts: Array<[string, number, number?]>): Line[] =>
-  texts.map(([text, page, confidence = 90], index) => ({ text, raw: text, kind: 'paragraph', page, index, confidence }));
-const itemsOf = (input: Line[]) => {
-  const repair = repairOcrLines(input, markers);
-  return finishOcrSegments(segment(repair.lines, repair.markers), repair);
-};
 
 describe('repairMisreadMonth: a month numeral misread in a date opening a paragraph', () => {
   const november = new Date(Date.UTC(2021, 10, 28));
