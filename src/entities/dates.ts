@@ -192,6 +192,9 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
     if (!rest.some((d) => d.basis === 'relative')) {
       const lead = DISPATCH_LEAD.exec(text.slice(dateline.span[1]));
       if (lead) addPageDay(text, dateline.start!, rest, dateline.span[1] + lead[0].length);
+      // (东北网1月24日讯为进一步加强…，23日，某某走访…: the report's day opens a later clause)
+      const second = lead && !rest.some((d) => d.basis === 'relative') ? SECOND_SENTENCE_DAY.exec(text.slice(dateline.span[1] + lead[0].length)) : null;
+      if (lead && second) addPageDay(text, dateline.start!, rest, dateline.span[1] + lead[0].length + second[0].length);
     }
     if (rest.some((d) => d.basis === 'relative')) return { dates: rest, messages };
   }
@@ -317,6 +320,9 @@ const SUBJECT_DAY_RE = new RegExp(
 
 /** An editor's note opening the item (编者按：…): the report's own opening is the paragraph after it. */
 const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编后)[】\]]?[\s\u3000]*[：:][^\n]*\n/u;
+
+/** A report's opening clause with no date in it (`为进一步加强…，`), then a clause opening with a day alone (`23日，`). */
+const SECOND_SENTENCE_DAY = /^[^。！？\n\d]{8,200}[。！？，,](?=\d{1,2}日(?:上午|下午|晚上|晚)?[，,])/u;
 
 /** What follows a dispatch's date up to its report: 电/讯 and a byline in brackets, if any. */
 const DISPATCH_LEAD = /^\s*(?:\p{Script=Han}{2,4}?(?=讯|电))?(?:电(?![话视影子力网商气])|讯)\s*(?:[（(【][^）)】]{0,30}[）)】])?\s*/u;

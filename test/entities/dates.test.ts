@@ -283,6 +283,14 @@ describe('a dispatch date before the report’s own date', () => {
     expect(entitiesOf(text, '2021-01-25').date).toMatchObject({ start: expected });
   });
 
+  it.each([
+    ['after a purpose clause', '青禾网1月24日讯为进一步加强市政协主席会议成员与委员的联系，23日，市政协主席林某走访慰问两位委员。', '2013-01-23'],
+    ['opening the second sentence', '青禾网1月24日讯为进一步发挥委员作用，市政协开展走访活动。23日上午，市政协主席林某走访委员。', '2013-01-23'],
+    ['not a deadline', '青禾网1月24日讯为进一步加强联系，会议要求，23日前报送材料。', '2013-01-24'],
+  ])('dates a report by the day alone that opens a later clause, %s', (_why, text, expected) => {
+    expect(entitiesOf(text, '2013-01-30').date).toMatchObject({ start: expected });
+  });
+
   it('reads a dispatch filed from a place (`2月7日青石讯`)', () => {
     expect(entitiesOf('青禾网2月7日青石讯2月6日上午，某镇政协联络委组织委员开展调研活动。', '2024-02-10').date).toMatchObject({ start: '2024-02-06', partOfDay: 'am' });
   });
