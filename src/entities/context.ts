@@ -180,9 +180,13 @@ const NAME_INNER_WORDS = new Set(['联合', '服务', '支持', '检查', '协�
 
 const NEW_BODY_CHARS = new Set([...'省市区县']);
 
+const PARTY_OPENER = '中共';
+
 export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   const { text, lex } = ctx;
   if (ctx.protectedAt[s] || !atTokenBoundary(ctx, s)) return false;
+  // 讨论|中共张掖市委: the party's name opens a body; nothing before it belongs to that body's name
+  if (s > 0 && text.startsWith(PARTY_OPENER, s) && !text.startsWith(PARTY_OPENER, s - 1)) return true;
   const word = wordEndingAt(text, s, lex.boundaryWords, 4);
   if (!word) return false;
   // 组织|处处长, 宣传|科科长: an office's one character, then the title made of it, closes the office's name,

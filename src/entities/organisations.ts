@@ -214,8 +214,11 @@ function numbersTheBody(ctx: ItemContext, at: number, index: number, count: stri
     const before = text[at - 1] === '第' ? at - 1 : at;
     return index > 0 && (ADMIN_CHARS.has(text[before - 1]) || lex.orgSuffixes.some((x) => text.startsWith(x, before - x.length)) || wordEndingAt(text, before, lex.organisations, MAX_PARENT) !== null);
   }
+  // 政协第六届南阳市委员会: the official name — 政协, the term, the place, 委员会
+  if (text.endsWith('政协', at - (text[at - 1] === '第' ? 1 : 0)) && PLACE_COMMITTEE.test(text.slice(after, after + 12))) return true;
   return index === 0 && ADMIN_LEAD.test(text.slice(after, after + 2));
 }
+const PLACE_COMMITTEE = /^[\p{Script=Han}]{1,6}?[省市区县州旗]委员会/u;
 
 /**
  * 观看|全国政协, 全年要紧扣|县委, 祝贺|县政协, 协助|提案委: the prefix starts after the last verb (jieba's tags v,

@@ -14,6 +14,8 @@ const ORGS: [string, string, string[]][] = [
   ['a delegation, a military subdistrict and a deputies’ station', '市长刘青率领东湖市党政考察团来我县考察，松岭军分区司令员韩力陪同，并到河口镇人大代表工作站座谈。', ['东湖市党政考察团', '松岭军分区', '河口镇人大代表工作站']],
   ['a policy research office inside a title', '市委政研室副主任王一鸣到会听取意见。', ['市委政研室']],
   ['a people’s congress numbered by its term', '听取对南山市第九届人民代表大会常务委员会主任候选人的意见，南山市第九届人大常委会主任林某出席。', ['南山市第九届人民代表大会常务委员会', '南山市第九届人大常委会']],
+  ['a party committee after a verb, and after 时任', '会议听取了讨论中共青石市委副书记林某的意见，获时任中共白鹭市委副书记王某肯定。', ['中共青石市委', '中共白鹭市委']],
+  ['a CPPCC committee by its official name with its term (a place jieba knows)', '政协第六届洛阳市委员会主席林某主持会议。', ['政协第六届洛阳市委员会']],
   ['a liaison group of a town', '松溪镇政协联络组、县科协作交流发言。', ['松溪镇政协联络组', '县科协']],
   ['a body’s organ (its offices and staff)', '县政协机关要早作准备，市委机关干部参加活动。', ['县政协机关', '市委机关']],
   ['the organ’s party committee', '省政协机关党委召开会议。', ['省政协机关党委']],
