@@ -337,6 +337,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
 
   const preface = prefaceLines(lines, sectionStarts, markers);
+  const closingCaptionsAt = closingCaptionsStart(lines, sectionStarts);
   for (const i of preface) {
     messages.push(message('info', 'preface', `The issue's preface, before its first section, is no item: “${lines[i].text}”`, { page: lines[i].page ?? null, offset: lines[i].index }));
   }
@@ -451,7 +452,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     }
     // Photo captions after the last item's story (`某某副主席在某乡听取汇报` / `委员某某在座谈会上发言`): the
     // story's, not a new headlined item; they name who was there, so they stay in its text
-    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && trailingCaptionsFrom(lines, i, sectionStarts)) {
+    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && i >= closingCaptionsAt) {
       (current as SegmentedItem).paragraphs.push(line.text);
       captions++;
       return;
@@ -579,19 +580,19 @@ const MAX_TRAILING_CAPTION = 40;
 const MIN_TRAILING_CAPTIONS = 2;
 
 /**
- * Whether line `i` is one of the photo captions closing the text: two lines or more to the end, each short and
- * without a sentence's end, a colon, a date or a credit, after a paragraph that ends a sentence.
+ * Where the photo captions closing the text begin: two lines or more to the end, each short and without a sentence's
+ * end, a colon, a date or a credit, after a paragraph that ends a sentence; `lines.length` when there are none.
+ * Found once per document (the body loop asks it of every line).
  */
-function trailingCaptionsFrom(lines: Line[], i: number, sectionStarts: Array<SectionStart | null>): boolean {
+function closingCaptionsStart(lines: Line[], sectionStarts: Array<SectionStart | null>): number {
   const caption = (l: Line) => {
     const t = l.text.trim();
     return t.length >= 4 && t.length <= MAX_TRAILING_CAPTION && !/[。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t) && !isClosingCredit(l.raw);
   };
-  let a = i;
+  let a = lines.length;
   while (a > 0 && caption(lines[a - 1]) && !sectionStarts[a - 1]) a--;
-  if (a === 0 || !endsSentence(lines[a - 1].text)) return false;
-  const run = lines.slice(a);
-  return run.length >= MIN_TRAILING_CAPTIONS && run.every((l, k) => caption(l) && !sectionStarts[a + k]);
+  const found = lines.length - a >= MIN_TRAILING_CAPTIONS && a > 0 && endsSentence(lines[a - 1].text);
+  return found ? a : lines.length;
 }
 
 function hasSentence(item: SegmentedItem): boolean {
