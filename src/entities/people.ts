@@ -106,6 +106,17 @@ function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] 
 }
 
 /**
+ * 民进省委副主委、省政协常委、江城大学文学院方某教授: the titles joined by 、 before the person's workplace (a body
+ * between the chain and the name, no title of its own) are the person's too.
+ */
+function chainBeforeWorkplace(titles: TitleSpan[], k: number, nameStart: number, text: string): string[] {
+  const workplaceStart = titles[k].start;
+  if (nameStart - workplaceStart < 2 || text[workplaceStart - 1] !== '、') return [];
+  const j = titles.findIndex((t, i) => i < k && t.end === workplaceStart - 1);
+  return j < 0 ? [] : titlesOverName(titles, j, text);
+}
+
+/**
  * 主席李平和县人大代表张红: a title's prefix that runs back over a name found before it (and the 和, 与, 及 or 、
  * after that name) starts after them. The title is cut in `titles` itself, so that it is not joined to the
  * title before the name either.
@@ -185,7 +196,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     }
     if (prefix.length > 2) {
       const before = nameBefore(ctx, t.headStart, 'title') ?? nameAfterBody(ctx, t.start, t.headStart) ?? taggedNameBefore(ctx, t.headStart);
-      if (before && !before.assessment.ethnic && found.add(before, [t.head])) shareBackwards(ctx, found, before.start, [t.head]);
+      if (before && !before.assessment.ethnic && found.add(before, [...chainBeforeWorkplace(titles, k, before.start, text), t.head])) shareBackwards(ctx, found, before.start, [t.head]);
     }
   });
 }

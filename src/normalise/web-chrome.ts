@@ -88,6 +88,19 @@ const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|
 const FOLLOW_BUTTON = /^[\s\u3000]*(?:关注|订阅)(?:我们|[\p{Script=Han}A-Za-z]{1,8}(?:网|微博|微信|公众号|客户端|号))[\s\u3000]*$/u;
 /** A newsroom's tip line in brackets under the text: `（某某新闻热线：0396—…，传稿邮箱…）`. */
 const TIP_LINE = /^[\s\u3000]*[（(][^（）()]{0,20}(?:新闻热线|报料热线|爆料热线|投稿邮箱|传稿邮箱|新闻线索)[^（）()]*[)）][\s\u3000]*$/u;
+/**
+ * Under a news site's tip line the article is over: what the page prints after it, every line opening with a
+ * day (`3月23日，某省政协副主席…`), is the site's list of other reports, not the office's text. (Another page
+ * copied into the same file opens with its headline or its dispatch, never with a bare date.)
+ */
+const DATE_OPENED = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]/u;
+const MAX_REPORTS_UNDER_TIP_LINE = 8;
+const reportsUnderTipLine = (lines: Line[], tip: number): number => {
+  // (only under an article: a tip line printed above the text closes nothing)
+  if (!lines.slice(0, tip).some((l) => /[。！？]/u.test(l.text))) return 0;
+  const rest = lines.slice(tip + 1).filter((l) => l.text.trim() !== '');
+  return rest.length > 0 && rest.length <= MAX_REPORTS_UNDER_TIP_LINE && rest.every((l) => DATE_OPENED.test(l.text)) ? lines.length - (tip + 1) : 0;
+};
 /** A site's banner addressing the reader: `您正在浏览[某某]频道，这篇文章记录了…`. */
 const READER_BANNER = /^[\s\u3000]*您(?:正在|现在|当前)(?:浏览|访问|阅读|查看)[^。！？]{0,60}(?:频道|栏目|网站|页面|文章)/u;
 /** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
@@ -426,7 +439,10 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isTeaser(lines[i + 1].text)) drop.add(++i);
       // (after a teaser cut off with dots, a line or two closing the page are the site's slogan)
       if (CUT_TEASER.test(lines[i].text.trim()) && lines.length - (i + 1) <= MAX_SLOGAN_LINES) while (i + 1 < lines.length) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || TIP_LINE.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (TIP_LINE.test(text)) {
+      drop.add(i);
+      for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (SITE_CODE.test(text) || BARE_BREADCRUMB.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);

@@ -47,6 +47,10 @@ const TITLES: [string, string, Record<string, string[]>][] = [
   }],
   ['a title after a colon', '组长：张海军', { 张海军: ['组长'] }],
   ['two offices joined by 兼', '会议由市政协副主席兼秘书长戴晓明主持。', { 戴晓明: ['市政协副主席', '秘书长'] }],
+  ['a title chain before the workplace that stands before the name', '会上学习了民进省委副主委、省政协常委、江城大学文学院方雅琴教授传达的精神。', {
+    方雅琴: ['民进省委副主委', '省政协常委', '教授'],
+  }],
+  ['no chain to a title whose own name stands after it', '县委书记王海、县长李明、江城大学方雅琴教授出席。', { 李明: ['县长'], 方雅琴: ['教授'] }],
 ];
 
 describe('titles', () => {

@@ -289,6 +289,18 @@ describe('a related-news box closing the page', () => {
   });
 });
 
+describe('other reports under a news site’s tip line', () => {
+  const TIP = '（青禾新闻热线：0396—3599908，传稿邮箱qh@example.com）';
+  it('drops the dated reports the site lists after its tip line', () => {
+    const others = ['3月2日，省政协副主席林远山到青溪县调研春耕生产工作。', '2月6日上午，省政协主席郑和平到北湾县督导防汛工作'];
+    expect(kept([ARTICLE, TIP, ...others])).toEqual([ARTICLE]);
+  });
+  it('keeps another page copied after the tip line, which opens with its headline', () => {
+    const page = ['县政协调研农村饮水安全工作', '3月2日，县政协主席祁建平带队调研农村饮水安全工作。'];
+    expect(kept([ARTICLE, TIP, ...page])).toEqual([ARTICLE, ...page]);
+  });
+});
+
 describe('layout bars at the edges of a line', () => {
   it('removes a bar closing a title line and one opening a line, and keeps bars inside a line', () => {
     expect(kept(['青山市政协来金水区考察调研 |', '| 4月17日，市政协调研。', '区政协 | 工作动态栏目介绍'])).toEqual([
