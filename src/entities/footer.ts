@@ -6,7 +6,7 @@ import { getLexicons, type Lexicons } from './lexicons.js';
 import { isHan } from './context.js';
 import { assessName } from './names.js';
 
-const LABEL = /^[\s\u3000]*(?:责任编辑|编\s*辑|审\s*核|签\s*发|校\s*对|审\s*稿|核\s*稿|拟\s*稿)[\s\u3000]*[：:][\s\u3000]*/;
+const LABEL = /^[\s\u3000]*(?:责任编辑|责\s*编|[一二三初复终]\s*审|编\s*辑|审\s*核|签\s*发|校\s*对|审\s*稿|核\s*稿|拟\s*稿)[\s\u3000]*[：:][\s\u3000]*/;
 
 /** Joins a run of single characters: pairs (陈 刚 李 明), or one name of three (王 东 海). */
 function joinSingles(run: string[]): string[] {

@@ -52,11 +52,11 @@ const NON_NAME_CHARS = new Set([...'界村的了们这那是在着过吗呢吧�
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年和会']);
 /**
- * Office and function characters that open a two-character given name (李科军, 丁时勇, 潘为民, 何协平, 郑席林) but
+ * Office and function characters that open a two-character given name (李科军, 丁时勇, 潘为民, 何协平, 郑席林, 吴之恒) but
  * would end a unit's name or a title, or be the clause's next word, if they ended one (王科 of 王科长, 张某时, 李某为大会):
  * allowed first only.
  */
-const OPENS_GIVEN_ONLY = new Set([...'科时为协席']);
+const OPENS_GIVEN_ONLY = new Set([...'科时为协席之']);
 // (从 and 科 end given names too, 黄某从, 吴某科: framed, so 王某从三个方面, 秘书科 stay no names)
 const SOFT_GIVEN_LAST = new Set([...'和旗之年从科']);
 /**
@@ -90,9 +90,17 @@ const GIVEN_WORD_FREQ = 100;
 const FRAMED_WORD_FREQ = 20;
 const assessCache = new WeakMap<Lexicons, Map<string, NameAssessment>>();
 
+const opensWord = (pair: string) => {
+  const entry = lookupWord(pair);
+  return entry !== undefined && !entry.tag.startsWith('nr');
+};
+
 export function surnameLength(cand: string, lex: Lexicons): number {
   if (cand.length >= 3 && lex.compoundSurnames.has(cand.slice(0, 2))) return 2;
-  if (lex.singleSurnames.has(cand[0]) || lex.titleOnlySurnames.has(cand[0])) return 1;
+  if (lex.singleSurnames.has(cand[0])) return 1;
+  // (a surname that is more often a word of its own opens no name where it makes a word with the next
+  // character: 会长年初召开, 书记从严要求)
+  if (lex.titleOnlySurnames.has(cand[0]) && !(cand.length >= 2 && opensWord(cand.slice(0, 2)))) return 1;
   return 0;
 }
 

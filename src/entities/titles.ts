@@ -30,6 +30,8 @@ const GLUED_PREPOSITIONS = new Set([...'由在对向为从到赴']);
 const ADMIN_OPENERS = new Set([...'省市区县']);
 const LIST_VERBS = new Set([...'有是']);
 const DAY_MARKS = new Set([...'日号']);
+/** What follows a number that counts or dates (2023年, 500余名, 120人): no body is named by such a number. */
+const COUNTED_AFTER_NUMBER = new Set([...'年月日号时分秒人名个位次届件项条家所万亿元余多米亩户座']);
 /** What stands before the 日 of a date: numerals, 星期, 今/昨/明/次/当 (今日, 次日, 当日). */
 const CHINESE_DAY_DIGITS = new Set([...'一二三四五六七八九十廿卅期今昨明次当翌']);
 
@@ -43,10 +45,12 @@ export function titlePrefixStart(ctx: ItemContext, headStart: number, previousHe
   while (s > 0 && headStart - s < MAX_PREFIX && s > previousHeadEnd) {
     const c = text[s - 1];
     if (isDigit(c)) {
-      // 第5界别: digits belong to the prefix only after 第
+      // 第5界别: digits belong to the prefix only after 第, or inside a body's name between Han characters
+      // (省委520办公室: a number of three digits or more that counts nothing)
       let d = s - 1;
       while (d > 0 && isDigit(text[d - 1])) d--;
-      if (text[d - 1] !== '第') break;
+      const namedByNumber = s - d >= 3 && d > 0 && isHan(text[d - 1]) && isHan(text[s]) && !COUNTED_AFTER_NUMBER.has(text[s]);
+      if (text[d - 1] !== '第' && !namedByNumber) break;
       s = d;
       continue;
     }

@@ -24,6 +24,7 @@
  * so it is kept as the document's `pageDate` rather than thrown away.
  */
 import { message, type Message, type PageDate } from '../types.js';
+import { repairSpacing } from './spacing.js';
 import type { Line } from '../segment/lines.js';
 
 export type { PageDate } from '../types.js';
@@ -45,7 +46,7 @@ const COLON = '[:：]';
 const SEP = '(?:>>?|»|＞|→|/|\\\\)';
 
 /** `您当前的位置：`, `您的当前位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
-const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你]的?(?:当前|现在)?的?|当前|现在|所在)(?:所在)?位置(?:是)?\\s*(?:${COLON}|${SEP})|(?:网站)?首页\\s*${SEP})`, 'u');
+const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:所在的?|的?(?:当前|现在)?的?)|当前|现在|所在)(?:所在)?的?位置(?:是)?\\s*(?:${COLON}|${SEP})|(?:网站)?首页\\s*${SEP})`, 'u');
 
 /** Labels that only a page's meta line uses: one of them opening a short line is enough. */
 const STRONG_LABELS = [
@@ -392,8 +393,26 @@ function flattenedTableCells(lines: Line[], drop: Set<number>): Set<number> {
   return out;
 }
 
+/**
+ * A page copied flat, its frame and its text on one line: `标题  您所在的位置：首页 > 动态 标题 2010-04-28 09:24
+ * 标题   4月25日，…`. A breadcrumb inside a long line is the sign; the line is cut at its layout gaps (two spaces
+ * or more, which the page's cells left) so that each piece meets the rules of a line of its own.
+ */
+const BREADCRUMB_INSIDE = /[^\s\u3000][\s\u3000]{2,}(?:[您你](?:所在的?|的?(?:当前|现在)?的?)|当前|现在|所在)的?位置\s*[：:]/u;
+const MIN_FLAT_PAGE = 200;
+const LAYOUT_GAP = /[ \u3000]{2,}/u;
+function splitFlatPages(lines: Line[]): Line[] {
+  return lines.flatMap((line) => {
+    if (line.raw.length < MIN_FLAT_PAGE || !BREADCRUMB_INSIDE.test(line.raw)) return [line];
+    return line.raw
+      .split(LAYOUT_GAP)
+      .map((raw) => ({ ...line, raw, text: repairSpacing(raw) }))
+      .filter((l) => l.text !== '');
+  });
+}
+
 export function removeWebChrome(input: Line[]): WebChromeResult {
-  const { lines, joined } = joinBrokenBylines(input);
+  const { lines, joined } = joinBrokenBylines(splitFlatPages(input));
   const drop = new Set<number>();
   const credits = { editors: [] as string[], reviewers: [] as string[] };
   /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */

@@ -228,6 +228,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   const labelledParts = !hasGlyphItems && lines.filter((l) => LABELLED_PART.test(l.text)).length >= 2;
   let freshDay = false;
   let captions = 0;
+  let repeatedTitles = 0;
   let signOffDate: string | null = null;
 
   const sections: Section[] = [];
@@ -471,6 +472,13 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     const listHeading = LIST_HEADING.test(line.text) && TITLED_ROLL_LINE.test(lines[i + 1]?.raw.trim() ?? '');
     const announced = current !== null && !pendingHeadline && line.kind === 'paragraph' && !line.bold && (listHeading || /[：:]$/u.test((current as SegmentedItem).paragraphs.at(-1)?.trim() ?? ''));
     if (isHeadline(line) && !announced && !(current !== null && line.kind === 'paragraph' && !line.bold && !isFollowedByText(lines, i, sectionStarts, markers))) {
+      // The headline printed again right under itself (a page copied flat: the page's title, the breadcrumb's,
+      // the article's): said once is enough
+      const headlineNow = pendingHeadline?.text ?? (current !== null && inTitleBlock(current) ? (current as SegmentedItem).headline : null);
+      if (headlineNow !== null && headlineNow !== undefined && line.text.trim() === headlineNow.trim()) {
+        repeatedTitles++;
+        return;
+      }
       // A second title-like line under a headline (a byline, a subtitle) opens its text: the first is the headline.
       if (pendingHeadline && current === null && line.kind === 'paragraph' && isFollowedByText(lines, i, sectionStarts, markers)) {
         open(line, null, line.text);
@@ -529,6 +537,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     items.pop();
     messages.push(message('warning', 'unplaced-text', `A date with no text after it closes the body: “${last.paragraphs[0]}”`, { page: last.page ?? null, offset: null }));
   }
+  if (repeatedTitles > 0) messages.push(message('info', 'title-repeated', `${repeatedTitles} line(s) repeating the headline right under it were left out of the items.`));
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages, signOffDate };
 }

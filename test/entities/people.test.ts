@@ -43,6 +43,8 @@ const FOUND: [string, string, string[]][] = [
   ['a two-character name at the end of a clause', '调研员许一兵、文化文史委副主任杨清宇、文旅局副局长戈明及相关科室负责人参加。', ['许一兵', '杨清宇', '戈明']],
   ['a name right after a date with a part of day', '6月2日上午胡春生主持召开专题会议。', ['胡春生']],
   ['无党派人士代表', '无党派人士代表孙其信先后发言。', ['孙其信']],
+  ['names whose surnames are more often words (年, 从), right after a title', '联谊会会长年立新、县长从海波出席会议。', ['年立新', '从海波']],
+  ['a given name opening with 之 before 和', '学院院长吴之恒和市政协委员林海参加座谈。', ['吴之恒', '林海']],
   ['Mongolian names after a Han surname and without one', '盟政协副主席鲍巴雅尔、斯琴图雅、刘海明出席会议。', ['鲍巴雅尔', '斯琴图雅', '刘海明']],
   ['a long Mongolian name', '苏木党委书记乌力吉巴雅尔主持会议。', ['乌力吉巴雅尔']],
   ['a name written with a middle dot', '县政协主席买买提·艾力主持会议。', ['买买提·艾力']],
@@ -76,6 +78,8 @@ const FOUND: [string, string, string[]][] = [
 ];
 
 const NOT_PEOPLE: [string, string][] = [
+  ['年初 after a title (年 opens a name only where it makes no word with what follows)', '会长年初召开会议，部署全年工作。'],
+  ['从严 after a title', '县委书记从严要求各级干部。'],
   ['a contributor\'s byline (bylines are recorded apart)', '（红山区政协吴立新供稿）'],
   ['reporters run together in a byline', '本报讯（记者王淼林光耀）3月14日，区人大常委会召开主任会议。'],
   ['宣传教育 is an ordinary word', '要加强宣传教育和舆论引导，营造良好氛围。'],

@@ -50,6 +50,8 @@ const TITLES: [string, string, Record<string, string[]>][] = [
   ['a title chain before the workplace that stands before the name', '会上学习了民进省委副主委、省政协常委、江城大学文学院方雅琴教授传达的精神。', {
     方雅琴: ['民进省委副主委', '省政协常委', '教授'],
   }],
+  ['a body named by a number in a title chain', '在省委副秘书长、省委520办公室主任林阔陪同下，调研组走访企业。', { 林阔: ['省委副秘书长', '省委520办公室主任'] }],
+  ['no 受 before the title of the person who entrusts', '受省政协副主席李青委托，秘书长王平出席。', { 李青: ['省政协副主席'] }],
   ['no chain to a title whose own name stands after it', '县委书记王海、县长李明、江城大学方雅琴教授出席。', { 李明: ['县长'], 方雅琴: ['教授'] }],
 ];
 

@@ -66,3 +66,13 @@ describe('an editor line under a page headline', () => {
     expect(doc.items[0].paragraphs.join('')).toContain('部署了全年重点工作');
   });
 });
+
+describe('a newsroom’s sign-off under the story', () => {
+  it('is the footer: 责编 gives the editor, 一审 and 二审 the reviewers', () => {
+    const doc = segment(linesFrom(['5月3日，县政协召开主席会议，县政协主席罗青山主持。', '会议听取了提案办理情况汇报。', '责编：林晓岚', '一审：林晓岚', '二审：贺一鸣']));
+    expect(doc.items).toHaveLength(1);
+    expect(doc.items[0].paragraphs.join('')).not.toContain('责编');
+    expect(doc.footer.editors).toEqual(['林晓岚']);
+    expect(doc.footer.reviewers).toEqual(['林晓岚', '贺一鸣']);
+  });
+});
