@@ -49,7 +49,9 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
   parts.pageDate ??= extraction.pageDate ?? null;
   // a byline closing the document (德州晚报全媒体记者郑乃春整理) signs the record, not its last item
   const bylines = takeTrailingBylines(parts.items, config.lexicons);
-  for (const b of bylines) if (b.roles.some((r) => EDITING_ROLES.has(r)) && !parts.footer.editors.includes(b.name)) parts.footer.editors.push(b.name);
+  // (a name signing the document with no role, `——某党某支部 某某`, `（某某）`, is its writer: credited with the
+  // editors, like a page's 作者)
+  for (const b of bylines) if ((b.roles.length === 0 || b.roles.some((r) => EDITING_ROLES.has(r))) && !parts.footer.editors.includes(b.name)) parts.footer.editors.push(b.name);
   const { segmented, fallbackYear, contexts, postedDate } = withYear(parts, lines, parsed.sourcePath);
   const entities = extractEntities(itemTexts(segmented), {
     issueDate: segmented.masthead.date,

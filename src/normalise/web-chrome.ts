@@ -53,6 +53,7 @@ const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
   '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间', '提交者', '提交人',
+  '阅读点击', '点击阅读', '阅读数', '浏览数', '访问数',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
@@ -80,8 +81,8 @@ const MOBILE_PROMO = /^[\s\u3000]*(?:手机看新闻|短信看新闻|手机报|�
 /** `附件下载：`, `相关附件：某某通知.docx`: a page's attachment box, empty or naming files. */
 const ATTACHMENT_BOX = /^[\s\u3000【\[]*(?:附件下载|相关附件|下载附件|附件)[】\]]?\s*[:：]?\s*(?:[^\s。，；]{1,60}\.(?:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|txt)\s*)*$/iu;
 
-/** `本文链接：https://…`, `原文地址：…`, or a web address standing alone as a line. */
-const PAGE_LINK = /^[\s\u3000]*(?:(?:本文|原文|文章|本页|网页)(?:链接|地址|网址)\s*[:：]\s*(?:https?:\/\/|www\.)?[\x21-\x7e]*|(?:https?:\/\/|www\.)[\x21-\x7e]+)[\s\u3000]*$/iu;
+/** `本文链接：https://…`, `原文地址：…`, `Original URL: http://…`, or a web address standing alone as a line. */
+const PAGE_LINK = /^[\s\u3000]*(?:(?:(?:本文|原文|文章|本页|网页)(?:链接|地址|网址)|(?:Original|Source|Page)\s*(?:URL|Link))\s*[:：]\s*(?:https?:\/\/|www\.)?[\x21-\x7e]*|(?:https?:\/\/|www\.)[\x21-\x7e]+)[\s\u3000]*$/iu;
 const SITE_KEYWORDS = /^[\s\u3000【\[]*(?:关键词|关键字|标签|Tags?)[】\]]?\s*[:：]\s*[^。，！？]{0,60}$/iu;
 /** The site greeting a page's header prints: `欢迎来到某某政协网站！`, `欢迎访问…门户网站`. */
 const SITE_GREETING = /^[\s\u3000]*欢迎(?:您)?(?:来到|访问|光临|登录|浏览)[^。，；]{2,40}?(?:网站|网|门户|平台|主页|官网)[！!。.]?[\s\u3000]*$/u;
@@ -104,8 +105,8 @@ const reportsUnderTipLine = (lines: Line[], tip: number): number => {
 };
 /** A site's banner addressing the reader: `您正在浏览[某某]频道，这篇文章记录了…`. */
 const READER_BANNER = /^[\s\u3000]*您(?:正在|现在|当前)(?:浏览|访问|阅读|查看)[^。！？]{0,60}(?:频道|栏目|网站|页面|文章)/u;
-/** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `官方微博`. */
-const FOLLOW_PROMPT = /^[\s\u3000]*(?:(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
+/** A prompt to follow the site's accounts: `请关注某某政协微信公众号`, `扫码关注“某某政协”`, `↑点击上方“某某新闻”关注我们`, `官方微博`. */
+const FOLLOW_PROMPT = /^[\s\u3000]*(?:[↑↓☝👆]?[\s\u3000]*(?:点击|戳|轻触)(?:上方|下方|标题下|这里)?(?:蓝字)?[^。，；]{0,20}关注[^。，；]{0,12}|(?:请|欢迎)?(?:扫码|长按|扫描二维码)?关注[^。，；]{0,30}(?:公众号|微信|微博|抖音|视频号|客户端)[^。，；]{0,12}|(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|手机版|移动版)(?:二维码)?)[！!。.：:]?[\s\u3000]*$/u;
 /** The rest of a breadcrumb broken over lines: a short line that opens (or only ends) with its separator. */
 /** A page's font-size buttons: 放大 正常 缩小, 大 中 小. */
 const FONT_BUTTONS = /放大\s*(?:正常|默认)?\s*缩小|字号|字体/u;
@@ -272,6 +273,9 @@ function weakMetaLine(text: string): boolean {
 /** `• 编辑：某某` inside a block of weak meta lines: the site's staff line (a bulletin's footer has no 来源 beside it). */
 const STAFF_META = /^[\s•·●▪【\[]*(?:责任编辑|编辑|责编)\s*[:：]\s*[^。，！？]{1,20}$/u;
 
+/** `（责任编辑：某某）` closing a paragraph (a layout bar after it): the site's staff credit, not the text's. */
+const TRAILING_STAFF = /(?<=\S)[\s\u3000]*[（(](?:责任编辑|责编|编辑)\s*[:：][^（）()。]{1,20}[)）][\s\u3000|｜]*$/u;
+
 /** The staff labels a site's meta line carries, and the footer field each fills. */
 const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发|作者|来源|阅读次数|浏览次数|点击|阅读|浏览|发布时间|发布日期)\s*[:：]/gu;
 const EDITOR_LABELS = new Set(['责任编辑', '编辑', '责编']);
@@ -398,9 +402,10 @@ function flattenedTableCells(lines: Line[], drop: Set<number>): Set<number> {
  * 标题   4月25日，…`. A breadcrumb inside a long line is the sign; the line is cut at its layout gaps (two spaces
  * or more, which the page's cells left) so that each piece meets the rules of a line of its own.
  */
-const BREADCRUMB_INSIDE = /[^\s\u3000][\s\u3000]{2,}(?:[您你](?:所在的?|的?(?:当前|现在)?的?)|当前|现在|所在)的?位置\s*[：:]/u;
-const MIN_FLAT_PAGE = 200;
-const LAYOUT_GAP = /[ \u3000]{2,}/u;
+const BREADCRUMB_INSIDE = /[^\s\u3000](?: {2,}|\u3000[ \u3000]*)(?:[您你](?:所在的?|的?(?:当前|现在)?的?)|当前|现在|所在)的?位置\s*[：:]/u;
+const MIN_FLAT_PAGE = 100;
+/** (two spaces or more; character normalisation may have made two of them one ideographic space) */
+const LAYOUT_GAP = /(?: {2,}|\u3000[ \u3000]*)/u;
 function splitFlatPages(lines: Line[]): Line[] {
   return lines.flatMap((line) => {
     if (line.raw.length < MIN_FLAT_PAGE || !BREADCRUMB_INSIDE.test(line.raw)) return [line];
@@ -538,12 +543,16 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       line = { ...line, text: line.text.slice(head), raw: line.text.slice(head) };
     }
     // a layout bar left at a line's end or start (`某某考察调研 |`): the cell border of the page's table
-    const text = line.text.replace(NEWSPAPER_JUMP, () => (cut++, '')).replace(EDGE_BARS, () => (cut++, ''));
+    // (and the site's staff credit in brackets closing the last paragraph: `…圆满结束。（责任编辑：某某）`)
+    const text = line.text
+      .replace(TRAILING_STAFF, (credit) => (cut++, creditsOf(credit.replace(/[（()）|｜]/gu, ' '), credits), ''))
+      .replace(NEWSPAPER_JUMP, () => (cut++, ''))
+      .replace(EDGE_BARS, () => (cut++, ''));
     if (cut === 0) kept.push(line);
     else if (text.trim() === '') drop.add(i);
     else {
       inline += cut;
-      kept.push({ ...line, text: text.trim(), raw: line.raw.replace(NEWSPAPER_JUMP, '').replace(EDGE_BARS, '').trim() });
+      kept.push({ ...line, text: text.trim(), raw: line.raw.replace(TRAILING_STAFF, '').replace(NEWSPAPER_JUMP, '').replace(EDGE_BARS, '').trim() });
     }
   });
 

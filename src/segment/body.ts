@@ -10,7 +10,7 @@ import { message, type Message } from '../types.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
-import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, opensWithPartOfDay, splitRunTogether } from './digest.js';
+import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, isOneParagraphDigest, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
 export interface SegmentedItem {
@@ -43,7 +43,7 @@ export interface SectionStart {
 
 // (a date qualifying a noun opens no entry: `6月22日召开的座谈会上，…` goes on with the story above)
 export const DATE_LED =
-  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?!(?:上午|下午|晚上)?\p{Script=Han}{0,4}的)|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—-]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|\d{1,2}月\d{1,2}(?=上午|下午|晚上|[，,])|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;
+  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?!(?:上午|下午|晚上)?\p{Script=Han}{0,4}的)|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—–\-－~～至]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|\d{1,2}月\d{1,2}(?=上午|下午|晚上|[，,])|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;
 const MAX_HEADLINE = 40;
 /** Parts of a line split at 、 this short may be names of a list (张某、李某某) rather than a title's bodies. */
 const MAX_LISTED_NAME = 4;
@@ -216,6 +216,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   // (a lead and its recount are one story however many of its paragraphs open with a date)
   const recount = !hasGlyphItems && chronicle === null && isLeadThenRecount(bodyTexts);
   const digest = !hasGlyphItems && chronicle === null && !recount && isDigest(bodyTexts, DATE_LED);
+  const oneParagraphEntries = digest && isOneParagraphDigest(bodyTexts, DATE_LED);
   // a newspaper's roundup of places and offices (`琼中 琼中县拨出…` / `白沙 白沙县拨款…`): four entries or more led
   // by a label set apart by a gap
   const roundup =
@@ -282,8 +283,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // In a digest, a paragraph is an item when it opens with its date or tells of a recent event in its
     // first clause (`…晚会日前在某小区举行`); other paragraphs (`会议指出，…`) continue the one above.
     // (and, in a digest of teasers, one led by a quoted phrase cut off before its date, `推行…“一地办理”……10月16日，…`, or
-    // by a question, `委员读书活动怎样开展？建立读书群是个好方法。`, after an entry that ended its sentence)
-    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || MONTH_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text)) || (endsLastSentence() && TEASER_LEAD.test(text));
+    // by a question, `委员读书活动怎样开展？建立读书群是个好方法。`, after an entry that ended its sentence;
+    // or, where each entry is one paragraph, by a body doing something)
+    if (digest && (current as SegmentedItem | null)?.headline == null) return DATE_LED.test(text) || DAY_LED.test(text) || MONTH_LED.test(text) || SUBJECT_DATED.test(text) || RECENT_EVENT.test(text) || (items.length > 0 && nextEventThatDay(text)) || (endsLastSentence() && TEASER_LEAD.test(text)) || (oneParagraphEntries && endsLastSentence() && opensWithBodyActing(text));
     // Under a headline, the page's dateline paragraph follows a byline or caption: it is the same item.
     if (beforeText()) return false;
     // 下午　某某出席…: a dated entry's next event that day, laid out as a chronicle's entries are, in a page of
@@ -503,6 +505,14 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       open(line, null, `${label}\u3000${line.text.slice(label.length).replace(/^[\s\u3000]+/u, '')}`);
       return;
     }
+    // another event of the same day, marked by a glyph under a dated entry
+    const sameDayGlyph = !hasGlyphItems && current !== null && !pendingHeadline && endsLastSentence() ? SAME_DAY_GLYPH.exec(line.text) : null;
+    const thatDay = sameDayGlyph && !DATE_LED.test(line.text.slice(sameDayGlyph[0].length)) ? dayOfLatestEntry(items) : null;
+    if (sameDayGlyph && thatDay) {
+      open(line, sameDayGlyph[1], line.text.slice(sameDayGlyph[0].length));
+      (current as SegmentedItem | null)!.headingDate ??= thatDay;
+      return;
+    }
     // Items run together in one paragraph (`…看望师生。9月2日，区妇联…`) are cut apart where a
     // sentence opens with a day date; only in glyph-less items without a headline (a headlined
     // article tells one story, and its dates are that story's).
@@ -708,7 +718,16 @@ const nextEventThatDay = (text: string): boolean => PART_OF_DAY_ENTRY.test(text)
 
 /** The month and day of the latest item that opens with them, for a part-of-day entry under it. */
 function sameDayAsLast(text: string, items: SegmentedItem[]): HeadingDate | null {
-  if (!nextEventThatDay(text)) return null;
+  return nextEventThatDay(text) ? dayOfLatestEntry(items) : null;
+}
+
+/**
+ * `  △某某评选结果揭晓…` under `  4月8日 某节开幕。`: in a list of dated entries with no glyph items, a hollow
+ * triangle (or a dot) opening a line is the chronicle's mark for another event of the same day.
+ */
+const SAME_DAY_GLYPH = /^[\s\u3000]*([△▲○·])[\s\u3000]*(?=\S)/u;
+
+function dayOfLatestEntry(items: SegmentedItem[]): HeadingDate | null {
   for (let k = items.length - 1; k >= 0; k--) {
     const first = items[k].paragraphs[0] ?? '';
     const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(\d{1,2})[日号]/u.exec(first);

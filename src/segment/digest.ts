@@ -11,9 +11,25 @@ const MIN_PARAGRAPHS = 2;
 
 /** Paragraphs (headlines left out) that mostly open with their date: one item each. */
 export function isDigest(paragraphs: string[], dateLed: RegExp): boolean {
+  return datedShare(paragraphs, dateLed, MIN_PARAGRAPHS) >= DIGEST_SHARE;
+}
+
+/** The share of a text's paragraphs (those long enough to tell) that open with their date or a recent event. */
+function datedShare(paragraphs: string[], dateLed: RegExp, atLeast: number): number {
   const sentences = paragraphs.filter((p) => p.length >= 20);
-  if (sentences.length < MIN_PARAGRAPHS) return false;
-  return sentences.filter((p) => dateLed.test(p) || SUBJECT_DATED.test(p) || DAY_LED.test(p) || RECENT_EVENT.test(p)).length / sentences.length >= DIGEST_SHARE;
+  if (sentences.length < atLeast) return 0;
+  return sentences.filter((p) => dateLed.test(p) || SUBJECT_DATED.test(p) || DAY_LED.test(p) || RECENT_EVENT.test(p)).length / sentences.length;
+}
+
+/**
+ * A digest whose entries are one paragraph each: nearly every paragraph opens with its date. There an undated
+ * paragraph led by a body doing something (`省政协就某主题征稿，…`) is an entry of its own, not more of the one
+ * above.
+ */
+const ONE_PARAGRAPH_SHARE = 0.75;
+const MIN_ONE_PARAGRAPH_ENTRIES = 4;
+export function isOneParagraphDigest(paragraphs: string[], dateLed: RegExp): boolean {
+  return datedShare(paragraphs, dateLed, MIN_ONE_PARAGRAPH_ENTRIES) >= ONE_PARAGRAPH_SHARE;
 }
 
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -43,8 +59,11 @@ export function isLeadThenRecount(paragraphs: string[]): boolean {
   return true;
 }
 
-/** A first clause that dates its event vaguely (`…晚会日前在某小区举行`): an item of its own in a digest. */
-export const RECENT_EVENT = /^[^，,。！？；]*(?:日前|近日|近期|日内)/u;
+/**
+ * A first clause that dates its event vaguely (`…晚会日前在某小区举行`), or a purpose clause before the date
+ * (`为完成年度调研课题，7月27日，…`): an item of its own in a digest.
+ */
+export const RECENT_EVENT = /^(?:[^，,。！？；]*(?:日前|近日|近期|日内)|为[^，,。！？；]{4,60}[，,](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号])/u;
 
 /**
  * A news brief's opening: its subject, then the day, then the verb, with no comma between

@@ -96,6 +96,20 @@ describe('takeTrailingBylines', () => {
     expect(items[1].paragraphs).toEqual(['3月4日市政协组织收看开幕会。']);
   });
 
+  it.each([
+    ['led by a dash, its gap closed up', '——民盟柳河一支部韩素云'],
+    ['set apart by a gap', '民盟柳河一支部　韩素云'],
+  ])('takes the writer’s signature, a body and a name %s', (_why, line) => {
+    const items = [{ paragraphs: ['9月18日，民盟柳河一支部组织盟员聆听报告。', '报告提出了独到见解。', line] }];
+    expect(takeTrailingBylines(items, defaultLexicons)).toEqual([{ name: '韩素云', roles: [], line }]);
+    expect(items[0].paragraphs).toHaveLength(2);
+  });
+
+  it('leaves a body and a word glued with no dash (no signature without one or a gap)', () => {
+    const items = [{ paragraphs: ['9月18日，会议召开。', '民盟柳河一支部开会'] }];
+    expect(takeTrailingBylines(items, defaultLexicons)).toEqual([]);
+  });
+
   it('leaves a last paragraph that is text alone', () => {
     const items = [{ paragraphs: ['3月4日市政协组织收看开幕会。', '会议要求，认真学习会议精神。'] }];
     expect(takeTrailingBylines(items, defaultLexicons)).toEqual([]);

@@ -32,6 +32,10 @@ const CHROME: [string, string][] = [
   ['a pitch for the site’s mobile news', '手机看新闻：进入某某手机报 短信看新闻：订阅某某特快'],
   ['an attachment box naming a file', '相关附件：关于开展调研活动的通知.docx'],
   ['a page-link line', '本文链接：https://news.example.cn/content/2019/05/07/1234.html'],
+    ['a read counter under its compound label', '阅读点击:415'],
+    ['a prompt to follow an account by tapping above', '↑点击上方“青禾新闻”关注我们'],
+    ['a breadcrumb led by 您所在的位置', '您所在的位置：首页 > 政协动态'],
+  ['a saved page’s address line in English', 'Original URL: http://lib.example.cn/bin/read.exe?K=b9&A=16&rec=64'],
   ['a web address alone', 'http://www.example.gov.cn/zxdt/2019/0507.html'],
   ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
   ['print and close', '打印　关闭'],
@@ -286,6 +290,25 @@ describe('a related-news box closing the page', () => {
   it('drops the box’s teaser cut off with dots and the site’s slogan after it', () => {
     const teaser = '9月2日，县政府召开常务会议。县长周立平，副县长吴一凡、郑晓出席会议。周立平强调，一要抓好...';
     expect(kept([ARTICLE, '（本报记者林小禾）', '新闻推荐', teaser, '青溪新闻，天天有料。世界很大，期待相遇。'])).toEqual([ARTICLE, '（本报记者林小禾）']);
+  });
+});
+
+describe('a page flattened onto one line', () => {
+  it('is cut at its layout gaps: the breadcrumb goes, the title and the text stay', () => {
+    const title = '县政协举办流域联谊会';
+    const flat = `${title}  您所在的位置：首页 > 政协动态 ${title} 2014-05-06 10:12  ${title}   5月3日至5日，流域政协联谊会在青禾县举行，来自四省的三十余家县政协负责人汇聚一起，围绕流域粮食生产进行广泛交流讨论，会议形成了关于流域粮食生产的建议，并以联谊会名义上报有关部门，促进流域广大地区的粮食生产和经济发展。`;
+    const out = kept([flat]);
+    expect(out[0]).toBe(title);
+    expect(out.some((t) => t.includes('您所在的位置'))).toBe(false);
+    expect(out.at(-1)).toMatch(/^5月3日至5日/u);
+  });
+});
+
+describe('the site’s staff credit closing the last paragraph', () => {
+  it('is cut off the paragraph and its name credited as editor', () => {
+    const result = removeWebChrome(linesFrom(['会议圆满结束。（韩小雨） （责任编辑：林小雨） |']));
+    expect(result.lines.map((l) => l.text)).toEqual(['会议圆满结束。（韩小雨）']);
+    expect(result.credits.editors).toEqual(['林小雨']);
   });
 });
 

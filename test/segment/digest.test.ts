@@ -409,6 +409,40 @@ describe('同日 entries in a list of dated entries', () => {
   });
 });
 
+describe('a glyph marking another event of the same day in a list of dated entries', () => {
+  it('opens an item of the day above, its glyph the marker', () => {
+    const doc = segment(linesFrom(['  4月8日 第三届梨花节开幕。', '  △“最美乡村”评选结果揭晓，青石村入选。', '  4月10日 省文联调研组来我市调研。']), markers);
+    expect(doc.items.map((i) => [i.marker, i.headingDate?.text ?? null, i.paragraphs[0].slice(0, 6)])).toEqual([
+      [null, null, '4月8日第三'],
+      ['△', '4月8日', '“最美乡村”'],
+      [null, null, '4月10日省'],
+    ]);
+  });
+
+  it('opens an item with a day range written with a tilde', () => {
+    const doc = segment(linesFrom(['  4月5日 省文联副主席林远来我市调研。', '  4月6~7日 省妇联主席周映雪来我市调研。']), markers);
+    expect(doc.items).toHaveLength(2);
+  });
+});
+
+describe('a digest whose entries are one paragraph each', () => {
+  const ENTRIES = [
+    '为完成年度协商调研课题，7月27日，民建青州市委会调研组到东坪县开展调研，听取有关部门情况介绍。',
+    '省政协就“县域财源建设”主题进行征稿，如有在财政部门工作的会员，请于8月3日前报送。',
+    '7月19日至21日，民建青州市委会开展民主监督活动，走访了多家企业。',
+    '7月20日，中共青州市委召开党外人士座谈会，通报上半年工作情况。',
+    '7月15日，民建东坪市委员会召开专项民主监督工作推进会，主委林青主持会议。',
+  ];
+  it('makes an undated paragraph led by a body doing something an entry of its own', () => {
+    expect(texts(ENTRIES).map(([, t]) => t.slice(0, 4))).toEqual(['为完成年', '省政协就', '7月19', '7月20', '7月15']);
+  });
+
+  it('keeps a paragraph of what the meeting said with the entry above', () => {
+    const items = texts([ENTRIES[3], '会议要求，各民主党派要加强自身建设，积极建言献策。', ENTRIES[2], ENTRIES[4], '7月12日，民建青州市委会召开主委会议，研究部署下半年工作。']);
+    expect(items).toHaveLength(4);
+  });
+});
+
 describe('a date with nothing after it closing the body', () => {
   it('makes no item and keeps the date in a message', () => {
     const doc = segment(linesFrom(['3月15日　民进某区委会召开全委会。', '3月20日　民进某区委会开展义诊活动。', '4 月 1 日 ']), markers);
