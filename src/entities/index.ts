@@ -52,9 +52,9 @@ interface ItemWork {
   bylines: Byline[];
 }
 
-function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Blocker {
+function blockerFor(ctx: ItemContext, people: Person[], titles: TitleSpan[]): Blocker {
   const stops = new Set<number>();
-  const inside = new Array<boolean>(length).fill(false);
+  const inside = new Array<boolean>(ctx.text.length).fill(false);
   const mark = (start: number, end: number) => {
     stops.add(end);
     for (let i = start; i < end; i++) inside[i] = true;
@@ -69,7 +69,10 @@ function blockerFor(length: number, people: Person[], titles: TitleSpan[]): Bloc
     }
   }
   // a role noun (书法家, 人员) blocks a name only where it stands next to a person
-  for (const t of titles) if (!t.role || personStarts.has(t.end) || personEnds.has(t.headStart)) mark(t.headStart, t.end);
+  // (and a title with a body's suffix right after it and no one named there is a word of that body's name:
+  // 侨界委员|联谊会, 人大代表|工作站)
+  const opensSuffix = (t: TitleSpan) => !personStarts.has(t.end) && ctx.lex.orgSuffixTrie.longestAt(ctx.text, t.end) !== null;
+  for (const t of titles) if ((!t.role || personStarts.has(t.end) || personEnds.has(t.headStart)) && !opensSuffix(t)) mark(t.headStart, t.end);
   return { stops, inside };
 }
 
@@ -116,7 +119,7 @@ export function extractEntities(itemTexts: string[], options: EntityOptions): It
     const people = collectPeople(ctx, mentions, established, bylines);
     // a byline's name is no place or body either
     const bylineSpans = bylines.map((b) => ({ name: b.name, titles: [], spans: [b.span] }));
-    const blocker = blockerFor(ctx.text.length, [...people, ...bylineSpans], titles);
+    const blocker = blockerFor(ctx, [...people, ...bylineSpans], titles);
     const itemMessages = [...messages];
     if (!date) itemMessages.push(message('warning', 'item-without-date', 'The item gives no day date', { offset: 0 }));
     const places = findPlaces(ctx, blocker);

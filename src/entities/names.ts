@@ -409,6 +409,11 @@ function gluedToFrame(ctx: ItemContext, pos: number, end: number): boolean {
 }
 
 /** The name that starts at `pos` (right after a title, a list separator…), or null. */
+function isVerbOfItsOwn(ctx: ItemContext, pos: number): boolean {
+  const t = ctx.tokens.tokenAt(pos);
+  return t !== undefined && t.start === pos && t.word.length === 1 && t.tag === 'v';
+}
+
 export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): NameHit | null {
   const { text, lex } = ctx;
   let best: NameHit | null = null;
@@ -430,6 +435,9 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     // a name without a surname ends where a word of the segmentation ends (岩罕|主持); its start is the title's
     // end, which jieba may glue to it (厂长岩|叫|出席)
     if (a.framed && !ctx.tokens.ends.has(end) && !FRAME_PUNCT.has(text[end] ?? '、') && !gluedToFrame(ctx, pos, end)) continue;
+    // (nor, after a role noun, where jieba reads its first character as a verb of its own: 人民群众|谋|福祉 is a
+    // verb and its object; after a title the frame is strong enough: 副镇长|勒排麻)
+    if (a.framed && !a.surnamed && strength === 'role' && isVerbOfItsOwn(ctx, pos)) continue;
     // jieba segmenting the very candidate as one word decides between lengths (孙建强|到会, not 孙建|强到)
     let score = next + (ctx.tokens.ends.has(end) && ctx.tokens.starts.has(pos) ? 1 : 0);
     // 石磊作“…”: a name rarely ends in a verb or particle that may follow it

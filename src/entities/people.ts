@@ -132,6 +132,9 @@ function cutPrefixAfterNames(found: MentionSet, titles: TitleSpan[], k: number, 
   if (start > t.start && start < t.headStart) titles[k] = { ...t, start, text: text.slice(start, t.end) };
 }
 
+/** Words that make a title honorary, acting or executive (任名誉团长, 任常务副会长): the title's, never a name's end. */
+const TITLE_MODIFIER_END = /(?:名誉|荣誉|常务|执行|代理|终身)$/u;
+
 function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[]): void {
   const { text } = ctx;
   const titles = allTitles.slice();
@@ -179,7 +182,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     }
     // a title after the name: 上官婉清副主任, 贯彻赵国庆书记
     const prefix = text.slice(t.start, t.headStart);
-    if (prefix.length >= 2 && prefix.length <= 4) {
+    if (prefix.length >= 2 && prefix.length <= 4 && !TITLE_MODIFIER_END.test(prefix)) {
       const a = assessName(prefix, ctx.lex);
       // the title right after it closes the name as firmly as 出席 would (方新旗主委主持)
       if (acceptable(a, 'title', 3, true)) {
@@ -194,7 +197,7 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
       if (before && !before.assessment.ethnic) found.add(before, [t.head]);
       return;
     }
-    if (prefix.length > 2) {
+    if (prefix.length > 2 && !TITLE_MODIFIER_END.test(prefix)) {
       const before = nameBefore(ctx, t.headStart, 'title') ?? nameAfterBody(ctx, t.start, t.headStart) ?? taggedNameBefore(ctx, t.headStart);
       if (before && !before.assessment.ethnic && found.add(before, [...chainBeforeWorkplace(titles, k, before.start, text), t.head])) shareBackwards(ctx, found, before.start, [t.head]);
     }

@@ -194,7 +194,14 @@ function escape(s: string): string {
  * dashes or rules is a bulletin's own rule line: segment reads it.)
  */
 const EDGE_BARS = /^\s*[|｜]\s+|\s*[|｜]\s*$/gu;
-const SEPARATORS_ONLY = /^(?:[\s|｜丨·•]+|\s*[-—–]\s*)$/u;
+const SEPARATORS_ONLY = /^(?:[\s|｜丨·•]+|\s*[-—–×✕✖]\s*)$/u;
+/**
+ * The browser's window title copied with the page: the headline, then its columns and the site, joined by
+ * underscores (`某某副主席到某地调研_委员工作委员会_专委会工作动态_某省政协`).
+ */
+const WINDOW_TITLE = /^[\s\u3000]*([^_\s。！？，][^_。！？]{1,60}?)(?:[\s\u3000]*_[\s\u3000]*(?=[^_]*\p{Script=Han})[^_。！？，.]{2,40}){2,6}[\s\u3000]*$/u;
+/** The site's name over the page (`某省政协履职服务综合平台`, `某某门户网站`): only above the text. */
+const SITE_PLATFORM = /^[\s\u3000]*\p{Script=Han}{2,14}(?:平台|门户网站|门户)[\s\u3000]*$/u;
 
 /** `2018年04月10日 星期二`: a newspaper page's date line, the date and its weekday alone. */
 const NEWSPAPER_DATELINE = /^[\s\u3000]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*(?:星期|礼拜|周)[一二三四五六日天][\s\u3000]*$/u;
@@ -422,6 +429,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const credits = { editors: [] as string[], reviewers: [] as string[] };
   /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */
   const cutHead = new Map<number, number>();
+  /** Lines of which only a headline stays (a window title whose headline is printed nowhere else). */
+  const cutTail = new Map<number, string>();
   let pageDate: PageDate | null = null;
   let pageDateIsPublish = false;
   const pageDates: PageDate[] = [];
@@ -463,6 +472,11 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isTeaser(lines[i + 1].text)) drop.add(++i);
       // (after a teaser cut off with dots, a line or two closing the page are the site's slogan)
       if (CUT_TEASER.test(lines[i].text.trim()) && lines.length - (i + 1) <= MAX_SLOGAN_LINES) while (i + 1 < lines.length) drop.add(++i);
+    } else if (WINDOW_TITLE.test(text) && !IMAGE_FILE.test(text)) {
+      // (its headline is printed again over the text: the whole line goes; if not, the headline stays)
+      const headline = WINDOW_TITLE.exec(text)![1].trim();
+      if (lines.some((l, k) => k > i && l.text.trim() === headline)) drop.add(i);
+      else cutTail.set(i, headline);
     } else if (TIP_LINE.test(text)) {
       drop.add(i);
       for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
@@ -522,6 +536,9 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   });
   if (firstSentence >= 0) {
     const above = new Set(lines.slice(0, firstSentence).map((l) => l.text.trim()));
+    lines.slice(0, firstSentence).forEach((l, i) => {
+      if (SITE_PLATFORM.test(l.text)) drop.add(i);
+    });
     for (let i = lastSentence + 1; i < lines.length; i++) {
       const t = lines[i].text.trim();
       if (lines[i].kind !== 'rule' && /\p{Script=Han}/u.test(t) && t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
@@ -537,6 +554,11 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     if (drop.has(i)) return;
     let line = cells.has(i) ? { ...original, kind: 'tableCell' as const } : original;
     let cut = 0;
+    const tail = cutTail.get(i);
+    if (tail !== undefined) {
+      cut++;
+      line = { ...line, text: tail, raw: tail };
+    }
     const head = cutHead.get(i);
     if (head !== undefined) {
       cut++;

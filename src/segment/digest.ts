@@ -63,7 +63,7 @@ export function isLeadThenRecount(paragraphs: string[]): boolean {
  * A first clause that dates its event vaguely (`…晚会日前在某小区举行`), or a purpose clause before the date
  * (`为完成年度调研课题，7月27日，…`): an item of its own in a digest.
  */
-export const RECENT_EVENT = /^(?:[^，,。！？；]*(?:日前|近日|近期|日内)|为[^，,。！？；]{4,60}[，,](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号])/u;
+export const RECENT_EVENT = /^(?:[^，,。！？；]*(?:日前|近日|近期|日内)|为[^。！？；]{4,80}?[，,](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号])/u;
 
 /**
  * A news brief's opening: its subject, then the day, then the verb, with no comma between

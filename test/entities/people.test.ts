@@ -44,6 +44,7 @@ const FOUND: [string, string, string[]][] = [
   ['a name right after a date with a part of day', '6月2日上午胡春生主持召开专题会议。', ['胡春生']],
   ['无党派人士代表', '无党派人士代表孙其信先后发言。', ['孙其信']],
   ['names whose surnames are more often words (年, 从), right after a title', '联谊会会长年立新、县长从海波出席会议。', ['年立新', '从海波']],
+  ['a name before 任 and an honorary title (no 任名誉 taken for a name)', '联谊会创会会长汤景明任名誉团长。', ['汤景明']],
   ['a given name opening with 之 before 和', '学院院长吴之恒和市政协委员林海参加座谈。', ['吴之恒', '林海']],
   ['Mongolian names after a Han surname and without one', '盟政协副主席鲍巴雅尔、斯琴图雅、刘海明出席会议。', ['鲍巴雅尔', '斯琴图雅', '刘海明']],
   ['a long Mongolian name', '苏木党委书记乌力吉巴雅尔主持会议。', ['乌力吉巴雅尔']],
@@ -78,6 +79,7 @@ const FOUND: [string, string, string[]][] = [
 ];
 
 const NOT_PEOPLE: [string, string][] = [
+  ['a verb and its object after a collective role noun', '要为青溪人民群众谋福祉。'],
   ['年初 after a title (年 opens a name only where it makes no word with what follows)', '会长年初召开会议，部署全年工作。'],
   ['从严 after a title', '县委书记从严要求各级干部。'],
   ['a contributor\'s byline (bylines are recorded apart)', '（红山区政协吴立新供稿）'],

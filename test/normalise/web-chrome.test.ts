@@ -293,6 +293,19 @@ describe('a related-news box closing the page', () => {
   });
 });
 
+describe('a browser window title copied with the page', () => {
+  const WINDOW = '林海副主席到青溪调研_委员工作委员会_专委会工作动态_某省政协';
+  it('goes when its headline is printed again over the text', () => {
+    expect(kept([WINDOW, '林海副主席到青溪调研', ARTICLE])).toEqual(['林海副主席到青溪调研', ARTICLE]);
+  });
+  it('leaves its headline when the page prints it nowhere else', () => {
+    expect(kept([WINDOW, ARTICLE])).toEqual(['林海副主席到青溪调研', ARTICLE]);
+  });
+  it('takes the site’s platform name and a close button above the text, not below', () => {
+    expect(kept(['某省政协履职服务综合平台', '×', ARTICLE, '智慧政协履职平台'])).toEqual([ARTICLE, '智慧政协履职平台']);
+  });
+});
+
 describe('a page flattened onto one line', () => {
   it('is cut at its layout gaps: the breadcrumb goes, the title and the text stay', () => {
     const title = '县政协举办流域联谊会';
