@@ -37,7 +37,7 @@ const MAX_HEADLINE_LENGTH = 40;
  * A news report's lead (`本报讯`, `新华社北京2月27日电`, `中国网3月3日讯`, `（记者 李某）`): it opens the story, so the
  * unpunctuated line before it, however long, is the story's title, not a paragraph cut short.
  */
-const NEWS_LEAD = /^(?:本报讯|本刊讯|[\p{Script=Han}]{1,12}?(?:网|社|报|台)[\p{Script=Han}]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)|[（(][\p{Script=Han}\s]{0,16}?(?:记者|通讯员))/u;
+const NEWS_LEAD = /^(?:本报讯|本刊讯|[\p{Script=Han}·]{1,12}?(?:网|社|报|台|在线|客户端)[\p{Script=Han}·]{0,8}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)|[（(][\p{Script=Han}\s]{0,16}?(?:记者|通讯员))/u;
 /** A line opening as a dated entry does: `3月28日，`, `20日上午，`. */
 const DATED_ENTRY = /^(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间)?[，,]/u;
 const LATIN_END = /[A-Za-z0-9]$/;
@@ -57,16 +57,21 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
   const out: Line[] = [];
   // Width of the last physical line of the paragraph being built (for wrapped text).
   let lastPieceWidth = 0;
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const prev = out[out.length - 1];
-    if (prev && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
+    // (a short line printed twice is a page's title, or a caption: never the end of the sentence above)
+    // (nor is a short line with no clause mark over a news lead: the next page's headline)
+    const short = line.text.length <= MAX_HEADLINE_LENGTH;
+    const printedTwice = short && lines[i + 1]?.text.trim() === line.text.trim();
+    const overLead = short && !/[，,。！？；;：:]/u.test(line.text) && NEWS_LEAD.test(lines[i + 1]?.text ?? '');
+    if (prev && !printedTwice && !overLead && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
       const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
       out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
     } else {
       out.push(line);
     }
     lastPieceWidth = displayWidth(line.text);
-  }
+  });
   return out;
 }
 

@@ -126,7 +126,7 @@ const PORTAL_BAR = /^(?=.*(?:^|\s)[A-Za-z0-9]{2,})[\s\u3000]*[\p{Script=Han}A-Za
 const SITE_NAME_LINE = /^[\s\u3000]*(?:[\p{Script=Han}A-Za-z0-9]{1,10}[-_－—|｜][\s\u3000]*)?[\p{Script=Han}A-Za-z0-9]{1,8}网站[\s\u3000]*$/u;
 const BREADCRUMB_PART = /^[\s\u3000]*(?:>>?|»|＞)[^。，；！？]{1,40}$|^[^。，；！？]{1,40}(?:>>?|»|＞)[\s\u3000]*$/u;
 /** A related-news box's heading; the teasers under it are headlines with their dates. */
-const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关链接|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢|最新文章|热点推荐)[】\]]?[\s\u3000:：]*$/u;
+const RELATED_HEADING = /^[\s\u3000【\[]*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关链接|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢|最新文章|热点推荐|滚动资讯|滚动新闻|最新资讯|即时新闻)[】\]]?[\s\u3000:：]*$/u;
 
 /** Page tools: a line made of these (with brackets, separators and 字体/字号 labels) is chrome. */
 const TOOLS = [

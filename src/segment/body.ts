@@ -506,7 +506,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       return;
     }
     // another event of the same day, marked by a glyph under a dated entry
-    const sameDayGlyph = !hasGlyphItems && current !== null && !pendingHeadline && endsLastSentence() ? SAME_DAY_GLYPH.exec(line.text) : null;
+    const sameDayGlyph = !hasGlyphItems && current !== null && !pendingHeadline && endsLastSentence() && endsSentence(line.text) ? SAME_DAY_GLYPH.exec(line.text) : null;
     const thatDay = sameDayGlyph && !DATE_LED.test(line.text.slice(sameDayGlyph[0].length)) ? dayOfLatestEntry(items) : null;
     if (sameDayGlyph && thatDay) {
       open(line, sameDayGlyph[1], line.text.slice(sameDayGlyph[0].length));
@@ -518,6 +518,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // article tells one story, and its dates are that story's).
     const headlined = pendingHeadline !== null || (current !== null && (current as SegmentedItem).headline !== null);
     const pieces = !hasGlyphItems && !headlined ? splitRunTogether(line.text, digest) : [line.text];
+    // (a text that opens with a sentence naming no day, `凝聚共识谱写华章。11月6日上午，…`, leads into the dated story:
+    // one item, not a dateless one before it)
+    if (pieces.length >= 2 && current === null && items.length === 0 && !NAMES_A_DAY.test(pieces[0])) pieces.splice(0, 2, pieces[0] + pieces[1]);
     pieces.forEach((text, k) => {
       if (k > 0) {
         open(line, null, text);
@@ -624,10 +627,16 @@ const MAX_PERSON_CAPTION = 16;
 /** A paragraph that opens a new story: its date, a recent-event opening or a news lead. */
 const STORY_OPENING = /^(?:[^，。]{0,20}?(?:讯|电|消息|报道)[\s\u3000（(]|本报讯|本网讯|本刊讯)|^[^，,。]*(?:日前|近日|近期|日内)/u;
 
+const PHOTO_POINTER = /^[▲△↑]/u;
+
 /** A caption inside an article: printed twice, or naming what a person does, and followed by more of the story. */
 function isInlineCaption(lines: Line[], i: number): boolean {
   const t = lines[i].text.trim();
-  if (lines[i + 1]?.text.trim() === t || lines[i - 1]?.text.trim() === t) return true;
+  // (a page's own title printed twice opens its story: a news lead or a date after the pair)
+  if (lines[i + 1]?.text.trim() === t) return !opensStory(lines[i + 2]?.text ?? '');
+  if (lines[i - 1]?.text.trim() === t) return !opensStory(lines[i + 1]?.text ?? '');
+  // (`▲某商会荣获…称号`: a triangle pointing up at the photo, the story going on below it)
+  if (PHOTO_POINTER.test(t) && !endsSentence(t)) return !opensStory(lines[i + 1]?.text ?? '');
   const next = lines[i + 1]?.text ?? '';
   return t.length <= MAX_PERSON_CAPTION && PERSON_IN_PHOTO.test(t) && next !== '' && !DATE_LED.test(next) && !DAY_LED.test(next) && !STORY_OPENING.test(next);
 }
@@ -674,6 +683,9 @@ const MAX_TITLE_LINE = 30;
 function inTitleBlock(item: SegmentedItem): boolean {
   return item.headline !== null && item.paragraphs.length <= MAX_TITLE_BLOCK && item.paragraphs.every((p) => p.length <= MAX_TITLE_LINE && !/[。！？，,]/.test(p));
 }
+
+/** A day, a month or a recent day named anywhere in a text. */
+const NAMES_A_DAY = /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}[月日号]|近日|日前|近期|昨日|今日|昨天|今天|当天/u;
 
 const LEADING_MONTH = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(\d{1,2})[日号]/u;
 

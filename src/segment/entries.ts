@@ -32,11 +32,15 @@ const LABEL_BEFORE_DATE = /^(\p{Script=Han}{2,5}?)(?=\d{1,2}月\d{1,2}日[，,]|
 const LEAD_WORD = /[讯电报]$|^(?:本报|本刊|本网)/u;
 
 /** The label leading a roundup's entry, or null; `glued`: also a label run into the entry's date. */
+const SPEAKER_AFTER = /^[\s\u3000]*[\p{Script=Han}·]{2,5}[：:]/u;
+
 export function roundupLabel(line: Line, glued: boolean): string | null {
   if (line.kind !== 'paragraph' || !/[。！？]/u.test(line.text)) return null;
   const gap = LABEL_GAP.exec(line.raw) ?? NAME_GAP_DATE.exec(line.raw);
   const label = gap?.[1] ?? (glued ? LABEL_BEFORE_DATE.exec(line.text)?.[1] : undefined);
   if (!label || LEAD_WORD.test(label) || !line.text.startsWith(label)) return null;
+  // (`政协委员 王某：我这次带来的提案…`: a speaker's name and colon after the label is an interview's quote, no entry)
+  if (SPEAKER_AFTER.test(line.text.slice(label.length))) return null;
   return label;
 }
 

@@ -24,6 +24,15 @@ describe('repairLineBreaks', () => {
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);
   });
 
+  it.each([
+    ['printed twice', ['市政协召开主席会议', '市政协召开主席会议', '本报讯（记者 林海）12月27日，市政协召开主席会议。']],
+    ['over a news lead whose site name holds a dot', ['县政协十届三次会议闭幕', '青溪日报·青溪在线12月26日讯（通讯员 周某）12月26日下午，县政协十届三次会议闭幕。']],
+  ])('does not end an unfinished paragraph with the next page’s headline %s', (_why, next) => {
+    const cut = '对报告中提出的工作目标任务，委员们一致认为，从工作实际出发，为全市高质量发展建言献策，充分发挥政协参政议政的职能作';
+    const lines = linesFrom([cut, cut, ...next]);
+    expect(repairLineBreaks(lines, opensStructure).map((l) => l.text)).toContain(next[0]);
+  });
+
   it('does not join an entry that forgot its full stop to the next dated entry', () => {
     const lines = linesFrom(['4月2日，市政协机关党支部开展主题党日活动，全体党员以普通党员身份参加学习活动', '3月28日，市政协召开主席会议。']);
     expect(repairLineBreaks(lines, opensStructure)).toHaveLength(2);

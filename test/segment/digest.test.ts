@@ -443,6 +443,19 @@ describe('a digest whose entries are one paragraph each', () => {
   });
 });
 
+describe('a text that opens with a sentence naming no day', () => {
+  it('keeps it with the dated story it leads into', () => {
+    expect(texts(['凝聚共识谱写华章，乘势而上开启新程。11月6日上午，参加县政协会议的委员陆续报到。', '委员们表示，将认真履职。'])).toHaveLength(1);
+  });
+});
+
+describe('a photo caption marked with a triangle inside a story', () => {
+  it('is no headline: the story goes on under it', () => {
+    const items = texts(['3月1日，市工商联召开直属商会会长座谈会。市政协副主席段某出席会议。', '▲市某商会荣获全国“四好”商会', '会议传达学习了全国工商联会议精神。', '5月28日，市人大常委会主任田某带队走访代表。']);
+    expect(items.map(([h, t]) => [h, t.slice(0, 5)])).toEqual([[null, '3月1日，'], [null, '5月28日']]);
+  });
+});
+
 describe('a date with nothing after it closing the body', () => {
   it('makes no item and keeps the date in a message', () => {
     const doc = segment(linesFrom(['3月15日　民进某区委会召开全委会。', '3月20日　民进某区委会开展义诊活动。', '4 月 1 日 ']), markers);
@@ -472,6 +485,17 @@ describe('a roundup whose entries are led by their place or office', () => {
 
   it('keeps the label apart from the text by a gap', () => {
     expect(doc.items[3].paragraphs[0]).toBe('团省委\u3000共青团东岭省委给北坪、南岗等地留守儿童送去学习用品。');
+  });
+
+  it('makes no roundup of an interview’s quotes, each led by the speaker’s role and name', () => {
+    const items = texts([
+      '11月6日上午，参加县政协会议的委员陆续向大会报到，围绕党代会确定的目标任务建言献策。',
+      '政协委员 林志文：非常荣幸当选新一届的政协委员，我带来的提案是关于蓝莓产业的几点意见。',
+      '政协委员 张正安：我是从事电商行业的，这次带来的提案是关于电商行业的发展。',
+      '政协委员 何淑芬：这一次在大会上，我将建议我县的媒体发展进一步解放思想。',
+      '政协委员 李双燕：我是卫生院的护士长，我这次带来的提案是关于架通一座大桥。',
+    ]);
+    expect(items).toHaveLength(1);
   });
 
   it('makes no roundup of paragraphs that only open with a news lead', () => {
