@@ -43,7 +43,7 @@ export interface WebChromeResult {
 }
 
 const COLON = '[:：]';
-const SEP = '(?:>>?|»|＞|→|/|\\\\)';
+const SEP = '(?:-?>>?|»|＞|→|/|\\\\)';
 
 /** `您当前的位置：`, `您的当前位置：`, `当前位置：`, `您现在的位置是：`, `所在位置：` (a bare `位置：` may be a meeting's venue), or `首页 >`. */
 const BREADCRUMB = new RegExp(`^[|｜\\s]*(?:(?:[您你](?:所在的?|的?(?:当前|现在)?的?)|当前|现在|所在)(?:所在)?的?位置(?:是)?\\s*(?:${COLON}|${SEP})|(?:网站)?首页\\s*${SEP})`, 'u');
@@ -53,7 +53,7 @@ const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
   '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间', '提交者', '提交人',
-  '阅读点击', '点击阅读', '阅读数', '浏览数', '访问数',
+  '阅读点击', '点击阅读', '阅读数', '浏览数', '访问数', '刊发日期', '刊发时间', '刊登日期', '见报日期', '语音阅读', '人工智能朗读', '语音播报',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
@@ -117,7 +117,7 @@ const BARE_SITE_LABEL = /^[\s\u3000]*(?:主办|承办|协办|主管|技术支持
 /** 分享让更多人看到, 转发给朋友, 点击分享到朋友圈: a share button's prompt. */
 const SHARE_PROMPT = /^[\s\u3000]*(?:点击|一键)?(?:分享|转发)(?:到|至|给|让)?[^。，；！？\d]{0,8}(?:更多人|朋友|好友|朋友圈|大家)[^。，；！？\d]{0,4}[！!。.]?[\s\u3000]*$/u;
 /** `新闻中心 > 国内新闻 > 港澳台新闻`: three short column names or more set apart by `>`, with no 首页 before them. */
-const BARE_BREADCRUMB = /^[\s\u3000]*[^。，；！？>＞»\s]{1,10}(?:[\s\u3000]*(?:>>?|»|＞)[\s\u3000]*[^。，；！？>＞»\s]{1,10}){2,}[\s\u3000]*$/u;
+const BARE_BREADCRUMB = /^[\s\u3000]*[^。，；！？>＞»\s]{1,10}(?:[\s\u3000]*(?:-?>>?|»|＞)[\s\u3000]*[^。，；！？>＞»\s]{1,10}){2,}[\s\u3000]*$/u;
 /**
  * A portal's bar of sister sites (`搜狐 ChinaRen 17173 焦点房地产 搜狗`): four short names or more set apart by
  * gaps, one of them in Latin letters or digits; and the site's name as a line (`搜狐网站`, `搜狐新闻-搜狐网站`).
@@ -149,7 +149,7 @@ const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|�
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
-const SITE_FOOTER = /技术支持\s*[:：]|版权所有|举报电话|统一刊号|标准刊号|邮发代号|广告热线|订阅热线|不良信息举报|网站备案|备案号|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
+const SITE_FOOTER = /技术支持\s*[:：]|版权所有|(?:www\.|https?:\/\/)[\x21-\x7e]+\s*版权|举报电话|统一刊号|标准刊号|邮发代号|广告热线|订阅热线|不良信息举报|网站备案|备案号|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
 /** The heading of a site's copyright or disclaimer notice: a short line, no sentence in it. */
 const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
@@ -280,6 +280,11 @@ function weakMetaLine(text: string): boolean {
 /** `• 编辑：某某` inside a block of weak meta lines: the site's staff line (a bulletin's footer has no 来源 beside it). */
 const STAFF_META = /^[\s•·●▪【\[]*(?:责任编辑|编辑|责编)\s*[:：]\s*[^。，！？]{1,20}$/u;
 
+/** `（责任编辑：某某）`, `[编辑：某某]` standing as a line: the site's staff credit. */
+const BRACKETED_STAFF = /^[\s\u3000]*[（(\[【][\s\u3000]*(?:责任编辑|责编|编辑)[\s\u3000]*[:：][^（）()\[\]【】]{1,20}[)）\]】][\s\u3000]*$/u;
+/** `本文为某某在线原创文章，转载请注明出处。`, `未经授权不得转载`: the site's reprint notice. */
+const REPRINT_NOTICE = /^[\s\u3000]*(?:(?:本文|本稿|此文|该文)[^。]{0,30}(?:原创|版权)[^。]{0,40}(?:转载|引用|使用)|(?:转载请|如需转载|未经授权|未经许可)[^。]{0,40}(?:转载|注明|出处|使用))[^。]{0,40}[。.！!]?[\s\u3000]*$/u;
+
 /** `（责任编辑：某某）` closing a paragraph (a layout bar after it): the site's staff credit, not the text's. */
 const TRAILING_STAFF = /(?<=\S)[\s\u3000]*[（(](?:责任编辑|责编|编辑)\s*[:：][^（）()。]{1,20}[)）][\s\u3000|｜]*$/u;
 
@@ -291,6 +296,8 @@ const WRITER_LABEL = '作者';
 const NOT_A_WRITER = /^(?:本|原创|佚名|不详|管理员|网站|来源)|[网报台站社办委部局室厅院心会所处科队组协区县市省镇乡村]$/u;
 const REVIEWER_LABELS = new Set(['审核人', '审核', '审稿', '签发']);
 const CREDIT_NAME = /^[\p{Script=Han}·]{2,4}$/u;
+/** A site's account standing in for a name (管理员, 超级管理员, 系统管理员): no editor. */
+const SITE_ACCOUNT = /管理员|网管|小编$/u;
 
 /**
  * The editors and reviewers named in a meta line: each label's value up to the next label, names apart by spaces
@@ -311,7 +318,7 @@ function creditsOf(text: string, into: { editors: string[]; reviewers: string[] 
     if (!field) return;
     const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
     const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
-    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
+    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !SITE_ACCOUNT.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
     else if (names.length && !writer) unread = true;
   });
   if (unread) return false;
@@ -431,6 +438,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const cutHead = new Map<number, number>();
   /** Lines of which only a headline stays (a window title whose headline is printed nowhere else). */
   const cutTail = new Map<number, string>();
+  /** Dropped lines that frame a page (its breadcrumb, its publish line): text after them is another page's. */
+  const frame = new Set<number>();
   let pageDate: PageDate | null = null;
   let pageDateIsPublish = false;
   const pageDates: PageDate[] = [];
@@ -457,6 +466,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     const meta = metaLine(text);
     if (meta) {
       drop.add(i);
+      frame.add(i);
       metaCredits(lines[i], credits);
       const date = pageDateFrom(text, meta, lines[i].index);
       if (date) pageDates.push(date);
@@ -472,6 +482,11 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       while (i + 1 < lines.length && isTeaser(lines[i + 1].text)) drop.add(++i);
       // (after a teaser cut off with dots, a line or two closing the page are the site's slogan)
       if (CUT_TEASER.test(lines[i].text.trim()) && lines.length - (i + 1) <= MAX_SLOGAN_LINES) while (i + 1 < lines.length) drop.add(++i);
+    } else if (BRACKETED_STAFF.test(text)) {
+      drop.add(i);
+      creditsOf(text.replace(/[（()）\[\]【】]/gu, ' '), credits);
+    } else if (REPRINT_NOTICE.test(text)) {
+      drop.add(i);
     } else if (WINDOW_TITLE.test(text) && !IMAGE_FILE.test(text)) {
       // (its headline is printed again over the text: the whole line goes; if not, the headline stays)
       const headline = WINDOW_TITLE.exec(text)![1].trim();
@@ -482,7 +497,10 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
     } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
-    } else if (SITE_CODE.test(text) || BARE_BREADCRUMB.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || BREADCRUMB.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
+    } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
+      drop.add(i);
+      frame.add(i);
+    } else if (SITE_CODE.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
@@ -493,6 +511,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       const rest = link ? text.slice(link[0].length).trim() : '';
       if (!link || rest.length > MAX_LINK_HEADLINE || /[。！？]/u.test(rest)) continue;
       drop.add(i);
+      frame.add(i);
       // `上一篇：` with its headline on the next line
       const next = lines[i + 1];
       if ((rest === '' || rest === '没有了') && isShortHeadline(next) && !NEIGHBOUR_LINK.test(next.text)) drop.add(++i);
@@ -550,9 +569,19 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const cells = flattenedTableCells(lines, drop);
   const kept: Line[] = [];
   let inline = 0;
+  let framed = false;
+  let textSoFar = false;
   lines.forEach((original, i) => {
-    if (drop.has(i)) return;
+    if (drop.has(i)) {
+      framed ||= frame.has(i);
+      return;
+    }
     let line = cells.has(i) ? { ...original, kind: 'tableCell' as const } : original;
+    // (a page's frame between two texts: the next page of the file starts here)
+    // (a page's text holds a sentence: a line after the frame with none after it is the site's footer, no page)
+    if (framed && textSoFar && i <= lastSentence) line = { ...line, pageStart: true };
+    framed = false;
+    textSoFar ||= /[。！？]/u.test(original.text);
     let cut = 0;
     const tail = cutTail.get(i);
     if (tail !== undefined) {

@@ -369,6 +369,18 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       stack.push(section);
       return;
     }
+    // another page of the file, after the frame web-chrome removal took away: nothing above goes on here
+    // (a title and its publish line: the frame between them leaves the title pending, the same page's)
+    if (line.pageStart && !hasGlyphItems && !(pendingHeadline && current === null)) {
+      flushHeadline();
+      current = null;
+      // (its first short line without a sentence end is the page's title, even with a comma: 携手共进，喜迎新年)
+      if (line.text.length <= MAX_HEADLINE && !endsSentence(line.text) && !DATE_LED.test(line.text) && isFollowedByText(lines, i, sectionStarts, markers)) {
+        pendingHeadline = line;
+        pendingHeadAt = i;
+        return;
+      }
+    }
     const item = matchItemStart(line, markers);
     if (item) {
       open(line, item.marker, item.text);

@@ -6,4 +6,9 @@ export interface Line extends Omit<Block, 'text'> {
   text: string;
   /** Text as extracted (only character-normalised): layout spaces intact, for footer names. */
   raw: string;
+  /**
+   * Set where web-chrome removal took a page's frame (a breadcrumb, a publish-date line) from between texts:
+   * another page of the same file starts at this line.
+   */
+  pageStart?: boolean;
 }

@@ -35,6 +35,12 @@ const CHROME: [string, string][] = [
     ['a read counter under its compound label', '阅读点击:415'],
     ['a prompt to follow an account by tapping above', '↑点击上方“青禾新闻”关注我们'],
     ['a breadcrumb led by 您所在的位置', '您所在的位置：首页 > 政协动态'],
+    ['an e-paper’s meta line with its reading and voice buttons', '刊发日期：2021-05-07 阅读次数： 作者：admin  语音阅读：'],
+    ['a voice player’s label', '人工智能朗读：'],
+    ['the staff credit in brackets, a site account as editor', '（责任编辑：系统管理员）'],
+    ['the staff credit in square brackets', '[编辑：林小雨]'],
+    ['a reprint notice', '本文为青禾在线原创文章，转载请附上原文出处链接和本声明。'],
+    ['a breadcrumb with arrows made of a dash', '首页 -> 盟务动态 -> 要闻动态'],
   ['a saved page’s address line in English', 'Original URL: http://lib.example.cn/bin/read.exe?K=b9&A=16&rec=64'],
   ['a web address alone', 'http://www.example.gov.cn/zxdt/2019/0507.html'],
   ['a font-size tool line', '【字体：大 中 小】【打印本页】【关闭窗口】'],
@@ -303,6 +309,23 @@ describe('a browser window title copied with the page', () => {
   });
   it('takes the site’s platform name and a close button above the text, not below', () => {
     expect(kept(['某省政协履职服务综合平台', '×', ARTICLE, '智慧政协履职平台'])).toEqual([ARTICLE, '智慧政协履职平台']);
+  });
+});
+
+describe('the frame between two pages of one file', () => {
+  it('marks the first line after it as the start of another page', () => {
+    const out = removeWebChrome(linesFrom([ARTICLE, '首页 -> 盟务动态 -> 要闻动态', '字号：', '携手共进，喜迎新年', '[发布日期： 2016-01-11 ]', '1月9日上午，民盟某委员会举行新春联欢会。'])).lines;
+    expect(out.map((l) => [l.text.slice(0, 5), l.pageStart ?? false])).toEqual([
+      ['4月9日上', false],
+      ['携手共进，', true],
+      ['1月9日上', true],
+    ]);
+  });
+  it('marks nothing above the first text', () => {
+    expect(removeWebChrome(linesFrom(['首页 > 政协动态', ARTICLE])).lines[0].pageStart).toBeUndefined();
+  });
+  it('reads a site account as no editor', () => {
+    expect(removeWebChrome(linesFrom([ARTICLE, '（责任编辑：管理员）'])).credits.editors).toEqual([]);
   });
 });
 
