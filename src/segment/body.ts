@@ -230,6 +230,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   let freshDay = false;
   let captions = 0;
   let repeatedTitles = 0;
+  let closingCaptions = 0;
   let signOffDate: string | null = null;
 
   const sections: Section[] = [];
@@ -469,7 +470,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     // story's, not a new headlined item; they name who was there, so they stay in its text
     if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && i >= closingCaptionsAt) {
       (current as SegmentedItem).paragraphs.push(line.text);
-      captions++;
+      closingCaptions++;
       return;
     }
     // 三位委员在分享会上发言，都说了啥？ over `8月28日，…`: a title may ask a question
@@ -562,6 +563,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     items.pop();
     messages.push(message('warning', 'unplaced-text', `A date with no text after it closes the body: “${last.paragraphs[0]}”`, { page: last.page ?? null, offset: null }));
   }
+  if (closingCaptions > 0) messages.push(message('info', 'closing-captions', `${closingCaptions} photo caption line(s) after the last story were kept in its text (they name who was there).`));
   if (repeatedTitles > 0) messages.push(message('info', 'title-repeated', `${repeatedTitles} line(s) repeating the headline right under it were left out of the items.`));
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
   return { sections, items, messages, signOffDate };
@@ -621,7 +623,8 @@ const MIN_TRAILING_CAPTIONS = 2;
 function closingCaptionsStart(lines: Line[], sectionStarts: Array<SectionStart | null>): number {
   const caption = (l: Line) => {
     const t = l.text.trim();
-    return t.length >= 4 && t.length <= MAX_TRAILING_CAPTION && !/[。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t) && !isClosingCredit(l.raw);
+    // (a table's rows closing the text are no captions)
+    return l.kind !== 'tableCell' && t.length >= 4 && t.length <= MAX_TRAILING_CAPTION && !/[。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t) && !isClosingCredit(l.raw);
   };
   let a = lines.length;
   while (a > 0 && caption(lines[a - 1]) && !sectionStarts[a - 1]) a--;

@@ -78,6 +78,18 @@ describe('photo captions closing the text', () => {
     expect(items[0][0]).toBeNull();
     expect(items[0][1]).toContain('王湘云在座谈会上发言');
   });
+
+  it('say in a message that they were kept in the text', () => {
+    const doc = segment(linesFrom(['7月24日，州政协召开新任委员座谈会。委员们提出意见建议。', '林方副主席在青石乡听取汇报', '州政协委员王湘云在座谈会上发言']), markers);
+    expect(doc.messages.map((m) => m.code)).toContain('closing-captions');
+    expect(doc.messages.map((m) => m.code)).not.toContain('captions-removed');
+  });
+
+  it('are never a table’s rows closing the text', () => {
+    const rows = ['事项　责任单位', '协商工作计划　提案委员会', '常委会议筹备　办公室'].map((text) => ({ text, kind: 'tableCell' as const }));
+    const doc = segment(linesFrom(['4月9日，市政协召开主席会议，审议有关事项。', ...rows]), markers);
+    expect(doc.messages.map((m) => m.code)).not.toContain('closing-captions');
+  });
 });
 
 describe('lines that are not items', () => {
