@@ -106,7 +106,7 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
   const distinct = new Set(doc.published.map((p) => p.iso));
   const pages = pagesOf(segmented);
   // several pages of which only some print a publish date: that date is its own page's, not the file's
-  const pageDates = pageDatesOf(segmented.items.map((item) => item.paragraph), doc.published);
+  const pageDates = pageDatesOf(segmented.items.map((item) => item.pageFrom ?? item.paragraph), doc.published);
   // (a page above the first publish date has none: its own page's, not a later one's)
   const partlyDated = pages !== null && doc.published.length > 0 && pages.starts.some((start) => pageDates[start] === null);
   const only = distinct.size === 1 && !partlyDated ? doc.published[0].iso : null;
@@ -146,8 +146,9 @@ function withYear(segmented: Segmented, lines: Line[], sourcePath: string) {
 function pagesOf(segmented: Segmented): { starts: number[]; pageOf: number[] } | null {
   const items = segmented.items;
   if (items.some((item) => item.marker !== null || item.section !== null)) return null;
-  // a page opens under its own title, or after the credit line that signed the page above (`农工党某市委 葛某`)
-  const opensPage = (k: number) => k > 0 && (items[k].headline !== null || items[k - 1].signed === true);
+  // a page opens under its own title, or after the credit line that signed the page above (`农工党某市委 葛某`),
+  // or after the frame (breadcrumb, publish line) web-chrome removal took from above it
+  const opensPage = (k: number) => k > 0 && (items[k].headline !== null || items[k - 1].signed === true || items[k].pageFrom !== undefined);
   const starts = items.flatMap((item, k) => (k === 0 || opensPage(k) ? [k] : []));
   if (items.filter((_, k) => opensPage(k) || (k === 0 && items[0].headline !== null)).length < 2) return null;
   const pageOf = items.map((_, k) => starts.filter((s) => s <= k).length - 1);

@@ -64,7 +64,7 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
     const short = line.text.length <= MAX_HEADLINE_LENGTH;
     const printedTwice = short && lines[i + 1]?.text.trim() === line.text.trim();
     const overLead = short && !/[，,。！？；;：:]/u.test(line.text) && NEWS_LEAD.test(lines[i + 1]?.text ?? '');
-    if (prev && !line.pageStart && !pageTitle(prev) && !printedTwice && !overLead && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
+    if (prev && line.pageStart === undefined && !pageTitle(prev) && !printedTwice && !overLead && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
       const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
       out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
     } else {
@@ -76,7 +76,7 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
 }
 
 /** A page's first line, short: its title (携手共进，喜迎新年), which the page's text never continues. */
-const pageTitle = (line: Line) => line.pageStart === true && line.text.length <= MAX_HEADLINE_LENGTH;
+const pageTitle = (line: Line) => line.pageStart !== undefined && line.text.length <= MAX_HEADLINE_LENGTH;
 
 function canContinue(prev: Line, next: Line): boolean {
   return (prev.kind === 'paragraph' || prev.kind === 'listItem') && next.kind === 'paragraph' && !prev.bold && !next.bold;

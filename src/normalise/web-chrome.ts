@@ -205,6 +205,10 @@ const SITE_PLATFORM = /^[\s\u3000]*\p{Script=Han}{2,14}(?:平台|门户网站|�
 
 /** `2018年04月10日 星期二`: a newspaper page's date line, the date and its weekday alone. */
 const NEWSPAPER_DATELINE = /^[\s\u3000]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*(?:星期|礼拜|周)[一二三四五六日天][\s\u3000]*$/u;
+/** An e-paper's date alone on a line (`2020年09月02日`): the paper's date when its page label (`第02版：`) follows. */
+const BARE_FULL_DATE = /^[\s\u3000]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*$/u;
+/** An e-paper's index entry left as text: a web page's file name among its fields (`… content_48284.html …`). */
+const PAGE_FILE_RESIDUE = /(?:^|[\s\u3000])[\w-]+\.s?html?(?=[\s\u3000]|$)/u;
 
 /** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
 const TODAY_WIDGET = /^今天是\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)?\s*(?:星期.|周.)?\s*$/u;
@@ -342,6 +346,7 @@ const EPAPER_NAV = /^(?:[上下]一[版期]\s*[»«>＞<＜]*\s*)*(?:本期共\s
 const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) && text.length <= 40 && EPAPER_NAV.test(text.trim());
 /** What is left of markup in copied text: an HTML comment's ends (`--> 2023-04-08 … /enpproperty-->`). */
 const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
+const isPageFileResidue = (text: string) => !/[。！？，]/u.test(text) && PAGE_FILE_RESIDUE.test(text);
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 /** An e-paper's page name before its navigation (`第A4版：城事 上一版3  4下一版`). */
 const PAPER_PAGE_HEAD = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?/u;
@@ -453,6 +458,17 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       if (date && pageDate === null) pageDate = date;
       continue;
     }
+    // an e-paper's date alone over its page label (`2020年09月02日` / `第02版：`): the page's publish date
+    // (a page of a file of several, dated like one under a publish line)
+    const paperDate = PAPER_PAGE.test(lines[i + 1]?.text ?? '') ? BARE_FULL_DATE.exec(text) : null;
+    if (paperDate) {
+      drop.add(i);
+      frame.add(i);
+      const date = pageDateFrom(paperDate[1], { labels: [], dateLabel: null }, lines[i].index);
+      if (date) pageDates.push(date);
+      if (date && pageDate === null) pageDate = date;
+      continue;
+    }
     // a newspaper page's date with its weekday: the day its 昨日 and 今日 count from (a bulletin prints no weekday)
     const dateline = NEWSPAPER_DATELINE.exec(text);
     if (dateline && pageDate === null) {
@@ -500,7 +516,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
       drop.add(i);
       frame.add(i);
-    } else if (SITE_CODE.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
+    } else if (SITE_CODE.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || isPageFileResidue(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)
@@ -569,18 +585,19 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
   const cells = flattenedTableCells(lines, drop);
   const kept: Line[] = [];
   let inline = 0;
-  let framed = false;
+  /** Source index of the first frame line since the last kept line, or null. */
+  let framedFrom: number | null = null;
   let textSoFar = false;
   lines.forEach((original, i) => {
     if (drop.has(i)) {
-      framed ||= frame.has(i);
+      if (frame.has(i)) framedFrom ??= original.index;
       return;
     }
     let line = cells.has(i) ? { ...original, kind: 'tableCell' as const } : original;
     // (a page's frame between two texts: the next page of the file starts here)
     // (a page's text holds a sentence: a line after the frame with none after it is the site's footer, no page)
-    if (framed && textSoFar && i <= lastSentence) line = { ...line, pageStart: true };
-    framed = false;
+    if (framedFrom !== null && textSoFar && i <= lastSentence) line = { ...line, pageStart: framedFrom };
+    framedFrom = null;
     textSoFar ||= /[。！？]/u.test(original.text);
     let cut = 0;
     const tail = cutTail.get(i);

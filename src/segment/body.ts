@@ -24,6 +24,8 @@ export interface SegmentedItem {
   headingDate: HeadingDate | null;
   /** Its text closes with a credit line signing it (`罗某 摄影报道`, `农工党某市委 葛某`): a page of its own ends here. */
   signed?: boolean;
+  /** It opens another page of the file, whose frame (removed) began at this source index. */
+  pageFrom?: number;
 }
 
 export interface BodyResult {
@@ -254,6 +256,8 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       paragraph: head.index,
       headingDate: chronicle?.current() ?? (firstParagraph ? dayInMonthOfLast(firstParagraph, items) ?? sameDayAsLast(firstParagraph, items) : null),
     };
+    const pageFrom = head.pageStart ?? line.pageStart;
+    if (pageFrom !== undefined) current.pageFrom = pageFrom;
     items.push(current);
     headAt = pendingHeadline ? pendingHeadAt : null;
     pendingHeadline = null;
@@ -372,7 +376,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     }
     // another page of the file, after the frame web-chrome removal took away: nothing above goes on here
     // (a title and its publish line: the frame between them leaves the title pending, the same page's)
-    if (line.pageStart && !hasGlyphItems && !(pendingHeadline && current === null)) {
+    if (line.pageStart !== undefined && !hasGlyphItems && !(pendingHeadline && current === null)) {
       flushHeadline();
       current = null;
       // (its first short line without a sentence end is the page's title, even with a comma: 携手共进，喜迎新年)

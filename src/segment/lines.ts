@@ -8,7 +8,8 @@ export interface Line extends Omit<Block, 'text'> {
   raw: string;
   /**
    * Set where web-chrome removal took a page's frame (a breadcrumb, a publish-date line) from between texts:
-   * another page of the same file starts at this line.
+   * another page of the same file starts at this line. The source index of the frame's first line (the page's
+   * publish date may stand in it, above the page's title).
    */
-  pageStart?: boolean;
+  pageStart?: number;
 }

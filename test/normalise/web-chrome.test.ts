@@ -312,13 +312,26 @@ describe('a browser window title copied with the page', () => {
   });
 });
 
+describe('an e-paper’s date over its page label', () => {
+  it('is chrome, the page’s publish date, and the frame of a page', () => {
+    const out = removeWebChrome(linesFrom([ARTICLE, '2020年09月02日', '第02版：', '青溪政协庆祝建会75周年', '本报青溪9月1日讯（记者 林某）今天上午，县政协召开大会。']));
+    expect(out.lines.map((l) => l.text)).toEqual([ARTICLE, '青溪政协庆祝建会75周年', '本报青溪9月1日讯（记者　林某）今天上午，县政协召开大会。']);
+    expect(out.pageDates.map((d) => d.date)).toEqual(['2020-09-02']);
+    expect(out.lines[1].pageStart).toBe(1);
+  });
+  it('removes the e-paper’s index entry left as a line, with its page file name', () => {
+    expect(kept([ARTICLE, '2020-09-02 县政协召开大会 1 1 青溪日报 content_48284.html 1 青溪政协庆祝建会'])).toEqual([ARTICLE]);
+  });
+});
+
 describe('the frame between two pages of one file', () => {
   it('marks the first line after it as the start of another page', () => {
     const out = removeWebChrome(linesFrom([ARTICLE, '首页 -> 盟务动态 -> 要闻动态', '字号：', '携手共进，喜迎新年', '[发布日期： 2016-01-11 ]', '1月9日上午，民盟某委员会举行新春联欢会。'])).lines;
-    expect(out.map((l) => [l.text.slice(0, 5), l.pageStart ?? false])).toEqual([
-      ['4月9日上', false],
-      ['携手共进，', true],
-      ['1月9日上', true],
+    // (each marked with where its frame began: the breadcrumb's line, the publish line's)
+    expect(out.map((l) => [l.text.slice(0, 5), l.pageStart ?? null])).toEqual([
+      ['4月9日上', null],
+      ['携手共进，', 1],
+      ['1月9日上', 4],
     ]);
   });
   it('marks nothing above the first text', () => {

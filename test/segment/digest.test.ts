@@ -470,7 +470,7 @@ describe('a photo caption marked with a triangle inside a story', () => {
 
 describe('another page of the file, after the frame web-chrome removal took away', () => {
   it('opens its own item under its title, however its text opens', () => {
-    const lines = linesFrom(['10月10日，民盟某会议在厦门召开，专职副主委戴某率队参加。', '会议研究决定，下次会议由民盟某市委会筹备召开。', '携手共进，喜迎新年', '2016年1月9日上午，民盟某委员会举行新春联欢会。', '会议由副主委刘某主持。', '8月13日，民盟某总支组织盟员赴外地学习。']).map((l, i) => (i === 2 || i === 5 ? { ...l, pageStart: true } : l));
+    const lines = linesFrom(['10月10日，民盟某会议在厦门召开，专职副主委戴某率队参加。', '会议研究决定，下次会议由民盟某市委会筹备召开。', '携手共进，喜迎新年', '2016年1月9日上午，民盟某委员会举行新春联欢会。', '会议由副主委刘某主持。', '8月13日，民盟某总支组织盟员赴外地学习。']).map((l, i) => (i === 2 || i === 5 ? { ...l, pageStart: l.index - 1 } : l));
     const doc = segment(lines, markers);
     expect(doc.items.map((i) => [i.headline, i.paragraphs[0].slice(0, 5)])).toEqual([
       [null, '10月10'],
