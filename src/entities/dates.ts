@@ -5,6 +5,7 @@
  */
 import type { DateMention } from '../record/schema.js';
 import { message, type Message } from '../types.js';
+import { EDITORS_NOTE_LABEL } from '../text/patterns.js';
 
 const YEAR = '[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}';
 const NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
@@ -319,7 +320,7 @@ const SUBJECT_DAY_RE = new RegExp(
 );
 
 /** An editor's note opening the item (编者按：…): the report's own opening is the paragraph after it. */
-const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编后)[】\]]?[\s\u3000]*[：:][^\n]*\n/u;
+const EDITORS_NOTE = new RegExp(`${EDITORS_NOTE_LABEL.source}[^\\n]*\\n`, 'u');
 
 /** A report's opening clause with no date in it (`为进一步加强…，`), then a clause opening with a day alone (`23日，`). */
 const SECOND_SENTENCE_DAY = /^[^。！？\n\d]{8,200}[。！？，,](?=\d{1,2}日(?:上午|下午|晚上|晚)?[，,])/u;

@@ -7,6 +7,7 @@ import type { ItemContext } from './context.js';
 import { joinerAt, type MentionSet } from './mentions.js';
 import { acceptable, assessName, groupHeadAt, nameAfter, nameBefore, scoreNext, scorePrev, type NameHit } from './names.js';
 import { charTable } from './trie.js';
+import { ROLL_NAME, ROLL_PART, TITLED_ROLL_LINE } from '../text/patterns.js';
 
 /** Verbs that introduce the names of a list (…常委有黄某、…, 参加的是张某、…). */
 const LIST_OPENERS = new Set([...'有是']);
@@ -84,10 +85,9 @@ export function fromNameRolls(ctx: ItemContext, found: MentionSet): void {
   }
 }
 
-/** `副主委：马某某　杜某某　邢某某（专职）`: a title, a colon, then names set apart by gaps, each with an optional note in brackets. */
-const ROLL_NAME = '\\p{Script=Han}(?:[\\u3000 ]?\\p{Script=Han}){1,3}(?:[（(][^）)]{1,6}[)）])?(?=[\\s\\u3000、，,]|$)(?![\\u3000 ]*[：:])';
-const ROLL_PART = new RegExp(`([\\p{Script=Han}\\u3000 ]{2,10})[：:][\\s\\u3000]*(${ROLL_NAME}(?:[\\s\\u3000、，,]+${ROLL_NAME})*)`, 'gu');
-const TITLED_ROLL = new RegExp(`^(?:[\\s\\u3000]*${ROLL_PART.source})+[\\s\\u3000]*$`, 'u');
+/** `副主委：马某某　杜某某　邢某某（专职）`: a title, a colon, then names set apart by gaps (text/patterns.ts). */
+const ROLL_PARTS = new RegExp(ROLL_PART, 'gu');
+const ROLL_NAMES = new RegExp(ROLL_NAME, 'gu');
 
 /**
  * A titled roll's line (a body's new leaders under `…名单如下：`, `主任：纳某某　　副主任：杨某某`): each title (its
@@ -100,13 +100,13 @@ export function fromTitledRolls(ctx: ItemContext, found: MentionSet): void {
   for (const line of text.split('\n')) {
     const lineStart = start;
     start += line.length + 1;
-    if (!TITLED_ROLL.test(line)) continue;
-    for (const part of line.matchAll(ROLL_PART)) {
+    if (!TITLED_ROLL_LINE.test(line)) continue;
+    for (const part of line.matchAll(ROLL_PARTS)) {
       const title = part[1].replace(/[\s\u3000]/gu, '');
       if (!ctx.lex.titleHeadSet.has(title)) continue;
       const namesAt = lineStart + (part.index ?? 0) + part[0].length - part[2].length;
       const hits: NameHit[] = [];
-      for (const e of part[2].matchAll(new RegExp(ROLL_NAME, 'gu'))) {
+      for (const e of part[2].matchAll(ROLL_NAMES)) {
         const raw = e[0].replace(/[（(][^）)]*[)）]$/u, '');
         const name = raw.replace(/[\u3000 ]/gu, '');
         // (a gap inside a name pads a two-character name; anything else is two names)

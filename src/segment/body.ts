@@ -7,6 +7,7 @@
 import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
+import { TITLED_ROLL_LINE } from '../text/patterns.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
@@ -171,10 +172,8 @@ function isQuestionTitle(line: Line): boolean {
  * `副主委：马某某　杜某某　邢某某（专职）`, `秘书长：郑某某`: a line of a titled roll of names (a body's new leaders),
  * the title before a colon, then names set apart by gaps or 、; the item's text, never a headline.
  */
-// (several titles may share a line: `主任：纳某某　　副主任：杨某某`; a two-character name may be padded: `冯　斌`)
-const ROLL_NAME = '\\p{Script=Han}(?:[\\u3000 ]?\\p{Script=Han}){1,3}(?:[（(][^）)]{1,6}[)）])?(?=[\\s\\u3000、，,]|$)(?![\\u3000 ]*[：:])';
-const ROLL_PART = `[\\p{Script=Han}\\u3000 ]{2,10}[：:][\\s\\u3000]*${ROLL_NAME}(?:[\\s\\u3000、，,]+${ROLL_NAME})*`;
-const TITLED_ROLL_LINE = new RegExp(`^${ROLL_PART}(?:[\\s\\u3000]+${ROLL_PART})*$`, 'u');
+// (several titles may share a line: `主任：纳某某　　副主任：杨某某`; a two-character name may be padded: `冯　斌`):
+// TITLED_ROLL_LINE, shared with the entity pass (text/patterns.ts)
 /** `某某委员会组成人员名单`: the heading of a list of names, printed on a line of its own over the list. */
 const LIST_HEADING = /(?:名单|名录)[\s\u3000]*$/u;
 

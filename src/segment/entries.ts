@@ -45,7 +45,7 @@ export function roundupLabel(line: Line, glued: boolean): string | null {
 }
 
 /** An editor's note opening an item: 编者按：, 编者的话：, 按：. */
-export const EDITORS_NOTE = /^[\s\u3000【\[]*(?:编者按|编者的话|编者|编后)[】\]]?[\s\u3000]*[：:]/u;
+export { EDITORS_NOTE_LABEL as EDITORS_NOTE } from '../text/patterns.js';
 
 /** The heading of an issue's table of contents: 本期要目, 本期导读, 目录. */
 const CONTENTS_HEADING = /^[\s\u3000]*(?:本期(?:要目|导读|目录|要览|看点)|目[\s\u3000]*录|要[\s\u3000]*目)[\s\u3000：:]*$/u;
