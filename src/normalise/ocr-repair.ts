@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Segmented, SegmentedItem } from '../segment/index.js';
 import type { Line } from '../segment/lines.js';
 import { SWALLOWED_GLYPH } from '../extract/ocr/tsv.js';
+import { CIRCLED_ONE_DIGIT, CIRCLED_TWO_DIGITS } from '../extract/ocr/glyph.js';
 import { parseSmallNumber } from '../segment/chinese-numerals.js';
 import { message, type Block, type Message } from '../types.js';
 
@@ -538,6 +539,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   );
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
+  const circled = numberCircledGlyphs(texts, kept.map(fromOcr));
+  texts.splice(0, texts.length, ...circled.texts);
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const agrees = issue !== null && issueAgrees(texts, issue);
   const lines: Line[] = [];
@@ -549,7 +552,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
     let text = issue ? repairMisreadMonth(texts[i], issue, agrees) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
-    const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
+    const glyphRead = [...markers.items, ...IMAGE_GLYPHS, ...CIRCLED].some((g) => text.startsWith(g));
     if (stripped !== null && !glyphRead) {
       const junk = squash(text.slice(0, text.length - stripped.length));
       if (junk) junks.set(junk, (junks.get(junk) ?? 0) + 1);
@@ -571,7 +574,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   }
   // Where two or more items opened with junk or a glyph read from the image before a date, a line
   // opening with one junk character and a date whose 日 OCR misread is one more.
-  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || IMAGE_GLYPHS.some((g) => l.text.startsWith(g));
+  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || [...IMAGE_GLYPHS, ...circled.items].some((g) => l.text.startsWith(g));
   if (lines.filter(glyphOpened).length >= 2) {
     for (const [i, line] of lines.entries()) {
       if (!fromOcr(line) || glyphOpened(line) || markers.items.some((g) => line.text.startsWith(g))) continue;
@@ -594,7 +597,36 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
-  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+  const circledItems = circled.items.filter((g) => !markers.items.includes(g));
+  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, ...circledItems, UNREADABLE_MARKER] }, messages };
+}
+
+const CIRCLED = [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'];
+const CIRCLED_READ = ['①', CIRCLED_ONE_DIGIT, CIRCLED_TWO_DIGITS];
+/** A dated entry after a circled number (as segment/auto-markers.ts asks of circled item markers). */
+const CIRCLED_DATED = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号]/u;
+
+/**
+ * Circled numbers read from the page image (src/extract/ocr/glyph.ts) whose digits were not read: a
+ * ring round one digit or two, or ① (one upright stroke). They count the items of an issue in order,
+ * so each is the number after the one before it, from ① (a ① read again starts the count again);
+ * a number whose count of digits disagrees with its place (a ring round two digits as the fourth) is
+ * left unread (the unreadable-glyph stand-in). Where two or more open dated lines, and most of them
+ * do, they are item markers (`items`), as on the text path; otherwise they stay as enumeration.
+ */
+export function numberCircledGlyphs(texts: string[], ocred: boolean[]): { texts: string[]; items: string[] } {
+  let n = 0;
+  const opened: string[] = [];
+  const numbered = texts.map((text, i) => {
+    const read = CIRCLED_READ.find((g) => text.startsWith(g));
+    if (!ocred[i] || read === undefined) return text;
+    n = read === '①' ? 1 : n + 1;
+    const fits = read === CIRCLED_TWO_DIGITS ? n >= 10 && n <= 20 : n <= 9;
+    opened.push(text.slice(read.length));
+    return `${fits ? CIRCLED[n - 1] : UNREADABLE_MARKER}${text.slice(read.length)}`;
+  });
+  const dated = opened.filter((t) => CIRCLED_DATED.test(t)).length;
+  return { texts: numbered, items: opened.length > 0 && dated >= 2 && dated * 2 >= opened.length ? CIRCLED : [] };
 }
 
 /** A paragraph opening with a part of the day and a comma: the day's second entry (`下午，…`). */

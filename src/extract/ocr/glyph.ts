@@ -20,7 +20,104 @@ const INK = 128;
 export interface GlyphShape {
   glyph: string | null;
   /** Measurements, for tests and tuning. */
-  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number };
+  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; ring?: number; inner?: number; digits?: number; stem?: number };
+}
+
+/**
+ * Stand-ins for a circled number (① … ⑳) whose digits were not read: one digit in the ring, or two.
+ * A ring round one thin upright stroke is ① itself. Which number the others are is told by their
+ * order in the document (normalise/ocr-repair.ts), as circled numbers count the items of an issue.
+ */
+export const CIRCLED_ONE_DIGIT = '\uE002';
+export const CIRCLED_TWO_DIGITS = '\uE003';
+
+/** Angular sectors round a ring's centre, and how many must hold ink on the ring. */
+const SECTORS = 24;
+const RING_COVER = 0.9;
+
+/**
+ * A circled number: a thin ring (broken by noise and thresholding, so no one blob) as wide as tall,
+ * with ink on its outline in nearly every direction from its centre, and a digit or two inside it
+ * apart from the ring. A Han character's frame (口, 回) is square: toward its corners there is no ink
+ * at the ring's radius. A filled ● has ink between the digit and the ring.
+ */
+function circledNumber(ink: (x: number, y: number) => boolean, w: number, h: number, lineHeight: number): GlyphShape | null {
+  // The ring's top and bottom rows and its left edge; its width is taken to be its height (ink right
+  // of it is the next character's).
+  let minY = h;
+  let maxY = -1;
+  let minX = w;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!ink(x, y)) continue;
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      minX = Math.min(minX, x);
+    }
+  }
+  const d = maxY - minY + 1;
+  if (d < 0.6 * lineHeight || d > 1.2 * lineHeight || minX + d > w + 1) return null;
+  const r = d / 2;
+  const cx = minX + r - 0.5;
+  const cy = minY + r - 0.5;
+  const covered = new Set<number>();
+  let ring = 0;
+  let inner = 0;
+  let between = 0;
+  const innerInk = new Uint8Array(w * h);
+  for (let y = minY; y <= maxY; y++) {
+    for (let x = minX; x < Math.min(w, minX + d); x++) {
+      if (!ink(x, y)) continue;
+      const dist = Math.hypot(x - cx, y - cy) / r;
+      if (dist >= 0.78 && dist <= 1.12) {
+        ring++;
+        covered.add(Math.floor(((Math.atan2(y - cy, x - cx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS);
+      } else if (dist < 0.66) {
+        inner++;
+        innerInk[y * w + x] = 1;
+      } else if (dist < 0.78) between++;
+    }
+  }
+  const area = Math.PI * r * r;
+  const features = { w: d / lineHeight, h: d / lineHeight, share: 0, fill: (ring + inner + between) / area, top: 0, mid: 0, bottom: 0, hollow: 0, ring: covered.size / SECTORS, inner: inner / area };
+  if (covered.size < RING_COVER * SECTORS || features.fill > 0.3 || inner < 0.04 * area || inner > 0.35 * area || between > 0.5 * inner) return null;
+  // The digits: blobs of the inner ink (specks left out), side by side.
+  const seen = new Uint8Array(w * h);
+  const blobs: Array<{ size: number; minX: number; maxX: number }> = [];
+  for (let start = 0; start < w * h; start++) {
+    if (!innerInk[start] || seen[start]) continue;
+    const blob = { size: 0, minX: w, maxX: -1 };
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const x = p % w;
+      blob.size++;
+      blob.minX = Math.min(blob.minX, x);
+      blob.maxX = Math.max(blob.maxX, x);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const q = p + dy * w + dx;
+          const nx = x + dx;
+          if (nx < 0 || nx >= w || q < 0 || q >= w * h || seen[q] || !innerInk[q]) continue;
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+    if (blob.size >= 0.1 * inner) blobs.push(blob);
+  }
+  blobs.sort((a, b) => a.minX - b.minX);
+  // Two digits stand side by side (their spans across the ring hardly overlap).
+  const digits = blobs.length >= 2 && blobs[1].minX >= blobs[0].maxX - 1 ? 2 : 1;
+  // ① is one upright stroke: most of its ink in three neighbouring columns.
+  const columns = new Array<number>(w).fill(0);
+  for (let p = 0; p < w * h; p++) if (innerInk[p]) columns[p % w]++;
+  let stem = 0;
+  for (let x = 0; x + 2 < w; x++) stem = Math.max(stem, columns[x] + columns[x + 1] + columns[x + 2]);
+  const one = digits === 1 && stem / inner >= 0.7;
+  const glyph = digits === 2 ? CIRCLED_TWO_DIGITS : one ? '①' : CIRCLED_ONE_DIGIT;
+  return { glyph, features: { ...features, digits, stem: stem / inner } };
 }
 
 /**
@@ -73,6 +170,8 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     id++;
   }
   if (best.size === 0) return null;
+  const circled = circledNumber(ink, w, h, lineHeight);
+  if (circled) return circled;
   // Ink to the right of the blob is the date's first digit the box took in; ink beside or over it
   // (a character's other strokes) counts against it.
   total = 0;

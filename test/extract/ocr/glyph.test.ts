@@ -89,3 +89,32 @@ describe('parseTsv with the page image', () => {
     expect(lines('急', 12, null)).toBe('急5月8日');
   });
 });
+
+describe('glyphShape: circled numbers', () => {
+  /** A thin ring (gaps cut in it, as noise leaves it) round `inside`, drawn within the ring's middle. */
+  const circledRing = (inside: (x: number, y: number) => boolean) => (x: number, y: number) => {
+    const r = Math.hypot(x, y);
+    const gap = Math.abs(Math.atan2(y, x) - 1) < 0.08 || Math.abs(Math.atan2(y, x) + 2) < 0.08;
+    return (r <= 1 && r >= 0.93 && !gap) || (r < 0.6 && inside(x, y));
+  };
+  const stroke = (x: number, y: number) => Math.abs(x) < 0.12 && Math.abs(y) < 0.5;
+  /** A digit of strokes (a 2-like shape: top bar, diagonal, bottom bar). */
+  const two = (x: number, y: number) => Math.abs(x) < 0.3 && (Math.abs(y + 0.45) < 0.07 || Math.abs(y - 0.45) < 0.07 || Math.abs(x + y * 0.6) < 0.08);
+  const tens = (x: number, y: number) => stroke(x + 0.25, y) || stroke(x - 0.25, y);
+
+  it.each([
+    ['① from a ring round one upright stroke', circledRing(stroke), '①'],
+    ['a circled number of one unread digit from a ring round another digit', circledRing(two), '\uE002'],
+    ['a circled number of two digits from a ring round two side by side (⑪)', circledRing(tens), '\uE003'],
+  ])('reads %s', (_what, shape, glyph) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph).toBe(glyph);
+  });
+
+  it.each([
+    ['a square frame round a stroke (a character like 口 or 中)', (x: number, y: number) => (square(x, y) && !square(x / 0.9, y / 0.9)) || stroke(x, y)],
+    ['an empty ring (○)', ring(circle)],
+    ['a filled disc (●)', circle],
+  ])('reads no circled number from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? '').not.toMatch(/[①\uE002\uE003]/u);
+  });
+});

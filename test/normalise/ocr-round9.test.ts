@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CIRCLED_ONE_DIGIT as ONE, CIRCLED_TWO_DIGITS as TWO } from '../../src/extract/ocr/glyph.js';
+import { numberCircledGlyphs, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
+
+describe('numberCircledGlyphs: circled numbers read from the image, numbered by their order', () => {
+  const ocred = (n: number) => new Array<boolean>(n).fill(true);
+
+  it.each([
+    ['counts on from ① read as one stroke', ['①5月3日，某会召开。', `${ONE}5月9日，某会调研。`, `${ONE}5月12日，某会视察。`], ['①5月3日，某会召开。', '②5月9日，某会调研。', '③5月12日，某会视察。']],
+    ['counts from ① when the first one’s digit was not read either', [`${ONE}5月3日，某会召开。`, `${ONE}5月9日，某会调研。`], ['①5月3日，某会召开。', '②5月9日，某会调研。']],
+    ['starts again at a ① read later', ['①5月3日，甲。', `${ONE}5月9日，乙。`, '①6月1日，丙。', `${ONE}6月2日，丁。`], ['①5月3日，甲。', '②5月9日，乙。', '①6月1日，丙。', '②6月2日，丁。']],
+    [
+      'takes a ring round two digits for ⑩ after the ninth',
+      [...Array.from({ length: 9 }, (_, i) => `${i === 0 ? '①' : ONE}5月${i + 1}日，某会召开。`), `${TWO}5月20日，某会调研。`],
+      [...[...'①②③④⑤⑥⑦⑧⑨'].map((c, i) => `${c}5月${i + 1}日，某会召开。`), '⑩5月20日，某会调研。'],
+    ],
+  ])('%s', (_what, texts, want) => {
+    expect(numberCircledGlyphs(texts, ocred(texts.length)).texts).toEqual(want);
+  });
+
+  it('leaves a number unread whose count of digits disagrees with its place', () => {
+    const texts = ['①5月3日，甲。', `${TWO}5月9日，乙。`];
+    expect(numberCircledGlyphs(texts, ocred(2)).texts).toEqual(['①5月3日，甲。', `${UNREADABLE_MARKER}5月9日，乙。`]);
+  });
+
+  it('makes them item markers only where two or more, and most, open dated lines', () => {
+    expect(numberCircledGlyphs(['①5月3日，甲。', `${ONE}5月9日，乙。`, `${ONE}某委员撰写的建议被采用。`], ocred(3)).items).toContain('③');
+    expect(numberCircledGlyphs(['①加强学习；', `${ONE}深入调研；`, `${ONE}5月9日，乙。`], ocred(3)).items).toEqual([]);
+  });
+
+  it('leaves lines that were not OCR’d alone', () => {
+    expect(numberCircledGlyphs([`${ONE}5月3日，甲。`], [false]).texts).toEqual([`${ONE}5月3日，甲。`]);
+  });
+
+  it('gives each item its circled number as marker, an undated one too', () => {
+    const parsed = itemsOf(lines([
+      ['某区政协工作动态', 1], ['2023年10月27日', 1], ['▲协商议政', 1],
+      ['①10月10日上午，区政协召开常委会议，开展专题协商。', 1],
+      [`${ONE}10月17日下午，区政协召开主席会议。`, 1],
+      [`${ONE}区政协委员撰写的建议被省政协采用。`, 1],
+      [`${ONE}10月20日，区政协委员向某街道捐赠助学金。`, 2],
+    ]));
+    expect(parsed.items.map((i) => i.marker)).toEqual(['①', '②', '③', '④']);
+  });
+});
