@@ -4,7 +4,8 @@
  * the next word. The box Tesseract gave that word still holds the glyph's pixels, and these shapes
  * differ plainly: one blob, as wide as tall, widest at its middle row and narrow at top and bottom
  * (a diamond), wide at top and bottom but narrower than at the middle (a circle), narrow at the top
- * and wide at the bottom (a triangle); filled, or a ring round an empty middle (◇ ○ △).
+ * and wide at the bottom (a triangle), a narrow top over arms spread wide and two legs (a star, filled only);
+ * filled, or a ring round an empty middle (◇ ○ △).
  */
 import type { GreyImage } from './png.js';
 
@@ -20,7 +21,7 @@ const INK = 128;
 export interface GlyphShape {
   glyph: string | null;
   /** Measurements, for tests and tuning. */
-  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; ring?: number; inner?: number; digits?: number; stem?: number };
+  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; legs?: number; arms?: number; solid?: number; ring?: number; inner?: number; digits?: number; stem?: number };
 }
 
 /**
@@ -190,6 +191,13 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     }
     return lo < 0 ? 0 : (hi - lo + 1) / bw;
   };
+  // Runs of the blob's ink on a row: a star stands on two legs.
+  const rowRuns = (fraction: number) => {
+    const y = best.minY + Math.min(bh - 1, Math.max(0, Math.round(fraction * (bh - 1))));
+    let runs = 0;
+    for (let x = best.minX; x <= best.maxX; x++) if (label[y * w + x] === best.id && label[y * w + x - 1] !== best.id) runs++;
+    return runs;
+  };
   // Holes: background inside the blob's box that cannot reach the box's edge without crossing the blob.
   const outside = new Uint8Array(bw * bh);
   const mine = (x: number, y: number) => label[(best.minY + y) * w + best.minX + x] === best.id;
@@ -223,6 +231,15 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     mid: Math.max(rowWidth(0.45), rowWidth(0.5), rowWidth(0.55)),
     bottom: rowWidth(0.88),
     hollow: holes / (bw * bh),
+    legs: rowRuns(0.9),
+    // Share of the rows over its legs that the blob crosses in one run: a solid shape, not strokes.
+    solid: (() => {
+      const rows = Math.max(1, Math.round(0.75 * bh));
+      let one = 0;
+      for (let k = 0; k < rows; k++) if (rowRuns(k / (bh - 1 || 1)) === 1) one++;
+      return one / rows;
+    })(),
+    arms: Math.max(rowWidth(0.3), rowWidth(0.35), rowWidth(0.4)),
   };
   return { glyph: classify(features), features };
 }
@@ -239,6 +256,11 @@ function classify(f: GlyphShape['features']): string | null {
   // A filled glyph is solid ink (中 read large is a box round a stroke: enclosed counters); a hollow
   // one is a thin outline round one empty middle (西 is thicker: strokes cross its middle).
   const hollow = f.hollow > 0.4 * area;
+  // A solid five-pointed star: a narrow top point, arms spread across its upper part, two legs below,
+  // one run of ink across each row over the legs; its thin points fill less of its box than the other
+  // shapes. (A hollow one is not told: a ring's sides cross every row twice, as legs do.)
+  const star = !hollow && area >= 0.3 && area <= 0.55 && f.share >= 0.95 && (f.solid ?? 0) >= 0.9 && f.top <= 0.3 && (f.arms ?? 0) >= 0.85 && f.legs === 2;
+  if (star && f.fill >= 0.3 && f.hollow <= 0.05) return '★';
   if (hollow ? f.fill > 0.3 : f.fill < 0.45 || f.hollow > 0.05) return null;
   if (area >= 0.42 && area <= 0.68 && f.mid >= 0.85 && f.top <= 0.45 && f.bottom <= 0.45) return hollow ? '◇' : '◆';
   if (area >= 0.68 && area <= 0.88 && f.mid >= 0.85 && f.top > 0.45 && f.top < 0.85 && f.bottom > 0.45 && f.bottom < 0.85) return hollow ? '○' : '●';

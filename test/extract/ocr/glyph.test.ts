@@ -118,3 +118,37 @@ describe('glyphShape: circled numbers', () => {
     expect(glyphShape(draw(shape), whole, 32)?.glyph ?? '').not.toMatch(/[①\uE002\uE003]/u);
   });
 });
+
+describe('glyphShape: a star', () => {
+  /** A five-pointed star, point up, its inner corners at `inner` of its outer radius. */
+  const star = (inner: number) => {
+    const corners = Array.from({ length: 10 }, (_, k) => {
+      const a = -Math.PI / 2 + (k * Math.PI) / 5;
+      const r = k % 2 === 0 ? 1 : inner;
+      return [r * Math.cos(a), r * Math.sin(a) + 0.1] as const;
+    });
+    return (x: number, y: number) => {
+      let inside = false;
+      for (let i = 0, j = corners.length - 1; i < corners.length; j = i++) {
+        const [xi, yi] = corners[i];
+        const [xj, yj] = corners[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    };
+  };
+  /** Two strokes spreading from a point, like 人: legs, but no solid body. */
+  const person = (x: number, y: number) => y > -1 && y < 1 && (Math.abs(x + (y + 1) * 0.45) < 0.1 || Math.abs(x - (y + 1) * 0.45) < 0.1);
+
+  it('reads ★ from a solid five-pointed star', () => {
+    expect(glyphShape(draw(star(0.38)), whole, 32)?.glyph).toBe('★');
+  });
+
+  it.each([
+    ['strokes spreading into two legs (a character like 人)', person],
+    ['a triangle', triangle],
+    ['a diamond', diamond],
+  ])('reads no star from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? null).not.toBe('★');
+  });
+});
