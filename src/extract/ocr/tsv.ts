@@ -130,15 +130,30 @@ function glyphOpening(first: OcrWord, height: number, readGlyph: GlyphReader): {
 }
 
 /**
+ * A line's first word that is one character in a box reaching well into the next word's (words of a
+ * line never overlap), read with some doubt, where the next word holds an item glyph: Tesseract read
+ * a speck or the glyph's edge as a character (`人` in a narrow box over the left of a ● that the next
+ * word `@6` holds). The glyph of the next word, or null (the line is then read as it was).
+ */
+function strayFirstWord(words: OcrWord[], height: number, readGlyph: GlyphReader): { glyph: string; swallowed: boolean } | null {
+  const [first, next] = words;
+  if (words.length < 3 || [...first.text].length !== 1 || first.confidence >= GLYPH_WORD_CONFIDENCE) return null;
+  if (first.left + first.width < next.left + 0.25 * height) return null;
+  return glyphOpening(next, height, readGlyph);
+}
+
+/**
  * Words are kept in Tesseract's order, which is reading order: sorting them by their left edges put
  * an enumeration comma after the character it precedes (`辅导社、员` for `辅导、社员`), as the
  * comma's ink sits inside the next character's box.
  */
-function toLine(words: OcrWord[], readGlyph?: GlyphReader): OcrLine {
-  const height = median(words.map((w) => w.height));
+function toLine(all: OcrWord[], readGlyph?: GlyphReader): OcrLine {
+  const height = median(all.map((w) => w.height));
+  const stray = readGlyph ? strayFirstWord(all, height, readGlyph) : null;
+  const words = stray ? all.slice(1) : all;
   const first = words[0];
   let text = (swallowedGlyph(first, height) ? SWALLOWED_GLYPH : '') + first.text;
-  const glyph = readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null;
+  const glyph = stray ?? (readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null);
   if (glyph) text = glyph.swallowed ? `${glyph.glyph}${first.text}` : glyph.glyph;
   for (let i = 1; i < words.length; i++) {
     const prev = words[i - 1];

@@ -81,6 +81,19 @@ describe('parseTsv with the page image', () => {
     expect(parseTsv(tsv, reader('◇'))[0].lines[0].text).toBe('◇12月30日');
   });
 
+  it('drops a one-character first word whose box reaches into the next word, where that word holds the glyph', () => {
+    // `人` read from the left edge of a ● that the next word (`@6`) holds
+    const tsv = [HEADER, word(0, 12, 52, '人'), word(4, 70, 0, '@6'), word(76, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(tsv, reader('●'))[0].lines[0].text).toBe('●6月18日，');
+  });
+
+  it('keeps a one-character first word that overlaps nothing, or where the next word holds no glyph', () => {
+    const beside = [HEADER, word(0, 32, 52, '人'), word(34, 70, 0, '@6'), word(106, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(beside, (box) => (box.left === 0 ? null : '●'))[0].lines[0].text).toBe('人@6月18日，');
+    const none = [HEADER, word(0, 12, 52, '人'), word(4, 70, 0, '@6'), word(76, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(none, reader(null))[0].lines[0].text).toBe('人@6月18日，');
+  });
+
   it('keeps words read with confidence, longer words and words where the image shows no glyph', () => {
     const lines = (first: string, conf: number, glyph: string | null) =>
       parseTsv([HEADER, word(0, 32, conf, first), word(34, 64, 90, '5月8日')].join('\n'), reader(glyph))[0].lines[0].text;
