@@ -585,8 +585,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   lines.splice(0, lines.length, ...repairFooterColons(lines).map((line) => {
     if (!fromOcr(line)) return line;
-    const text = fieldGaps(line.text);
-    return text === line.text ? line : { ...line, text, raw: fieldGaps(line.raw) };
+    const text = hanColons(fieldGaps(line.text));
+    return text === line.text ? line : { ...line, text, raw: hanColons(fieldGaps(line.raw)) };
   }));
   lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
   const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
@@ -680,7 +680,20 @@ const GAP_QUOTE = /(?<=\p{Script=Han}|[）)])[\s\u3000]*[”“"]+[\s\u3000]*(?=
  */
 export function fieldGaps(text: string): string {
   if (!FIELD_LINE.test(text) || /“[^”"]*[”"]/u.test(text)) return text;
-  return text.replace(GAP_QUOTE, '\u3000');
+  const quoted = text.replace(GAP_QUOTE, '\u3000');
+  // A stop or comma between a name and the next field's label is the gap between the fields
+  // (`主任:纳某某。副主任:杨某某`); one between two names, on a line whose other names stand apart by
+  // gaps, is such a gap too (`委员:冯某　马某某，李某某　哈某某`).
+  const labelled = quoted.replace(STOP_BEFORE_LABEL, '\u3000');
+  return /\p{Script=Han}\u3000+\p{Script=Han}/u.test(labelled.replace(FIELD_LINE, '')) ? labelled.replace(STOP_BETWEEN_NAMES, '\u3000') : labelled;
+}
+
+const STOP_BEFORE_LABEL = /(?<=\p{Script=Han})[\s\u3000]*[。，,.．][\s\u3000]*(?=(?:\p{Script=Han}[\s\u3000]*){1,4}[：:])/gu;
+const STOP_BETWEEN_NAMES = /(?<=(?:^|[\s\u3000：:])\p{Script=Han}{2,3})[\s\u3000]*[。，,][\s\u3000]*(?=\p{Script=Han}{2,3}(?:[\s\u3000]|$))/gu;
+
+/** A colon OCR read as ASCII between Han characters (`主任:纳某某`): Chinese text sets it full-width. */
+export function hanColons(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})[ \t]*:[ \t]*(?=\p{Script=Han})/gu, '：');
 }
 
 /** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */

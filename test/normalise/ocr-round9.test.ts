@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CIRCLED_ONE_DIGIT as ONE, CIRCLED_TWO_DIGITS as TWO } from '../../src/extract/ocr/glyph.js';
-import { numberCircledGlyphs, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { fieldGaps, hanColons, numberCircledGlyphs, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
 import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
 
 describe('numberCircledGlyphs: circled numbers read from the image, numbered by their order', () => {
@@ -42,5 +42,36 @@ describe('numberCircledGlyphs: circled numbers read from the image, numbered by 
       [`${ONE}10月20日，区政协委员向某街道捐赠助学金。`, 2],
     ]));
     expect(parsed.items.map((i) => i.marker)).toEqual(['①', '②', '③', '④']);
+  });
+});
+
+describe('fieldGaps: stops and commas OCR read in the gaps of a titled roll', () => {
+  it.each([
+    ['主任:王某某。副主任:李某某', '主任:王某某　副主任:李某某'],
+    ['组长:赵某，副组长:钱某某', '组长:赵某　副组长:钱某某'],
+    ['委员:孙　某　周某某，吴某某”郑某某', '委员:孙　某　周某某　吴某某　郑某某'],
+  ])('reads %s as gaps between fields and names', (input, output) => {
+    expect(fieldGaps(input)).toBe(output);
+  });
+
+  it.each([
+    ['委员:孙某周某某，吴某某'],
+    ['地点：某会议室，会议由王某某主持'],
+    ['会上，王某某。李某某：要加强学习'],
+  ])('leaves a comma between names on a line with no other gap, or before no label, alone: %s', (input) => {
+    expect(fieldGaps(input)).toBe(input);
+  });
+});
+
+describe('hanColons', () => {
+  it.each([
+    ['主任:王某某', '主任：王某某'],
+    ['编辑: 孙某　审核 :郑某', '编辑：孙某　审核：郑某'],
+  ])('sets a colon between Han characters full-width: %s', (input, output) => {
+    expect(hanColons(input)).toBe(output);
+  });
+
+  it.each([['时间：9:30'], ['电话: 0951-1234567'], ['E-mail:abc@126.com']])('leaves colons beside digits and Latin letters alone: %s', (input) => {
+    expect(hanColons(input)).toBe(input);
   });
 });

@@ -41,6 +41,15 @@ export interface OcrPageLines {
 
 /** Gaps wider than this many line heights inside a line separate fields (office ⟷ date). */
 const FIELD_GAP = 1.5;
+/**
+ * On a field line (`委员：…`), a blank as wide as a character between two Han words is the printed gap
+ * between names (`冯　斌　马晓燕`): Han characters stand closer than this (measured: 0.2–0.6 of the
+ * line height apart, gaps of one U+3000 1.2–1.4).
+ */
+const NAME_GAP = 0.9;
+const FIELD_LABEL = /^(?:\p{Script=Han}[\s\u3000]*){1,4}[：:]/u;
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 const ASCII_WORD_END = /[A-Za-z0-9.,:;@%)\]-]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9(@[-]/;
 
@@ -155,16 +164,23 @@ function toLine(all: OcrWord[], readGlyph?: GlyphReader): OcrLine {
   let text = (swallowedGlyph(first, height) ? SWALLOWED_GLYPH : '') + first.text;
   const glyph = stray ?? (readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null);
   if (glyph) text = glyph.swallowed ? `${glyph.glyph}${first.text}` : glyph.glyph;
-  for (let i = 1; i < words.length; i++) {
-    const prev = words[i - 1];
-    const word = words[i];
-    const gap = word.left - (prev.left + prev.width);
-    // Tesseract cuts Chinese into arbitrary "words": join them, except Latin words and wide gaps.
-    // A wide gap becomes U+3000, as the PDF extractor marks one (office ⟷ date on a masthead line).
-    const field = gap > FIELD_GAP * height;
-    const space = !field && ASCII_WORD_END.test(prev.text) && ASCII_WORD_START.test(word.text) && gap > 0.25 * height;
-    text += (field ? '\u3000' : space ? ' ' : '') + word.text;
-  }
+  const start = text;
+  const join = (nameGaps: boolean) => {
+    let joined = start;
+    for (let i = 1; i < words.length; i++) {
+      const prev = words[i - 1];
+      const word = words[i];
+      const gap = word.left - (prev.left + prev.width);
+      // Tesseract cuts Chinese into arbitrary "words": join them, except Latin words and wide gaps.
+      // A wide gap becomes U+3000, as the PDF extractor marks one (office ⟷ date on a masthead line).
+      const field = gap > FIELD_GAP * height || (nameGaps && gap > NAME_GAP * height && HAN_END.test(prev.text) && HAN_START.test(word.text));
+      const space = !field && ASCII_WORD_END.test(prev.text) && ASCII_WORD_START.test(word.text) && gap > 0.25 * height;
+      joined += (field ? '\u3000' : space ? ' ' : '') + word.text;
+    }
+    return joined;
+  };
+  text = join(false);
+  if (FIELD_LABEL.test(text)) text = join(true);
   let weighted = 0;
   let chars = 0;
   for (const w of words) {
