@@ -21,7 +21,7 @@ const INK = 128;
 export interface GlyphShape {
   glyph: string | null;
   /** Measurements, for tests and tuning. */
-  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; legs?: number; arms?: number; solid?: number; ring?: number; inner?: number; digits?: number; stem?: number };
+  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; regions?: number; legs?: number; arms?: number; solid?: number; ring?: number; inner?: number; digits?: number; stem?: number };
 }
 
 /**
@@ -222,6 +222,31 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
   }
   let holes = 0;
   for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) if (!mine(x, y) && !outside[y * bw + x]) holes++;
+  // Enclosed regions (specks of a twentieth of the enclosed area or less left out): a ring's middle is
+  // one; a character's frame with a stroke through it (中) has two or more.
+  const regionSizes: number[] = [];
+  for (let p = 0; p < bw * bh; p++) {
+    if (outside[p] || mine(p % bw, (p - (p % bw)) / bw)) continue;
+    let size = 0;
+    const s = [p];
+    outside[p] = 2;
+    while (s.length > 0) {
+      const q = s.pop()!;
+      size++;
+      const x = q % bw;
+      const y = (q - x) / bw;
+      for (const [nx, ny] of [[x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]]) {
+        if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+        const r = ny * bw + nx;
+        if (!outside[r] && !mine(nx, ny)) {
+          outside[r] = 2;
+          s.push(r);
+        }
+      }
+    }
+    regionSizes.push(size);
+  }
+  const regions = regionSizes.filter((n) => n > 0.05 * holes).length;
   const features = {
     w: bw / lineHeight,
     h: bh / lineHeight,
@@ -231,6 +256,7 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     mid: Math.max(rowWidth(0.45), rowWidth(0.5), rowWidth(0.55)),
     bottom: rowWidth(0.88),
     hollow: holes / (bw * bh),
+    regions,
     legs: rowRuns(0.9),
     // Share of the rows over its legs that the blob crosses in one run: a solid shape, not strokes.
     solid: (() => {
@@ -261,7 +287,7 @@ function classify(f: GlyphShape['features']): string | null {
   // shapes. (A hollow one is not told: a ring's sides cross every row twice, as legs do.)
   const star = !hollow && area >= 0.3 && area <= 0.55 && f.share >= 0.95 && (f.solid ?? 0) >= 0.9 && f.top <= 0.3 && (f.arms ?? 0) >= 0.85 && f.legs === 2;
   if (star && f.fill >= 0.3 && f.hollow <= 0.05) return '★';
-  if (hollow ? f.fill > 0.3 : f.fill < 0.45 || f.hollow > 0.05) return null;
+  if (hollow ? f.fill > 0.3 || (f.regions ?? 1) > 1 : f.fill < 0.45 || f.hollow > 0.05) return null;
   if (area >= 0.42 && area <= 0.68 && f.mid >= 0.85 && f.top <= 0.45 && f.bottom <= 0.45) return hollow ? '◇' : '◆';
   if (area >= 0.68 && area <= 0.88 && f.mid >= 0.85 && f.top > 0.45 && f.top < 0.85 && f.bottom > 0.45 && f.bottom < 0.85) return hollow ? '○' : '●';
   if (area >= 0.42 && area <= 0.68 && f.top <= 0.4 && f.bottom >= 0.75) return hollow ? '△' : '▲';

@@ -34,6 +34,7 @@ describe('glyphShape', () => {
 
   it.each([
     ['a character of strokes with counters (田)', han],
+    ['a thin frame with a stroke through its middle, two counters (中)', (x: number, y: number) => (Math.abs(y) < 0.55 && Math.abs(x) <= 0.8 && (Math.abs(x) > 0.7 || Math.abs(y) > 0.45)) || (Math.abs(x) < 0.08 && Math.abs(y) <= 1)],
     ['a shape much smaller than the line', (x: number, y: number) => diamond(x * 4, y * 4)],
     ['a shape much wider than tall', (x: number, y: number) => square(x, y * 3)],
     ['empty paper', () => false],
