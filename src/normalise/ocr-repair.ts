@@ -111,6 +111,8 @@ export function repairDates(text: string): string {
     return junk ? all : `${date}日`;
   });
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
+  // A month after a year, read as a look-alike of 1 with no day after it (a chronicle's `2023年]月`).
+  out = out.replace(/((?:19|20)\d{2}年)[ \t]*([lI|\]!])[ \t]*月(?![ \t]*\d)/gu, '$11月');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
   // A stray quote or dot OCR read in the gap between an office and its date: `办公室　”2024年`.
@@ -314,11 +316,12 @@ export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
   return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
 }
 
-/** A chronicle's day (`3日`, `7日至8日`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
-const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
+/** A chronicle's day (`3日`, `7日至8日`, `10日上午`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
+const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?(?:上午|下午|中午|晚上)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
 const DAY_QUOTE_AT_START = new RegExp(`^[\\s\u3000]*${DAY_QUOTE}`, 'u');
 /** The same after a sentence's end: an entry OCR joined to the one before it. */
 const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'gu');
+const DAY_QUOTE_IN_TEXT = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'u');
 
 /**
  * Chronicle day lines whose gap OCR read as ” or ”、 (`3日”市委会召开…`, `7日至8日”、副主委…`): where two or
@@ -328,7 +331,8 @@ const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, '
 export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
   const opening = texts.filter((t, i) => ocred[i] && DAY_QUOTE_AT_START.test(t)).length;
   return texts.map((text, i) => {
-    if (opening < 2 || !ocred[i] || !DAY_QUOTE_AT_START.test(text)) return [text];
+    // (an entry may be glued to a paragraph that opens with no day: an entry's second paragraph)
+    if (opening < 2 || !ocred[i] || !(DAY_QUOTE_AT_START.test(text) || DAY_QUOTE_IN_TEXT.test(text))) return [text];
     return text
       .replace(DAY_QUOTE_AFTER_SENTENCE, '\n$1\u3000')
       .split('\n')
@@ -501,11 +505,11 @@ function reportedWithin(month: number, day: number, issue: Date): boolean {
 
 /**
  * The months a month numeral as OCR read it may stand for: `1` is 1 or 11 (one stroke of 11 lost),
- * `/` is 1 or 7 (the 7's stem alone).
+ * `/` is 1 or 7 (the 7's stem alone), `?` is 2 or 7 (a hook over a stem).
  */
-const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7] };
+const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7], '?': [2, 7], '？': [2, 7] };
 /** A date opening a paragraph (after an item glyph or a little junk) whose month is one of those. */
-const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*)(?<!\d)(1|\/)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
+const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}?？]{0,2}[\s\u3000]*)(?<!\d)(1|\/|\?|？)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
 
 export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
   // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts

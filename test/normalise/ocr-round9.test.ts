@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CIRCLED_ONE_DIGIT as ONE, CIRCLED_TWO_DIGITS as TWO } from '../../src/extract/ocr/glyph.js';
-import { fieldGaps, hanColons, numberCircledGlyphs, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { fieldGaps, hanColons, numberCircledGlyphs, repairDates, repairDayGaps, repairMisreadMonth, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
 import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
 
 describe('numberCircledGlyphs: circled numbers read from the image, numbered by their order', () => {
@@ -73,5 +73,39 @@ describe('hanColons', () => {
 
   it.each([['时间：9:30'], ['电话: 0951-1234567'], ['E-mail:abc@126.com']])('leaves colons beside digits and Latin letters alone: %s', (input) => {
     expect(hanColons(input)).toBe(input);
+  });
+});
+
+describe('a chronicle as OCR reads it', () => {
+  it.each([
+    ['2023年]月', '2023年1月'],
+    ['2022年l月', '2022年1月'],
+  ])('reads a month after a year given as a look-alike of 1: %s', (input, output) => {
+    expect(repairDates(input)).toBe(output);
+  });
+
+  it('reads a day and its part of the day whose gap OCR read as a quote', () => {
+    const texts = ['5日”某会召开主委会议。10日上午”副主委带队走访困难党员。', '17日”某会召开总结会。'];
+    expect(repairDayGaps(texts, [true, true])).toEqual([['5日　某会召开主委会议。', '10日上午　副主委带队走访困难党员。'], ['17日　某会召开总结会。']]);
+  });
+
+  it('cuts an entry glued after a paragraph that opens with no day (an entry’s second paragraph)', () => {
+    const texts = ['5日”某会召开主委会议。', '某部副部长到会讲话。19日至20日”某会开展走访活动。', '30日”某会召开节后会议。'];
+    expect(repairDayGaps(texts, [true, true, true])[1]).toEqual(['某部副部长到会讲话。', '19日至20日　某会开展走访活动。']);
+  });
+});
+
+describe('repairMisreadMonth: a month read as ?', () => {
+  const issue = new Date(Date.UTC(2023, 1, 15));
+
+  it.each([
+    ['●?月8日上午，某会召开研讨会。', '●2月8日上午，某会召开研讨会。'],
+    ['?月11日，某会开展宣传。', '2月11日，某会开展宣传。'],
+  ])('reads %s as the month that falls in the weeks before the issue', (text, want) => {
+    expect(repairMisreadMonth(text, issue, true)).toBe(want);
+  });
+
+  it('leaves it where neither 2 nor 7 falls in those weeks', () => {
+    expect(repairMisreadMonth('?月8日，某会召开会议。', new Date(Date.UTC(2023, 9, 15)), true)).toBe('?月8日，某会召开会议。');
   });
 });
