@@ -589,8 +589,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   lines.splice(0, lines.length, ...repairFooterColons(lines).map((line) => {
     if (!fromOcr(line)) return line;
-    const text = hanColons(fieldGaps(line.text));
-    return text === line.text ? line : { ...line, text, raw: hanColons(fieldGaps(line.raw)) };
+    const text = paragraphLabelColon(hanColons(fieldGaps(line.text)));
+    return text === line.text ? line : { ...line, text, raw: paragraphLabelColon(hanColons(fieldGaps(line.raw))) };
   }));
   lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
   const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
@@ -694,6 +694,14 @@ export function fieldGaps(text: string): string {
 
 const STOP_BEFORE_LABEL = /(?<=\p{Script=Han})[\s\u3000]*[。，,.．][\s\u3000]*(?=(?:\p{Script=Han}[\s\u3000]*){1,4}[：:])/gu;
 const STOP_BETWEEN_NAMES = /(?<=(?:^|[\s\u3000：:])\p{Script=Han}{2,3})[\s\u3000]*[。，,][\s\u3000]*(?=\p{Script=Han}{2,3}(?:[\s\u3000]|$))/gu;
+
+/** Labels that open a paragraph with a colon: an editor's note, a postscript, a note. */
+const PARAGRAPH_LABEL_MISREAD = /^([\s\u3000]*(?:编者按|编者的话|按语|编后|编后语|备注|注|附))[\s\u3000]*[;；][\s\u3000]*(?=[\p{Script=Han}\d])/u;
+
+/** `编者按; 7日召开的…`: a paragraph's label whose colon OCR read as a semicolon. */
+export function paragraphLabelColon(text: string): string {
+  return text.replace(PARAGRAPH_LABEL_MISREAD, '$1：');
+}
 
 /** A colon OCR read as ASCII between Han characters (`主任:纳某某`): Chinese text sets it full-width. */
 export function hanColons(text: string): string {

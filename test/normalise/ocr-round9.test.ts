@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CIRCLED_ONE_DIGIT as ONE, CIRCLED_TWO_DIGITS as TWO } from '../../src/extract/ocr/glyph.js';
-import { fieldGaps, hanColons, numberCircledGlyphs, repairDates, repairDayGaps, repairMisreadMonth, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { fieldGaps, hanColons, numberCircledGlyphs, paragraphLabelColon, repairDates, repairDayGaps, repairMisreadMonth, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
 import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
 
 describe('numberCircledGlyphs: circled numbers read from the image, numbered by their order', () => {
@@ -107,5 +107,18 @@ describe('repairMisreadMonth: a month read as ?', () => {
 
   it('leaves it where neither 2 nor 7 falls in those weeks', () => {
     expect(repairMisreadMonth('?月8日，某会召开会议。', new Date(Date.UTC(2023, 9, 15)), true)).toBe('?月8日，某会召开会议。');
+  });
+});
+
+describe('paragraphLabelColon', () => {
+  it.each([
+    ['编者按; 7日召开的全市会议，部署了下半年重点任务。', '编者按：7日召开的全市会议，部署了下半年重点任务。'],
+    ['注；本期内容据各单位报送材料整理。', '注：本期内容据各单位报送材料整理。'],
+  ])('reads a paragraph label’s colon that OCR read as a semicolon: %s', (input, output) => {
+    expect(paragraphLabelColon(input)).toBe(output);
+  });
+
+  it.each([['会议指出; 要加强学习。'], ['注重实效；突出重点。']])('leaves other semicolons alone: %s', (input) => {
+    expect(paragraphLabelColon(input)).toBe(input);
   });
 });
