@@ -257,9 +257,16 @@ const UNREAD_CLOSE = 40;
  * opening mark read right, a last character read at a confidence below UNREAD_CLOSE is the closing one.
  */
 function sectionCandidate(text: string, markers: Config['markers'], lastConfidence?: number): Omit<MarkCandidate, 'line'> | null {
-  const t = text.replace(/[\s\u3000]+/g, '');
+  const squashed = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
+    // A speck read beside a mark read right, outside it: `x※民主党派、工商联工作※*`.
+    let t = squashed;
+    let specks = false;
+    if (t.length > 4 && t[1] === style.open && style.lookalikes.includes(t[0]) && t[0] !== style.open) [t, specks] = [t.slice(1), true];
+    if (t.length > 4 && t[t.length - 2] === style.close && style.lookalikes.includes(t[t.length - 1]) && t[t.length - 1] !== style.close) [t, specks] = [t.slice(0, -1), true];
+    if (specks && t.startsWith(style.open) && t.endsWith(style.close) && HEADLINE.test(t.slice(1, -1))) return { style, title: t.slice(1, -1), bothEnds: true };
+    t = squashed;
     if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) {
       // Read right, but for a look-alike read beside the mark as well: `【培训会议]】`.
       const inner = t.slice(1, -1);
@@ -534,7 +541,10 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   // A folio is handed on as the page number it is (`一 3 一` → `— 3 —`), for the segmenter's page
   // furniture pass to remove with the running header beside it (one OCR read too differently from
   // page to page to be caught above: 溢城政协工作简报 for 涪城政协工作简报).
-  const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
+  const kept = splitDateFromSection(
+    readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line)),
+    markers,
+  );
   const folios = readable.filter(folio).length;
   const texts = repairSectionMarks(
     kept.map((l) => (fromOcr(l) ? closingQuotes(fullWidthBrackets(repairDates(l.text))) : l.text)),
@@ -732,6 +742,25 @@ export function repeatedJunkItems(lines: Line[], junks: Map<string, number>): Li
 const IMAGE_GLYPHS = ['◆', '◇', '●', '○', '▲', '△'];
 /** Specks between a glyph and the date after it, read as punctuation: `◆”12月28日`, `◆。12月29日`. */
 const GLYPH_SPECKS = /^[\s\u3000]*[”“"'’‘`。，、.,·]{0,2}[\s\u3000]*/u;
+
+/**
+ * `2020年5月11日※重要精神※`: the masthead's date and the first section's title, framed by a configured
+ * mark, that OCR read as one line (the date set at the right, the title below it, their boxes
+ * overlapping on a tilted page). On the top lines they are two lines again.
+ */
+export function splitDateFromSection(lines: Line[], markers: Config['markers']): Line[] {
+  return lines.flatMap((line, i) => {
+    if (i >= MASTHEAD_LINES || !fromOcr(line)) return [line];
+    for (const { open, close } of markers.sections) {
+      if (!open || !close) continue;
+      const m = new RegExp(`^(.*(?:19|20)\\d{2}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日)[\\s\u3000]*(${escape(open)}[^${escape(open)}${escape(close)}]{2,20}${escape(close)})[\\s\u3000]*$`, 'u').exec(line.text);
+      if (m) return [{ ...line, text: m[1], raw: m[1] }, { ...line, text: m[2], raw: m[2] }];
+    }
+    return [line];
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 
 /** Lines at the top of the first page searched for a damaged masthead date. */
 const MASTHEAD_LINES = 8;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CIRCLED_ONE_DIGIT as ONE, CIRCLED_TWO_DIGITS as TWO } from '../../src/extract/ocr/glyph.js';
-import { fieldGaps, hanColons, numberCircledGlyphs, paragraphLabelColon, repairDates, repairDayGaps, repairMisreadMonth, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { fieldGaps, hanColons, numberCircledGlyphs, paragraphLabelColon, repairSectionMarks, splitDateFromSection, repairDates, repairDayGaps, repairMisreadMonth, UNREADABLE_MARKER } from '../../src/normalise/ocr-repair.js';
+import { parseConfig } from '../../src/config.js';
 import { ocrLines as lines, ocrItemsOf as itemsOf } from '../helpers/ocr-lines.js';
+
+const markers = parseConfig({}).markers;
 
 describe('numberCircledGlyphs: circled numbers read from the image, numbered by their order', () => {
   const ocred = (n: number) => new Array<boolean>(n).fill(true);
@@ -120,5 +123,31 @@ describe('paragraphLabelColon', () => {
 
   it.each([['会议指出; 要加强学习。'], ['注重实效；突出重点。']])('leaves other semicolons alone: %s', (input) => {
     expect(paragraphLabelColon(input)).toBe(input);
+  });
+});
+
+describe('section marks with specks read beside them', () => {
+  it.each([
+    ['x※民主党派、工商联工作※*', '※民主党派、工商联工作※'],
+    ['※专门委员会工作※x', '※专门委员会工作※'],
+    ['[【重要会议】', '【重要会议】'],
+  ])('takes %s for the mark read right with a speck outside it', (input, output) => {
+    expect(repairSectionMarks([input], markers)).toEqual([output]);
+  });
+
+  it('leaves a line with no mark read right alone', () => {
+    expect(repairSectionMarks(['x会议指出，要加强学习*'], markers)).toEqual(['x会议指出，要加强学习*']);
+  });
+});
+
+describe('splitDateFromSection', () => {
+  it('cuts the masthead date from a framed section title OCR joined to it', () => {
+    const out = splitDateFromSection(lines([['某市工作周报', 1], ['某市政协办公室', 1], ['2020年5月11日※重要精神※', 1], ['◆5月9日，某会召开会议。', 1]]), markers);
+    expect(out.map((l) => l.text)).toEqual(['某市工作周报', '某市政协办公室', '2020年5月11日', '※重要精神※', '◆5月9日，某会召开会议。']);
+  });
+
+  it('leaves a date inside a sentence and lines below the masthead alone', () => {
+    const input = lines([['某会于2020年5月11日召开【会议】', 1], ...Array.from({ length: 8 }, (): [string, number] => ['正文。', 1]), ['2020年5月11日※重要精神※', 1]]);
+    expect(splitDateFromSection(input, markers).map((l) => l.text)).toEqual(input.map((l) => l.text));
   });
 });
