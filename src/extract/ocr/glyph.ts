@@ -21,7 +21,7 @@ const INK = 128;
 export interface GlyphShape {
   glyph: string | null;
   /** Measurements, for tests and tuning. */
-  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; regions?: number; legs?: number; arms?: number; solid?: number; ring?: number; inner?: number; digits?: number; stem?: number };
+  features: { w: number; h: number; share: number; fill: number; top: number; mid: number; bottom: number; hollow: number; outline?: number; roundOutline?: number; inside?: number; regions?: number; legs?: number; arms?: number; solid?: number; ring?: number; inner?: number; digits?: number; stem?: number };
 }
 
 /**
@@ -191,6 +191,31 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     }
     return lo < 0 ? 0 : (hi - lo + 1) / bw;
   };
+  // A diamond's outline: the share of directions from the blob's centre in which its ink lies on the
+  // line |x| + |y| = 1 (its box scaled to ±1), and the share of its ink well inside that line. Noise may
+  // break a hollow diamond's outline, so that it encloses nothing, yet it still runs round its middle.
+  function diamondOutline(): { outline: number; roundOutline: number; inside: number } {
+    const cx = (best.minX + best.maxX) / 2;
+    const cy = (best.minY + best.maxY) / 2;
+    const hx = Math.max(1, bw / 2);
+    const hy = Math.max(1, bh / 2);
+    const covered = new Set<number>();
+    const round = new Set<number>();
+    let inside = 0;
+    for (let y = best.minY; y <= best.maxY; y++) {
+      for (let x = best.minX; x <= best.maxX; x++) {
+        if (label[y * w + x] !== best.id) continue;
+        const [nx, ny] = [(x - cx) / hx, (y - cy) / hy];
+        const sector = Math.floor(((Math.atan2(ny, nx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
+        const d = Math.abs(nx) + Math.abs(ny);
+        if (d >= 0.7 && d <= 1.15) covered.add(sector);
+        else if (d < 0.55) inside++;
+        // (a ring's ink lies on the circle, out toward the box's corners where a diamond has none)
+        if (Math.hypot(nx, ny) >= 0.85) round.add(sector);
+      }
+    }
+    return { outline: covered.size / SECTORS, roundOutline: round.size / SECTORS, inside: inside / best.size };
+  }
   // Runs of the blob's ink on a row: a star stands on two legs.
   const rowRuns = (fraction: number) => {
     const y = best.minY + Math.min(bh - 1, Math.max(0, Math.round(fraction * (bh - 1))));
@@ -257,6 +282,7 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
     bottom: rowWidth(0.88),
     hollow: holes / (bw * bh),
     regions,
+    ...diamondOutline(),
     legs: rowRuns(0.9),
     // Share of the rows over its legs that the blob crosses in one run: a solid shape, not strokes.
     solid: (() => {
@@ -287,6 +313,9 @@ function classify(f: GlyphShape['features']): string | null {
   // shapes. (A hollow one is not told: a ring's sides cross every row twice, as legs do.)
   const star = !hollow && area >= 0.3 && area <= 0.55 && f.share >= 0.95 && (f.solid ?? 0) >= 0.9 && f.top <= 0.3 && (f.arms ?? 0) >= 0.85 && f.legs === 2;
   if (star && f.fill >= 0.3 && f.hollow <= 0.05) return '★';
+  // A thin diamond outline broken by noise (no enclosed middle): ink round the middle in nearly every
+  // direction, on the diamond's line, and none inside it.
+  if (!hollow && f.fill <= 0.3 && (f.outline ?? 0) >= 0.85 && (f.roundOutline ?? 1) <= 0.75 && (f.inside ?? 1) <= 0.03) return '◇';
   if (hollow ? f.fill > 0.3 || (f.regions ?? 1) > 1 : f.fill < 0.45 || f.hollow > 0.05) return null;
   if (area >= 0.42 && area <= 0.68 && f.mid >= 0.85 && f.top <= 0.45 && f.bottom <= 0.45) return hollow ? '◇' : '◆';
   if (area >= 0.68 && area <= 0.88 && f.mid >= 0.85 && f.top > 0.45 && f.top < 0.85 && f.bottom > 0.45 && f.bottom < 0.85) return hollow ? '○' : '●';

@@ -104,6 +104,26 @@ describe('parseTsv with the page image', () => {
   });
 });
 
+describe('glyphShape: a hollow diamond broken by noise', () => {
+  /** ◇ with its outline cut through on the right, so that it encloses nothing. */
+  const broken = (x: number, y: number) => ring(diamond)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15);
+  /** Two strokes meeting at the top (人), and a frame broken the same way (a square's corners lie off a diamond's line). */
+  const person = (x: number, y: number) => y > -1 && y < 1 && (Math.abs(x + (y + 1) * 0.45) < 0.1 || Math.abs(x - (y + 1) * 0.45) < 0.1);
+  const brokenSquare = (x: number, y: number) => ring(square)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15);
+
+  it('reads ◇ from a thin diamond outline with a gap in it', () => {
+    expect(glyphShape(draw(broken), whole, 32)?.glyph).toBe('◇');
+  });
+
+  it.each([
+    ['strokes meeting at the top (人)', person],
+    ['a square frame with a gap in it', brokenSquare],
+    ['a ring with a gap in it', (x: number, y: number) => ring(circle)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15)],
+  ])('reads no ◇ from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? null).not.toBe('◇');
+  });
+});
+
 describe('glyphShape: circled numbers', () => {
   /** A thin ring (gaps cut in it, as noise leaves it) round `inside`, drawn within the ring's middle. */
   const circledRing = (inside: (x: number, y: number) => boolean) => (x: number, y: number) => {
