@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Segmented, SegmentedItem } from '../segment/index.js';
 import type { Line } from '../segment/lines.js';
 import { SWALLOWED_GLYPH } from '../extract/ocr/tsv.js';
+import { CIRCLED_ONE_DIGIT, CIRCLED_TWO_DIGITS } from '../extract/ocr/glyph.js';
 import { parseSmallNumber } from '../segment/chinese-numerals.js';
 import { message, type Block, type Message } from '../types.js';
 
@@ -110,6 +111,8 @@ export function repairDates(text: string): string {
     return junk ? all : `${date}日`;
   });
   out = out.replace(/第\s*(\d+)\s*期/gu, '第$1期');
+  // A month after a year, read as a look-alike of 1 with no day after it (a chronicle's `2023年]月`).
+  out = out.replace(/((?:19|20)\d{2}年)[ \t]*([lI|\]!])[ \t]*月(?![ \t]*\d)/gu, '$11月');
   // A dash between two dates read as 一 (one): `5月31日一6月1日`.
   out = out.replace(/日一(?=\d{1,2}(?:月\d{1,2})?日)/gu, '日—');
   // A stray quote or dot OCR read in the gap between an office and its date: `办公室　”2024年`.
@@ -254,9 +257,16 @@ const UNREAD_CLOSE = 40;
  * opening mark read right, a last character read at a confidence below UNREAD_CLOSE is the closing one.
  */
 function sectionCandidate(text: string, markers: Config['markers'], lastConfidence?: number): Omit<MarkCandidate, 'line'> | null {
-  const t = text.replace(/[\s\u3000]+/g, '');
+  const squashed = text.replace(/[\s\u3000]+/g, '');
   for (const style of SECTION_MARKS) {
     if (!markers.sections.some((s) => s.open === style.open && s.close === style.close)) continue;
+    // A speck read beside a mark read right, outside it: `x※民主党派、工商联工作※*`.
+    let t = squashed;
+    let specks = false;
+    if (t.length > 4 && t[1] === style.open && style.lookalikes.includes(t[0]) && t[0] !== style.open) [t, specks] = [t.slice(1), true];
+    if (t.length > 4 && t[t.length - 2] === style.close && style.lookalikes.includes(t[t.length - 1]) && t[t.length - 1] !== style.close) [t, specks] = [t.slice(0, -1), true];
+    if (specks && t.startsWith(style.open) && t.endsWith(style.close) && HEADLINE.test(t.slice(1, -1))) return { style, title: t.slice(1, -1), bothEnds: true };
+    t = squashed;
     if (t.startsWith(style.open) && t.endsWith(style.close) && t.length > 2) {
       // Read right, but for a look-alike read beside the mark as well: `【培训会议]】`.
       const inner = t.slice(1, -1);
@@ -313,11 +323,12 @@ export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
   return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
 }
 
-/** A chronicle's day (`3日`, `7日至8日`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
-const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
+/** A chronicle's day (`3日`, `7日至8日`, `10日上午`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
+const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?(?:上午|下午|中午|晚上)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
 const DAY_QUOTE_AT_START = new RegExp(`^[\\s\u3000]*${DAY_QUOTE}`, 'u');
 /** The same after a sentence's end: an entry OCR joined to the one before it. */
 const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'gu');
+const DAY_QUOTE_IN_TEXT = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'u');
 
 /**
  * Chronicle day lines whose gap OCR read as ” or ”、 (`3日”市委会召开…`, `7日至8日”、副主委…`): where two or
@@ -327,7 +338,8 @@ const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, '
 export function repairDayGaps(texts: string[], ocred: boolean[]): string[][] {
   const opening = texts.filter((t, i) => ocred[i] && DAY_QUOTE_AT_START.test(t)).length;
   return texts.map((text, i) => {
-    if (opening < 2 || !ocred[i] || !DAY_QUOTE_AT_START.test(text)) return [text];
+    // (an entry may be glued to a paragraph that opens with no day: an entry's second paragraph)
+    if (opening < 2 || !ocred[i] || !(DAY_QUOTE_AT_START.test(text) || DAY_QUOTE_IN_TEXT.test(text))) return [text];
     return text
       .replace(DAY_QUOTE_AFTER_SENTENCE, '\n$1\u3000')
       .split('\n')
@@ -500,11 +512,11 @@ function reportedWithin(month: number, day: number, issue: Date): boolean {
 
 /**
  * The months a month numeral as OCR read it may stand for: `1` is 1 or 11 (one stroke of 11 lost),
- * `/` is 1 or 7 (the 7's stem alone).
+ * `/` is 1 or 7 (the 7's stem alone), `?` is 2 or 7 (a hook over a stem).
  */
-const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7] };
+const MONTH_READINGS: Record<string, number[]> = { '1': [1, 11], '/': [1, 7], '?': [2, 7], '？': [2, 7] };
 /** A date opening a paragraph (after an item glyph or a little junk) whose month is one of those. */
-const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}]{0,2}[\s\u3000]*)(?<!\d)(1|\/)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
+const OPENING_MONTH_MISREAD = /^([\s\u3000]*[^\d\s\u3000\p{Script=Han}?？]{0,2}[\s\u3000]*)(?<!\d)(1|\/|\?|？)月(3[01]|[12]\d|0?[1-9])(?=[日号])/u;
 
 export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): OcrRepair {
   // Lines where Tesseract swallowed a glyph into the first word: the mark comes off here and counts
@@ -529,7 +541,10 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   // A folio is handed on as the page number it is (`一 3 一` → `— 3 —`), for the segmenter's page
   // furniture pass to remove with the running header beside it (one OCR read too differently from
   // page to page to be caught above: 溢城政协工作简报 for 涪城政协工作简报).
-  const kept = readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line));
+  const kept = splitDateFromSection(
+    readable.filter((line) => !headers.has(line)).map((line) => (folio(line) ? canonicalFolio(line) : line)),
+    markers,
+  );
   const folios = readable.filter(folio).length;
   const texts = repairSectionMarks(
     kept.map((l) => (fromOcr(l) ? closingQuotes(fullWidthBrackets(repairDates(l.text))) : l.text)),
@@ -538,6 +553,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   );
   for (let i = 0; i < Math.min(MASTHEAD_LINES, texts.length); i++) if (fromOcr(kept[i])) texts[i] = separateMastheadDate(texts[i]);
   texts.splice(0, texts.length, ...repairSquareMarks(texts, kept.map(fromOcr)));
+  const circled = numberCircledGlyphs(texts, kept.map(fromOcr));
+  texts.splice(0, texts.length, ...circled.texts);
   const issue = issueDate(texts.slice(0, MASTHEAD_LINES));
   const agrees = issue !== null && issueAgrees(texts, issue);
   const lines: Line[] = [];
@@ -549,7 +566,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
     }
     let text = issue ? repairMisreadMonth(texts[i], issue, agrees) : texts[i];
     const stripped = stripUnreadableMarker(swallowed.has(line) ? `${SWALLOWED_GLYPH}${text}` : text, markers.items);
-    const glyphRead = [...markers.items, ...IMAGE_GLYPHS].some((g) => text.startsWith(g));
+    const glyphRead = [...markers.items, ...IMAGE_GLYPHS, ...CIRCLED].some((g) => text.startsWith(g));
     if (stripped !== null && !glyphRead) {
       const junk = squash(text.slice(0, text.length - stripped.length));
       if (junk) junks.set(junk, (junks.get(junk) ?? 0) + 1);
@@ -571,7 +588,7 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   }
   // Where two or more items opened with junk or a glyph read from the image before a date, a line
   // opening with one junk character and a date whose 日 OCR misread is one more.
-  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || IMAGE_GLYPHS.some((g) => l.text.startsWith(g));
+  const glyphOpened = (l: Line) => l.text.startsWith(UNREADABLE_MARKER) || [...IMAGE_GLYPHS, ...circled.items].some((g) => l.text.startsWith(g));
   if (lines.filter(glyphOpened).length >= 2) {
     for (const [i, line] of lines.entries()) {
       if (!fromOcr(line) || glyphOpened(line) || markers.items.some((g) => line.text.startsWith(g))) continue;
@@ -582,8 +599,8 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   lines.splice(0, lines.length, ...repeatedJunkItems(lines, junks));
   lines.splice(0, lines.length, ...repairFooterColons(lines).map((line) => {
     if (!fromOcr(line)) return line;
-    const text = fieldGaps(line.text);
-    return text === line.text ? line : { ...line, text, raw: fieldGaps(line.raw) };
+    const text = paragraphLabelColon(hanColons(fieldGaps(line.text)));
+    return text === line.text ? line : { ...line, text, raw: paragraphLabelColon(hanColons(fieldGaps(line.raw))) };
   }));
   lines.splice(0, lines.length, ...restoreStopsBeforePartOfDay(lines));
   const months = repairMonthHeaders(lines.map((l) => l.text), lines.map(fromOcr));
@@ -594,7 +611,36 @@ export function repairOcrLines(ocrLines: Line[], markers: Config['markers']): Oc
   if (folios + headers.size > 0) {
     messages.push(message('info', 'ocr-running-lines-removed', `Read ${folios} page number line(s) as OCR gave them (removed with the page furniture) and removed ${headers.size} running header line(s) that OCR read differently on each page.`));
   }
-  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, UNREADABLE_MARKER] }, messages };
+  const circledItems = circled.items.filter((g) => !markers.items.includes(g));
+  return { lines, markers: { ...markers, items: [...markers.items, ...imageGlyphs, ...circledItems, UNREADABLE_MARKER] }, messages };
+}
+
+const CIRCLED = [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'];
+const CIRCLED_READ = ['①', CIRCLED_ONE_DIGIT, CIRCLED_TWO_DIGITS];
+/** A dated entry after a circled number (as segment/auto-markers.ts asks of circled item markers). */
+const CIRCLED_DATED = /^[\s\u3000]*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号]/u;
+
+/**
+ * Circled numbers read from the page image (src/extract/ocr/glyph.ts) whose digits were not read: a
+ * ring round one digit or two, or ① (one upright stroke). They count the items of an issue in order,
+ * so each is the number after the one before it, from ① (a ① read again starts the count again);
+ * a number whose count of digits disagrees with its place (a ring round two digits as the fourth) is
+ * left unread (the unreadable-glyph stand-in). Where two or more open dated lines, and most of them
+ * do, they are item markers (`items`), as on the text path; otherwise they stay as enumeration.
+ */
+export function numberCircledGlyphs(texts: string[], ocred: boolean[]): { texts: string[]; items: string[] } {
+  let n = 0;
+  const opened: string[] = [];
+  const numbered = texts.map((text, i) => {
+    const read = CIRCLED_READ.find((g) => text.startsWith(g));
+    if (!ocred[i] || read === undefined) return text;
+    n = read === '①' ? 1 : n + 1;
+    const fits = read === CIRCLED_TWO_DIGITS ? n >= 10 && n <= 20 : n <= 9;
+    opened.push(text.slice(read.length));
+    return `${fits ? CIRCLED[n - 1] : UNREADABLE_MARKER}${text.slice(read.length)}`;
+  });
+  const dated = opened.filter((t) => CIRCLED_DATED.test(t)).length;
+  return { texts: numbered, items: opened.length > 0 && dated >= 2 && dated * 2 >= opened.length ? CIRCLED : [] };
 }
 
 /** A paragraph opening with a part of the day and a comma: the day's second entry (`下午，…`). */
@@ -648,7 +694,28 @@ const GAP_QUOTE = /(?<=\p{Script=Han}|[）)])[\s\u3000]*[”“"]+[\s\u3000]*(?=
  */
 export function fieldGaps(text: string): string {
   if (!FIELD_LINE.test(text) || /“[^”"]*[”"]/u.test(text)) return text;
-  return text.replace(GAP_QUOTE, '\u3000');
+  const quoted = text.replace(GAP_QUOTE, '\u3000');
+  // A stop or comma between a name and the next field's label is the gap between the fields
+  // (`主任:纳某某。副主任:杨某某`); one between two names, on a line whose other names stand apart by
+  // gaps, is such a gap too (`委员:冯某　马某某，李某某　哈某某`).
+  const labelled = quoted.replace(STOP_BEFORE_LABEL, '\u3000');
+  return /\p{Script=Han}\u3000+\p{Script=Han}/u.test(labelled.replace(FIELD_LINE, '')) ? labelled.replace(STOP_BETWEEN_NAMES, '\u3000') : labelled;
+}
+
+const STOP_BEFORE_LABEL = /(?<=\p{Script=Han})[\s\u3000]*[。，,.．][\s\u3000]*(?=(?:\p{Script=Han}[\s\u3000]*){1,4}[：:])/gu;
+const STOP_BETWEEN_NAMES = /(?<=(?:^|[\s\u3000：:])\p{Script=Han}{2,3})[\s\u3000]*[。，,][\s\u3000]*(?=\p{Script=Han}{2,3}(?:[\s\u3000]|$))/gu;
+
+/** Labels that open a paragraph with a colon: an editor's note, a postscript, a note. */
+const PARAGRAPH_LABEL_MISREAD = /^([\s\u3000]*(?:编者按|编者的话|按语|编后|编后语|备注|注|附))[\s\u3000]*[;；][\s\u3000]*(?=[\p{Script=Han}\d])/u;
+
+/** `编者按; 7日召开的…`: a paragraph's label whose colon OCR read as a semicolon. */
+export function paragraphLabelColon(text: string): string {
+  return text.replace(PARAGRAPH_LABEL_MISREAD, '$1：');
+}
+
+/** A colon OCR read as ASCII between Han characters (`主任:纳某某`): Chinese text sets it full-width. */
+export function hanColons(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})[ \t]*:[ \t]*(?=\p{Script=Han})/gu, '：');
 }
 
 /** Junk OCR gives for a glyph that is no Chinese: Latin letters and ASCII symbols (`@`, `GD`, `<`). */
@@ -675,6 +742,25 @@ export function repeatedJunkItems(lines: Line[], junks: Map<string, number>): Li
 const IMAGE_GLYPHS = ['◆', '◇', '●', '○', '▲', '△'];
 /** Specks between a glyph and the date after it, read as punctuation: `◆”12月28日`, `◆。12月29日`. */
 const GLYPH_SPECKS = /^[\s\u3000]*[”“"'’‘`。，、.,·]{0,2}[\s\u3000]*/u;
+
+/**
+ * `2020年5月11日※重要精神※`: the masthead's date and the first section's title, framed by a configured
+ * mark, that OCR read as one line (the date set at the right, the title below it, their boxes
+ * overlapping on a tilted page). On the top lines they are two lines again.
+ */
+export function splitDateFromSection(lines: Line[], markers: Config['markers']): Line[] {
+  return lines.flatMap((line, i) => {
+    if (i >= MASTHEAD_LINES || !fromOcr(line)) return [line];
+    for (const { open, close } of markers.sections) {
+      if (!open || !close) continue;
+      const m = new RegExp(`^(.*(?:19|20)\\d{2}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日)[\\s\u3000]*(${escape(open)}[^${escape(open)}${escape(close)}]{2,20}${escape(close)})[\\s\u3000]*$`, 'u').exec(line.text);
+      if (m) return [{ ...line, text: m[1], raw: m[1] }, { ...line, text: m[2], raw: m[2] }];
+    }
+    return [line];
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 
 /** Lines at the top of the first page searched for a damaged masthead date. */
 const MASTHEAD_LINES = 8;

@@ -158,7 +158,7 @@ describe('separateMastheadDate: a masthead date whose 日 OCR misread', () => {
 describe('repairOcrLines: brackets in the footer', () => {
   it('sets ASCII parentheses around Han text full-width in the lines as extracted too, which the footer reads', () => {
     const repair = repairOcrLines(lines([['◆3月8日，县政协召开会议。', 1], ['发:各乡镇(街道)政协工委，各民主党派', 1]]), markers);
-    expect(repair.lines[1].raw).toBe('发:各乡镇（街道）政协工委，各民主党派');
+    expect(repair.lines[1].raw).toBe('发：各乡镇（街道）政协工委，各民主党派');
     expect(segment(repair.lines, repair.markers).footer.distributeTo).toEqual(['各乡镇（街道）政协工委', '各民主党派']);
   });
 });

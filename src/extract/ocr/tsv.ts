@@ -41,6 +41,15 @@ export interface OcrPageLines {
 
 /** Gaps wider than this many line heights inside a line separate fields (office ⟷ date). */
 const FIELD_GAP = 1.5;
+/**
+ * On a field line (`委员：…`), a blank as wide as a character between two Han words is the printed gap
+ * between names (`冯　斌　马晓燕`): Han characters stand closer than this (measured: 0.2–0.6 of the
+ * line height apart, gaps of one U+3000 1.2–1.4).
+ */
+const NAME_GAP = 0.9;
+const FIELD_LABEL = /^(?:\p{Script=Han}[\s\u3000]*){1,4}[：:]/u;
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 const ASCII_WORD_END = /[A-Za-z0-9.,:;@%)\]-]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9(@[-]/;
 
@@ -130,26 +139,48 @@ function glyphOpening(first: OcrWord, height: number, readGlyph: GlyphReader): {
 }
 
 /**
+ * A line's first word that is one character in a box reaching well into the next word's (words of a
+ * line never overlap), read with some doubt, where the next word holds an item glyph: Tesseract read
+ * a speck or the glyph's edge as a character (`人` in a narrow box over the left of a ● that the next
+ * word `@6` holds). The glyph of the next word, or null (the line is then read as it was).
+ */
+function strayFirstWord(words: OcrWord[], height: number, readGlyph: GlyphReader): { glyph: string; swallowed: boolean } | null {
+  const [first, next] = words;
+  if (words.length < 3 || [...first.text].length !== 1 || first.confidence >= GLYPH_WORD_CONFIDENCE) return null;
+  if (first.left + first.width < next.left + 0.25 * height) return null;
+  return glyphOpening(next, height, readGlyph);
+}
+
+/**
  * Words are kept in Tesseract's order, which is reading order: sorting them by their left edges put
  * an enumeration comma after the character it precedes (`辅导社、员` for `辅导、社员`), as the
  * comma's ink sits inside the next character's box.
  */
-function toLine(words: OcrWord[], readGlyph?: GlyphReader): OcrLine {
-  const height = median(words.map((w) => w.height));
+function toLine(all: OcrWord[], readGlyph?: GlyphReader): OcrLine {
+  const height = median(all.map((w) => w.height));
+  const stray = readGlyph ? strayFirstWord(all, height, readGlyph) : null;
+  const words = stray ? all.slice(1) : all;
   const first = words[0];
   let text = (swallowedGlyph(first, height) ? SWALLOWED_GLYPH : '') + first.text;
-  const glyph = readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null;
+  const glyph = stray ?? (readGlyph && words.length > 1 ? glyphOpening(first, height, readGlyph) : null);
   if (glyph) text = glyph.swallowed ? `${glyph.glyph}${first.text}` : glyph.glyph;
-  for (let i = 1; i < words.length; i++) {
-    const prev = words[i - 1];
-    const word = words[i];
-    const gap = word.left - (prev.left + prev.width);
-    // Tesseract cuts Chinese into arbitrary "words": join them, except Latin words and wide gaps.
-    // A wide gap becomes U+3000, as the PDF extractor marks one (office ⟷ date on a masthead line).
-    const field = gap > FIELD_GAP * height;
-    const space = !field && ASCII_WORD_END.test(prev.text) && ASCII_WORD_START.test(word.text) && gap > 0.25 * height;
-    text += (field ? '\u3000' : space ? ' ' : '') + word.text;
-  }
+  const start = text;
+  const join = (nameGaps: boolean) => {
+    let joined = start;
+    for (let i = 1; i < words.length; i++) {
+      const prev = words[i - 1];
+      const word = words[i];
+      const gap = word.left - (prev.left + prev.width);
+      // Tesseract cuts Chinese into arbitrary "words": join them, except Latin words and wide gaps.
+      // A wide gap becomes U+3000, as the PDF extractor marks one (office ⟷ date on a masthead line).
+      const field = gap > FIELD_GAP * height || (nameGaps && gap > NAME_GAP * height && HAN_END.test(prev.text) && HAN_START.test(word.text));
+      const space = !field && ASCII_WORD_END.test(prev.text) && ASCII_WORD_START.test(word.text) && gap > 0.25 * height;
+      joined += (field ? '\u3000' : space ? ' ' : '') + word.text;
+    }
+    return joined;
+  };
+  text = join(false);
+  if (FIELD_LABEL.test(text)) text = join(true);
   let weighted = 0;
   let chars = 0;
   for (const w of words) {

@@ -34,6 +34,7 @@ describe('glyphShape', () => {
 
   it.each([
     ['a character of strokes with counters (田)', han],
+    ['a thin frame with a stroke through its middle, two counters (中)', (x: number, y: number) => (Math.abs(y) < 0.55 && Math.abs(x) <= 0.8 && (Math.abs(x) > 0.7 || Math.abs(y) > 0.45)) || (Math.abs(x) < 0.08 && Math.abs(y) <= 1)],
     ['a shape much smaller than the line', (x: number, y: number) => diamond(x * 4, y * 4)],
     ['a shape much wider than tall', (x: number, y: number) => square(x, y * 3)],
     ['empty paper', () => false],
@@ -81,11 +82,107 @@ describe('parseTsv with the page image', () => {
     expect(parseTsv(tsv, reader('◇'))[0].lines[0].text).toBe('◇12月30日');
   });
 
+  it('drops a one-character first word whose box reaches into the next word, where that word holds the glyph', () => {
+    // `人` read from the left edge of a ● that the next word (`@6`) holds
+    const tsv = [HEADER, word(0, 12, 52, '人'), word(4, 70, 0, '@6'), word(76, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(tsv, reader('●'))[0].lines[0].text).toBe('●6月18日，');
+  });
+
+  it('keeps a one-character first word that overlaps nothing, or where the next word holds no glyph', () => {
+    const beside = [HEADER, word(0, 32, 52, '人'), word(34, 70, 0, '@6'), word(106, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(beside, (box) => (box.left === 0 ? null : '●'))[0].lines[0].text).toBe('人@6月18日，');
+    const none = [HEADER, word(0, 12, 52, '人'), word(4, 70, 0, '@6'), word(76, 64, 90, '月18日，')].join('\n');
+    expect(parseTsv(none, reader(null))[0].lines[0].text).toBe('人@6月18日，');
+  });
+
   it('keeps words read with confidence, longer words and words where the image shows no glyph', () => {
     const lines = (first: string, conf: number, glyph: string | null) =>
       parseTsv([HEADER, word(0, 32, conf, first), word(34, 64, 90, '5月8日')].join('\n'), reader(glyph))[0].lines[0].text;
     expect(lines('今', 97, '◆')).toBe('今5月8日');
     expect(lines('据悉本', 12, '◆')).toBe('据悉本5月8日');
     expect(lines('急', 12, null)).toBe('急5月8日');
+  });
+});
+
+describe('glyphShape: a hollow diamond broken by noise', () => {
+  /** ◇ with its outline cut through on the right, so that it encloses nothing. */
+  const broken = (x: number, y: number) => ring(diamond)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15);
+  /** Two strokes meeting at the top (人), and a frame broken the same way (a square's corners lie off a diamond's line). */
+  const person = (x: number, y: number) => y > -1 && y < 1 && (Math.abs(x + (y + 1) * 0.45) < 0.1 || Math.abs(x - (y + 1) * 0.45) < 0.1);
+  const brokenSquare = (x: number, y: number) => ring(square)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15);
+
+  it('reads ◇ from a thin diamond outline with a gap in it', () => {
+    expect(glyphShape(draw(broken), whole, 32)?.glyph).toBe('◇');
+  });
+
+  it.each([
+    ['strokes meeting at the top (人)', person],
+    ['a square frame with a gap in it', brokenSquare],
+    ['a ring with a gap in it', (x: number, y: number) => ring(circle)(x, y) && !(x > 0.5 && Math.abs(y) < 0.15)],
+  ])('reads no ◇ from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? null).not.toBe('◇');
+  });
+});
+
+describe('glyphShape: circled numbers', () => {
+  /** A thin ring (gaps cut in it, as noise leaves it) round `inside`, drawn within the ring's middle. */
+  const circledRing = (inside: (x: number, y: number) => boolean) => (x: number, y: number) => {
+    const r = Math.hypot(x, y);
+    const gap = Math.abs(Math.atan2(y, x) - 1) < 0.08 || Math.abs(Math.atan2(y, x) + 2) < 0.08;
+    return (r <= 1 && r >= 0.93 && !gap) || (r < 0.6 && inside(x, y));
+  };
+  const stroke = (x: number, y: number) => Math.abs(x) < 0.12 && Math.abs(y) < 0.5;
+  /** A digit of strokes (a 2-like shape: top bar, diagonal, bottom bar). */
+  const two = (x: number, y: number) => Math.abs(x) < 0.3 && (Math.abs(y + 0.45) < 0.07 || Math.abs(y - 0.45) < 0.07 || Math.abs(x + y * 0.6) < 0.08);
+  const tens = (x: number, y: number) => stroke(x + 0.25, y) || stroke(x - 0.25, y);
+
+  it.each([
+    ['① from a ring round one upright stroke', circledRing(stroke), '①'],
+    ['a circled number of one unread digit from a ring round another digit', circledRing(two), '\uE002'],
+    ['a circled number of two digits from a ring round two side by side (⑪)', circledRing(tens), '\uE003'],
+  ])('reads %s', (_what, shape, glyph) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph).toBe(glyph);
+  });
+
+  it.each([
+    ['a square frame round a stroke (a character like 口 or 中)', (x: number, y: number) => (square(x, y) && !square(x / 0.9, y / 0.9)) || stroke(x, y)],
+    ['an empty ring (○)', ring(circle)],
+    ['a filled disc (●)', circle],
+  ])('reads no circled number from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? '').not.toMatch(/[①\uE002\uE003]/u);
+  });
+});
+
+describe('glyphShape: a star', () => {
+  /** A five-pointed star, point up, its inner corners at `inner` of its outer radius. */
+  const star = (inner: number) => {
+    const corners = Array.from({ length: 10 }, (_, k) => {
+      const a = -Math.PI / 2 + (k * Math.PI) / 5;
+      const r = k % 2 === 0 ? 1 : inner;
+      return [r * Math.cos(a), r * Math.sin(a) + 0.1] as const;
+    });
+    return (x: number, y: number) => {
+      let inside = false;
+      for (let i = 0, j = corners.length - 1; i < corners.length; j = i++) {
+        const [xi, yi] = corners[i];
+        const [xj, yj] = corners[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    };
+  };
+  /** Two strokes spreading from a point, like 人: legs, but no solid body. */
+  const person = (x: number, y: number) => y > -1 && y < 1 && (Math.abs(x + (y + 1) * 0.45) < 0.1 || Math.abs(x - (y + 1) * 0.45) < 0.1);
+
+  it('reads ★ from a solid five-pointed star', () => {
+    expect(glyphShape(draw(star(0.38)), whole, 32)?.glyph).toBe('★');
+  });
+
+  it.each([
+    ['strokes spreading into two legs (a character like 人)', person],
+    ['a triangle', triangle],
+    ['a diamond', diamond],
+  ])('reads no star from %s', (_what, shape) => {
+    expect(glyphShape(draw(shape), whole, 32)?.glyph ?? null).not.toBe('★');
   });
 });

@@ -28,6 +28,13 @@ describe('parseTsv', () => {
     expect(page.lines[0].chars).toBe(8);
   });
 
+  it('marks a blank as wide as a character between names on a field line with U+3000, and nowhere else', () => {
+    const line = (label: string) =>
+      parseTsv([HEADER, word(1, 1, 1, 100, 100, 60, 30, 90, label), word(1, 1, 1, 170, 100, 30, 30, 90, '孙'), word(1, 1, 1, 235, 100, 30, 30, 90, '某'), word(1, 1, 1, 300, 100, 90, 30, 90, '周某某'), word(1, 1, 1, 400, 100, 60, 30, 90, '吴某')].join('\n'))[0].lines[0].text;
+    expect(line('委员:')).toBe('委员:孙　某　周某某吴某');
+    expect(line('会上')).toBe('会上孙某周某某吴某');
+  });
+
   it('puts a field Tesseract gave as a later block back beside the line it sits on, top to bottom', () => {
     const tsv = [HEADER, word(1, 1, 1, 100, 300, 60, 30, 90, '正文'), word(2, 1, 1, 900, 100, 60, 30, 90, '日期'), word(3, 1, 1, 100, 100, 60, 30, 90, '单位')].join('\n');
     expect(parseTsv(tsv)[0].lines.map((l) => l.text)).toEqual(['单位', '日期', '正文']);
