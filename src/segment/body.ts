@@ -208,7 +208,11 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     const starts = sectionStarts.flatMap((s, i) => (s ? [i] : []));
     starts.forEach((from, k) => {
       const part = lines.slice(from + 1, starts[k + 1] ?? lines.length);
-      if (!part.some((l) => matchItemStart(l, markers) !== null) && isChronicle(part.map((l) => l.text))) chronicleSections.add(from);
+      // (or a list of dated lines, `1月5日　市委会召开…` / `1月24日　…`, each an entry: every line opens with its date)
+      const partTexts = part.map((l) => l.text);
+      const entries = partTexts.filter((t) => /\p{Script=Han}/u.test(t));
+      const datedList = entries.length >= 2 && entries.every((t) => DATE_LED.test(t));
+      if (!part.some((l) => matchItemStart(l, markers) !== null) && (isChronicle(partTexts) || datedList)) chronicleSections.add(from);
     });
   }
   // `1、3月1日，…` `（2）3月2日，…`: entries numbered in order, each opening with its date, are items (at least two)
@@ -543,7 +547,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
         return;
       }
       const opensHere = current === null ? DATE_LED.test(text) || chronicle !== null : opensOwnItem(text);
-      if (!hasGlyphItems && !(pendingHeadline && current === null) && opensHere) {
+      if ((!hasGlyphItems || chronicle !== null) && !(pendingHeadline && current === null) && opensHere) {
         open(line, null, text);
         return;
       }

@@ -260,6 +260,30 @@ describe('a chronicle section closing a bulletin of glyph items', () => {
   });
 });
 
+describe('a list of dated lines closing a bulletin of glyph items', () => {
+  it('makes each line an item of its section', () => {
+    const doc = segment(
+      linesFrom([
+        '【参政议政】',
+        '◇1月9日至12日，市政协会议召开，党员委员提交提案12件。',
+        '◇2月27日下午，市委会召开参政议政工作会议。',
+        '【大事记】',
+        '1月5日　市委会召开主委会议，研究部署春节前后工作。',
+        '1月24日　主委林某出席市委统战部召开的迎春座谈会。',
+        '3月15日至16日　副主委柯某参加省委会组织工作培训班。',
+      ]),
+      markers,
+    );
+    expect(doc.items.map((i) => [i.section, i.paragraphs[0].slice(0, 5)])).toEqual([
+      ['参政议政', '1月9日至'],
+      ['参政议政', '2月27日'],
+      ['大事记', '1月5日　'],
+      ['大事记', '1月24日'],
+      ['大事记', '3月15日'],
+    ]);
+  });
+});
+
 describe('day leads with no month to go by', () => {
   it('keep the day in the text, for the entity pass to date by the issue', () => {
     const doc = segment(
