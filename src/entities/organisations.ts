@@ -87,6 +87,9 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
     if (/[和与及或]/u.test(text[s - 1]) && ADMIN_CHARS.has(text[s]) && ctx.tokens.tokenAt(s - 1)?.tag === 'x') break;
     const t = ctx.tokens.tokenAt(s - 1);
     if (!ctx.protectedAt[s] && t && t.end === s && t.word.length > 1 && STOP_TAGS.test(t.tag)) break;
+    // 调研组以|中国某商会, 一年里|民进某市委: a one-character preposition, or a localizer closing a time phrase,
+    // stands between the clause and the body
+    if (!ctx.protectedAt[s] && t && t.end === s && t.word.length === 1 && ((t.tag === 'p' && !/[与和及同]/u.test(t.word)) || (t.tag === 'f' && /^(m|t|mq)$/.test(ctx.tokens.tokenAt(s - 2)?.tag ?? '')))) break;
     s--;
     // 单位|区教育局: a lone 区/市/县 opens the body's name; inside a place word (青山区政协) it does not
     const own = ctx.tokens.tokenAt(s);

@@ -323,8 +323,11 @@ export function repairSquareMarks(texts: string[], ocred: boolean[]): string[] {
   return texts.map((text, i) => (titles[i] !== null ? `■ ${titles[i]}` : text));
 }
 
-/** A chronicle's day (`3日`, `7日至8日`, `10日上午`) whose printed gap OCR read as a quote or a comma: `3日”市委会…`. */
-const DAY_QUOTE = '(\\d{1,2}日(?:[至—-]\\d{1,2}日)?(?:上午|下午|中午|晚上)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
+/**
+ * A chronicle's day (`3日`, `7日至8日`, `10日上午`, with its month too: `1月5日`) whose printed gap OCR read as a quote
+ * or a comma: `3日”市委会…`.
+ */
+const DAY_QUOTE = '((?:\\d{1,2}月)?\\d{1,2}日(?:[至—-]\\d{1,2}日)?(?:上午|下午|中午|晚上)?)[ \\t\u3000]*[”“"\'’‘、]+[ \\t\u3000]*(?=\\p{Script=Han})';
 const DAY_QUOTE_AT_START = new RegExp(`^[\\s\u3000]*${DAY_QUOTE}`, 'u');
 /** The same after a sentence's end: an entry OCR joined to the one before it. */
 const DAY_QUOTE_AFTER_SENTENCE = new RegExp(`(?<=[。；！？])${DAY_QUOTE}`, 'gu');

@@ -104,6 +104,11 @@ describe('repairDayGaps', () => {
     expect(repairDayGaps(texts, ocred(3))).toEqual([['五月'], ['2日\u3000县委会召开主委会议。'], ['9日至10日\u3000副主委带队调研。']]);
   });
 
+  it('reads the gap after a day with its month the same way', () => {
+    const texts = ['1月5日”市委会召开主委会议。', '1月24日“主委出席迎春座谈会。'];
+    expect(repairDayGaps(texts, ocred(2))).toEqual([['1月5日\u3000市委会召开主委会议。'], ['1月24日\u3000主委出席迎春座谈会。']]);
+  });
+
   it('sets an entry OCR glued after the sentence before it on a line of its own', () => {
     const texts = ['2日”县委会召开主委会议。', '15日”县委会召开座谈会，主委出席。21日”县委会机关开展学习。'];
     expect(repairDayGaps(texts, ocred(2))[1]).toEqual(['15日\u3000县委会召开座谈会，主委出席。', '21日\u3000县委会机关开展学习。']);
