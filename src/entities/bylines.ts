@@ -12,6 +12,7 @@ import { isHan } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { getLexicons, type Lexicons } from './lexicons.js';
 import { assessName } from './names.js';
+import { signatureOf } from '../text/patterns.js';
 
 export type { Byline, RecordByline };
 
@@ -355,31 +356,29 @@ export function findBylines(text: string, lex: Lexicons): Byline[] {
 }
 
 /**
- * Takes a last paragraph of the last item that is a byline and nothing else (`德州晚报全媒体记者郑乃春整理`) off
- * that item: it signs the whole document.
+ * Takes the credits that sign the document off its items, for the record: the writer's signature closing any item
+ * (`——民革某市一支部 某某某`, `某党某市委　某某`: text/patterns.ts; each page of a file of several is signed so; no
+ * role printed), and a last paragraph of the last item that is a byline and nothing else
+ * (`德州晚报全媒体记者郑乃春整理`). The line is kept with each name.
  */
-/**
- * `——民革某市一支部 某某某`, `某党某市委 某某`: the writer's body and name set apart by a gap, signing the text; a
- * dash before it makes the signature plain. The name is the byline (no role printed); the line is kept with it.
- */
-const SIGNATURE = /^(?:(?<dash>[—－-]{1,2})[\s\u3000]*)?[\p{Script=Han}]{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联)(?<gap>[\s\u3000]*)(?<name>[\p{Script=Han}](?:[\s\u3000]?[\p{Script=Han}]){1,2})$/u;
-
 export function takeTrailingBylines(items: Array<{ paragraphs: string[] }>, lexicons: Config['lexicons']): RecordByline[] {
-  const last = items[items.length - 1];
-  if (!last || last.paragraphs.length < 2) return [];
-  const line = last.paragraphs[last.paragraphs.length - 1];
   const lex = getLexicons(lexicons);
-  // (the gap may have been closed up by the spacing repair: then only the dash tells a signature)
-  const signature = SIGNATURE.exec(line.trim());
-  const signed = signature?.groups && (signature.groups.dash !== undefined || signature.groups.gap !== '');
-  const signer = signed ? signature.groups!.name.replace(/[\s\u3000]/gu, '') : null;
-  if (signer !== null && assessName(signer, lex).ok) {
-    last.paragraphs.pop();
-    return [{ name: signer, roles: [], line }];
-  }
-  const inner = /^[（(](.*)[）)]$/u.exec(line);
-  const hits = inner ? readByline(inner[1], 0, inner[1].length, lex, true) : bylineLine(line, 0, line.length, lex);
-  if (!hits) return [];
-  last.paragraphs.pop();
-  return hits.map((b) => ({ name: b.name, roles: b.roles, line }));
+  const out: RecordByline[] = [];
+  items.forEach((item, k) => {
+    if (item.paragraphs.length < 2) return;
+    const line = item.paragraphs[item.paragraphs.length - 1];
+    const signature = signatureOf(line);
+    if (signature && assessName(signature.name, lex).ok) {
+      item.paragraphs.pop();
+      out.push({ name: signature.name, roles: [], line });
+      return;
+    }
+    if (k !== items.length - 1) return;
+    const inner = /^[（(](.*)[）)]$/u.exec(line);
+    const hits = inner ? readByline(inner[1], 0, inner[1].length, lex, true) : bylineLine(line, 0, line.length, lex);
+    if (!hits) return;
+    item.paragraphs.pop();
+    out.push(...hits.map((b) => ({ name: b.name, roles: b.roles, line })));
+  });
+  return out;
 }

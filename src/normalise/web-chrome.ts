@@ -479,7 +479,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       }
       continue;
     }
-    const meta = metaLine(text);
+    // (read on the raw line too, whose gaps still part a label from its value: `2020年09月23日 发布者 某某`)
+    const meta = metaLine(text) ?? metaLine(lines[i].raw.trim());
     if (meta) {
       drop.add(i);
       frame.add(i);

@@ -7,7 +7,7 @@
 import type { HeadingDate } from '../entities/index.js';
 import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
-import { TITLED_ROLL_LINE } from '../text/patterns.js';
+import { signatureOf, TITLED_ROLL_LINE } from '../text/patterns.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
@@ -559,7 +559,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
         open(line, null, text);
         return;
       }
-      (current as SegmentedItem).paragraphs.push(text);
+      // (a signature keeps the gap that sets its name apart, which spacing repair closed: 某党某支部　某某)
+      const signature = signatureOf(line.raw);
+      (current as SegmentedItem).paragraphs.push(signature ? `${signature.body}\u3000${signature.name}` : text);
       if (isClosingCredit(line.raw) || isClosingCredit(text)) (current as SegmentedItem).signed = true;
     });
   });

@@ -4,6 +4,7 @@
  * several run together in one paragraph (`…看望师生。9月2日，区妇联…`). Also the lines such pages
  * carry that are not items: numbered agenda lines inside an item and photo captions under a headline.
  */
+import { signatureOf } from '../text/patterns.js';
 
 /** Share of paragraphs opening with a date or time word above which each paragraph is an item. */
 const DIGEST_SHARE = 0.5;
@@ -164,10 +165,9 @@ const CLOSING_CREDIT =
   /^(?:[\p{Script=Han}]{0,10}?(?:记者|通讯员|实习生|摄影记者))?[\s\u3000:：]*[\p{Script=Han}]{2,4}(?:[\s\u3000、]+[\p{Script=Han}]{2,4}){0,3}[\s\u3000]*(?:摄影报道|摄影|摄|报道|供稿|撰稿|采写|整理|图文)$/u;
 const MAX_CREDIT = 30;
 
-/** A body and its writer signing a page (`农工党某市委 葛某某`, `某市委会办公室　王某`): set apart by a gap. */
-const BODY_SIGNATURE = /^[\p{Script=Han}]{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联)[\s\u3000]+[\p{Script=Han}](?:[\s\u3000]?[\p{Script=Han}]){1,2}$/u;
 
 export function isClosingCredit(text: string): boolean {
   const t = text.trim();
-  return t.length <= MAX_CREDIT && (CLOSING_CREDIT.test(t) || BODY_SIGNATURE.test(t));
+  // (or a body and its writer signing a page, `农工党某市委 葛某某`: text/patterns.ts)
+  return t.length <= MAX_CREDIT && (CLOSING_CREDIT.test(t) || signatureOf(t) !== null);
 }

@@ -22,3 +22,18 @@ export const TITLED_ROLL_LINE = new RegExp(`^(?:[\\s\\u3000]*${ROLL_PART})+[\\s\
 
 /** An editor's note's label opening a paragraph: 编者按：, 编者的话：, 编者：, 编后：. */
 export const EDITORS_NOTE_LABEL = /^[\s\u3000【\[]*(?:编者按|编者的话|编者|编后)[】\]]?[\s\u3000]*[：:]/u;
+
+/**
+ * The writer's body and name signing a text (`——民盟某市一支部 某某某`, `农工党某市委　葛某某`): a body's name, a gap,
+ * a name of two or three characters (a two-character one maybe padded). A dash before it makes the signature plain
+ * without the gap (which spacing repair closes). Groups: dash, body, gap, name.
+ */
+export const SIGNATURE =
+  /^(?:(?<dash>[—－-]{1,2})[\s\u3000]*)?(?<body>\p{Script=Han}{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联))(?<gap>[\s\u3000]*)(?<name>\p{Script=Han}(?:[\s\u3000]?\p{Script=Han}){1,2})$/u;
+
+/** The signature a line holds, read only where a dash or a gap sets the name apart; null otherwise. */
+export function signatureOf(line: string): { body: string; name: string } | null {
+  const m = SIGNATURE.exec(line.trim());
+  if (!m?.groups || (m.groups.dash === undefined && m.groups.gap === '')) return null;
+  return { body: m.groups.body, name: m.groups.name.replace(/[\s\u3000]/gu, '') };
+}

@@ -105,6 +105,13 @@ describe('takeTrailingBylines', () => {
     expect(items[0].paragraphs).toHaveLength(2);
   });
 
+  it('takes the signature closing each page of a file of several, not only the last', () => {
+    const items = [{ paragraphs: ['3月6日，某区召开调研工作会议。', '民盟某区委　翟洋'] }, { paragraphs: ['9月19日，某支部举办支部大会。', '会议要求，积极建言。'] }];
+    expect(takeTrailingBylines(items, defaultLexicons).map((b) => b.name)).toEqual(['翟洋']);
+    expect(items[0].paragraphs).toHaveLength(1);
+    expect(items[1].paragraphs).toHaveLength(2);
+  });
+
   it('leaves a body and a word glued with no dash (no signature without one or a gap)', () => {
     const items = [{ paragraphs: ['9月18日，会议召开。', '民盟柳河一支部开会'] }];
     expect(takeTrailingBylines(items, defaultLexicons)).toEqual([]);

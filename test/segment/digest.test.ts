@@ -455,6 +455,13 @@ describe('a digest whose entries are one paragraph each', () => {
   });
 });
 
+describe('a signature closing a page', () => {
+  it('keeps the gap that sets the name apart from the body, however spacing repair closed it', () => {
+    const items = texts(['3月6日，东城区召开统一战线调研工作会议。', '民盟某区委　翟　洋', '某某支部召开支部大会', '9月19日下午，民盟某支部举办支部大会。']);
+    expect(items[0][1]).toContain('民盟某区委\u3000翟洋');
+  });
+});
+
 describe('a text that opens with a sentence naming no day', () => {
   it('keeps it with the dated story it leads into', () => {
     expect(texts(['凝聚共识谱写华章，乘势而上开启新程。11月6日上午，参加县政协会议的委员陆续报到。', '委员们表示，将认真履职。'])).toHaveLength(1);
