@@ -356,8 +356,8 @@ const isToolsLine = (text: string) => {
   const rest = text.replace(PAPER_PAGE_HEAD, '');
   return rest.trim() !== '' && TOOLS_ONLY.test(rest) && A_TOOL.test(rest);
 };
-/** A site code left standing as a line (`dlrb`): lower-case letters alone, no word of the text. */
-const SITE_CODE = /^[\s\u3000]*[a-z]{2,12}[\s\u3000]*$/u;
+/** A site code left standing as a line (`dlrb`), or an e-paper's article code (`QJTB012`): no word of the text. */
+const SITE_CODE = /^[\s\u3000]*(?:[a-z]{2,12}|[A-Z]{2,6}\d{2,4})[\s\u3000]*$/u;
 /**
  * A portal's promo links after the article: two or more `·`-led teasers on one line with no sentence
  * (`·春季出行指南 ·手机邮箱升级 ·有奖问卷等你来`), or a search box's name with its domain (`搜索（find.example.com）`).

@@ -248,6 +248,7 @@ describe('site header lines, split breadcrumbs and related-news boxes', () => {
     ['an e-paper’s page name with its page navigation', '第B2版：要闻 上一版1  3下一版'],
     ['an e-paper’s title navigation tab', '标题导航'],
     ['a site code standing as a line', 'qhrb'],
+    ['an e-paper’s article code standing as a line', 'QHTB012'],
     ['a follow button’s label', '关注青禾网'],
     ['a share button standing as a line', 'Qzone'],
     ['a newsroom’s tip line in brackets', '（青禾新闻热线：0396—3599908，传稿邮箱qh@example.com。某网“帮办”电话180 0371 9699）'],
