@@ -25,6 +25,7 @@
  */
 import { message, type Message, type PageDate } from '../types.js';
 import { repairSpacing } from './spacing.js';
+import { creditsOf, metaCredits, type Credits } from './web-credits.js';
 import type { Line } from '../segment/lines.js';
 
 export type { PageDate } from '../types.js';
@@ -32,7 +33,7 @@ export type { PageDate } from '../types.js';
 export interface WebChromeResult {
   lines: Line[];
   /** Editors and reviewers a removed meta line named (`编辑：张某 审核人：李某 阅读次数：…`), for the footer. */
-  credits: { editors: string[]; reviewers: string[] };
+  credits: Credits;
   /** The page's publish date, from the first meta line that prints one (a publish label preferred). */
   pageDate: PageDate | null;
   /** Every date a meta line printed, in text order: a file holding several pages has one per page. */
@@ -292,44 +293,6 @@ const REPRINT_NOTICE = /^[\s\u3000]*(?:(?:本文|本稿|此文|该文)[^。]{0,3
 /** `（责任编辑：某某）` closing a paragraph (a layout bar after it): the site's staff credit, not the text's. */
 const TRAILING_STAFF = /(?<=\S)[\s\u3000]*[（(](?:责任编辑|责编|编辑)\s*[:：][^（）()。]{1,20}[)）][\s\u3000|｜]*$/u;
 
-/** The staff labels a site's meta line carries, and the footer field each fills. */
-const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发|作者|来源|阅读次数|浏览次数|点击|阅读|浏览|发布时间|发布日期)\s*[:：]/gu;
-const EDITOR_LABELS = new Set(['责任编辑', '编辑', '责编']);
-/** The writer (作者：) is credited with the editors, when the value names people, not a body or the site. */
-const WRITER_LABEL = '作者';
-const NOT_A_WRITER = /^(?:本|原创|佚名|不详|管理员|网站|来源)|[网报台站社办委部局室厅院心会所处科队组协区县市省镇乡村]$/u;
-const REVIEWER_LABELS = new Set(['审核人', '审核', '审稿', '签发']);
-const CREDIT_NAME = /^[\p{Script=Han}·]{2,4}$/u;
-/** A site's account standing in for a name (管理员, 超级管理员, 系统管理员): no editor. */
-const SITE_ACCOUNT = /管理员|网管|小编$/u;
-
-/**
- * The editors and reviewers named in a meta line: each label's value up to the next label, names apart by spaces
- * (read on the raw line, whose gaps part the names: `作者：彭某 刘某`; failing that, on the repaired one, whose gaps
- * inside a padded name are closed).
- */
-function metaCredits(line: Line, into: { editors: string[]; reviewers: string[] }): void {
-  for (const text of [line.raw, line.text]) if (creditsOf(text, into)) return;
-}
-
-function creditsOf(text: string, into: { editors: string[]; reviewers: string[] }): boolean {
-  const marks = [...text.matchAll(CREDIT_LABEL)];
-  const found: Array<{ field: string[]; names: string[] }> = [];
-  let unread = false;
-  marks.forEach((m, k) => {
-    const writer = m[1] === WRITER_LABEL;
-    const field = EDITOR_LABELS.has(m[1]) || writer ? into.editors : REVIEWER_LABELS.has(m[1]) ? into.reviewers : null;
-    if (!field) return;
-    const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
-    const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
-    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !SITE_ACCOUNT.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
-    else if (names.length && !writer) unread = true;
-  });
-  if (unread) return false;
-  for (const { field, names } of found) for (const n of names) if (!field.includes(n)) field.push(n);
-  return true;
-}
-
 function pageDateFrom(text: string, meta: Meta, at: number): PageDate | null {
   const dayFirst = DAY_FIRST_DATE.exec(text.trim());
   const m = dayFirst ? [dayFirst[0], dayFirst[3], dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[5]] : PRINTED_DATE.exec(text);
@@ -438,7 +401,7 @@ function splitFlatPages(lines: Line[]): Line[] {
 export function removeWebChrome(input: Line[]): WebChromeResult {
   const { lines, joined } = joinBrokenBylines(splitFlatPages(input));
   const drop = new Set<number>();
-  const credits = { editors: [] as string[], reviewers: [] as string[] };
+  const credits: Credits = { editors: [], reviewers: [] };
   /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */
   const cutHead = new Map<number, number>();
   /** Lines of which only a headline stays (a window title whose headline is printed nowhere else). */
