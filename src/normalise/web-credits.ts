@@ -16,7 +16,10 @@ const CREDIT_LABEL = /(责任编辑|编辑|责编|审核人|审核|审稿|签发
 const EDITOR_LABELS = new Set(['责任编辑', '编辑', '责编']);
 /** The writer (作者：) is credited with the editors, when the value names people, not a body or the site. */
 const WRITER_LABEL = '作者';
+/** A value that names a body or no one (本站, 原创, 某某办, 某某县): as a writer, no person. */
 const NOT_A_WRITER = /^(?:本|原创|佚名|不详|管理员|网站|来源)|[网报台站社办委部局室厅院心会所处科队组协区县市省镇乡村]$/u;
+/** A value that names the site or a paper (某某网, 某某报, 本站): under any label, no person. */
+const SITE_OR_PAPER = /^(?:本站|本网|原创|佚名|不详|网站)|[网报台站社]$/u;
 const REVIEWER_LABELS = new Set(['审核人', '审核', '审稿', '签发']);
 const CREDIT_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 /** A site's account standing in for a name (管理员, 超级管理员, 系统管理员): no editor. */
@@ -42,7 +45,7 @@ export function creditsOf(text: string, into: Credits): boolean {
     if (!field) return;
     const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
     const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
-    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !SITE_ACCOUNT.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
+    if (names.length && names.every((n) => CREDIT_NAME.test(n) && !SITE_ACCOUNT.test(n) && !SITE_OR_PAPER.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
     else if (names.length && !writer) unread = true;
   });
   if (unread) return false;
