@@ -54,7 +54,7 @@ const STRONG_LABELS = [
   '发布日期', '发布时间', '发表时间', '发稿时间', '更新时间', '更新日期', '录入时间', '上传时间', '信息来源', '文章来源', '稿件来源', '新闻来源',
   '阅读次数', '浏览次数', '访问次数', '点击次数', '点击数', '点击量', '点击率', '浏览量', '阅读量', '被阅览数', '被浏览', '字体大小', '字号', '【字体',
   '发布者', '发布人', '发布单位', '发布机构', '录入者', '浏览人次', '访问量', '文章出处', '稿源', '编辑日期', '编辑时间', '提交者', '提交人',
-  '阅读点击', '点击阅读', '阅读数', '浏览数', '访问数', '刊发日期', '刊发时间', '刊登日期', '见报日期', '语音阅读', '人工智能朗读', '语音播报',
+  '阅读点击', '点击阅读', '阅读数', '浏览数', '访问数', '内容时间', '信息时间', '采编时间', '刊发日期', '刊发时间', '刊登日期', '见报日期', '语音阅读', '人工智能朗读', '语音播报',
 ];
 /**
  * Labels ordinary text also uses (会议时间：, 作者：张三 is a byline): chrome only next to another label, or before a
@@ -150,7 +150,7 @@ const A_TOOL = /打印|关闭|登录|注册|账号|下载|放大|缩小|收藏|�
 /** 上一篇/下一篇 (also without a colon); the shorter 上篇/下篇 (words of ordinary text too) only with a colon or brackets. */
 const NEIGHBOUR_LINK = /^(?:[【\[]?(?:上一篇|下一篇|上一条|下一条)[】\]]?\s*(?:[:：]\s*)?|【(?:上篇|下篇|前一篇|后一篇)】\s*(?:[:：]\s*)?|(?:上篇|下篇|前一篇|后一篇)\s*[:：]\s*)/u;
 /** A site footer names the web host or the site itself (主办： alone may be a bulletin's masthead: it needs one of these). */
-const SITE_FOOTER = /技术支持\s*[:：]|版权所有|(?:www\.|https?:\/\/)[\x21-\x7e]+\s*版权|举报电话|统一刊号|标准刊号|邮发代号|广告热线|订阅热线|不良信息举报|网站备案|备案号|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
+const SITE_FOOTER = /技术支持\s*[:：]|版权所有|^[\s\u3000]*友情链接[\s\u3000:：]*$|(?:www\.|https?:\/\/)[\x21-\x7e]+\s*版权|举报电话|统一刊号|标准刊号|邮发代号|广告热线|订阅热线|不良信息举报|网站备案|备案号|网站标识码|联系我们|网站地图|访问总人数|最佳分辨率|ICP备|ICP证|公网安备|Copyright|©/iu;
 const MAX_SITE_FOOTER = 100;
 /** The heading of a site's copyright or disclaimer notice: a short line, no sentence in it. */
 const SITE_STATEMENT_HEADING = /^[^。，！？]{0,24}(?:版权|免责|隐私)[^。，！？]{0,8}声明\s*[:：]?$/u;
@@ -230,6 +230,8 @@ interface Meta {
 }
 
 /** The labels of a meta line, or null when the line is not one. */
+const STAFF_FIRST = /^(?:责任编辑|责编|编辑)\s*[:：]/u;
+
 function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
@@ -264,7 +266,10 @@ function metaLine(text: string): Meta | null {
   const leadThenStrong = lead !== null && strong && lead[4] !== undefined;
   // (only spaces or bars between the date-time and the first label: `2016年10月25日 15:00 | 作者：…`)
   const labelAfterLead = lead !== null && labels.length > 0 && /^[\s|｜丨/·]*$/u.test(body.slice(lead[0].length, labels[0].at));
-  if (!opensWithLabel && !leadThenStrong && !labelAfterLead) return null;
+  // (a site's staff label first, then its source and a site date: `责任编辑：某某  来源：某网  时间：2018-07-02 16:17:05`;
+  // a bulletin's footer prints no clock time or dashed date beside its editor)
+  const staffFirst = STAFF_FIRST.test(body) && labels.length > 0 && printed !== null && (printed[4] !== undefined || !printed[0].includes('年'));
+  if (!opensWithLabel && !leadThenStrong && !labelAfterLead && !staffFirst) return null;
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
@@ -309,6 +314,8 @@ const EPAPER_NAV = /^(?:[上下]一[版期]\s*[»«>＞<＜]*\s*)*(?:本期共\s
 const isEpaperNav = (text: string) => text.trim() !== '' && /版/u.test(text) && text.length <= 40 && EPAPER_NAV.test(text.trim());
 /** What is left of markup in copied text: an HTML comment's ends (`--> 2023-04-08 … /enpproperty-->`). */
 const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
+/** A pager's links copied one per line: `1. 1`, `2. 2`. */
+const PAGER_LINK = /^[\s\u3000]*(\d{1,2})\s*[.．]\s*\1[\s\u3000]*$/u;
 const isPageFileResidue = (text: string) => !/[。！？，]/u.test(text) && PAGE_FILE_RESIDUE.test(text);
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 /** An e-paper's page name before its navigation (`第A4版：城事 上一版3  4下一版`). */
@@ -480,7 +487,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
       drop.add(i);
       frame.add(i);
-    } else if (SITE_CODE.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || isPageFileResidue(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
+    } else if (SITE_CODE.test(text) || PORTAL_BAR.test(lines[i].raw) || SITE_NAME_LINE.test(text) || isToolsLine(text) || isSiteFooter(text) || IMAGE_FILE.test(text) || isEpaperNav(text) || MARKUP_RESIDUE.test(text) || isPageFileResidue(text) || PAGER_LINK.test(text) || TODAY_WIDGET.test(text) || SEPARATORS_ONLY.test(text)) {
       drop.add(i);
     } else if (SITE_STATEMENT_HEADING.test(text)) {
       // 网站版权与免责声明： and the site's terms under it (凡本网注明来源…, 如需转载…)

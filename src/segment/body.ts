@@ -403,6 +403,15 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       open(line, null, bracketed[2]);
       return;
     }
+    // `某某召开会长会议 3月15日，…`: a page's title on its first text's line, set apart by a gap, the text opening
+    // with its date
+    const titled = !hasGlyphItems && current === null && pendingHeadline === null ? TITLE_ON_TEXT_LINE.exec(line.raw) : null;
+    if (titled && DATE_LED.test(titled[2]) && line.text.startsWith(titled[1])) {
+      pendingHeadline = { ...line, text: titled[1] };
+      pendingHeadAt = i;
+      open(line, null, line.text.slice(titled[1].length).trim());
+      return;
+    }
     const entry = numberedEntries ? numberedEntry(line.text) : null;
     if (entry !== null) {
       flushHeadline();
@@ -707,6 +716,9 @@ const MAX_TITLE_LINE = 30;
 function inTitleBlock(item: SegmentedItem): boolean {
   return item.headline !== null && item.paragraphs.length <= MAX_TITLE_BLOCK && item.paragraphs.every((p) => p.length <= MAX_TITLE_LINE && !/[。！？，,]/.test(p));
 }
+
+/** A title (no clause mark) and, after a gap, the text it heads: `某某召开会长会议　3月15日，…`. */
+const TITLE_ON_TEXT_LINE = /^[\s\u3000]*([^\s\u3000【\[（(，。；：！？,;:][^\s\u3000，。；：！？,;:]{7,39})[ \u3000]+(\S.*[。！？].*)$/u;
 
 /** A day, a month or a recent day named anywhere in a text. */
 const NAMES_A_DAY = /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}[月日号]|近日|日前|近期|昨日|今日|昨天|今天|当天/u;

@@ -455,6 +455,13 @@ describe('a digest whose entries are one paragraph each', () => {
   });
 });
 
+describe('a page’s title on the line of its first sentence', () => {
+  it('is the headline, set apart by a gap, when the text opens with its date', () => {
+    const items = texts(['我县召开工经联一届二次会长会议 3月15日，我县在县政府大会议室召开会长会议。', '会议总结了去年的工作。']);
+    expect(items).toEqual([['我县召开工经联一届二次会长会议', '3月15日，我县在县政府大会议室召开会长会议。|会议总结了去年的工作。']]);
+  });
+});
+
 describe('a signature closing a page', () => {
   it('keeps the gap that sets the name apart from the body, however spacing repair closed it', () => {
     const items = texts(['3月6日，东城区召开统一战线调研工作会议。', '民盟某区委　翟　洋', '某某支部召开支部大会', '9月19日下午，民盟某支部举办支部大会。']);
