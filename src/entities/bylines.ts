@@ -368,9 +368,9 @@ export function takeTrailingBylines(items: Array<{ paragraphs: string[] }>, lexi
     if (item.paragraphs.length < 2) return;
     const line = item.paragraphs[item.paragraphs.length - 1];
     const signature = signatureOf(line);
-    if (signature && assessName(signature.name, lex).ok) {
+    if (signature && signature.names.every((name) => assessName(name, lex).ok)) {
       item.paragraphs.pop();
-      out.push({ name: signature.name, roles: [], line });
+      for (const name of signature.names) out.push({ name, roles: [], line });
       return;
     }
     if (k !== items.length - 1) return;

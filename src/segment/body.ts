@@ -570,7 +570,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
       }
       // (a signature keeps the gap that sets its name apart, which spacing repair closed: 某党某支部　某某)
       const signature = signatureOf(line.raw);
-      (current as SegmentedItem).paragraphs.push(signature ? `${signature.body}\u3000${signature.name}` : text);
+      (current as SegmentedItem).paragraphs.push(signature ? [signature.body, ...signature.names].join('\u3000') : text);
       if (isClosingCredit(line.raw) || isClosingCredit(text)) (current as SegmentedItem).signed = true;
     });
   });

@@ -24,16 +24,27 @@ export const TITLED_ROLL_LINE = new RegExp(`^(?:[\\s\\u3000]*${ROLL_PART})+[\\s\
 export const EDITORS_NOTE_LABEL = /^[\s\u3000【\[]*(?:编者按|编者的话|编者|编后)[】\]]?[\s\u3000]*[：:]/u;
 
 /**
- * The writer's body and name signing a text (`——民盟某市一支部 某某某`, `农工党某市委　葛某某`): a body's name, a gap,
- * a name of two or three characters (a two-character one maybe padded). A dash before it makes the signature plain
- * without the gap (which spacing repair closes). Groups: dash, body, gap, name.
+ * The writers' body and names signing a text (`——民盟某市一支部 某某某`, `农工党某市委　葛某某`, `（民盟某支部 甲某 乙某）`):
+ * a body's name, a gap, one to three names of two or three characters (a two-character one maybe padded), maybe all
+ * in brackets. A dash before it makes the signature plain without the gap (which spacing repair closes). Groups:
+ * dash, body, gap, names.
  */
-export const SIGNATURE =
-  /^(?:(?<dash>[—－-]{1,2})[\s\u3000]*)?(?<body>\p{Script=Han}{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联))(?<gap>[\s\u3000]*)(?<name>\p{Script=Han}(?:[\s\u3000]?\p{Script=Han}){1,2})$/u;
+const SIGNED_NAME = '\\p{Script=Han}(?:[ \\u3000]?\\p{Script=Han}){1,2}';
+export const SIGNATURE = new RegExp(
+  `^(?:(?<dash>[—－-]{1,2})[\\s\\u3000]*)?[（(]?(?<body>\\p{Script=Han}{1,14}(?:市委|县委|区委|省委|委员会|委会|支部|总支|办公室|政协|统战部|宣传部|工商联))(?<gap>[\\s\\u3000]*)(?<names>${SIGNED_NAME}(?:(?:[\\s\\u3000]{1,2}|、)${SIGNED_NAME}){0,2})[)）]?$`,
+  'u',
+);
 
-/** The signature a line holds, read only where a dash or a gap sets the name apart; null otherwise. */
-export function signatureOf(line: string): { body: string; name: string } | null {
-  const m = SIGNATURE.exec(line.trim());
+/**
+ * The signature a line holds, read only where a dash or a gap sets the names apart (and, for several names, gaps or
+ * 、 part them; a two-character name's padding is closed); null otherwise.
+ */
+export function signatureOf(line: string): { body: string; names: string[] } | null {
+  const t = line.trim();
+  const m = SIGNATURE.exec(t);
   if (!m?.groups || (m.groups.dash === undefined && m.groups.gap === '')) return null;
-  return { body: m.groups.body, name: m.groups.name.replace(/[\s\u3000]/gu, '') };
+  // (brackets come in pairs)
+  if (/^(?:[—－-]{1,2}[\s\u3000]*)?[（(]/u.test(t) !== /[)）]$/u.test(t)) return null;
+  const names = m.groups.names.split(/[\s\u3000]{2,}|、|(?<=\p{Script=Han}{2})[\s\u3000](?=\p{Script=Han}{2})/u).map((n) => n.replace(/[\s\u3000]/gu, ''));
+  return { body: m.groups.body, names };
 }
