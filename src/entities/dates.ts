@@ -204,7 +204,35 @@ export function findDates(text: string, options: DateFindOptions): { dates: Date
   else if (options.issueDate) addPageDay(text, options.issueDate, dates);
   const anchor = options.pageDate ?? options.issueDate;
   if (anchor) addRelativeMonths(text, anchor, dates);
+  if (anchor && dates.length === 0) addGluedMonthDay(text, anchor, dates);
   return { dates, messages };
+}
+
+/**
+ * `（727日）`, `615日，…`: a month glued to its day (a page that showed the month as a badge), alone in brackets or
+ * opening a paragraph. Read as month and day only where one reading falls in the weeks before the page's or
+ * issue's date; the text keeps the digits as printed.
+ */
+const GLUED_MONTH_DAY = /(?:^|\n|[（(])(\d{3,4})[日号](?=[，,）)]|上午|下午|$)/gu;
+const MAX_GLUED_DAYS_BEFORE = 62;
+function addGluedMonthDay(text: string, anchor: string, dates: DateMention[]): void {
+  const year = Number(anchor.slice(0, 4));
+  for (const m of text.matchAll(GLUED_MONTH_DAY)) {
+    const digits = m[1];
+    // (the month is its first one or two digits, the day the one or two after: 111日 may be 1月11日 or 11月1日)
+    const readings = [1, 2]
+      .filter((k) => digits[0] !== '0' && digits.length - k >= 1 && digits.length - k <= 2)
+      .map((k) => [Number(digits.slice(0, k)), Number(digits.slice(k))])
+      .filter(([month, day]) => month >= 1 && month <= 12 && isValidDay(year, month, day));
+    const near = readings
+      .map(([month, day]) => ({ month, day, before: dayNumber(anchor) - dayNumber(isoDate(year, month, day)) }))
+      .filter((r) => r.before >= 0 && r.before <= MAX_GLUED_DAYS_BEFORE);
+    if (near.length !== 1) continue;
+    const at = (m.index ?? 0) + m[0].indexOf(digits);
+    const iso = isoDate(year, near[0].month, near[0].day);
+    dates.push({ ...fullMention(`${digits}日`, iso, null, [at, at + digits.length + 1], 'text'), month: near[0].month, day: near[0].day });
+    return;
+  }
 }
 
 /** Between a dispatch's date and the report's own: the lead word and a byline in brackets, nothing more. */

@@ -166,6 +166,26 @@ describe('day words against the page date', () => {
   });
 });
 
+describe('a month glued to its day (a page that showed the month as a badge)', () => {
+  const onPage = (text: string, pageDate: string) =>
+    extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear: 2022, itemContexts: [{ pageDate, heading: null }] })[0];
+
+  it.each([
+    ['in brackets under a headline', '区政协召开秘书长会议（727日）\n会议由副主席林某主持。', '2022-08-15', '2022-07-27'],
+    ['opening a paragraph', '615日，市政协召开常委会议。', '2022-06-20', '2022-06-15'],
+    ['whose two readings only one falls before the page date', '（111日）区政协召开会议。', '2022-01-20', '2022-01-11'],
+  ])('dates the item %s, keeping the digits as printed', (_why, text, pageDate, iso) => {
+    expect(onPage(text, pageDate).date).toMatchObject({ start: iso, text: expect.stringMatching(/^\d{3,4}日$/u) });
+  });
+
+  it.each([
+    ['a count of days', '连续120日开展活动。', '2022-06-20'],
+    ['a reading months before the page date', '（727日）区政协召开会议。', '2022-12-15'],
+  ])('reads no date from %s', (_why, text, pageDate) => {
+    expect(onPage(text, pageDate).date).toBeNull();
+  });
+});
+
 describe('dates from a chronicle heading', () => {
   const under = (text: string, heading: { text: string; month: number; day: number }, fallbackYear: number | null = 2024) =>
     extractEntities([text], { issueDate: null, lexicons: defaultLexicons, fallbackYear, itemContexts: [{ pageDate: null, heading }] })[0];
