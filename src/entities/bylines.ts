@@ -361,18 +361,23 @@ export function findBylines(text: string, lex: Lexicons): Byline[] {
  * role printed), and a last paragraph of the last item that is a byline and nothing else
  * (`德州晚报全媒体记者郑乃春整理`). The line is kept with each name.
  */
+/** A short exclamation closing a page (`致敬努力奋斗的盟员！`): a slogan, no text of the report. */
+const SLOGAN = /^[^。，；]{2,20}[！!]$/u;
+
 export function takeTrailingBylines(items: Array<{ paragraphs: string[] }>, lexicons: Config['lexicons']): RecordByline[] {
   const lex = getLexicons(lexicons);
   const out: RecordByline[] = [];
   items.forEach((item, k) => {
     if (item.paragraphs.length < 2) return;
-    const line = item.paragraphs[item.paragraphs.length - 1];
-    const signature = signatureOf(line);
+    // (a page may close with a slogan under its signature: `致敬奋斗的盟员！`)
+    const at = item.paragraphs.length >= 3 && SLOGAN.test(item.paragraphs[item.paragraphs.length - 1]) ? item.paragraphs.length - 2 : item.paragraphs.length - 1;
+    const signature = signatureOf(item.paragraphs[at]);
     if (signature && signature.names.every((name) => assessName(name, lex).ok)) {
-      item.paragraphs.pop();
+      const [line] = item.paragraphs.splice(at, 1);
       for (const name of signature.names) out.push({ name, roles: [], line });
       return;
     }
+    const line = item.paragraphs[item.paragraphs.length - 1];
     if (k !== items.length - 1) return;
     const inner = /^[（(](.*)[）)]$/u.exec(line);
     const hits = inner ? readByline(inner[1], 0, inner[1].length, lex, true) : bylineLine(line, 0, line.length, lex);

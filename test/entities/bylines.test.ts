@@ -112,6 +112,12 @@ describe('takeTrailingBylines', () => {
     expect(items[1].paragraphs).toHaveLength(2);
   });
 
+  it('takes a page’s signature from under the slogan that closes it, and leaves the slogan', () => {
+    const items = [{ paragraphs: ['3月6日，某区召开调研工作会议。', '民盟某区委　翟洋', '致敬努力奋斗的盟员！'] }];
+    expect(takeTrailingBylines(items, defaultLexicons).map((b) => b.name)).toEqual(['翟洋']);
+    expect(items[0].paragraphs).toEqual(['3月6日，某区召开调研工作会议。', '致敬努力奋斗的盟员！']);
+  });
+
   it('leaves a body and a word glued with no dash (no signature without one or a gap)', () => {
     const items = [{ paragraphs: ['9月18日，会议召开。', '民盟柳河一支部开会'] }];
     expect(takeTrailingBylines(items, defaultLexicons)).toEqual([]);
