@@ -326,7 +326,23 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
     .map((c) => withParent(ctx, c, blocker))
     .map((c) => withPlaceStem(ctx, c, blocker))
     .map((c) => withOrgan(ctx, c));
-  return longestWins(candidates, (kept) => bodiesOfPartyGroups(ctx.text, kept, candidates));
+  return longestWins(candidates, (kept) => [...bodiesOfPartyGroups(ctx.text, kept, candidates), ...institutionsOfUnits(kept, candidates)]);
+}
+
+/** Institutions whose units are named after them (`某某大学车辆工程学院`, `某某师范学院数学院`). */
+const INSTITUTION = /(?:大学|学院|医院|中学|小学|研究院|党校)$/u;
+
+/**
+ * `某某大学车辆与交通工程学院`: a unit named after its institution mentions the institution too; the institution's
+ * own name (a candidate from the same start, ending in 大学, 学院…) is reported beside the unit's.
+ */
+function institutionsOfUnits(kept: Candidate[], candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const k of kept) {
+    const inner = candidates.filter((c) => c.start === k.start && c.end < k.end && INSTITUTION.test(c.name)).sort((a, b) => b.end - a.end)[0];
+    if (inner && !out.some((o) => o.start === inner.start && o.end === inner.end)) out.push(inner);
+  }
+  return out;
 }
 
 /** 组织|部分常委: a known body's last character opens a word of the segmentation that runs past it (部分). */
