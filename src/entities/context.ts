@@ -223,6 +223,8 @@ function placeStemEndingAt(ctx: ItemContext, s: number): boolean {
 const FUNCTION_CHARS = charTable('就对向到在从把被将给为是的了们由各等');
 /** 暨 joins two meetings or bodies (全体会议暨|全市政协…推进会) and stands inside no name, however jieba groups it. */
 const ALWAYS_CUT_CHARS = charTable('暨');
+/** Prepositions the segmentation glues to an unknown place after them (以中国, 经某市). */
+const GLUED_PREPOSITION_CHARS = charTable('以经据按');
 const CONJUNCTION_CHARS = charTable('和与及或');
 const ADMIN_CHARS = charTable('省市区县旗盟州镇乡村');
 /** Verbs of meeting, visiting and deliberating that never stand inside a name (率队到区|调研|政协, 酝酿|大会主席团). */
@@ -265,6 +267,8 @@ export function cutAtFunctionWords(ctx: ItemContext, start: number, suffixStart:
     if (ALWAYS_CUT_CHARS[c] === 1) s = i + 1;
     // (升格为|民建…总支部: jieba reads 为民 as a word, yet a party's name opens right after the 为)
     else if ((FUNCTION_CHARS[c] === 1 || (conjunctions && CONJUNCTION_CHARS[c] === 1)) && (alone || ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || ctx.lex.partyTrie.longestAt(text, i + 1) !== null)) s = i + 1;
+    // (以 glued by the segmentation to the place after it: 调研组|以中国|某商会 — the body's name opens at the place)
+    else if (GLUED_PREPOSITION_CHARS[c] === 1 && t !== undefined && t.start === i && t.tag === 'x' && ctx.lex.placeTrie.longestAt(text, i + 1) !== null) s = i + 1;
     // 会议精神和|省委, 历程展和|常委: a lone conjunction before 省/市/区/县 or before the suffix itself joins two
     // phrases; bodies keep theirs inside (住房和城乡建设局, 人力资源和社会保障局), where neither follows it
     else if (CONJUNCTION_CHARS[c] === 1 && alone && (ADMIN_CHARS[text.charCodeAt(i + 1)] === 1 || i + 1 === suffixStart || bareSuffixAfter(ctx, i + 1, end))) s = i + 1;

@@ -66,6 +66,7 @@ const ORGS: [string, string, string[]][] = [
   ['a company whose name holds a verb', '兰州大学、兰州黄河旅游开发有限公司的委员发言。', ['兰州黄河旅游开发有限公司']],
   ['a body whose name holds a title word (委员 before 联谊会)', '市侨界委员联谊会召开年会。', ['市侨界委员联谊会']],
   ['a unit named after its institution, and the institution', '河南科技大学车辆与交通工程学院院长林某出席。', ['河南科技大学车辆与交通工程学院', '河南科技大学']],
+  ['a body after 以 glued to its place', '调研组以中国民间商会名义开展调研。', ['中国民间商会']],
   ['a body after a time phrase closed by 里', '在新的一年里民进青州市委将继续努力。', ['民进青州市委']],
   ['a party’s county committee as 县委会, before a count', '民进青溪县委会3名人大代表全情投入。', ['民进青溪县委会']],
 ];
