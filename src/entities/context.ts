@@ -191,7 +191,8 @@ export function boundaryAt(ctx: ItemContext, s: number, end: number): boolean {
   if (!word) return false;
   // 组织|处处长, 宣传|科科长: an office's one character, then the title made of it, closes the office's name,
   // which the word before opens (组织处, 宣传科)
-  if (DOUBLED_OFFICES[text.charCodeAt(s)] === 1 && text[s + 1] === text[s] && text[s + 2] === '长') return false;
+  // (and 组织|处副处长: the deputy's title the same)
+  if (DOUBLED_OFFICES[text.charCodeAt(s)] === 1 && ((text[s + 1] === text[s] && text[s + 2] === '长') || (text[s + 1] === '副' && text[s + 2] === text[s] && text[s + 3] === '长'))) return false;
   // 服务中心 after 服务, and 联合会 that opens with 联合 itself (妇女联合会主席)
   // (but 联合|县委宣传部: a body led by 区/市/县 after it is a second body, joined by the verb)
   if (NAME_INNER_WORDS.has(word) && !NEW_BODY_CHARS.has(text[s]) && lex.orgSuffixes.some((x) => text.startsWith(x, s) || (x.length > word.length && text.startsWith(x, s - word.length)))) return false;

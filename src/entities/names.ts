@@ -291,6 +291,8 @@ export function strongFrameAt(ctx: ItemContext, at: number, framed = false, stre
   if (FRAME_PUNCT.has(text[at])) return true;
   if (FRAME_FOLLOWERS.some((w) => text.startsWith(w, at))) return true;
   if (settingThenSpeech(ctx, at)) return true;
+  // 经理何某某为副会长, 某某任名誉团长: the title the name is given closes it
+  if (givenTitleAt(ctx, at)) return true;
   if (!framed) return false;
   if (wordStartingAt(text, at, lex.strongFollowers, 4)) return true;
   // 波罕、玉叶、岩庄及县直有关部门负责人: 等 or a conjunction closes the last name of a titled list
@@ -331,8 +333,16 @@ export function scoreNext(ctx: ItemContext, at: number): number {
   if (ESCORT_AFTER.test(text.slice(at, at + 4))) return 2;
   // 谈某某等县领导, 潘某等委员: 等 and the group the names belong to
   if (text[at] === '等' && groupHeadAt(ctx, at + 1)) return 2;
+  // 何某某为副会长, 某某任名誉团长: the title the name is given
+  if (givenTitleAt(ctx, at)) return 2;
   if (lex.weakFollowers.has(text[at])) return 1;
   return 0;
+}
+
+/** `为副会长`, `任名誉团长`, `担任秘书长` at `at`: a title given to the name before it. */
+function givenTitleAt(ctx: ItemContext, at: number): boolean {
+  const given = /^(?:为|任|担任)(?:副|常务|名誉|执行)?/u.exec(ctx.text.slice(at, at + 6));
+  return given !== null && wordStartingAt(ctx.text, at + given[0].length, ctx.lex.titleHeadSet, 6) !== null;
 }
 
 /** 的陪同, 的带领: 在某某的陪同下 names the person who accompanied or led. */

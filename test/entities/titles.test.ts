@@ -52,6 +52,8 @@ const TITLES: [string, string, Record<string, string[]>][] = [
   }],
   ['a body named by a number in a title chain', '在省委副秘书长、省委520办公室主任林阔陪同下，调研组走访企业。', { 林阔: ['省委副秘书长', '省委520办公室主任'] }],
   ['no 受 before the title of the person who entrusts', '受省政协副主席李青委托，秘书长王平出席。', { 李青: ['省政协副主席'] }],
+  ['a deputy head of a 处 office after the office’s verb-like name (组织处副处长)', '民革市委会组织处副处长张运能出席。', { 张运能: ['民革市委会组织处副处长'] }],
+  ['a name given a title with 为, its given name holding a place character', '联通公司经理何泽岭为副会长。', { 何泽岭: ['联通公司经理'] }],
   ['no chain to a title whose own name stands after it', '县委书记王海、县长李明、江城大学方雅琴教授出席。', { 李明: ['县长'], 方雅琴: ['教授'] }],
 ];
 
