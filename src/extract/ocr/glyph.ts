@@ -226,35 +226,11 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
   // Holes: background inside the blob's box that cannot reach the box's edge without crossing the blob.
   const outside = new Uint8Array(bw * bh);
   const mine = (x: number, y: number) => label[(best.minY + y) * w + best.minX + x] === best.id;
-  for (let x = 0; x < bw; x++) for (const y of [0, bh - 1]) if (!mine(x, y) && !outside[y * bw + x]) flood(x, y);
-  for (let y = 0; y < bh; y++) for (const x of [0, bw - 1]) if (!mine(x, y) && !outside[y * bw + x]) flood(x, y);
-  function flood(sx: number, sy: number) {
-    const s = [sy * bw + sx];
-    outside[sy * bw + sx] = 1;
-    while (s.length > 0) {
-      const p = s.pop()!;
-      const x = p % bw;
-      const y = (p - x) / bw;
-      for (const [nx, ny] of [[x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]]) {
-        if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
-        const q = ny * bw + nx;
-        if (!outside[q] && !mine(nx, ny)) {
-          outside[q] = 1;
-          s.push(q);
-        }
-      }
-    }
-  }
-  let holes = 0;
-  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) if (!mine(x, y) && !outside[y * bw + x]) holes++;
-  // Enclosed regions (specks of a twentieth of the enclosed area or less left out): a ring's middle is
-  // one; a character's frame with a stroke through it (中) has two or more.
-  const regionSizes: number[] = [];
-  for (let p = 0; p < bw * bh; p++) {
-    if (outside[p] || mine(p % bw, (p - (p % bw)) / bw)) continue;
+  /** Marks the background region around `start` (4-connected, never crossing the blob) with `mark`; its size. */
+  const fill = (start: number, mark: number): number => {
     let size = 0;
-    const s = [p];
-    outside[p] = 2;
+    const s = [start];
+    outside[start] = mark;
     while (s.length > 0) {
       const q = s.pop()!;
       size++;
@@ -264,12 +240,23 @@ export function glyphShape(image: GreyImage, box: Box, lineHeight: number): Glyp
         if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
         const r = ny * bw + nx;
         if (!outside[r] && !mine(nx, ny)) {
-          outside[r] = 2;
+          outside[r] = mark;
           s.push(r);
         }
       }
     }
-    regionSizes.push(size);
+    return size;
+  };
+  for (let x = 0; x < bw; x++) for (const y of [0, bh - 1]) if (!mine(x, y) && !outside[y * bw + x]) fill(y * bw + x, 1);
+  for (let y = 0; y < bh; y++) for (const x of [0, bw - 1]) if (!mine(x, y) && !outside[y * bw + x]) fill(y * bw + x, 1);
+  let holes = 0;
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) if (!mine(x, y) && !outside[y * bw + x]) holes++;
+  // Enclosed regions (specks of a twentieth of the enclosed area or less left out): a ring's middle is
+  // one; a character's frame with a stroke through it (中) has two or more.
+  const regionSizes: number[] = [];
+  for (let p = 0; p < bw * bh; p++) {
+    if (outside[p] || mine(p % bw, (p - (p % bw)) / bw)) continue;
+    regionSizes.push(fill(p, 2));
   }
   const regions = regionSizes.filter((n) => n > 0.05 * holes).length;
   const features = {
