@@ -61,11 +61,13 @@ function blockerFor(ctx: ItemContext, people: Person[], titles: TitleSpan[]): Bl
   };
   const personStarts = new Set<number>();
   const personEnds = new Set<number>();
+  const personStartByEnd = new Map<number, number>();
   for (const p of people) {
     for (const [s, e] of p.spans) {
       mark(s, e);
       personStarts.add(s);
       personEnds.add(e);
+      personStartByEnd.set(e, s);
     }
   }
   // a role noun (书法家, 人员) blocks a name only where it stands next to a person
@@ -73,7 +75,7 @@ function blockerFor(ctx: ItemContext, people: Person[], titles: TitleSpan[]): Bl
   // 侨界委员|联谊会, 人大代表|工作站)
   const opensSuffix = (t: TitleSpan) => !personStarts.has(t.end) && ctx.lex.orgSuffixTrie.longestAt(ctx.text, t.end) !== null;
   for (const t of titles) if ((!t.role || personStarts.has(t.end) || personEnds.has(t.headStart)) && !opensSuffix(t)) mark(t.headStart, t.end);
-  return { stops, inside };
+  return { stops, inside, personStartByEnd };
 }
 
 /** An item opening with a full date's year (`2004年1月9日，…`). */

@@ -52,11 +52,11 @@ const NON_NAME_CHARS = new Set([...'界村的了们这那是在着过吗呢吧�
  */
 const SOFT_GIVEN_FIRST = new Set([...'名年和会']);
 /**
- * Office and function characters that open a two-character given name (李科军, 丁时勇, 潘为民, 何协平, 郑席林, 吴之恒) but
+ * Office and function characters that open a two-character given name (李科军, 丁时勇, 潘为民, 何协平, 郑席林, 吴之恒, 王要武) but
  * would end a unit's name or a title, or be the clause's next word, if they ended one (王科 of 王科长, 张某时, 李某为大会):
  * allowed first only.
  */
-const OPENS_GIVEN_ONLY = new Set([...'科时为协席之']);
+const OPENS_GIVEN_ONLY = new Set([...'科时为协席之要']);
 // (从 and 科 end given names too, 黄某从, 吴某科: framed, so 王某从三个方面, 秘书科 stay no names)
 const SOFT_GIVEN_LAST = new Set([...'和旗之年从科']);
 /**
@@ -418,6 +418,21 @@ function gluedToFrame(ctx: ItemContext, pos: number, end: number): boolean {
   return (c === '正' || c === '在' || c === '就') && isHan(ctx.text[end + 1]);
 }
 
+/** Below this jieba frequency a two-character word ending in 在/和 (健在) is likelier a name's end and a follower. */
+const RARE_FOLLOWER_WORD_FREQ = 200;
+
+/**
+ * Whether jieba's token at `at` is a rare two-character word ending in a weak follower (健在, not 正在/现在,
+ * which are adverbs of time and follow names as they are) with more text after it: 邬家|健在|会上.
+ */
+function rareWordOverFollowerAt(ctx: ItemContext, at: number): boolean {
+  const t = ctx.tokens.tokenAt(at);
+  if (t === undefined || t.start !== at || t.word.length !== 2 || !ctx.lex.weakFollowers.has(t.word[1])) return false;
+  if (!isHan(ctx.text[at + 2])) return false;
+  const e = lookupWord(t.word);
+  return e !== undefined && e.freq < RARE_FOLLOWER_WORD_FREQ && !/^[tdr]/.test(e.tag);
+}
+
 /** The name that starts at `pos` (right after a title, a list separator…), or null. */
 function isVerbOfItsOwn(ctx: ItemContext, pos: number): boolean {
   const t = ctx.tokens.tokenAt(pos);
@@ -459,6 +474,9 @@ export function nameAfter(ctx: ItemContext, pos: number, strength: Strength): Na
     if (len === 3 && !a.ethnic && lex.weakFollowers.has(cand[2]) && !joinerBeforeVerb && (!CLOSING_PUNCT.test(text[end] ?? '') || speechOpensAt(text, end - 1))) score -= 2.5;
     // 吴X和秘书长庞某: a name does not end in the 和, 与 or 及 that joins it to the next title (transliterations included)
     if (len >= 3 && JOINER_CHARS.has(cand[len - 1]) && wordStartingAt(text, end, lex.titleHeadSet, 6)) score -= 2.5;
+    // 副主席邬家健在会上: jieba reads the given name's last character with the 在 after it as a rare word (健在);
+    // a name is far more often followed by 在 than by such a word, so the two-character reading gives way
+    if (len === 2 && rareWordOverFollowerAt(ctx, end)) score -= 2;
     if (!best || score >= bestScore) {
       best = { name: cand, start: pos, end, assessment: a };
       bestScore = score;

@@ -38,6 +38,8 @@ export interface Blocker {
   stops: Set<number>;
   /** Offsets inside a person name or a title head: no organisation ends there. */
   inside: boolean[];
+  /** Where the person name ending at an offset starts. */
+  personStartByEnd?: Map<number, number>;
 }
 
 /** Every mention of a party with the branch that follows it (in text order: `longestWins` takes any order). */
@@ -193,6 +195,7 @@ function suffixNames(ctx: ItemContext, blocker: Blocker): Candidate[] {
     if (QUANTIFIERS.has(prefix) || GENERIC_BODIES.has(prefix)) continue;
     // 秘书长兼|办公室主任: the 兼 joining two titles leaves the second's bare office, which names no body
     if (prefix.length === 1 && /[和与及或并兼]/.test(prefix)) continue;
+    if (suffix.endsWith('工作室') && !STUDIO_OWNER_BODY.test(prefix)) continue;
     out.push({ name: text.slice(start, end), start, end });
   }
   return out;
@@ -326,8 +329,25 @@ export function findOrganisations(ctx: ItemContext, blocker: Blocker, places: Na
     .map((c) => withParent(ctx, c, blocker))
     .map((c) => withPlaceStem(ctx, c, blocker))
     .map((c) => withOrgan(ctx, c));
+  candidates.push(...memberStudios(ctx, blocker));
   return longestWins(candidates, (kept) => [...bodiesOfPartyGroups(ctx.text, kept, candidates), ...institutionsOfUnits(kept, candidates)]);
 }
+
+/** A member's studio: 委员工作室, 代表工作室. */
+const MEMBER_STUDIO = /(?:委员|代表)工作室/gu;
+
+/** 王某委员工作室: a member's own studio, named after the member whose name stands right before it. */
+function memberStudios(ctx: ItemContext, blocker: Blocker): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of ctx.text.matchAll(MEMBER_STUDIO)) {
+    const start = blocker.personStartByEnd?.get(m.index!);
+    if (start !== undefined) out.push({ name: ctx.text.slice(start, m.index! + m[0].length), start, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** A studio's prefix must end in the body whose members run it (县政协委员工作室), not in a verb (介绍委员工作室). */
+const STUDIO_OWNER_BODY = /(?:政协|人大|常委会|商会|联合会|工商联|社区|村|镇|乡|街道)$/u;
 
 /** Institutions whose units are named after them (`某某大学车辆工程学院`, `某某师范学院数学院`). */
 const INSTITUTION = /(?:大学|学院|医院|中学|小学|研究院|党校)$/u;

@@ -134,6 +134,12 @@ function cutPrefixAfterNames(found: MentionSet, titles: TitleSpan[], k: number, 
 
 /** Words that make a title honorary, acting or executive (任名誉团长, 任常务副会长): the title's, never a name's end. */
 const TITLE_MODIFIER_END = /(?:名誉|荣誉|常务|执行|代理|终身)$/u;
+/**
+ * Role nouns that also follow a name as the way it is addressed (李某老师, 王某医生) and are then the person's
+ * title, as 教授 is. Not 代表 or 委员: after a name they are as often a verb (王某代表市政协致辞) or a member's
+ * plain role.
+ */
+const HONORIFIC_ROLES = new Set(['老师', '医生', '律师', '护士', '教师']);
 
 function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[]): void {
   const { text } = ctx;
@@ -174,8 +180,8 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
         return;
       }
     }
-    if (t.role) return;
-    const word = confirmedWordName(ctx, at);
+    if (t.role && !HONORIFIC_ROLES.has(t.head)) return;
+    const word = t.role ? null : confirmedWordName(ctx, at);
     if (word) {
       found.add(word, titlesOverName(titles, k, text));
       return;

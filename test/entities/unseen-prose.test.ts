@@ -373,6 +373,7 @@ describe('given names opening with an office or function character', () => {
     ['为', '副主席潘为民主持会议。', ['潘为民']],
     ['协', '市工商联副主席仇协强带队。', ['仇协强']],
     ['席', '区委统战部部长郑席林出席座谈会。', ['郑席林']],
+    ['要', '市政协副主席冉要武出席会议。', ['冉要武']],
   ])('reads a name whose given name opens with %s', (_why, text, names) => {
     expect(namesOf(text)).toEqual(names);
   });
@@ -380,6 +381,7 @@ describe('given names opening with an office or function character', () => {
   it.each([
     ['为 after a name', '市政协主席张刚为获奖者颁奖。', ['张刚']],
     ['时 after a name', '会长李明时任县长。', ['李明']],
+    ['要求 after a surname', '副主席蒲要求大家认真学习。', []],
   ])('still ends a name before %s', (_why, text, names) => {
     expect(namesOf(text)).toEqual(names);
   });
@@ -448,6 +450,54 @@ describe('Tibetan names of four characters', () => {
     ['of 公保 and 扎西', '州政协主席公保扎西主持。', { 公保扎西: ['州政协主席'] }],
     ['in a list', '副主席赤列旺堆、拥措出席。', { 赤列旺堆: ['副主席'], 拥措: ['副主席'] }],
   ])('are read whole: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+});
+
+describe('a given name whose last character jieba reads with the 在 after it', () => {
+  it.each([
+    ['健在', '市政协副主席柯家健在会上讲话。', { 柯家健: ['市政协副主席'] }],
+    ['a two-character name before 在', '副主席宁健在会上指出，要抓好落实。', { 宁健: ['副主席'] }],
+  ])('keeps the whole name: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+});
+
+describe('role nouns that address a person after the name', () => {
+  it.each([
+    ['老师', '邀请市委党校严晓明老师作专题辅导。', { 严晓明: ['老师'] }],
+    ['老师 before 的', '经研究，同意卓立新老师的请辞。', { 卓立新: ['老师'] }],
+    ['医生 and 护士', '区人民医院韦红医生、蓝刚护士参加义诊。', { 韦红: ['医生'], 蓝刚: ['护士'] }],
+  ])('are the title of the name before them: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+
+  it('takes no person from a role noun used as a common noun', () => {
+    expect(namesOf('组织律师为群众提供法律咨询。')).toEqual([]);
+  });
+});
+
+describe('studios, liaison rooms and contact points of members', () => {
+  it.each([
+    ['a CPPCC members’ studio', '在县政协委员工作室开展活动。', '县政协委员工作室'],
+    ['a member’s own studio', '区政协举行钟立强委员工作室启动仪式。', '钟立强委员工作室'],
+    ['a deputies’ contact point', '南湖社区人大代表工作点接待选民。', '南湖社区人大代表工作点'],
+    ['a liaison room', '市政协人事联络室副主任出席。', '市政协人事联络室'],
+  ])('are bodies of their own: %s', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+
+  it('takes no studio from a verb before it', () => {
+    expect(orgsOf('会上介绍委员工作室建设情况。')).toEqual([]);
+  });
+});
+
+describe('a name followed by a one-character adverb', () => {
+  it.each([
+    ['则', '来自北坪村的人大代表孔德川则更加关注农田水利。', { 孔德川: ['人大代表'] }],
+    ['就', '镇人大主席团副主席包秀英就代表履职作了发言。', { 包秀英: ['镇人大主席团副主席'] }],
+    ['要', '主席贺立明要把工作做实。', { 贺立明: ['主席'] }],
+  ])('ends the name: %s', (_why, text, titles) => {
     expect(titlesOf(text)).toEqual(titles);
   });
 });
