@@ -34,6 +34,16 @@ export function metaCredits(line: Line, into: Credits): void {
   for (const text of [line.raw, line.text]) if (creditsOf(text, into)) return;
 }
 
+/** Names padded to the width of three (`丁　瑜`) come apart at their gap: two one-character pieces in a row are one name. */
+function joinSpacedNames(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    if (pieces[k].length === 1 && pieces[k + 1]?.length === 1) out.push(pieces[k] + pieces[++k]);
+    else out.push(pieces[k]);
+  }
+  return out;
+}
+
 /** Reads the credits of one text into `into`; false (and nothing read) when a labelled value names no person. */
 export function creditsOf(text: string, into: Credits): boolean {
   const marks = [...text.matchAll(CREDIT_LABEL)];
@@ -44,7 +54,7 @@ export function creditsOf(text: string, into: Credits): boolean {
     const field = EDITOR_LABELS.has(m[1]) || writer ? into.editors : REVIEWER_LABELS.has(m[1]) ? into.reviewers : null;
     if (!field) return;
     const value = text.slice((m.index ?? 0) + m[0].length, marks[k + 1]?.index ?? text.length);
-    const names = value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean);
+    const names = joinSpacedNames(value.split(/[\s\u3000|｜、,，]+/u).filter(Boolean));
     if (names.length && names.every((n) => CREDIT_NAME.test(n) && !SITE_ACCOUNT.test(n) && !SITE_OR_PAPER.test(n) && !(writer && NOT_A_WRITER.test(n)))) found.push({ field, names });
     else if (names.length && !writer) unread = true;
   });

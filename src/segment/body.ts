@@ -10,7 +10,7 @@ import { message, type Message } from '../types.js';
 import { signatureOf, TITLED_ROLL_LINE } from '../text/patterns.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
 import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
-import { endsSentence, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
+import { endsSentence, isFooterLine, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, isOneParagraphDigest, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
 
@@ -35,6 +35,8 @@ export interface BodyResult {
   messages: Message[];
   /** The bare date of a sign-off closing the text (`2018年5月9日`), as printed, or null. */
   signOffDate?: string | null;
+  /** Credit lines closing a page of several in one file (`文字：某某　审核：某某　编辑：某某`): its footer's, not its text. */
+  pageCredits?: Line[];
 }
 
 export interface SectionStart {
@@ -348,13 +350,19 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   if (contents.size > 0) messages.push(message('info', 'contents-removed', `The issue's table of contents (${contents.size} lines) was left out of the items.`));
 
   const preface = prefaceLines(lines, sectionStarts, markers);
-  const closingCaptionsAt = closingCaptionsStart(lines, sectionStarts);
+  const creditLines = pageCreditLines(lines);
+  const pageCredits: Line[] = [];
+  const closingCaptionLineSet = closingCaptionLines(lines, sectionStarts, creditLines);
   for (const i of preface) {
     messages.push(message('info', 'preface', `The issue's preface, before its first section, is no item: “${lines[i].text}”`, { page: lines[i].page ?? null, offset: lines[i].index }));
   }
 
   lines.forEach((line, i) => {
     if (contents.has(i) || preface.has(i)) return;
+    if (creditLines.has(i)) {
+      pageCredits.push(line);
+      return;
+    }
     const sec = sectionStarts[i];
     if (sec) {
       flushHeadline();
@@ -484,7 +492,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     }
     // Photo captions after the last item's story (`某某副主席在某乡听取汇报` / `委员某某在座谈会上发言`): the
     // story's, not a new headlined item; they name who was there, so they stay in its text
-    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && i >= closingCaptionsAt) {
+    if (!hasGlyphItems && current !== null && !pendingHeadline && hasSentence(current) && closingCaptionLineSet.has(i)) {
       (current as SegmentedItem).paragraphs.push(line.text);
       closingCaptions++;
       return;
@@ -581,10 +589,10 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     items.pop();
     messages.push(message('warning', 'unplaced-text', `A date with no text after it closes the body: “${last.paragraphs[0]}”`, { page: last.page ?? null, offset: null }));
   }
-  if (closingCaptions > 0) messages.push(message('info', 'closing-captions', `${closingCaptions} photo caption line(s) after the last story were kept in its text (they name who was there).`));
+  if (closingCaptions > 0) messages.push(message('info', 'closing-captions', `${closingCaptions} photo caption line(s) closing a page were kept in the text of its last story (they name who was there).`));
   if (repeatedTitles > 0) messages.push(message('info', 'title-repeated', `${repeatedTitles} line(s) repeating the headline right under it were left out of the items.`));
   if (captions > 0) messages.push(message('info', 'captions-removed', `${captions} photo caption line(s) under headlines were left out of the items.`));
-  return { sections, items, messages, signOffDate };
+  return { sections, items, messages, signOffDate, pageCredits };
 }
 
 /** A digest teaser's lead: a phrase cut off with an ellipsis before the entry's date, or a question of its own. */
@@ -634,20 +642,50 @@ const MAX_TRAILING_CAPTION = 40;
 const MIN_TRAILING_CAPTIONS = 2;
 
 /**
- * Where the photo captions closing the text begin: two lines or more to the end, each short and without a sentence's
- * end, a colon, a date or a credit, after a paragraph that ends a sentence; `lines.length` when there are none.
- * Found once per document (the body loop asks it of every line).
+ * The photo captions closing each page's text: two lines or more up to the page's end (the next page's start, or the
+ * end of the text), each short and without a sentence's end, a colon, a date or a credit, after a paragraph that ends
+ * a sentence. Found once per document (the body loop asks it of every line).
  */
-function closingCaptionsStart(lines: Line[], sectionStarts: Array<SectionStart | null>): number {
+function closingCaptionLines(lines: Line[], sectionStarts: Array<SectionStart | null>, credits: Set<number>): Set<number> {
   const caption = (l: Line) => {
     const t = l.text.trim();
     // (a table's rows closing the text are no captions)
     return l.kind !== 'tableCell' && t.length >= 4 && t.length <= MAX_TRAILING_CAPTION && !/[。！？；;：:]/u.test(t) && !DATE_LED.test(t) && !isNumberedLine(t) && !isClosingCredit(t) && !isClosingCredit(l.raw);
   };
-  let a = lines.length;
-  while (a > 0 && caption(lines[a - 1]) && !sectionStarts[a - 1]) a--;
-  const found = lines.length - a >= MIN_TRAILING_CAPTIONS && a > 0 && endsSentence(lines[a - 1].text);
-  return found ? a : lines.length;
+  const out = new Set<number>();
+  let pageStart = 0;
+  for (const pageEnd of pageEnds(lines)) {
+    // (the page's closing credit line, if any, comes after its captions)
+    let end = pageEnd;
+    while (end > pageStart && credits.has(end - 1)) end--;
+    let a = end;
+    while (a > pageStart && caption(lines[a - 1]) && !sectionStarts[a - 1] && (a - 1 === pageStart || lines[a - 1].pageStart === undefined)) a--;
+    if (end - a >= MIN_TRAILING_CAPTIONS && a > pageStart && endsSentence(lines[a - 1].text)) for (let k = a; k < end; k++) out.add(k);
+    pageStart = pageEnd;
+  }
+  return out;
+}
+
+/** Where each page of the text ends: before every line that starts another page, and at the end. */
+function pageEnds(lines: Line[]): number[] {
+  return [...lines.flatMap((l, i) => (l.pageStart !== undefined && i > 0 ? [i] : [])), lines.length];
+}
+
+/**
+ * The credit lines closing a page of a file that joins several (`文字：某某　审核：某某　摄影：某某　编辑：某某`, after
+ * the page's last paragraph and right before the next page): labelled lines only, as a footer's are. They credit the
+ * page's staff, who go to the footer; they are no text of its last story. (The last page's are the footer itself.)
+ */
+function pageCreditLines(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  let pageStart = 0;
+  for (const end of pageEnds(lines)) {
+    let a = end;
+    while (a > pageStart + 1 && isFooterLine(lines[a - 1].raw) && (a - 1 === pageStart || lines[a - 1].pageStart === undefined)) a--;
+    for (let k = a; k < end; k++) out.add(k);
+    pageStart = end;
+  }
+  return out;
 }
 
 function hasSentence(item: SegmentedItem): boolean {

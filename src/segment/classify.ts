@@ -77,7 +77,7 @@ export function matchItemStart(line: Line, markers: Markers): ItemMatch | null {
 }
 
 const FOOTER_LABEL =
-  /^(?:报|送|发|抄\s*送|抄\s*报|分\s*送|报\s*送|印\s*发|主\s*送)\s*[：:]|^(?:责任编辑|责\s*编|[一二三初复终]\s*审|编\s*辑|主\s*编|编\s*审|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|校\s*对|联系电话|联系人|电\s*话|传\s*真|电子邮箱|电子信箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[：:]|^[（(]\s*共\s*印\s*\d+\s*份\s*[)）]$/i;
+  /^(?:报|送|发|抄\s*送|抄\s*报|分\s*送|报\s*送|印\s*发|主\s*送)\s*[：:]|^(?:责任编辑|责\s*编|[一二三初复终]\s*审|编\s*辑|文\s*字|撰\s*稿|作\s*者|摄\s*影|图\s*片|主\s*编|编\s*审|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|校\s*对|联系电话|联系人|电\s*话|传\s*真|电子邮箱|电子信箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[：:]|^[（(]\s*共\s*印\s*\d+\s*份\s*[)）]$/i;
 
 /** A line that can only belong to the footer: a distribution list, editor, phone… label. */
 export function isFooterLine(raw: string): boolean {

@@ -15,7 +15,8 @@ const LABELS: Array<[RegExp, Field]> = [
   [/^(?:报|报\s*送|主\s*送|抄\s*报)$/u, 'reportTo'],
   [/^(?:送|抄\s*送|分\s*送)$/u, 'copyTo'],
   [/^(?:发|印\s*发|发\s*送)$/u, 'distributeTo'],
-  [/^(?:责任编辑|责\s*编|编\s*辑|主\s*编|编\s*审|校\s*对)$/u, 'editors'],
+  // (and the writers a page's closing credit line names: 文字：某某, 撰稿：某某, 作者：某某)
+  [/^(?:责任编辑|责\s*编|编\s*辑|主\s*编|编\s*审|校\s*对|文\s*字|撰\s*稿|作\s*者)$/u, 'editors'],
   // (a newsroom's sign-off: 一审：某 二审：某 终审：某)
   [/^(?:审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|[一二三初复终]\s*审)$/u, 'reviewers'],
   [/^(?:联系电话|电\s*话|传\s*真)$/u, 'phone'],
@@ -23,7 +24,7 @@ const LABELS: Array<[RegExp, Field]> = [
   [/^(?:地\s*址|邮\s*编|联系人)$/u, 'other'],
 ];
 const LABEL_AT =
-  /(?:^|(?<=[\s\u3000。；;]))(报\s*送|主\s*送|抄\s*报|抄\s*送|分\s*送|印\s*发|发\s*送|责任编辑|责\s*编|[一二三初复终]\s*审|编\s*辑|主\s*编|编\s*审|校\s*对|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|联系电话|电\s*话|传\s*真|电子邮箱|电子信箱|邮\s*箱|E-?mail|地\s*址|邮\s*编|联系人|报|送|发)\s*[：:]/giu;
+  /(?:^|(?<=[\s\u3000。；;]))(报\s*送|主\s*送|抄\s*报|抄\s*送|分\s*送|印\s*发|发\s*送|责任编辑|责\s*编|文\s*字|撰\s*稿|作\s*者|摄\s*影|图\s*片|[一二三初复终]\s*审|编\s*辑|主\s*编|编\s*审|校\s*对|审\s*核|审\s*定|签\s*发|审\s*稿|核\s*稿|联系电话|电\s*话|传\s*真|电子邮箱|电子信箱|邮\s*箱|E-?mail|地\s*址|邮\s*编|联系人|报|送|发)\s*[：:]/giu;
 /**
  * Labels of two characters or more glued to the value before them (`编辑：韦某某审核：陆某某`): a scan's
  * OCR, or a PDF's text layer, loses the gap the page printed between them. (One-character labels — 报 送

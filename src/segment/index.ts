@@ -45,6 +45,8 @@ function footerStart(lines: Line[], from: number, opensBody: (l: Line) => boolea
     // (nor after running text: an `编辑：某某` line under a page's headline starts no footer above the story)
     if (opensBody(line) || (!isFooterLine(line.raw) && line.text.length >= MIN_STORY_LINE && /[。！？]/u.test(line.text))) break;
     if (isFooterLine(line.raw)) start = i;
+    // (another page of the file starts here: the labelled lines above close that page, not the file)
+    if (line.pageStart !== undefined) break;
   }
   // Rules and blank furniture just above the footer belong to it, not to the last item.
   while (start > from && lines[start - 1].kind === 'rule') start--;
@@ -92,6 +94,11 @@ export function segment(lines: Line[], configured: Markers = defaultMarkers()): 
     messages.push(message('info', 'date-from-sign-off', `The masthead gives no date; the sign-off's date ${signed} (“${body.signOffDate}”) dates the document.`));
   }
   const footer = parseFooter(allLines.slice(footerAt));
+  // the staff credited at the close of each earlier page of a file that joins several
+  if (body.pageCredits?.length) {
+    const credited = parseFooter(body.pageCredits);
+    for (const field of ['editors', 'reviewers'] as const) for (const name of credited[field]) if (!footer[field].includes(name)) footer[field].push(name);
+  }
   // the editor and reviewer a site's meta line named (`编辑：张某 审核人：李某`), when the footer names none
   if (footer.editors.length === 0) footer.editors.push(...chrome.credits.editors);
   if (footer.reviewers.length === 0) footer.reviewers.push(...chrome.credits.reviewers);

@@ -7,6 +7,7 @@
  *   3. a session count that dates itself (全国政协十三届五次会议 is 2022: national terms are fixed); in a file of
  *      several pages, also a local one counted from another page's dated session (pageYears);
  *   4. a full date written in the text (2003年9月2日);
+ *   4½. an anniversary the text says falls this year (今年是中国共产党成立100周年: 2021);
  *   5. the file's path: a name or folder with one year (`2022/`, `2003年`, `-2016`);
  *   6. the year the text names most often (2003年度) — last, since a meeting early in a year names the
  *      last one it settles (审定2020年度表彰名单 in January 2021).
@@ -14,9 +15,10 @@
  */
 import { firstExplicitYear, parseNumber } from '../entities/dates.js';
 import { message, type Message } from '../types.js';
+import { parseSmallNumber } from './chinese-numerals.js';
 import type { Line } from './lines.js';
 
-export type YearSource = 'publish-date' | 'chronicle-header' | 'session' | 'text' | 'path';
+export type YearSource = 'publish-date' | 'chronicle-header' | 'session' | 'text' | 'anniversary' | 'path';
 
 export interface YearEvidence {
   year: number;
@@ -125,6 +127,48 @@ export function sessionYear(texts: string[]): YearEvidence | null {
   return null;
 }
 
+/**
+ * The years of the events every office marks on their round anniversaries: 中国共产党成立100周年 is 2021. National
+ * dates and the founding of the eight democratic parties (the bodies these bulletins report on); nothing local.
+ */
+const FOUNDED: Array<[RegExp, number]> = [
+  [/^(?:中国共产党|党)成立$|^建党$/u, 1921],
+  [/^(?:中华人民共和国|新中国)成立$|^建国$/u, 1949],
+  [/^(?:中国)?人民政协成立$|^(?:中国人民)?政治协商会议成立$/u, 1949],
+  [/^改革开放$/u, 1978],
+  [/^(?:中共中央发布)?[“"]?五一口号[”"]?发布$|^中共中央发布[“"]?五一口号[”"]?$/u, 1948],
+  [/^(?:中国人民)?(?:抗日战争|抗战)(?:暨世界反法西斯战争)?胜利$/u, 1945],
+  [/^中国人民解放军建军$|^建军$/u, 1927],
+  [/^五四运动$/u, 1919],
+  [/^辛亥革命$/u, 1911],
+  [/^(?:中国国民党革命委员会|民革)成立$/u, 1948],
+  [/^(?:中国民主同盟|民盟)成立$/u, 1941],
+  [/^(?:中国民主建国会|民建)成立$/u, 1945],
+  [/^(?:中国民主促进会|民进)成立$/u, 1945],
+  [/^(?:中国农工民主党|农工党)成立$/u, 1930],
+  [/^(?:中国致公党|致公党)成立$/u, 1925],
+  // (九三学社 counts its years from 1945, when it took its name, not from its congress of 1946)
+  [/^九三学社成立$/u, 1945],
+  [/^(?:台湾民主自治同盟|台盟)成立$/u, 1947],
+];
+/** `今年是…N周年`, `喜迎…N周年`, `庆祝…N周年`, `…N周年之际`: an anniversary that falls in the year written. */
+const ANNIVERSARY = /(?:今年是|今年恰逢|今年正值|喜迎|迎接|庆祝|纪念|恰逢|正值|时值)([^，。；！？、]{2,24}?)(\d{1,3}|[一二三四五六七八九十百零]+)周年/gu;
+
+/** The year an anniversary the text marks falls in (今年是中国共产党成立100周年 → 2021), when it names one of FOUNDED. */
+export function anniversaryYear(texts: string[]): YearEvidence | null {
+  for (const text of texts) {
+    for (const m of text.matchAll(ANNIVERSARY)) {
+      const event = m[1].trim();
+      const founded = FOUNDED.find(([re]) => re.test(event))?.[1];
+      const count = parseSmallNumber(m[2]);
+      if (founded === undefined || count === null) continue;
+      const year = founded + count;
+      if (PLAUSIBLE(year)) return { year, source: 'anniversary', evidence: m[0] };
+    }
+  }
+  return null;
+}
+
 const YEAR_MENTION = /(?<![\d０-９])((?:19|20)\d{2})\s*年(?![\d０-９]{1,2}\s*年)/gu;
 
 /** The year of the first full date the text writes (2003年9月2日). */
@@ -205,7 +249,7 @@ export function pathSpan(sourcePath: string): [number, number] | null {
  */
 export function pageYears(pageTexts: string[][], span: [number, number] | null, pathOne: YearEvidence | null = null): Array<YearEvidence | null> {
   const years = pageTexts.map((texts, k): YearEvidence | null => {
-    const own = sessionYear(texts) ?? textYear(texts);
+    const own = sessionYear(texts) ?? textYear(texts) ?? anniversaryYear(texts);
     // a year outside the span the file is named for is a page's look back (成立于1990年), not its own
     if (own && !(span && (own.year < span[0] || own.year > span[1]))) return own;
     if (span && k === 0) return { year: span[0], source: 'path', evidence: `the first year of the file name's span ${span[0]}–${span[1]}` };
@@ -309,6 +353,7 @@ const SOURCE_NAMES: Record<YearSource, string> = {
   'chronicle-header': 'the chronicle header',
   session: 'a national session count',
   text: 'the text',
+  anniversary: 'an anniversary the text names',
   path: 'the file path',
 };
 
@@ -323,7 +368,7 @@ export function documentYear(lines: Line[], itemTexts: string[], sourcePath: str
   const first = published[0];
   const year: YearEvidence | null = first
     ? { year: Number(first.iso.slice(0, 4)), source: 'publish-date', evidence: first.text }
-    : (chronicle ?? sessionYear(itemTexts) ?? fullDateYear(itemTexts) ?? pathYear(sourcePath) ?? mentionedYear(itemTexts));
+    : (chronicle ?? sessionYear(itemTexts) ?? fullDateYear(itemTexts) ?? anniversaryYear(itemTexts) ?? pathYear(sourcePath) ?? mentionedYear(itemTexts));
   const later = posthumous ? ` (the page was published later, ${printed[0].iso}: that date dates nothing in it)` : '';
   const pages = published.length > 1 ? ` (each page's items take their own page's: ${published.length} publish dates)` : later;
   const messages = year

@@ -19,6 +19,10 @@ describe('creditsOf', () => {
     expect(read(text)).toMatchObject({ editors: [], reviewers: [] });
   });
 
+  it('joins a name padded to three characters back together', () => {
+    expect(read('作者：向晓雯 柯一鸣 欧 阳    来源：临湖日报')).toMatchObject({ editors: ['向晓雯', '柯一鸣', '欧阳'] });
+  });
+
   it('takes no body for a writer, and reads nothing from a line whose editor is no name', () => {
     expect(read('作者：青溪县政协办公室')).toMatchObject({ editors: [] });
     expect(read('编辑：青溪网 审核：贺一鸣')).toEqual({ editors: [], reviewers: [], read: false });

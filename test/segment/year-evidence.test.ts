@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chronicleYear, documentYear, localSessions, pageDatesOf, pageYears, pathSpan, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
+import { anniversaryYear, chronicleYear, documentYear, localSessions, pageDatesOf, pageYears, pathSpan, pathYear, publishDates, sessionYear, textYear } from '../../src/segment/year-evidence.js';
 import { linesFrom } from '../helpers/lines.js';
 
 describe('publish-date lines', () => {
@@ -69,6 +69,27 @@ describe('other evidence of the year', () => {
     ['digits that are no year', 'scan/20230303170500.txt', null],
   ])('reads the path: %s', (_why, p, year) => {
     expect(pathYear(p)?.year ?? null).toBe(year);
+  });
+});
+
+describe('an anniversary the text says falls this year', () => {
+  it.each([
+    ['the Party’s centenary', '今年是中国共产党成立100周年，委员们表示要继续努力。', 2021],
+    ['in Chinese numerals', '喜迎建党一百周年', 2021],
+    ['the People’s Republic', '在庆祝中华人民共和国成立70周年之际', 2019],
+    ['the CPPCC', '纪念人民政协成立七十周年', 2019],
+    ['the May Day call', '纪念中共中央发布“五一口号”75周年', 2023],
+    ['a democratic party', '庆祝九三学社成立75周年', 2020],
+    ['reform and opening', '纪念改革开放40周年', 2018],
+    ['a body of its own (unknown founding)', '庆祝本会成立30周年', null],
+    ['no anniversary word', '中国共产党成立100年来', null],
+  ])('dates the text by %s', (_why, text, year) => {
+    expect(anniversaryYear([text])?.year ?? null).toBe(year);
+  });
+
+  it('ranks below a full date written in the text', () => {
+    const lines = linesFrom(['2019年3月2日，区政协召开会议。今年是中国共产党成立100周年。']);
+    expect(documentYear(lines, lines.map((l) => l.text), 'x.txt').year).toMatchObject({ year: 2019, source: 'text' });
   });
 });
 
