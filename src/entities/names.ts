@@ -168,6 +168,10 @@ function verbHead(cand: string, lex: Lexicons): boolean {
   return head !== undefined && /^(v|ad|d)$/.test(head.tag) && head.freq >= VERB_HEAD;
 }
 const COMMON_SURNAME_ADVERB = 1000;
+/** Surnames that are also prepositions. */
+const PREPOSITION_SURNAMES = new Set([...'向于对从以由']);
+/** A noun this frequent after such a surname is the preposition's object. */
+const COMMON_OBJECT_FREQ = 3000;
 
 function assess(cand: string, lex: Lexicons): NameAssessment {
   if (cand.length < 2 || cand.length > MAX_ETHNIC_NAME) return NOT_OK;
@@ -185,6 +189,12 @@ function assess(cand: string, lex: Lexicons): NameAssessment {
   const nounLike = entry !== undefined && /^(n$|nz|a$|an|ng)/.test(entry.tag);
   const surLen = cand.length <= MAX_NAME ? surnameLength(cand, lex) : 0;
   const given = cand.slice(surLen);
+  // 向选民述职, 向群众报告, 对企业: a surname that is also a preposition, before a common noun, is the preposition
+  // and its object (a name may be such a noun all the same when it is rarer: 向红军)
+  if (surLen === 1 && PREPOSITION_SURNAMES.has(cand[0]) && given.length === 2) {
+    const object = lookupWord(given);
+    if (object !== undefined && object.tag === 'n' && object.freq >= COMMON_OBJECT_FREQ) return NOT_OK;
+  }
   // 暨|人大, 左|一 (a photo caption): the given part is a body, a title or a number
   const givenIsBody =
     lex.organisations.has(given) || lex.titleHeadSet.has(given) || lex.roleHeads.has(given) || /^[一二三四五六七八九十两]+$/.test(given);

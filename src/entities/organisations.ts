@@ -82,6 +82,8 @@ function prefixStart(ctx: ItemContext, suffixStart: number, end: number, blocker
     }
     if (!isHan(text[s - 1])) break;
     if (blocker.stops.has(s) || ctx.clauseStarts.has(s)) break;
+    // 某某镇|市人大代表: a town, township or village holds no city's, county's or province's body
+    if (/[镇乡村]/u.test(text[s - 1]) && /[省市县区]/u.test(text[s])) break;
     if (boundaryAt(ctx, s, end)) break;
     // 新华社北京2月27日电|政协第十二届…: a news dateline ends where the report starts
     if (/日[电讯]$/u.test(text.slice(s - 2, s))) break;
@@ -527,12 +529,17 @@ function misreadPlace(text: string, ps: number, pe: number): boolean {
  * A body's name opens with the places it belongs to: a name that starts inside a place (西安|市政协,
  * 莲洲|镇中心小学, 无|锡金鑫…) or right after one (包头|河南商会) takes the place in.
  */
+/** 某某镇|市人大: a town, township or village ending right before a body of a city, county or province holds none. */
+function lowerPlaceBefore(text: string, placeEnd: number, start: number): boolean {
+  return placeEnd === start && /[镇乡村]/u.test(text[placeEnd - 1]) && /[省市县区]/u.test(text[start]);
+}
+
 function extendOverPlaces(ctx: ItemContext, c: Candidate, placeSpans: Array<[number, number]>, blocker: Blocker): Candidate {
   let start = c.start;
   for (let changed = true; changed; ) {
     changed = false;
     for (const [ps, pe] of placeSpans) {
-      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe) && !ordinaryStemBefore(ctx, pe - 1)) {
+      if (ps < start && start <= pe && !blocker.inside[ps] && !ctx.clauseStarts.has(start) && !misreadPlace(ctx.text, ps, pe) && !ordinaryStemBefore(ctx, pe - 1) && !lowerPlaceBefore(ctx.text, pe, start)) {
         start = ps;
         changed = true;
       }

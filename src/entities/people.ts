@@ -14,7 +14,7 @@
  */
 import type { Person } from '../record/schema.js';
 import type { Byline } from './bylines.js';
-import { isHan, isHanCode, wordStartingAt, type ItemContext } from './context.js';
+import { isHan, isHanCode, suffixEndingAt, wordStartingAt, type ItemContext } from './context.js';
 import { lookupWord } from './dictionary.js';
 import { fromBareLists, fromNamePairs, fromNameRolls, fromTitledRolls } from './lists.js';
 import { joinerAt, MentionSet, type PersonMention } from './mentions.js';
@@ -105,6 +105,29 @@ function titlesOverName(titles: TitleSpan[], k: number, text: string): string[] 
   return chain.map((t) => (t.text.length > 1 && t.text[0] === '兼' ? t.text.slice(1) : t.text));
 }
 
+/** The longest body an affiliation after a title may print (民盟某某市某某区总支). */
+const MAX_AFFILIATION = 16;
+
+/**
+ * 区政协委员、民盟某区总支章某某作了…: after a title and its 、, a body with no title of its own and then a name
+ * closed firmly (a verb that follows names, punctuation): the person of that body who holds the title.
+ */
+function nameAfterAffiliation(ctx: ItemContext, titles: TitleSpan[], k: number): NameHit | null {
+  const { text, lex } = ctx;
+  const from = titles[k].end + 1;
+  if (text[from - 1] !== '、') return null;
+  for (let end = from + MAX_AFFILIATION; end >= from + 3; end--) {
+    if (end >= text.length || !isHan(text[end - 1])) continue;
+    if (!suffixEndingAt(text, end, lex.orgSuffixesByLast)) continue;
+    if (![...text.slice(from, end)].every((c) => isHan(c))) continue;
+    // (a title inside the run is the chain's next link, which the chain itself reads)
+    if (titles.some((t) => t.start < end + 4 && t.end > from)) return null;
+    const hit = nameAfter(ctx, end, 'title');
+    if (hit && !hit.assessment.ordinary && !hit.assessment.suspicious && scoreNext(ctx, hit.end) >= 1) return hit;
+  }
+  return null;
+}
+
 /**
  * 民进省委副主委、省政协常委、江城大学文学院方某教授: the titles joined by 、 before the person's workplace (a body
  * between the chain and the name, no title of its own) are the person's too.
@@ -157,6 +180,12 @@ function fromTitles(ctx: ItemContext, found: MentionSet, allTitles: TitleSpan[])
     if (after) {
       const titleTexts = titlesOverName(titles, k, text);
       if (found.add(after, titleTexts)) followEnumeration(ctx, found, after, titleTexts, t.role ? 'role' : 'enumeration');
+      return;
+    }
+    // 区政协委员、民盟某区总支章某某作了发言: the person's title, then the body they belong to, then the name
+    const member = !t.role || t.start < t.headStart ? nameAfterAffiliation(ctx, titles, k) : null;
+    if (member) {
+      found.add(member, titlesOverName(titles, k, text));
       return;
     }
     // 罗某等3名副主委, 张某、李某等两位副主席: the title after a counted group is each listed name's

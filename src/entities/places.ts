@@ -50,6 +50,8 @@ function suffixPlaces(ctx: ItemContext, blocker: Blocker): Candidate[] {
     const suffix = suffixEndingAt(text, end, lex.placeSuffixesByLast);
     if (!suffix) continue;
     const suffixStart = end - suffix.length;
+    // 某某镇|市: a town, township or village is never the stem of a city, county or province
+    if (suffix.length === 1 && /[省市县区]/u.test(suffix) && /[镇乡村]/u.test(text[suffixStart - 1] ?? '')) continue;
     const token = ctx.tokens.tokenAt(end - 1);
     // 市场, 区别, 市委: the suffix character belongs to another word
     if (token && token.end > end) continue;

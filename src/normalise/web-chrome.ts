@@ -78,6 +78,14 @@ const NAV_MENU = /^[\s\u3000|｜]*(?:网站)?首[\s\u3000]*页(?:[\s\u3000|｜·
 
 /** A site's pitch for its mobile and SMS services: `手机看新闻：进入某某手机报 短信看新闻：订阅…`. */
 const MOBILE_PROMO = /^[\s\u3000]*(?:手机看新闻|短信看新闻|手机报|手机版|手机访问|移动端)\s*[:：]/u;
+/** `立即打开`, `打开APP`, `下载客户端`: a news app's banner over a shared page. */
+const APP_PROMPT = /^[\s\u3000]*(?:立即打开|打开\s*(?:APP|App|app|客户端)|(?:APP|App|app|客户端)内打开|下载\s*(?:APP|App|app|客户端)|在(?:APP|App|app|客户端)中?打开)[\s\u3000]*$/u;
+/**
+ * A site's, paper's or office's name alone on a line (`某某网`, `某某日报`, `九三学社某市委`): next to the page's
+ * meta line it says who published the page, and is no text. A name only: no verb of an event, no punctuation.
+ */
+const PUBLISHER_LINE = /^[\s\u3000]*(?:\p{Script=Han}{1,10}(?:网|日报|晚报|在线|客户端|电视台|融媒体中心|新闻中心)|(?:中共|中国)?\p{Script=Han}{2,14}?(?:委员会|市委会?|区委会?|县委会?|省委会?|政协|人大常委会|统战部|办公室|总支|支部|支社|工商联))[\s\u3000]*$/u;
+const EVENT_VERB = /召开|举行|举办|开展|组织|参加|出席|调研|视察|走访|看望|慰问|座谈|学习|会议|活动|成立|当选|启动/u;
 
 /** `附件下载：`, `相关附件：某某通知.docx`: a page's attachment box, empty or naming files. */
 const ATTACHMENT_BOX = /^[\s\u3000【\[]*(?:附件下载|相关附件|下载附件|附件)[】\]]?\s*[:：]?\s*(?:[^\s。，；]{1,60}\.(?:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|txt)\s*)*$/iu;
@@ -317,6 +325,8 @@ const MARKUP_RESIDUE = /^\s*(?:-->|<!--)|(?:-->|<!--)\s*$/u;
 /** A pager's links copied one per line: `1. 1`, `2. 2`. */
 const PAGER_LINK = /^[\s\u3000]*(\d{1,2})\s*[.．]\s*\1[\s\u3000]*$/u;
 const isPageFileResidue = (text: string) => !/[。！？，]/u.test(text) && PAGE_FILE_RESIDUE.test(text);
+/** A street address alone on a line (`某省某市某区某某路70号`). */
+const ADDRESS_LINE = /^[\s\u3000]*\p{Script=Han}{2,30}?(?:路|街|大道|大街|巷)\s*\d{1,5}\s*号(?:[\p{Script=Han}\d]{0,12})?[\s\u3000]*$/u;
 const isSiteFooter = (text: string) => text.length <= MAX_SITE_FOOTER && !/[。！？]/u.test(text) && SITE_FOOTER.test(text);
 /** An e-paper's page name before its navigation (`第A4版：城事 上一版3  4下一版`). */
 const PAPER_PAGE_HEAD = /^[\s\u3000]*(?:第\s*[A-Za-z]?\d{1,2}\s*版|[A-Za-z]\d{1,2}\s*版)\s*(?:[:：]\s*[\p{Script=Han}A-Za-z·]{0,10})?/u;
@@ -408,6 +418,8 @@ function splitFlatPages(lines: Line[]): Line[] {
 export function removeWebChrome(input: Line[]): WebChromeResult {
   const { lines, joined } = joinBrokenBylines(splitFlatPages(input));
   const drop = new Set<number>();
+  /** The meta lines (publish date, source, author…) found: their neighbours may name the publisher. */
+  const metaAt = new Set<number>();
   const credits: Credits = { editors: [], reviewers: [] };
   /** Lines whose opening (a meta part run into the first sentence) is cut: how many characters. */
   const cutHead = new Map<number, number>();
@@ -452,6 +464,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     // (read on the raw line too, whose gaps still part a label from its value: `2020年09月23日 发布者 某某`)
     const meta = metaLine(text) ?? metaLine(lines[i].raw.trim());
     if (meta) {
+      metaAt.add(i);
       drop.add(i);
       frame.add(i);
       metaCredits(lines[i], credits);
@@ -482,7 +495,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     } else if (TIP_LINE.test(text)) {
       drop.add(i);
       for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || APP_PROMPT.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
       drop.add(i);
@@ -533,6 +546,16 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     if (FONT_SIZE_END.test(lines[i].text)) for (let j = i + 1; j < lines.length && FONT_SIZE_ONLY.test(lines[j].text); j++) drop.add(j);
   }
 
+  // `红网` under the publish time, `九三学社某市委` over 发布日期: the page's publisher, next to its meta line
+  for (const i of metaAt) {
+    for (const step of [-1, 1]) {
+      let j = i + step;
+      while (j >= 0 && j < lines.length && (drop.has(j) || lines[j].text.trim() === '') && !metaAt.has(j)) j += step;
+      const t = lines[j]?.text ?? '';
+      if (j >= 0 && j < lines.length && PUBLISHER_LINE.test(t) && !EVENT_VERB.test(t)) drop.add(j);
+    }
+  }
+
   // `新闻动态` repeated under the text: a short line after the last sentence that the page printed above its
   // first sentence too is the column's label (or another piece of the frame), not text
   const firstSentence = lines.findIndex((l, i) => !drop.has(i) && /[。！？]/u.test(l.text));
@@ -550,6 +573,8 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       if (lines[i].kind !== 'rule' && /\p{Script=Han}/u.test(t) && t.length <= MAX_REPEATED_LABEL && !/[。，；！？]/u.test(t) && above.has(t)) drop.add(i);
       // (and a portal's promo links or search box under the article)
       if (PROMO_LINKS.test(lines[i].raw) || SEARCH_BOX.test(t)) drop.add(i);
+      // (and the site's street address over its copyright line)
+      if (ADDRESS_LINE.test(t) && lines.slice(i + 1).some((l) => isSiteFooter(l.text))) drop.add(i);
     }
   }
 

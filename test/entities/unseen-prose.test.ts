@@ -501,3 +501,45 @@ describe('a name followed by a one-character adverb', () => {
     expect(titlesOf(text)).toEqual(titles);
   });
 });
+
+describe('a title, then the body the person belongs to, then the name', () => {
+  it.each([
+    ['a democratic party’s branch', '会上，区政协委员、民盟柳岸区总支章守拙作了题为《关于社区养老的建议》的发言。', { 章守拙: ['区政协委员'] }],
+    ['a party’s city committee', '省政协委员、九三学社临江市委会冯鹏飞作了发言。', { 冯鹏飞: ['省政协委员'] }],
+  ])('gives the title to the name: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+
+  it('takes no person from a list of bodies after a title', () => {
+    expect(namesOf('区政协委员、区人民医院、区教育局等单位参加。')).toEqual([]);
+  });
+});
+
+describe('the mover of a proposal', () => {
+  it('is a person after 提案人', () => {
+    expect(namesOf('提案人裘远山提出的《关于完善农村道路的建议》获评优秀提案。')).toEqual(['裘远山']);
+  });
+});
+
+describe('a surname that is also a preposition, before a common noun', () => {
+  it('is the preposition and its object, not a person', () => {
+    expect(namesOf('镇代表向选民述职、村代表向群众报告等活动同时开展。')).toEqual([]);
+  });
+
+  it('still opens a name whose given name is a rarer noun', () => {
+    expect(titlesOf('副主席向红军出席会议。')).toEqual({ 向红军: ['副主席'] });
+  });
+});
+
+describe('bodies named after a place below the city', () => {
+  it.each([
+    ['a village committee', '在柳湾村委会举行启动仪式。', '柳湾村委会'],
+    ['a discipline inspection team stationed in an office', '县纪委监委驻县政协机关纪检监察组组长黎明列席会议。', '县纪委监委驻县政协机关纪检监察组'],
+  ])('keep their place: %s', (_why, text, body) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+
+  it('never put a town before a city’s body (某某镇|市人大代表)', () => {
+    expect(orgsOf('青石镇市人大代表闻立新来到镇人大办公室。')).not.toContain('青石镇市人大');
+  });
+});

@@ -505,3 +505,28 @@ describe('a newspaper page’s date line with its weekday', () => {
     expect(result.pageDate).toMatchObject({ date: '2021-09-14', source: 'dateline' });
   });
 });
+
+describe('the publisher named next to a page’s meta line', () => {
+  it.each([
+    ['a news site under the publish time', ['某某市政协召开主席会议', '2015-03-25 09:54:03', '临江网', ARTICLE]],
+    ['an office over 发布日期', ['临湖市召开议政会', '临湖市召开议政会', '民进临湖市委', '发布日期：2017-04-01', ARTICLE]],
+  ])('is chrome: %s', (_why, texts) => {
+    expect(kept(texts)).not.toContain(texts.find((t) => /网$|市委$/u.test(t)));
+    expect(kept(texts)).toContain(ARTICLE);
+  });
+
+  it('stays when the line reports an event', () => {
+    expect(kept(['民进临湖市委召开全委会', '发布日期：2017-04-01', ARTICLE])).toContain('民进临湖市委召开全委会');
+  });
+});
+
+describe('a news app’s banner and a site’s address', () => {
+  it('drops the app’s open-now prompt over the page', () => {
+    expect(kept(['立即打开', '某某市政协召开主席会议', ARTICLE])).toEqual(['某某市政协召开主席会议', ARTICLE]);
+  });
+
+  it('drops the street address over the site’s copyright line, not one the text names', () => {
+    expect(kept([ARTICLE, '江南省临湖市青松路18号', '电话：0123-4567890', 'Copyright ©2019 民进临湖市委 | 江ICP备12345678号'])).toEqual([ARTICLE, '电话：0123-4567890']);
+    expect(kept([ARTICLE, '江南省临湖市青松路18号'])).toEqual([ARTICLE, '江南省临湖市青松路18号']);
+  });
+});
