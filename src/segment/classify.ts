@@ -97,3 +97,8 @@ export function matchNumberedHeading(text: string, max = MAX_NUMBERED_HEADING): 
 export function endsSentence(text: string): boolean {
   return /[。！？!?；;：:…”」』）)]$/.test(text.trim());
 }
+
+/** A paragraph opening with its date (`3月5日，…`, `近日`, `2023-03-05`): an entry of a digest or a story's lead. */
+// (a date qualifying a noun opens no entry: `6月22日召开的座谈会上，…` goes on with the story above)
+export const DATE_LED =
+  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?!(?:上午|下午|晚上)?\p{Script=Han}{0,4}的)|\d{1,2}月(?:上|中|下)旬|近日|日前|近期|连日来|\d{1,2}月\d{1,2}[—–\-－~～至]\d{1,2}日|(?:上月|本月)\d{1,2}[日号]|\d{1,2}月\d{1,2}(?=上午|下午|晚上|[，,])|(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[，,\s\u3000]))/u;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { DATE_LED } from '../../src/segment/body.js';
+import { DATE_LED } from '../../src/segment/classify.js';
 import { SUBJECT_DATED, isLeadThenRecount, isCaption, isDigest, isNumberedLine, splitRunTogether, isClosingCredit } from '../../src/segment/digest.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
@@ -491,56 +491,6 @@ describe('another page of the file, after the frame web-chrome removal took away
       ['携手共进，喜迎新年', '2016年'],
       [null, '8月13日'],
     ]);
-  });
-});
-
-describe('the close of each page of a file that joins several', () => {
-  const joined = (texts: string[], starts: number[]) => linesFrom(texts).map((l, i) => (starts.includes(i) ? { ...l, pageStart: l.index - 1 } : l));
-
-  it('keeps photo captions closing a page in the page’s story, not a headlined item of their own', () => {
-    const doc = segment(
-      joined(
-        [
-          '2月22日下午，柳岸区政协举行全体会议，表彰优秀委员。区政协主席莫远航出席会议并讲话。',
-          '区政协主席莫远航出席会议',
-          '区政协委员、民进柳岸区支部主委发言',
-          '柳岸区统一战线开展集中宣传活动',
-          '4月21日，柳岸区统一战线在青松广场开展集中宣传活动。',
-        ],
-        [3],
-      ),
-      markers,
-    );
-    expect(doc.items.map((i) => [i.headline, i.paragraphs.length])).toEqual([
-      [null, 3],
-      ['柳岸区统一战线开展集中宣传活动', 1],
-    ]);
-    expect(doc.messages.map((m) => m.code)).toContain('closing-captions');
-  });
-
-  it('takes a page’s closing credit line out of its story and credits its staff in the footer', () => {
-    const doc = segment(
-      joined(
-        [
-          '2月22日下午，柳岸区政协举行全体会议，表彰优秀委员。',
-          '文字：卜文静　审核：邵明远　摄影：冷小舟　编辑：费云',
-          '柳岸区统一战线开展集中宣传活动',
-          '4月21日，柳岸区统一战线在青松广场开展集中宣传活动。',
-        ],
-        [2],
-      ),
-      markers,
-    );
-    expect(doc.items.map((i) => i.paragraphs)).toEqual([['2月22日下午，柳岸区政协举行全体会议，表彰优秀委员。'], ['4月21日，柳岸区统一战线在青松广场开展集中宣传活动。']]);
-    expect(doc.footer.editors).toEqual(['卜文静', '费云']);
-    expect(doc.footer.reviewers).toEqual(['邵明远']);
-  });
-
-  it('reads the last page’s credit line as the footer: writers with the editors, no photographer', () => {
-    const doc = segment(linesFrom(['4月21日，柳岸区统一战线开展集中宣传活动。', '文字：岑一帆　审核：邵明远　摄影：冷小舟　编辑：费云　甘露']), markers);
-    expect(doc.items).toHaveLength(1);
-    expect(doc.footer.editors).toEqual(['岑一帆', '费云', '甘露']);
-    expect(doc.footer.reviewers).toEqual(['邵明远']);
   });
 });
 
