@@ -42,6 +42,10 @@ export interface Blocker {
   personStartByEnd?: Map<number, number>;
 }
 
+const MAX_INSTITUTION = 12;
+/** An institution's name (某某大学, 某某医院, 某某公司) and the party branch it holds (总支, 支部, 支社, 委员会). */
+const INSTITUTION_BEFORE_BRANCH = new RegExp(`^(\\p{Script=Han}{2,${MAX_INSTITUTION - 2}}?(?:大学|学院|医院|中学|小学|研究院|研究所|党校|学校|公司|集团))(基层委员会|总支部|总支|支部|支社|委员会)`, 'u');
+
 /** Every mention of a party with the branch that follows it (in text order: `longestWins` takes any order). */
 function partyBranches(ctx: ItemContext): Candidate[] {
   const { text, lex } = ctx;
@@ -55,6 +59,12 @@ function partyBranches(ctx: ItemContext): Candidate[] {
       cur += m[0].length;
     }
     let branch = BRANCH_SUFFIXES.find((b) => text.startsWith(b, cur) && (b !== '委' || cur > at + party.length));
+    // 民盟某市某某大学总支, 农工党某某医院支部: the branch of an institution, named after it
+    const institution = branch ? null : INSTITUTION_BEFORE_BRANCH.exec(text.slice(cur, cur + MAX_INSTITUTION + 4));
+    if (institution) {
+      cur += institution[1].length;
+      branch = institution[2];
+    }
     // 九三学社市基层委员会, 民盟县委: the party's branch of this city or county, named by 市/县 alone
     if (!branch && cur === at + party.length && LONE_ADMIN.has(text[cur])) {
       branch = BRANCH_SUFFIXES.find((b) => b !== '中央' && text.startsWith(b, cur + 1));
@@ -358,11 +368,39 @@ const INSTITUTION = /(?:大学|学院|医院|中学|小学|研究院|党校)$/u;
  * `某某大学车辆与交通工程学院`: a unit named after its institution mentions the institution too; the institution's
  * own name (a candidate from the same start, ending in 大学, 学院…) is reported beside the unit's.
  */
+/** A democratic party's short or full name at a name's start. */
+const PARTY_LEAD = /^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党)/u;
+/** …and the rest of a branch named after its institution: place parts, the committee over it, the institution, the branch. */
+const BRANCH_OF_INSTITUTION = new RegExp(
+  `^((?:\\p{Script=Han}{1,6}?[省市区县])*)(?:委员会|市委会|委会|委)?(\\p{Script=Han}{2,${MAX_INSTITUTION}}?(?:大学|学院|医院|中学|小学|研究院|研究所|党校|学校|公司|集团))(?:基层委员会|总支部|总支|支部|支社|委员会)$`,
+  'u',
+);
+
+/**
+ * 民盟江州市临江大学总支, 农工党临江市人民医院支部: a party's branch in an institution mentions the institution —
+ * as printed after the party (临江市人民医院), and without the place when that leaves a name (临江大学).
+ */
+function institutionOfBranch(k: Candidate): Candidate[] {
+  const lead = PARTY_LEAD.exec(k.name);
+  if (!lead) return [];
+  const m = BRANCH_OF_INSTITUTION.exec(k.name.slice(lead[0].length));
+  if (!m) return [];
+  const end = k.start + lead[0].length + m[0].length - (m[0].length - m[0].lastIndexOf(m[2]) - m[2].length);
+  const start = end - m[2].length;
+  const out: Candidate[] = [{ name: m[2], start, end }];
+  // (the place the branch's name gives before the institution, when no committee stands between them)
+  const placed = k.name.slice(lead[0].length, lead[0].length + m[1].length) + m[2];
+  if (m[1] && k.name.includes(placed)) out.push({ name: placed, start: start - m[1].length, end });
+  return out;
+}
+
 function institutionsOfUnits(kept: Candidate[], candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const k of kept) {
     const inner = candidates.filter((c) => c.start === k.start && c.end < k.end && INSTITUTION.test(c.name)).sort((a, b) => b.end - a.end)[0];
-    if (inner && !out.some((o) => o.start === inner.start && o.end === inner.end)) out.push(inner);
+    // (a party's branch named after its institution, 民盟某市某某大学总支, mentions the institution: below)
+    if (inner && !PARTY_LEAD.test(inner.name) && !out.some((o) => o.start === inner.start && o.end === inner.end)) out.push(inner);
+    for (const c of institutionOfBranch(k)) if (!out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
   }
   return out;
 }

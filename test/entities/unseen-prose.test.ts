@@ -543,3 +543,17 @@ describe('bodies named after a place below the city', () => {
     expect(orgsOf('青石镇市人大代表闻立新来到镇人大办公室。')).not.toContain('青石镇市人大');
   });
 });
+
+describe('a democratic party’s branch in an institution', () => {
+  it.each([
+    ['a university, with the city before it', '民盟江州市临江大学总支召开盟员大会。', ['民盟江州市临江大学总支', '临江大学']],
+    ['a hospital, its place kept', '农工党临江市人民医院支部开展义诊。', ['农工党临江市人民医院支部', '临江市人民医院']],
+    ['under the party’s city committee', '九三学社江州市委临江大学支社开展活动。', ['九三学社江州市委临江大学支社', '临江大学']],
+  ])('is one body, and mentions its institution: %s', (_why, text, bodies) => {
+    expect(orgsOf(text)).toEqual(expect.arrayContaining(bodies));
+  });
+
+  it('never reports the party glued to the institution', () => {
+    expect(orgsOf('民盟临江大学总支主委李明出席。')).not.toContain('民盟临江大学');
+  });
+});
