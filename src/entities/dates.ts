@@ -411,6 +411,9 @@ export interface HeadingDate {
 // sentence's day is another event's)
 const UNDATED_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?(?:日前|近日|近期|连日来|近来|前不久|最近|昨日|昨天|今日|今天|前日|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]))/u;
 
+/** A lead summing up a period (`6月上旬以来，`, `2月以来，`), whose days the article recounts. */
+const SINCE_LEAD = /^(?:[^，。,]{0,30}?[）)讯电]\s*)?[^，,。！？]{0,12}?以来[，,]/u;
+
 /** The longest deck (a subtitle line under the headline, no sentence of its own). */
 const MAX_DECK = 40;
 
@@ -436,7 +439,8 @@ export function itemDate(text: string, dates: DateMention[], heading: HeadingDat
   }
   // 日前，…。…定于10月25日召开…: an item that opens "some days ago" gives no day; a date in a later sentence is
   // another event's (a meeting it schedules, a deadline)
-  if (!heading && first && UNDATED_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;
+  // (but a lead summing up a period, `6月上旬以来，…`, is recounted day by day after it: its first day dates it)
+  if (!heading && first && UNDATED_LEAD.test(text) && !SINCE_LEAD.test(text) && /[。！？]/u.test(text.slice(0, first.span[0]))) return null;
   // (a text opening with a day alone, `16日下午，…`, takes its month from the heading)
   if (!heading || (first && first.span[0] === 0 && !DAY_ALONE.test(first.text))) return first;
   const pod = LEADING_PART_OF_DAY.exec(text);

@@ -9,7 +9,7 @@ import type { Section } from '../record/schema.js';
 import { message, type Message } from '../types.js';
 import { signatureOf, TITLED_ROLL_LINE } from '../text/patterns.js';
 import { ATTACHMENT_LABEL, BRACKET_HEADED, contentsLines, DATE_ONLY, EDITORS_NOTE, LABELLED_PART, MIN_BRACKET_ENTRIES, MIN_DATED_ENTRIES, MIN_ROUNDUP, NAME_GAP_DATE, roundupLabel } from './entries.js';
-import { ChronicleDate, chronicleSectionMonth, isChronicle, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
+import { ChronicleDate, chronicleSectionMonth, isChronicle, opensWithPeriodLead, matchChronicleLine, matchDayLead, matchPeriodLead, opensWithBodyActing } from './chronicle.js';
 import { DATE_LED, endsSentence, isFooterLine, matchItemStart, matchNumberedHeading, matchSectionTitle, type Markers } from './classify.js';
 import { CREDITED_PHOTO, DAY_LED, MONTH_LED, RECENT_EVENT, SUBJECT_DATED, isCaption, isLeadThenRecount, isClosingCredit, isDigest, isNumberedLine, isOneParagraphDigest, opensWithPartOfDay, splitRunTogether } from './digest.js';
 import type { Line } from './lines.js';
@@ -220,7 +220,7 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
   const bodyTexts = lines.filter((l) => !isHeadline(l)).map((l) => l.text);
   // (a lead and its recount are one story however many of its paragraphs open with a date)
   const recount = !hasGlyphItems && chronicle === null && isLeadThenRecount(bodyTexts);
-  const digest = !hasGlyphItems && chronicle === null && !recount && isDigest(bodyTexts, DATE_LED);
+  const digest = !hasGlyphItems && chronicle === null && !recount && !opensWithPeriodLead(bodyTexts) && isDigest(bodyTexts, DATE_LED);
   const oneParagraphEntries = digest && isOneParagraphDigest(bodyTexts, DATE_LED);
   // a newspaper's roundup of places and offices (`琼中 琼中县拨出…` / `白沙 白沙县拨款…`): four entries or more led
   // by a label set apart by a gap
@@ -331,7 +331,9 @@ export function segmentBody(lines: Line[], markers: Markers, titleMonth: number 
     const firstDated = texts.findIndex((t) => DATE_LED.test(t));
     const chronicleTitled = firstDated > 0 && [...titles, ...texts.slice(0, firstDated)].some((t) => CHRONICLE_TITLE.test(t));
     const entries = chronicleTitled ? texts.slice(firstDated) : texts;
-    const digestLike = sentences.length >= 2 && (DATE_LED.test(sentences[1]) || (chronicleTitled && entries.filter((t) => DATE_LED.test(t)).length >= 2)) && isDigest(entries, DATE_LED);
+    // (an article opening with the period it sums up, `6月上旬以来，…开展…执法检查`, recounts that period's days
+    // in the paragraphs under it: one story, not a column)
+    const digestLike = sentences.length >= 2 && !opensWithPeriodLead(sentences) && (DATE_LED.test(sentences[1]) || (chronicleTitled && entries.filter((t) => DATE_LED.test(t)).length >= 2)) && isDigest(entries, DATE_LED);
     digestStretches.set(at, digestLike);
     return digestLike;
   };

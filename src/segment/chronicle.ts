@@ -65,7 +65,21 @@ export function matchPeriodLead(text: string): { rest: string } | null {
 
 /** A document is a chronicle when it has at least two day lines (a month header alone is a title). */
 export function isChronicle(texts: string[]): boolean {
-  return texts.filter((t) => matchChronicleLine(t)?.day != null || matchDayLead(t) !== null).length >= 2;
+  // (an article opening with the period it sums up recounts its days, `18日，…` / `23日下午，…`: no chronicle)
+  return !opensWithPeriodLead(texts) && texts.filter((t) => matchChronicleLine(t)?.day != null || matchDayLead(t) !== null).length >= 2;
+}
+
+/** A lead summing up a period (`6月上旬以来，`, `今年以来，`, `2月以来，`): an article's, which its dated paragraphs recount. */
+const SINCE_LEAD = /^[^，,。！？]{0,12}?以来[，,]/u;
+/** …unless it announces a digest under it (`11月以来，…现将近期工作摘编如下。`). */
+const ANNOUNCES_LIST = /如下|摘编|摘要|简要汇报/u;
+/** Paragraphs shorter than this (titles, credits) are passed over to find the text's first paragraph. */
+const MIN_LEAD = 20;
+
+/** Whether the text's first paragraph sums up a period: the dated paragraphs under it tell one story, no digest or chronicle. */
+export function opensWithPeriodLead(paragraphs: string[]): boolean {
+  const first = paragraphs.find((p) => p.length >= MIN_LEAD);
+  return first !== undefined && SINCE_LEAD.test(first) && !ANNOUNCES_LIST.test(first);
 }
 
 /** A chronicle's title naming its one month: `2021年8月份某市政协工作大事记`, `某区政协2024年5月大事记`. */

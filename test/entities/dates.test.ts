@@ -453,3 +453,10 @@ describe('a chronicle of a year long past, posted later', () => {
     expect(got).toEqual(['2020-12-28', '2021-01-05']);
   });
 });
+
+describe('an item opening with the period it sums up', () => {
+  it('is dated by the first day it recounts, not left undated', () => {
+    const e = entitiesOf('6月上旬以来，青溪市人大常委会开展执法检查。6月3—5日市人大常委会副主任柯望舒带队深入南岭县。', '2023-06-25');
+    expect(e.date?.start).toBe('2023-06-03');
+  });
+});

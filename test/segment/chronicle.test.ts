@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { ChronicleDate, chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead } from '../../src/segment/chronicle.js';
+import { ChronicleDate, chronicleTitleMonth, isChronicle, matchChronicleLine, matchDayLead, opensWithPeriodLead } from '../../src/segment/chronicle.js';
 import { segment } from '../../src/segment/index.js';
 import { linesFrom } from '../helpers/lines.js';
 
@@ -291,5 +291,16 @@ describe('day leads with no month to go by', () => {
       markers,
     );
     expect(doc.items.map((i) => i.paragraphs[0].slice(0, 3))).toEqual(['4日，', '5日，']);
+  });
+});
+
+describe('opensWithPeriodLead', () => {
+  it.each([
+    ['a month’s period', ['6月上旬以来，青溪市人大常委会开展执法检查，推动条例落实。'], true],
+    ['this year', ['今年以来，县政协围绕中心工作积极建言献策，取得明显成效。'], true],
+    ['a digest’s preface', ['11月以来，全县统一战线扎实开展工作，现将近期工作情况摘编如下。'], false],
+    ['a dated lead', ['6月3日，青溪市人大常委会开展执法检查，推动条例落实见到实效。'], false],
+  ])('tells %s', (_why, paragraphs, expected) => {
+    expect(opensWithPeriodLead(paragraphs)).toBe(expected);
   });
 });

@@ -753,3 +753,28 @@ describe('the story’s own day again, with no comma after it', () => {
     expect(texts(['2月24日，市政协召开主席会议。', '2月24日，市政协召开常委会议。'])).toHaveLength(2);
   });
 });
+
+describe('an article opening with the period it sums up', () => {
+  it('keeps its dated paragraphs in one story, dated by its first day', () => {
+    const doc = segment(
+      linesFrom([
+        '青溪市人大常委会检查《山林防火条例》实施情况',
+        '6月上旬以来，青溪市人大常委会开展《山林防火条例》执法检查，听取意见，推动条例落实。',
+        '6月3—5日市人大常委会副主任柯望舒带队深入南岭县、石门县，实地察看防火设施建设和值守情况。',
+        '6月19日召开执法检查工作会，副市长邝立言汇报条例实施情况，市人大常委会主任沈铁衣出席并讲话。',
+      ]),
+      markers,
+    );
+    expect(doc.items).toHaveLength(1);
+  });
+
+  it('is no chronicle for its paragraphs led by a day alone', () => {
+    const doc = segment(linesFrom(['桂州市政协捐款支援灾区', '2月以来，桂州市政协积极组织委员为灾区捐款捐物，帮助群众重建家园。', '18日，桂州市政协召开专题会议，研究部署捐助工作。', '23日下午，市政协机关干部职工向灾区捐款3万元。']), markers);
+    expect(doc.items).toHaveLength(1);
+  });
+
+  it('still makes a digest when the lead announces the entries under it', () => {
+    const doc = segment(linesFrom(['11月以来，全县统一战线扎实开展各项工作，现将近期工作情况摘编如下。', '11月3日，县委统战部召开党外人士座谈会，听取意见建议。', '11月9日，县工商联组织企业家赴外地考察学习。', '11月20日，县政协召开主席会议，研究年度协商计划。']), markers);
+    expect(doc.items.length).toBeGreaterThanOrEqual(3);
+  });
+});
