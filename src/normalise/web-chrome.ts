@@ -80,6 +80,18 @@ const NAV_MENU = /^[\s\u3000|｜]*(?:网站)?首[\s\u3000]*页(?:[\s\u3000|｜·
 const MOBILE_PROMO = /^[\s\u3000]*(?:手机看新闻|短信看新闻|手机报|手机版|手机访问|移动端)\s*[:：]/u;
 /** `立即打开`, `打开APP`, `下载客户端`: a news app's banner over a shared page. */
 const APP_PROMPT = /^[\s\u3000]*(?:立即打开|打开\s*(?:APP|App|app|客户端)|(?:APP|App|app|客户端)内打开|下载\s*(?:APP|App|app|客户端)|在(?:APP|App|app|客户端)中?打开)[\s\u3000]*$/u;
+/** `（来源：某某日报 记者：某某）`: the source and its reporter in brackets on a line of their own, closing the page. */
+const SOURCE_AND_REPORTER = /^[\s\u3000]*[（(]\s*(?:来源|稿源)\s*[:：]\s*[^：:（）()]{1,20}?[\s\u3000]*(?:记者|作者|通讯员)\s*[:：]?\s*([\p{Script=Han}\s\u3000、]{2,16})[)）][\s\u3000]*$/u;
+/** `打开某某新闻 查看更多图片`: a news app's prompt between an article's paragraphs. */
+const APP_MORE = /^[\s\u3000]*打开[\p{Script=Han}A-Za-z]{1,10}[\s\u3000]*查看更多(?:图片|精彩内容|内容|精彩|视频)?[\s\u3000]*$/u;
+/** An e-paper's navigation: `本版导航 各版导航 标题导航`, `选择其他日期报纸`, `历史数字报`, `往期回顾`. */
+const EPAPER_MENU = /^[\s\u3000]*(?:(?:本版|各版|视觉|标题|版面)导航(?:[\s\u3000]*(?:本版|各版|视觉|标题|版面)导航)*|选择其他日期的?报纸|历史数字报|往期回顾|往期报纸|数字报刊?首页)[\s\u3000]*$/u;
+/**
+ * A library catalogue's record fields over a clipped article: `【类型】报纸`, `【作者】 某某`, `【关键词】…`, `【全文】`.
+ * Its author is credited with the editors.
+ */
+const RECORD_FIELD = /^[\s\u3000]*【(类型|作者|责任者|关键词|主题词|地址|分类号|入库时间|全文|来源|出处|日期|版次|版名|刊名|期号|页码|摘要|题名|文献类型)】[\s\u3000]*([^【】]{0,60})$/u;
+
 /**
  * A site's, paper's or office's name alone on a line (`某某网`, `某某日报`, `九三学社某市委`): next to the page's
  * meta line it says who published the page, and is no text. A name only: no verb of an event, no punctuation.
@@ -240,6 +252,9 @@ interface Meta {
 /** The labels of a meta line, or null when the line is not one. */
 const STAFF_FIRST = /^(?:责任编辑|责编|编辑)\s*[:：]/u;
 
+/** A paper's or site's name, with its column, before a meta line's labels (`某某日报 新闻`, `某某网 要闻`). */
+const SOURCE_NAME_FIRST = /^[\s\u3000]*\p{Script=Han}{2,10}(?:日报|晚报|报|网|在线|客户端|电视台)(?:[\s\u3000]*\p{Script=Han}{2,4})?[\s\u3000|｜]*$/u;
+
 function metaLine(text: string): Meta | null {
   if (text.length > MAX_META_LINE || /[。！？]/u.test(text)) return null;
   // (a list bullet before each meta line: `  • 发布时间 :2019-02-27 03:58`)
@@ -277,7 +292,9 @@ function metaLine(text: string): Meta | null {
   // (a site's staff label first, then its source and a site date: `责任编辑：某某  来源：某网  时间：2018-07-02 16:17:05`;
   // a bulletin's footer prints no clock time or dashed date beside its editor)
   const staffFirst = STAFF_FIRST.test(body) && labels.length > 0 && printed !== null && (printed[4] !== undefined || !printed[0].includes('年'));
-  if (!opensWithLabel && !leadThenStrong && !labelAfterLead && !staffFirst) return null;
+  // (a paper's or site's name and column first, then its labels and a date: `某某日报 新闻　时间：2024年03月05日　来源：…`)
+  const sourceFirst = labels.length >= 2 && printed !== null && SOURCE_NAME_FIRST.test(body.slice(0, labels[0].at));
+  if (!opensWithLabel && !leadThenStrong && !labelAfterLead && !staffFirst && !sourceFirst) return null;
   const dated = PRINTED_DATE.exec(body);
   const dateLabel = dated ? (labels.filter((l) => l.at <= (dated.index ?? 0)).pop()?.label ?? null) : null;
   // one weak label alone is ordinary text (会议时间：…, 来源于…), unless its value is a bare date printed the way
@@ -425,6 +442,14 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       creditsOf(text.replace(/[（()）\[\]【】]/gu, ' '), credits);
     } else if (REPRINT_NOTICE.test(text)) {
       drop.add(i);
+    } else if (SOURCE_AND_REPORTER.test(lines[i].raw)) {
+      // (its reporter wrote the page: credited with the editors)
+      drop.add(i);
+      creditsOf(`作者：${SOURCE_AND_REPORTER.exec(lines[i].raw)![1].replace(/、/gu, ' ').trim()}`, credits);
+    } else if (RECORD_FIELD.test(text)) {
+      drop.add(i);
+      const [, field, value] = RECORD_FIELD.exec(text)!;
+      if (field === '作者' || field === '责任者') creditsOf(`作者：${value.trim()}`, credits);
     } else if (WINDOW_TITLE.test(text) && !IMAGE_FILE.test(text)) {
       // (its headline is printed again over the text: the whole line goes; if not, the headline stays)
       const headline = WINDOW_TITLE.exec(text)![1].trim();
@@ -433,7 +458,7 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
     } else if (TIP_LINE.test(text)) {
       drop.add(i);
       for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
-    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || APP_PROMPT.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
+    } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || APP_PROMPT.test(text) || APP_MORE.test(text) || EPAPER_MENU.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
     } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
       drop.add(i);

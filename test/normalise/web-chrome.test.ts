@@ -530,3 +530,33 @@ describe('a news app’s banner and a site’s address', () => {
     expect(kept([ARTICLE, '江南省临湖市青松路18号'])).toEqual([ARTICLE, '江南省临湖市青松路18号']);
   });
 });
+
+describe('a news app’s and an e-paper’s navigation, and a catalogue record’s fields', () => {
+  it.each([
+    ['an app’s more-pictures prompt', '打开某某新闻 查看更多图片'],
+    ['an e-paper’s menus', '本版导航 各版导航 视觉导航 标题导航'],
+    ['an e-paper’s date picker', '选择其他日期报纸'],
+    ['an e-paper’s archive link', '历史数字报'],
+    ['a record’s type field', '【类型】报纸'],
+    ['a record’s keywords', '【关键词】 工作报告 常委会'],
+    ['a record’s full-text label', '【全文】'],
+  ])('drops %s', (_why, line) => {
+    expect(kept([line, ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it('credits a record’s author with the editors', () => {
+    expect(removeWebChrome(linesFrom(['【作者】 林舟', '【全文】', ARTICLE])).credits.editors).toEqual(['林舟']);
+  });
+
+  it('drops a paper’s name and column before its meta labels, and reads its date', () => {
+    const result = removeWebChrome(linesFrom(['临湖日报 新闻　　时间：2024年03月05日　　来源：临湖日报', ARTICLE]));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
+    expect(result.pageDate?.date).toBe('2024-03-05');
+  });
+
+  it('drops a closing source-and-reporter line and credits the reporter', () => {
+    const result = removeWebChrome(linesFrom([ARTICLE, '（来源：安澜日报 记者：韩知远）']));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE]);
+    expect(result.credits.editors).toEqual(['韩知远']);
+  });
+});
