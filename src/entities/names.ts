@@ -56,7 +56,7 @@ const SOFT_GIVEN_FIRST = new Set([...'名年和会']);
  * would end a unit's name or a title, or be the clause's next word, if they ended one (王科 of 王科长, 张某时, 李某为大会):
  * allowed first only.
  */
-const OPENS_GIVEN_ONLY = new Set([...'科时为协席之要']);
+const OPENS_GIVEN_ONLY = new Set([...'科时为协席之要位']);
 // (从 and 科 end given names too, 黄某从, 吴某科: framed, so 王某从三个方面, 秘书科 stay no names)
 const SOFT_GIVEN_LAST = new Set([...'和旗之年从科']);
 /**

@@ -64,7 +64,9 @@ export function repairLineBreaks(lines: Line[], { opensStructure, opensItem, isT
     const short = line.text.length <= MAX_HEADLINE_LENGTH;
     const printedTwice = short && lines[i + 1]?.text.trim() === line.text.trim();
     const overLead = short && !/[，,。！？；;：:]/u.test(line.text) && NEWS_LEAD.test(lines[i + 1]?.text ?? '');
-    if (prev && line.pageStart === undefined && !pageTitle(prev) && !printedTwice && !overLead && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
+    // (nor a short line with no clause mark right over the frame of the next page, its publish line: its title)
+    const overFrame = short && !/[，,。！？；;：:]/u.test(line.text) && lines[i + 1]?.pageStart !== undefined;
+    if (prev && line.pageStart === undefined && !pageTitle(prev) && !printedTwice && !overLead && !overFrame && canContinue(prev, line) && !isTitle(prev) && !opensStructure(line) && !NEWS_LEAD.test(line.text) && isCutShort(prev, lastPieceWidth, wrap, opensItem, line)) {
       const glue = LATIN_END.test(prev.text) && LATIN_START.test(line.text) ? ' ' : '';
       out[out.length - 1] = { ...prev, text: prev.text + glue + line.text, raw: `${prev.raw}${glue}${line.raw}` };
     } else {

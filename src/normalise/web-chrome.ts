@@ -232,6 +232,8 @@ const BARE_FULL_DATE = /^[\s\u3000]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1
 const PAGE_FILE_RESIDUE = /(?:^|[\s\u3000])[\w-]+\.s?html?(?=[\s\u3000]|$)/u;
 
 /** A site's date widget: `今天是`, `今天是：2024年12月2日 星期一`. */
+/** A periodical's running head in capitals with its year and issue: `LINJIANGMINJIN 2009·2`, `MINMENG NEWS 2015.3`. */
+const PERIODICAL_HEADER = /^[\s\u3000]*[A-Z]{4,}(?:[\s\u3000]+[A-Z]{2,})*[\s\u3000]+(?:19|20)\d{2}[\s\u3000]*[·•.．\-－第][\s\u3000]*\d{1,2}[\s\u3000]*期?[\s\u3000]*$/u;
 const TODAY_WIDGET = /^今天是\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)?\s*(?:星期.|周.)?\s*$/u;
 
 /** A chrome line ending in a font-size button, and a line holding nothing but one. */
@@ -460,6 +462,10 @@ export function removeWebChrome(input: Line[]): WebChromeResult {
       for (let n = reportsUnderTipLine(lines, i); n > 0; n--) drop.add(++i);
     } else if (NAV_MENU.test(lines[i].raw) || ATTACHMENT_BOX.test(text) || MOBILE_PROMO.test(text) || APP_PROMPT.test(text) || APP_MORE.test(text) || EPAPER_MENU.test(text) || SITE_GREETING.test(text) || READER_BANNER.test(text) || FOLLOW_BUTTON.test(text) || FOLLOW_PROMPT.test(text) || SHARE_PROMPT.test(text) || BARE_SITE_LABEL.test(text) || LOGIN_WIDGET.test(text) || BREADCRUMB_PART.test(text) || SITE_KEYWORDS.test(text) || PAGE_LINK.test(text) || SOURCE_LINE.test(text) || PAPER_PAGE.test(text)) {
       drop.add(i);
+    } else if (PERIODICAL_HEADER.test(lines[i].raw)) {
+      // a periodical's running head over each article it printed (`LINJIANGMINJIN 2009·2`): the next page
+      drop.add(i);
+      frame.add(i);
     } else if (BARE_BREADCRUMB.test(text) || BREADCRUMB.test(text)) {
       drop.add(i);
       frame.add(i);

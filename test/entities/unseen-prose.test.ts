@@ -557,3 +557,21 @@ describe('a democratic party’s branch in an institution', () => {
     expect(orgsOf('民盟临江大学总支主委李明出席。')).not.toContain('民盟临江大学');
   });
 });
+
+describe('council titles and short association names', () => {
+  it.each([
+    ['常务理事 at the end of a title chain', '青溪某某置业有限公司董事长、市侨商会常务理事杜文光分别捐款5万元。', { 杜文光: ['青溪某某置业有限公司董事长', '市侨商会常务理事'] }],
+    ['理事', '九三学社社员、市科协理事邝明出席。', { 邝明: ['九三学社社员', '市科协理事'] }],
+    ['a given name opening with 位', '市政协副主席、民革安澜市委主委郑位华出席。', { 郑位华: ['市政协副主席', '民革安澜市委主委'] }],
+  ])('gives the title: %s', (_why, text, titles) => {
+    expect(titlesOf(text)).toEqual(titles);
+  });
+
+  it.each([
+    ['市知联会', '市知联会会长唐沅出席。'],
+    ['市海联会', '市海联会常务理事张明捐款。'],
+    ['安澜海关', '安澜海关等部门补充发言。'],
+  ])('finds %s', (body, text) => {
+    expect(orgsOf(text)).toContain(body);
+  });
+});

@@ -110,3 +110,10 @@ describe('a long news title over its lead', () => {
     expect(repairLineBreaks(linesFrom([title, lead]), opensStructure)).toHaveLength(2);
   });
 });
+
+describe('a title over the next page’s frame', () => {
+  it('is never the end of the paragraph above, however that paragraph was cut', () => {
+    const lines = linesFrom(['3月1日，市政协召开主席会议。会议要求严格落实会务纪律，确保会议安全有', '市政协召开五届九次主席会议', '4月1日，市政协召开五届九次主席会议。']).map((l, i) => (i === 2 ? { ...l, pageStart: l.index - 1 } : l));
+    expect(repairLineBreaks(lines, opensStructure)).toHaveLength(3);
+  });
+});

@@ -560,3 +560,11 @@ describe('a news app’s and an e-paper’s navigation, and a catalogue record�
     expect(result.credits.editors).toEqual(['韩知远']);
   });
 });
+
+describe('a periodical’s running head', () => {
+  it('is chrome, and marks the start of the next article', () => {
+    const result = removeWebChrome(linesFrom([ARTICLE, 'LINJIANGMINJIN 2009·2', '市委会春节前走访慰问老会员', '今年春节前，市委会分成两个慰问组走访老会员。']));
+    expect(result.lines.map((l) => l.text)).toEqual([ARTICLE, '市委会春节前走访慰问老会员', '今年春节前，市委会分成两个慰问组走访老会员。']);
+    expect(result.lines[1].pageStart).toBeDefined();
+  });
+});
