@@ -62,8 +62,12 @@ function analyseText(parsed: ParsedDocument, config: Config): IngestResult {
   // a reviewer or editor credited at the end of the text (`…。（撰稿人：王某，审稿人：李某）`, `（某报记者/张某 编辑/李某）`)
   // is the footer's
   const lastCredits = entities[entities.length - 1]?.bylines ?? [];
+  const lastText = itemTexts(segmented).at(-1) ?? '';
   for (const b of lastCredits) {
-    if (b.roles.some((r) => REVIEWING_ROLES.has(r)) && !segmented.footer.reviewers.includes(b.name)) segmented.footer.reviewers.push(b.name);
+    // (a bare name in brackets closing the text, `…。（某某）`, signs the document: its writer, with the editors)
+    const closesText = b.roles.length === 0 && lastText.slice(b.span[1]).replace(/[\s）)]/gu, '') === '';
+    if (closesText && !segmented.footer.editors.includes(b.name)) segmented.footer.editors.push(b.name);
+    else if (b.roles.some((r) => REVIEWING_ROLES.has(r)) && !segmented.footer.reviewers.includes(b.name)) segmented.footer.reviewers.push(b.name);
     else if (b.roles.some((r) => EDITING_ROLES.has(r)) && !segmented.footer.editors.includes(b.name)) segmented.footer.editors.push(b.name);
   }
   const confidences = ocr ? itemConfidences(segmented.items, blocks) : undefined;

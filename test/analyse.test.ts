@@ -150,4 +150,16 @@ describe('credits closing the text', () => {
     expect(r.footer.editors).toEqual(['赵明轩']);
     expect(r.items[0].bylines.map((b) => b.name)).toEqual(['李文', '赵明轩']);
   });
+
+  it('credits a bare name in brackets closing the text with the editors, and keeps it the item’s byline', () => {
+    const r = analyse('web/visit.txt', ['市政协开展助学活动', '6月10日，市政协组织委员到某小学开展助学活动。委员们表示要将助学活动长期坚持下去。（苏晓禾）']);
+    expect(r.footer.editors).toEqual(['苏晓禾']);
+    expect(r.items[0].bylines.map((b) => b.name)).toEqual(['苏晓禾']);
+    expect(r.items[0].people.map((p) => p.name)).not.toContain('苏晓禾');
+  });
+
+  it('credits no name in brackets that closes a paragraph above the last', () => {
+    const r = analyse('web/visit.txt', ['市政协开展助学活动', '6月10日，市政协组织委员到某小学开展助学活动。（苏晓禾）', '委员们表示要将助学活动长期坚持下去。']);
+    expect(r.footer.editors).toEqual([]);
+  });
 });
